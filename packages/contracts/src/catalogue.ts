@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import * as chat from './events/chat.js';
+import * as event from './events/event.js';
+import * as interaction from './events/interaction.js';
+import * as media from './events/media.js';
+import * as ticketing from './events/ticketing.js';
+import * as user from './events/user.js';
+
+/** Every domain event of the system, keyed by type (= routing key). */
+export const catalogue = {
+  [user.userCreated.type]: user.userCreated,
+  [user.userUpdated.type]: user.userUpdated,
+  [user.userDeleted.type]: user.userDeleted,
+  [event.eventCreated.type]: event.eventCreated,
+  [event.eventUpdated.type]: event.eventUpdated,
+  [event.eventPublished.type]: event.eventPublished,
+  [event.eventCancelled.type]: event.eventCancelled,
+  [event.eventCompleted.type]: event.eventCompleted,
+  [interaction.likeAdded.type]: interaction.likeAdded,
+  [interaction.likeRemoved.type]: interaction.likeRemoved,
+  [interaction.followAdded.type]: interaction.followAdded,
+  [interaction.followRemoved.type]: interaction.followRemoved,
+  [interaction.reviewAdded.type]: interaction.reviewAdded,
+  [interaction.reviewUpdated.type]: interaction.reviewUpdated,
+  [interaction.participationAdded.type]: interaction.participationAdded,
+  [interaction.participationRemoved.type]: interaction.participationRemoved,
+  [chat.messageSent.type]: chat.messageSent,
+  [ticketing.orderCreated.type]: ticketing.orderCreated,
+  [ticketing.ticketPurchased.type]: ticketing.ticketPurchased,
+  [ticketing.ticketValidated.type]: ticketing.ticketValidated,
+  [ticketing.orderExpired.type]: ticketing.orderExpired,
+  [ticketing.orderRefunded.type]: ticketing.orderRefunded,
+  [media.assetUploaded.type]: media.assetUploaded,
+  [media.assetDeleted.type]: media.assetDeleted,
+} as const;
+
+export type Catalogue = typeof catalogue;
+export type EventType = keyof Catalogue;
+export type EventData<T extends EventType> = z.infer<Catalogue[T]['data']>;
+
+export const eventTypes = Object.keys(catalogue) as EventType[];
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(catalogue, type);
+}

@@ -1,0 +1,31 @@
+import { monotonicFactory } from 'ulid';
+import { z } from 'zod';
+
+/**
+ * The wire format of every domain event (design §2). `id` is a ULID: unique and
+ * time-sortable, also used as the AMQP messageId so consumers can deduplicate.
+ */
+export const envelopeHeaderSchema = z.object({
+  id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID'),
+  type: z.string().regex(/^[a-z]+(\.[a-z]+)+$/, 'must look like <context>.<fact>'),
+  version: z.number().int().positive(),
+  occurredAt: z.iso.datetime(),
+  source: z.string().min(1).max(64),
+  aggregateId: z.string().min(1).max(128),
+  aggregateVersion: z.number().int().nonnegative(),
+  correlationId: z.string().min(1).max(128),
+});
+
+export type EnvelopeHeader = z.infer<typeof envelopeHeaderSchema>;
+
+export interface Envelope<TType extends string = string, TData = unknown> extends EnvelopeHeader {
+  type: TType;
+  data: TData;
+}
+
+const nextUlid = monotonicFactory();
+
+/** A new event id: a monotonic ULID, so ids made in one process sort in creation order. */
+export function newEventId(): string {
+  return nextUlid();
+}

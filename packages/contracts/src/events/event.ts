@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { currency, defineEvent, id, isoDate } from '../catalogue-kit.js';
+
+export const eventCategory = z.enum([
+  'music',
+  'sport',
+  'art',
+  'theatre',
+  'food',
+  'tech',
+  'education',
+  'community',
+  'nightlife',
+  'other',
+]);
+
+export const eventStatus = z.enum(['draft', 'published', 'cancelled', 'completed']);
+
+export const ticketTier = z.object({
+  tierId: id,
+  name: z.string().min(1).max(80),
+  priceMinor: z.number().int().nonnegative(),
+  currency,
+  quantity: z.number().int().positive().max(1_000_000),
+});
+
+/** What other services copy about an event. */
+export const eventSnapshot = z.object({
+  eventId: id,
+  organizerId: id,
+  title: z.string().min(1).max(200),
+  category: eventCategory,
+  startsAt: isoDate,
+  endsAt: isoDate,
+  city: z.string().max(120).nullable(),
+  coverMediaId: id.nullable(),
+  status: eventStatus,
+});
+
+export const eventCreated = defineEvent('event.created', 1, eventSnapshot);
+export const eventUpdated = defineEvent('event.updated', 1, eventSnapshot);
+export const eventPublished = defineEvent(
+  'event.published',
+  1,
+  eventSnapshot.extend({ tiers: z.array(ticketTier).max(20) }),
+);
+export const eventCancelled = defineEvent(
+  'event.cancelled',
+  1,
+  eventSnapshot.extend({ reason: z.string().max(500).nullable() }),
+);
+export const eventCompleted = defineEvent('event.completed', 1, eventSnapshot);

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineEvent, id, money } from '../catalogue-kit.js';
+
+const order = z.object({
+  orderId: id,
+  eventId: id,
+  tierId: id,
+  buyerId: id,
+  quantity: z.number().int().min(1).max(10),
+});
+
+export const orderCreated = defineEvent('ticketing.order.created', 1, order.extend({ total: money }));
+export const ticketPurchased = defineEvent(
+  'ticketing.ticket.purchased',
+  1,
+  order.extend({ organizerId: id, ticketIds: z.array(id).min(1).max(10), total: money }),
+);
+export const ticketValidated = defineEvent(
+  'ticketing.ticket.validated',
+  1,
+  z.object({ ticketId: id, eventId: id, holderId: id, validatedBy: id }),
+);
+export const orderExpired = defineEvent('ticketing.order.expired', 1, order);
+export const orderRefunded = defineEvent(
+  'ticketing.order.refunded',
+  1,
+  order.extend({ refunded: money }),
+);

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { MongoClient, type Db } from 'mongodb';
+import { infra } from './infra.js';
+
+export interface TestDatabase {
+  client: MongoClient;
+  db: Db;
+  name: string;
+  /** Drops the database and closes the client. */
+  dispose(): Promise<void>;
+}
+
+/** A uniquely named database, so test files never see each other's data. */
+export async function freshDatabase(prefix = 'test'): Promise<TestDatabase> {
+  const name = uniqueName(prefix);
+  const client = new MongoClient(infra.mongoUrl, { serverSelectionTimeoutMS: 5_000, retryWrites: false });
+  await client.connect();
+  const db = client.db(name);
+  return {
+    client,
+    db,
+    name,
+    async dispose() {
+      await db.dropDatabase().catch(() => undefined);
+      await client.close();
+    },
+  };
+}
+
+/** A short unique name usable for databases, queues and services in tests. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+}
