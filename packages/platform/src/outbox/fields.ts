@@ -1,0 +1,26 @@
+import type { DomainEvent } from '@eventonight/contracts';
+
+/**
+ * Fields every aggregate document carries next to its state. The outbox lives inside the
+ * aggregate's own document, so a state change and the events it raises are one atomic write
+ * (FerretDB and a lone mongod offer no multi-document transactions).
+ */
+export interface OutboxFields {
+  /** Domain version, incremented by every state change; the optimistic-concurrency guard. */
+  version: number;
+  /** Events raised and not yet confirmed by the broker, oldest first. */
+  outbox: DomainEvent[];
+  /** Indexed flag so the relay finds pending documents without scanning arrays. */
+  outboxPending: boolean;
+  /** A relay's claim on this document's outbox, so two relays never publish it concurrently. */
+  outboxLeaseToken: string | null;
+  outboxLeaseUntil: Date | null;
+}
+
+export const outboxFieldNames = [
+  'version',
+  'outbox',
+  'outboxPending',
+  'outboxLeaseToken',
+  'outboxLeaseUntil',
+] as const;

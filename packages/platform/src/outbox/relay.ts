@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, Db, Document, Filter } from 'mongodb';
+import type { DomainEvent } from '@eventonight/contracts';
+import type { Logger } from '../logger/logger.js';
+import type { EventPublisher } from '../bus/publisher.js';
+import { sleep } from '../util/backoff.js';
+import type { OutboxFields } from './fields.js';
+import type { OutboxSignal } from './signal.js';
+
+export interface OutboxRelayOptions {
+  db: Db;
+  /** Aggregate collections whose documents carry an outbox. */
+  collections: readonly string[];
+  publisher: EventPublisher;
+  signal: OutboxSignal;
+  logger: Logger;
+  /** Poll interval for writes made by other processes and leftovers after a crash. */
+  pollIntervalMs?: number;
+  /** Documents claimed per round. */
+  batchSize?: number;
+  /** How long a claim protects a document from other relays; longer than one publish round. */
+  leaseMs?: number;
+}
+
+type OutboxDocument = Document & { _id: string } & OutboxFields;
+
+interface Claimed {
+  collection: Collection<OutboxDocument>;
+  document: OutboxDocument;
+}
+
+/**
+ * Moves outbox entries to the broker. Each round claims a batch of pending documents with a
+ * lease (so another relay never publishes the same outbox at the same time), publishes their
+ * entries in order with confirms, and removes from each document only the prefix the broker
+ * confirmed. Order within an aggregate holds because a document's entries are only ever
+ * published by the lease holder, in array order, and removed oldest first.
+ */
+export class OutboxRelay {
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private readonly collections: Array<Collection<OutboxDocument>>;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private rung = false;
+  private unsubscribe: (() => void) | null = null;
+  private failures = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.batchSize = options.batchSize ?? 500;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.collections = options.collections.map((name) => options.db.collection<OutboxDocument>(name));
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.options.signal.subscribe(() => this.wake());
+    this.loop = this.run();
+  }
+
+  /** Stops after the current round; `flush` first to publish what is pending. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake();
+    await this.loop;
+  }
+
+  /** Publishes until no pending entry is left (or the deadline passes); used at shutdown and in tests. */
+  async flush(deadlineMs = 10_000): Promise<boolean> {
+    const until = Date.now() + deadlineMs;
+    while (Date.now() < until) {
+      if ((await this.pendingCount()) === 0) return true;
+      this.wake();
+      await sleep(50);
+    }
+    return (await this.pendingCount()) === 0;
+  }
+
+  async pendingCount(): Promise<number> {
+    let total = 0;
+    for (const collection of this.collections) {
+      total += await collection.countDocuments({ outboxPending: true } as Filter<OutboxDocument>);
+    }
+    return total;
+  }
+
+  private wake(): void {
+    this.rung = true;
+    this.wakeUp?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.rung = false;
+      let published = 0;
+      try {
+        published = await this.round();
+        this.failures = 0;
+      } catch (error) {
+        this.failures += 1;
+        if (this.failures === 1 || this.failures % 30 === 0) {
+          this.options.logger.warn({ err: error, failures: this.failures }, 'outbox relay round failed');
+        }
+      }
+      if (published > 0 || this.rung) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollIntervalMs);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = null;
+    }
+  }
+
+  /** One claim → publish → acknowledge round over all collections; returns events published. */
+  private async round(): Promise<number> {
+    if (!this.options.publisher.ready) return 0;
+    const token = randomUUID();
+    const claimed: Claimed[] = [];
+    for (const collection of this.collections) {
+      for (const document of await this.claim(collection, token)) claimed.push({ collection, document });
+    }
+    if (claimed.length === 0) return 0;
+    try {
+      const events = claimed.flatMap((c) => c.document.outbox);
+      const confirmed = await this.options.publisher.publish(events);
+      let offset = 0;
+      let published = 0;
+      await Promise.all(
+        claimed.map((c) => {
+          const flags = confirmed.slice(offset, offset + c.document.outbox.length);
+          offset += c.document.outbox.length;
+          const prefix = confirmedPrefixLength(flags);
+          published += prefix;
+          return this.acknowledge(c, token, prefix);
+        }),
+      );
+      return published;
+    } finally {
+      // Release whatever this round still holds (a failed publish, a write that raced us).
+      for (const collection of this.collections) {
+        await collection
+          .updateMany({ outboxLeaseToken: token } as Filter<OutboxDocument>, {
+            $set: { outboxLeaseToken: null, outboxLeaseUntil: null },
+          })
+          .catch(() => undefined);
+      }
+    }
+  }
+
+  private async claim(collection: Collection<OutboxDocument>, token: string): Promise<OutboxDocument[]> {
+    const now = new Date();
+    const free = { outboxPending: true, $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }] };
+    const candidates = await collection
+      .find(free as Filter<OutboxDocument>, { projection: { _id: 1 } })
+      .limit(this.batchSize)
+      .toArray();
+    if (candidates.length === 0) return [];
+    // The filter is re-checked per document inside updateMany, so two relays never both win one.
+    await collection.updateMany({ ...free, _id: { $in: candidates.map((c) => c._id) } } as Filter<OutboxDocument>, {
+      $set: { outboxLeaseToken: token, outboxLeaseUntil: new Date(now.getTime() + this.leaseMs) },
+    });
+    return collection
+      .find({ outboxLeaseToken: token } as Filter<OutboxDocument>, { projection: { _id: 1, version: 1, outbox: 1 } })
+      .toArray();
+  }
+
+  /**
+   * Removes the first `count` published entries. Writers only append to the outbox, and the
+   * version guard makes the removal lose (and be recomputed) if a writer appended meanwhile.
+   */
+  private async acknowledge({ collection, document }: Claimed, token: string, count: number): Promise<void> {
+    if (count === 0) return;
+    const publishedIds = new Set(document.outbox.slice(0, count).map((event: DomainEvent) => event.id));
+    let current: Pick<OutboxDocument, '_id' | 'version' | 'outbox'> | null = document;
+    for (let attempt = 0; current !== null && attempt < 10; attempt += 1) {
+      const remaining = current.outbox.filter((event: DomainEvent) => !publishedIds.has(event.id));
+      const result = await collection.updateOne(
+        { _id: current._id, version: current.version, outboxLeaseToken: token } as Filter<OutboxDocument>,
+        {
+          $set: {
+            outbox: remaining,
+            outboxPending: remaining.length > 0,
+            outboxLeaseToken: null,
+            outboxLeaseUntil: null,
+          },
+        },
+      );
+      if (result.matchedCount === 1) return;
+      current = await collection.findOne(
+        { _id: document._id, outboxLeaseToken: token } as Filter<OutboxDocument>,
+        { projection: { _id: 1, version: 1, outbox: 1 } },
+      );
+    }
+  }
+}
+
+function confirmedPrefixLength(flags: readonly boolean[]): number {
+  const firstFailure = flags.indexOf(false);
+  return firstFailure === -1 ? flags.length : firstFailure;
+}

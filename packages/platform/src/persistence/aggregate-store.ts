@@ -1,0 +1,141 @@
+import type { Collection, Db, Document, Filter, IndexDescription, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
+import { buildEvent, type DomainEvent, type EventData, type EventType } from '@eventonight/contracts';
+import { correlationIdOrNew } from '../context/correlation.js';
+import type { OutboxFields } from '../outbox/fields.js';
+import type { OutboxSignal } from '../outbox/signal.js';
+import { AggregateAlreadyExistsError, VersionConflictError, isDuplicateKeyError } from './errors.js';
+
+/** A fact a command wants published; the store stamps id, aggregate, version and correlation. */
+export type PendingEvent = { [K in EventType]: { type: K; data: EventData<K> } }[EventType];
+
+export interface AggregateState {
+  _id: string;
+}
+
+export type StoredAggregate<TState extends AggregateState> = TState & OutboxFields;
+
+export interface Loaded<TState> {
+  state: TState;
+  version: number;
+}
+
+export interface AggregateStoreOptions {
+  /** Name of the publishing service, written into each envelope's `source`. */
+  source: string;
+  /** Rung after every write that carried events. */
+  signal?: OutboxSignal;
+}
+
+const withoutOutbox = { outbox: 0, outboxPending: 0, outboxLeaseToken: 0, outboxLeaseUntil: 0 } as const;
+
+/**
+ * One collection of aggregates. Every write is ONE single-document operation that carries
+ * the state change, the version check and the raised events together (design §3).
+ */
+export class AggregateStore<TState extends AggregateState> {
+  readonly collection: Collection<StoredAggregate<TState>>;
+
+  constructor(
+    db: Db,
+    readonly name: string,
+    private readonly options: AggregateStoreOptions,
+  ) {
+    this.collection = db.collection<StoredAggregate<TState>>(name);
+  }
+
+  /** The relay's index plus the caller's query indexes. Idempotent. */
+  async ensureIndexes(indexes: IndexDescription[] = []): Promise<void> {
+    await this.collection.createIndexes([{ key: { outboxPending: 1 }, name: 'outbox_pending' }, ...indexes]);
+  }
+
+  async load(id: string): Promise<Loaded<TState> | null> {
+    const found = await this.collection.findOne({ _id: id } as Filter<StoredAggregate<TState>>, {
+      projection: withoutOutbox,
+    });
+    if (found === null) return null;
+    const { version, ...state } = found as unknown as TState & { version: number };
+    return { state: state as unknown as TState, version };
+  }
+
+  /** Inserts a new aggregate at version 1 with its events; an existing id is a conflict. */
+  async create(state: TState, events: readonly PendingEvent[]): Promise<Loaded<TState>> {
+    const version = 1;
+    const outbox = this.stamp(state._id, version, events);
+    const document = {
+      ...state,
+      version,
+      outbox,
+      outboxPending: outbox.length > 0,
+      outboxLeaseToken: null,
+      outboxLeaseUntil: null,
+    } as unknown as OptionalUnlessRequiredId<StoredAggregate<TState>>;
+    try {
+      await this.collection.insertOne(document);
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new AggregateAlreadyExistsError(this.name, state._id);
+      throw error;
+    }
+    this.ringIf(outbox);
+    return { state, version };
+  }
+
+  /**
+   * Applies `changes` only if the aggregate is still at `expectedVersion`; bumps the version and
+   * appends the events in the same update. A lost race throws VersionConflictError and writes nothing.
+   * Returns the new version.
+   */
+  async update(
+    id: string,
+    expectedVersion: number,
+    changes: Partial<Omit<TState, '_id'>>,
+    events: readonly PendingEvent[],
+  ): Promise<number> {
+    const version = expectedVersion + 1;
+    const outbox = this.stamp(id, version, events);
+    const set: Document = { ...changes, version };
+    const update: Document = { $set: set };
+    if (outbox.length > 0) {
+      set['outboxPending'] = true;
+      update['$push'] = { outbox: { $each: outbox } };
+    }
+    const result = await this.collection.updateOne(
+      { _id: id, version: expectedVersion } as Filter<StoredAggregate<TState>>,
+      update as UpdateFilter<StoredAggregate<TState>>,
+    );
+    if (result.matchedCount === 0) throw new VersionConflictError(this.name, id, expectedVersion);
+    this.ringIf(outbox);
+    return version;
+  }
+
+  private stamp(aggregateId: string, aggregateVersion: number, events: readonly PendingEvent[]): DomainEvent[] {
+    const correlationId = correlationIdOrNew();
+    return events.map((event) =>
+      buildEvent({
+        type: event.type,
+        data: event.data,
+        source: this.options.source,
+        aggregateId,
+        aggregateVersion,
+        correlationId,
+      } as Parameters<typeof buildEvent>[0]),
+    );
+  }
+
+  private ringIf(outbox: readonly DomainEvent[]): void {
+    if (outbox.length > 0) this.options.signal?.ring();
+  }
+}
+
+/**
+ * Runs load → decide → save again when another writer won the race, a bounded number of times.
+ * Use it for commands whose decision stays valid when re-made on fresher state.
+ */
+export async function retryOnVersionConflict<T>(attempts: number, command: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await command();
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || attempt >= attempts) throw error;
+    }
+  }
+}

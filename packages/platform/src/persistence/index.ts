@@ -1,0 +1,4 @@
+export * from './aggregate-store.js';
+export * from './errors.js';
+export * from './idempotent-writes.js';
+export * from './mongo.js';
