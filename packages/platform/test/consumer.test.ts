@@ -32,10 +32,11 @@ describe('event consumer: manual ack, retries with growing delay, dead letters',
   let channel: Channel;
   const attempts = new Map<string, number[]>();
   const handled: string[] = [];
+  let consumer: EventConsumer;
 
   before(async () => {
     connection = new BusConnection({ url: infra.amqpUrl, name: service, logger: silentLogger });
-    const consumer = new EventConsumer(connection, {
+    consumer = new EventConsumer(connection, {
       service,
       logger: silentLogger,
       retryDelaysMs: [300, 900],
@@ -53,14 +54,15 @@ describe('event consumer: manual ack, retries with growing delay, dead letters',
     });
     await consumer.start();
     await connection.start();
-    after(async () => {
-      await consumer.stop();
-      await connection.close();
-      await deleteServiceQueues(service, 2);
-    });
     admin = await amqp.connect(infra.amqpUrl);
     channel = await admin.createChannel();
-    after(() => admin.close());
+  });
+
+  after(async () => {
+    await consumer.stop();
+    await connection.close();
+    await admin.close();
+    await deleteServiceQueues(service, 2);
   });
 
   function publish(body: Buffer, routingKey: string, messageId = uniqueName('msg')): void {

@@ -62,11 +62,13 @@ export class EventPublisher {
     }
     const outcomes = events.map(() => false);
     const confirmations: Array<Promise<void>> = [];
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, this.confirmTimeoutMs);
+    // One "give up" signal for the whole batch: the channel closed or the confirm deadline passed.
+    let giveUp!: () => void;
+    const givenUp = new Promise<void>((resolve) => {
+      giveUp = resolve;
     });
-    const closed = new Promise<void>((resolve) => channel.once('close', () => resolve()));
+    const timer = setTimeout(giveUp, this.confirmTimeoutMs);
+    channel.once('close', giveUp);
     try {
       for (const [index, event] of events.entries()) {
         const body = Buffer.from(JSON.stringify(event));
@@ -85,13 +87,24 @@ export class EventPublisher {
           }),
         );
         // Respect the socket's backpressure instead of buffering without bound.
-        if (!accepted) await Promise.race([new Promise((resolve) => channel.once('drain', resolve)), closed, deadline]);
+        if (!accepted) await this.drained(channel, givenUp);
       }
-      await Promise.race([Promise.all(confirmations), closed, deadline]);
+      await Promise.race([Promise.all(confirmations), givenUp]);
     } finally {
       clearTimeout(timer);
+      channel.off('close', giveUp);
     }
     return [...outcomes];
+  }
+
+  private async drained(channel: ConfirmChannel, givenUp: Promise<void>): Promise<void> {
+    let onDrain!: () => void;
+    const drained = new Promise<void>((resolve) => {
+      onDrain = resolve;
+    });
+    channel.once('drain', onDrain);
+    await Promise.race([drained, givenUp]);
+    channel.off('drain', onDrain);
   }
 
   private async openChannel(): Promise<ConfirmChannel> {

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+export const ROLES = ['member', 'organization'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, as established by a verified access token. */
+export interface Principal {
+  userId: string;
+  roles: ReadonlySet<Role>;
+  displayName?: string;
+  email?: string;
+  username?: string;
+}
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The Keycloak access-token claims we read; anything malformed is simply ignored. */
+const optionalString = z.string().min(1).optional().catch(undefined);
+const keycloakClaims = z.object({
+  sub: z.string().min(1),
+  realm_access: z
+    .object({ roles: z.array(z.unknown()).catch([]) })
+    .optional()
+    .catch(undefined),
+  name: optionalString,
+  email: optionalString,
+  preferred_username: optionalString,
+});
+
+/** Returns undefined when the claims do not identify a user (no usable `sub`). */
+export function principalFromClaims(claims: unknown): Principal | undefined {
+  const parsed = keycloakClaims.safeParse(claims);
+  if (!parsed.success) return undefined;
+  const { sub, realm_access, name, email, preferred_username } = parsed.data;
+  const roles = new Set<Role>();
+  for (const role of realm_access?.roles ?? []) {
+    // Keycloak adds its own realm roles (offline_access, default-roles-…): not ours, ignored.
+    if (typeof role === 'string' && isRole(role)) roles.add(role);
+  }
+  return {
+    userId: sub,
+    roles,
+    ...(name === undefined ? {} : { displayName: name }),
+    ...(email === undefined ? {} : { email }),
+    ...(preferred_username === undefined ? {} : { username: preferred_username }),
+  };
+}
+
+export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {
+  return roles.some((role) => principal.roles.has(role));
+}

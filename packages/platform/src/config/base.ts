@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { byteSize, httpUrl, logLevel, nonEmptyString, port, positiveInt, url } from './fields.js';
+
+/**
+ * The variables every service reads. A service extends it with its own:
+ * `loadConfig(baseServiceConfig.extend({ STRIPE_SECRET_KEY: nonEmptyString() }))`.
+ * The service's name is not configuration: it is passed in code.
+ */
+export const baseServiceConfigShape = {
+  PORT: port({ allowEphemeral: true }).default(3000),
+  LOG_LEVEL: logLevel('info'),
+  MONGO_URL: url(['mongodb', 'mongodb+srv']),
+  MONGO_DB: nonEmptyString(),
+  AMQP_URL: url(['amqp', 'amqps']),
+  JWKS_URL: httpUrl(),
+  JWT_ISSUER: nonEmptyString(),
+  JWT_AUDIENCE: nonEmptyString().default('eventonight-api'),
+  HTTP_BODY_LIMIT: byteSize('100kb'),
+  SHUTDOWN_GRACE_MS: positiveInt(10_000),
+};
+
+export const baseServiceConfig = z.object(baseServiceConfigShape);
+
+export type BaseServiceConfig = z.output<typeof baseServiceConfig>;

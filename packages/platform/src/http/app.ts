@@ -1,0 +1,83 @@
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import type { JwtVerifier } from '../auth/verifier.js';
+import type { Logger } from '../logger/logger.js';
+import { correlationMiddleware } from './correlation.js';
+import type { RouteHost } from './define-route.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { readinessHandler, type ReadinessCheck } from './readiness.js';
+import { requestLogging } from './request-logging.js';
+import { RouteRegistry } from './route-registry.js';
+
+export interface HttpAppOptions {
+  /** The service's name: the OpenAPI title. */
+  service: string;
+  /** The API version shown in the OpenAPI document. Default "1.0.0". */
+  version?: string;
+  logger: Logger;
+  readiness?: readonly ReadinessCheck[];
+  /** Bound on each readiness check. Default 2 s. */
+  readinessTimeoutMs?: number;
+  /** JSON (and raw) body size limit. Default "100kb". */
+  bodyLimit?: string | number;
+  /** Required as soon as one route is not public. */
+  verifier?: JwtVerifier;
+  /** Express "trust proxy" setting, for a service behind Traefik. Default false. */
+  trustProxy?: boolean | number | string;
+}
+
+export interface HttpApp extends RouteHost {
+  readonly app: Express;
+}
+
+/**
+ * An express 5 app with the shared pipeline: correlation id, request log, security
+ * headers, health/readiness/OpenAPI endpoints, then the service's routes (defined later
+ * with `defineRoute(httpApp, ...)` on `router`), then 404 and problem+json errors.
+ */
+export function createHttpApp(options: HttpAppOptions): HttpApp {
+  const { logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
+
+  app.use(correlationMiddleware());
+  app.use(requestLogging(logger));
+  // A JSON API serves no documents: forbid everything a browser might render or frame.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    }),
+  );
+
+  const routes = new RouteRegistry();
+  let openApi: Record<string, unknown> | undefined;
+  routes.onChange(() => {
+    openApi = undefined;
+  });
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', readinessHandler(options.readiness ?? [], options.readinessTimeoutMs ?? 2_000, logger));
+  app.get('/openapi.json', (_req, res) => {
+    openApi ??= buildOpenApiDocument(routes.list(), { title: options.service, version: options.version ?? '1.0.0' });
+    res.json(openApi);
+  });
+
+  // Mounted now, filled later: routes defined after this call still run before the 404.
+  const router: Router = express.Router();
+  app.use(router);
+  app.use(notFoundHandler());
+  app.use(errorHandler(logger));
+
+  return {
+    app,
+    router,
+    routes,
+    logger,
+    bodyLimit: options.bodyLimit ?? '100kb',
+    verifier: options.verifier,
+  };
+}

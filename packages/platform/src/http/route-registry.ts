@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { Role } from '../auth/principal.js';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * Who may call a route. `optional` verifies a token when one is sent and gives the
+ * handler `principal | undefined`; `public` ignores the Authorization header.
+ */
+export type AuthRequirement = 'public' | 'optional' | 'authenticated' | { roles: readonly Role[] };
+
+/** Response body schema per status code; `null` declares a response without a body (e.g. 204). */
+export type ResponseSchemas = Readonly<Record<number, z.ZodType | null>>;
+
+/** What a route declared, kept for the OpenAPI document. */
+export interface RecordedRoute {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  description?: string;
+  tags?: readonly string[];
+  operationId?: string;
+  auth: AuthRequirement;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  headers?: z.ZodType;
+  body?: z.ZodType;
+  rawBody: boolean;
+  responses: ResponseSchemas;
+}
+
+export class RouteRegistry {
+  private readonly recorded: RecordedRoute[] = [];
+  private listeners: Array<() => void> = [];
+
+  add(route: RecordedRoute): void {
+    const duplicate = this.recorded.some((r) => r.method === route.method && r.path === route.path);
+    if (duplicate) throw new Error(`route ${route.method.toUpperCase()} ${route.path} is defined twice`);
+    this.recorded.push(route);
+    for (const listener of this.listeners) listener();
+  }
+
+  list(): readonly RecordedRoute[] {
+    return this.recorded;
+  }
+
+  /** Called after each `add`, so derived documents can be rebuilt. */
+  onChange(listener: () => void): void {
+    this.listeners = [...this.listeners, listener];
+  }
+}

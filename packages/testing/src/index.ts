@@ -1,0 +1,6 @@
+export * from './database.js';
+export * from './event-tap.js';
+export * from './infra.js';
+export * from './wait.js';
+export * from './queues.js';
+export * from './tokens.js';
