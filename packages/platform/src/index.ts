@@ -7,3 +7,4 @@ export * from './auth/index.js';
 export * from './persistence/index.js';
 export * from './bus/index.js';
 export * from './outbox/index.js';
+export * from './service/index.js';

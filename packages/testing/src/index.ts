@@ -4,3 +4,4 @@ export * from './infra.js';
 export * from './wait.js';
 export * from './queues.js';
 export * from './tokens.js';
+export * from './service-env.js';

@@ -1,0 +1,131 @@
+import type { Db } from 'mongodb';
+import { createJwtVerifier, type JwtVerifier } from '../auth/index.js';
+import type { BaseServiceConfig } from '../config/index.js';
+import { createHttpApp, startHttpServer, type RouteHost } from '../http/index.js';
+import { createLogger, type Logger } from '../logger/logger.js';
+import { BusConnection, EventConsumer, EventPublisher, type EventHandlers } from '../bus/index.js';
+import { AggregateStore, connectMongo, type AggregateState } from '../persistence/index.js';
+import { OutboxRelay, OutboxSignal } from '../outbox/index.js';
+
+/** What a service's composition root gets to wire its own parts. */
+export interface ServiceContext<TConfig extends BaseServiceConfig> {
+  config: TConfig;
+  logger: Logger;
+  db: Db;
+  verifier: JwtVerifier;
+  /** An aggregate store on `collection`, wired to the relay. Name it in `aggregateCollections`. */
+  store<TState extends AggregateState>(collection: string): AggregateStore<TState>;
+}
+
+/** What a service contributes: its routes, its event handlers, its background jobs. */
+export interface ServiceParts {
+  routes(host: RouteHost): void;
+  handlers?: EventHandlers;
+  /** Started after the service is up, stopped first at shutdown. */
+  jobs?: ReadonlyArray<{ name: string; start(): void; stop(): Promise<void> }>;
+}
+
+export interface ServiceDefinition<TConfig extends BaseServiceConfig> {
+  name: string;
+  version?: string;
+  /** Collections whose documents carry an outbox (the relay polls them). */
+  aggregateCollections: readonly string[];
+  setup(context: ServiceContext<TConfig>): Promise<ServiceParts>;
+}
+
+export interface RunningService {
+  name: string;
+  url: string;
+  port: number;
+  db: Db;
+  logger: Logger;
+  /** Graceful: stop jobs and consuming, drain HTTP, flush the outbox, close connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition every service shares ("service defaults"): logger → MongoDB → AMQP →
+ * outbox relay → consumer → HTTP, in that order, and the reverse at shutdown.
+ */
+export async function startService<TConfig extends BaseServiceConfig>(
+  definition: ServiceDefinition<TConfig>,
+  config: TConfig,
+): Promise<RunningService> {
+  const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
+  const mongo = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, appName: definition.name, logger });
+  const bus = new BusConnection({ url: config.AMQP_URL, name: definition.name, logger });
+  const signal = new OutboxSignal();
+  const verifier = createJwtVerifier({ jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const stores = new Map<string, AggregateStore<AggregateState>>();
+  const context: ServiceContext<TConfig> = {
+    config,
+    logger,
+    db: mongo.db,
+    verifier,
+    store<TState extends AggregateState>(collection: string): AggregateStore<TState> {
+      if (!definition.aggregateCollections.includes(collection)) {
+        throw new Error(`${collection} is not listed in aggregateCollections of ${definition.name}`);
+      }
+      const existing = stores.get(collection);
+      if (existing !== undefined) return existing as unknown as AggregateStore<TState>;
+      const created = new AggregateStore<TState>(mongo.db, collection, { source: definition.name, signal });
+      stores.set(collection, created as unknown as AggregateStore<AggregateState>);
+      return created;
+    },
+  };
+  const parts = await definition.setup(context);
+  for (const store of stores.values()) await store.ensureIndexes();
+
+  const relay = new OutboxRelay({
+    db: mongo.db,
+    collections: definition.aggregateCollections,
+    publisher: new EventPublisher(bus, { logger }),
+    signal,
+    logger,
+  });
+  const consumer =
+    parts.handlers !== undefined && Object.keys(parts.handlers).length > 0
+      ? new EventConsumer(bus, { service: definition.name, handlers: parts.handlers, logger })
+      : null;
+  await consumer?.start();
+  await bus.start();
+  relay.start();
+
+  const http = createHttpApp({
+    service: definition.name,
+    version: definition.version,
+    logger,
+    verifier,
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    readiness: [
+      { name: 'mongodb', check: () => mongo.ping() },
+      {
+        name: 'rabbitmq',
+        check: async () => {
+          if (!bus.connected) throw new Error('not connected');
+        },
+      },
+    ],
+  });
+  parts.routes(http);
+  const server = await startHttpServer(http.app, { port: config.PORT, logger, graceMs: config.SHUTDOWN_GRACE_MS });
+  for (const job of parts.jobs ?? []) job.start();
+  logger.info({ port: server.port }, `${definition.name} service listening`);
+
+  return {
+    name: definition.name,
+    url: server.url,
+    port: server.port,
+    db: mongo.db,
+    logger,
+    async close() {
+      for (const job of parts.jobs ?? []) await job.stop();
+      await consumer?.stop();
+      await server.close();
+      await relay.flush(Math.min(config.SHUTDOWN_GRACE_MS, 5_000)).catch(() => false);
+      await relay.stop();
+      await bus.close();
+      await mongo.close();
+    },
+  };
+}
