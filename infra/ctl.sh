@@ -1,0 +1,471 @@
+#!/usr/bin/env bash
+# Controls the local servers one by one, as plain background processes.
+#
+#   infra/ctl.sh start|stop|restart|status <server>... | all
+#   infra/ctl.sh rabbitmq-cli <rabbitmqctl|rabbitmq-diagnostics|rabbitmq-queues> [args]
+#
+# servers: rabbitmq redis postgres ferretdb stripe-mock s3 keycloak
+#
+# Each server keeps data, log and pid file in .infra/<server>/. `start` leaves an
+# already running, healthy server alone, so it is cheap to call before every test
+# run; tests may `restart rabbitmq` or `stop ferretdb` mid-run (data survives).
+set -euo pipefail
+
+# shellcheck source=infra/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+readonly ALL_SERVERS=(rabbitmq redis postgres ferretdb stripe-mock s3 keycloak)
+
+# ---- per-server definitions -------------------------------------------------
+# For a server S (with "-" written "_"): S_launch starts it in the foreground
+# (the caller backgrounds it), S_healthy checks readiness, S_port is the port
+# that must be free before a launch, S_marker is a string found in the
+# launched process's command line (guards against a recycled pid).
+# Optional: S_prepare runs before launch, S_after_start once healthy,
+# S_outdated says a running instance must be restarted (config changed).
+
+dir_of() { echo "$EN_STATE/$1"; }
+
+# -- RabbitMQ: Debian's broker, run as root with every path under .infra/rabbitmq.
+rabbitmq_port() { echo "$EN_RABBITMQ_PORT"; }
+rabbitmq_marker() { echo "rabbitmq-server"; }
+rabbitmq_system_service() { echo "rabbitmq-server"; }
+
+# Environment shared by the server and its CLI tools: HOME holds our own Erlang
+# cookie (the CLI authenticates with it); the other variables keep the node
+# away from /etc/rabbitmq and /var/lib/rabbitmq, which belong to the Debian service.
+rabbitmq_env() {
+  local dir
+  dir=$(dir_of rabbitmq)
+  export HOME="$dir/home"
+  export RABBITMQ_NODENAME="$EN_RABBITMQ_NODENAME"
+  export RABBITMQ_DIST_PORT="$EN_RABBITMQ_DIST_PORT"
+  export RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf"
+  export RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf"
+  export RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins"
+  export RABBITMQ_MNESIA_BASE="$dir/mnesia"
+  export RABBITMQ_LOG_BASE="$dir/log"
+  export RABBITMQ_PID_FILE="$dir/beam.pid"
+  # Erlang distribution (CLI <-> node) and the epmd it starts: loopback only.
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  export ERL_EPMD_ADDRESS=127.0.0.1
+}
+
+rabbitmq_prepare() {
+  local dir
+  dir=$(dir_of rabbitmq)
+  mkdir -p "$dir/home" "$dir/mnesia" "$dir/log"
+  # A fixed cookie written before the first start: otherwise the node and a
+  # concurrently started CLI could each create a different one.
+  if [ ! -s "$dir/home/.erlang.cookie" ]; then
+    head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$dir/home/.erlang.cookie"
+    chmod 400 "$dir/home/.erlang.cookie"
+  fi
+  : >"$dir/rabbitmq-env.conf"
+  echo '[rabbitmq_management].' >"$dir/enabled_plugins"
+  cat >"$dir/rabbitmq.conf" <<EOF
+# Written by infra/ctl.sh on every start; edit infra/env.sh instead.
+listeners.tcp.default = $EN_HOST:$EN_RABBITMQ_PORT
+management.tcp.ip = $EN_HOST
+management.tcp.port = $EN_RABBITMQ_MANAGEMENT_PORT
+EOF
+}
+
+# Foreground mode: the wrapper script turns SIGTERM into a graceful broker stop,
+# so durable queues and persistent messages survive a restart.
+rabbitmq_launch() {
+  rabbitmq_env
+  exec /usr/lib/rabbitmq/bin/rabbitmq-server
+}
+
+# A real AMQP handshake, not just an open port: send the 0-9-1 protocol header
+# and expect a method frame (type 1, Connection.Start) back.
+rabbitmq_healthy() {
+  local first
+  first=$(timeout 3 bash -c "exec 3<>/dev/tcp/$EN_HOST/$EN_RABBITMQ_PORT
+    printf 'AMQP\x00\x00\x09\x01' >&3
+    head -c 1 <&3 | od -An -tx1" 2>/dev/null) || return 1
+  [ "$(echo "$first" | tr -d ' ')" = "01" ]
+}
+
+# -- Redis
+redis_port() { echo "$EN_REDIS_PORT"; }
+redis_marker() { echo "redis-server"; }
+redis_system_service() { echo "redis-server"; }
+redis_prepare() { mkdir -p "$(dir_of redis)/data"; }
+redis_launch() {
+  exec redis-server --bind "$EN_HOST" --port "$EN_REDIS_PORT" \
+    --dir "$(dir_of redis)/data" --appendonly yes --daemonize no --logfile ''
+}
+redis_healthy() {
+  [ "$(redis-cli -h "$EN_HOST" -p "$EN_REDIS_PORT" ping 2>/dev/null)" = "PONG" ]
+}
+
+# -- PostgreSQL: FerretDB's storage. PostgreSQL refuses to run as root, so it runs as
+# the Debian package's `postgres` user (setpriv execs without forking: the pid we
+# record is the server's). Its own port, so a system cluster on 5432 never clashes.
+postgres_port() { echo "$EN_POSTGRES_PORT"; }
+postgres_marker() { echo "postgres"; }
+as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; }
+postgres_prepare() {
+  local dir
+  dir=$(dir_of postgres)
+  mkdir -p "$dir/socket"
+  chown postgres:postgres "$dir" "$dir/socket"
+  if [ ! -s "$dir/data/PG_VERSION" ]; then
+    log "postgres: initialising a cluster in $dir/data"
+    as_postgres "$EN_POSTGRES_BIN/initdb" -D "$dir/data" -U "$EN_POSTGRES_USER" --auth=trust \
+      --encoding=UTF8 --no-instructions >>"$(log_file postgres)" 2>&1
+  fi
+}
+postgres_launch() {
+  local dir
+  dir=$(dir_of postgres)
+  # synchronous_commit=off: a test database may lose its last few commits in a host
+  # crash, never its consistency; it makes FerretDB's many small writes cheap.
+  exec setpriv --reuid=postgres --regid=postgres --init-groups -- \
+    "$EN_POSTGRES_BIN/postgres" -D "$dir/data" -p "$EN_POSTGRES_PORT" -k "$dir/socket" \
+    -c listen_addresses="$EN_HOST" -c synchronous_commit=off -c max_connections=200
+}
+postgres_healthy() { "$EN_POSTGRES_BIN/pg_isready" -q -h "$EN_HOST" -p "$EN_POSTGRES_PORT"; }
+postgres_after_start() {
+  local exists
+  exists=$(psql -h "$EN_HOST" -p "$EN_POSTGRES_PORT" -U "$EN_POSTGRES_USER" -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = '$EN_POSTGRES_DB'")
+  [ "$exists" = 1 ] || psql -h "$EN_HOST" -p "$EN_POSTGRES_PORT" -U "$EN_POSTGRES_USER" -d postgres -qc \
+    "CREATE DATABASE $EN_POSTGRES_DB" >/dev/null
+}
+
+# -- FerretDB on PostgreSQL (see docs/adr/0003: the SQLite backend scans the whole
+# collection for every filter but a lone _id, which made each update O(collection)).
+ferretdb_port() { echo "$EN_FERRETDB_PORT"; }
+ferretdb_marker() { echo "ferretdb"; }
+ferretdb_prepare() { mkdir -p "$(dir_of ferretdb)/state"; }
+ferretdb_launch() {
+  local dir
+  dir=$(dir_of ferretdb)
+  exec "$EN_BIN/ferretdb" --handler=postgresql \
+    --postgresql-url="postgres://$EN_POSTGRES_USER@$EN_HOST:$EN_POSTGRES_PORT/$EN_POSTGRES_DB" \
+    --listen-addr="$EN_HOST:$EN_FERRETDB_PORT" --debug-addr="$EN_HOST:$EN_FERRETDB_DEBUG_PORT" \
+    --state-dir="$dir/state" --telemetry=disable --log-level=warn
+}
+# readyz checks that the listener is up and the backend answers.
+ferretdb_healthy() { http_ok "http://$EN_HOST:$EN_FERRETDB_DEBUG_PORT/debug/readyz"; }
+
+# -- stripe-mock
+stripe_mock_port() { echo "$EN_STRIPE_MOCK_HTTP_PORT"; }
+stripe_mock_marker() { echo "stripe-mock"; }
+stripe_mock_launch() {
+  exec "$EN_BIN/stripe-mock" -http-addr "$EN_HOST:$EN_STRIPE_MOCK_HTTP_PORT" \
+    -https-addr "$EN_HOST:$EN_STRIPE_MOCK_HTTPS_PORT"
+}
+stripe_mock_healthy() { http_ok -u "$STRIPE_SECRET_KEY:" "$STRIPE_API_URL/v1/customers"; }
+
+# -- S3: MinIO, single drive.
+s3_port() { echo "$EN_S3_PORT"; }
+s3_marker() { echo "minio"; }
+s3_prepare() { mkdir -p "$(dir_of s3)/data" "$(dir_of s3)/certs"; }
+s3_launch() {
+  local dir
+  dir=$(dir_of s3)
+  MINIO_ROOT_USER="$S3_ACCESS_KEY" MINIO_ROOT_PASSWORD="$S3_SECRET_KEY" \
+    MINIO_SITE_REGION="$S3_REGION" MINIO_UPDATE=off \
+    exec "$EN_BIN/minio" server --quiet --address "$EN_HOST:$EN_S3_PORT" \
+    --console-address "$EN_HOST:$EN_S3_CONSOLE_PORT" --certs-dir "$dir/certs" "$dir/data"
+}
+s3_healthy() { http_ok "$S3_ENDPOINT/minio/health/live"; }
+
+# Creates the bucket with a SigV4-signed PUT (curl signs it; no mc client needed).
+# 409 means it already exists.
+s3_after_start() {
+  local code
+  code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 10 -X PUT \
+    --aws-sigv4 "aws:amz:$S3_REGION:s3" --user "$S3_ACCESS_KEY:$S3_SECRET_KEY" \
+    "$S3_ENDPOINT/$S3_BUCKET") || code=000
+  case "$code" in
+    200 | 409) ;;
+    *) die "s3: could not create bucket $S3_BUCKET (HTTP $code); see $(dir_of s3)/s3.log" ;;
+  esac
+}
+
+# -- Keycloak in dev mode, H2 file database, realm imported from keycloak/.
+keycloak_port() { echo "$EN_KEYCLOAK_PORT"; }
+keycloak_marker() { echo "keycloak"; }
+
+keycloak_java_home() {
+  local jdk
+  for jdk in $EN_KEYCLOAK_JAVA_CANDIDATES; do
+    [ -x "$jdk/bin/java" ] && { echo "$jdk"; return; }
+  done
+  die "keycloak: no JDK found among $EN_KEYCLOAK_JAVA_CANDIDATES"
+}
+
+keycloak_realm_hash() { sha256sum "$EN_KEYCLOAK_REALM_FILE" | awk '{ print $1 }'; }
+
+# --import-realm never overwrites an existing realm, so a changed realm file
+# only takes effect on a fresh database: a running server is restarted and
+# keycloak_prepare drops the database (users created by tests are disposable).
+keycloak_outdated() {
+  [ "$(cat "$(dir_of keycloak)/realm.sha256" 2>/dev/null)" != "$(keycloak_realm_hash)" ]
+}
+
+# Keycloak writes into its own home (build output in lib/quarkus, data/import,
+# data/tmp), so each clone runs a private copy of the cached distribution.
+keycloak_prepare() {
+  local dir cached=$EVENTONIGHT_CACHE/keycloak-$EN_KEYCLOAK_VERSION
+  dir=$(dir_of keycloak)
+  [ -x "$cached/bin/kc.sh" ] || die "keycloak: $cached missing; run infra/setup.sh"
+  if ! grep -qs "$EN_KEYCLOAK_VERSION" "$dir/server/version.txt"; then
+    log "keycloak: copying server $EN_KEYCLOAK_VERSION into $dir/server"
+    rm -rf "$dir/server"
+    mkdir -p "$dir"
+    cp -a "$cached" "$dir/server"
+  fi
+  if keycloak_outdated && [ -d "$dir/h2" ]; then
+    log "keycloak: realm file changed since the last import; dropping the local Keycloak database"
+    rm -rf "$dir/h2"
+  fi
+  mkdir -p "$dir/server/data/import"
+  rm -f "$dir/server/data/import/"*.json
+  cp "$EN_KEYCLOAK_REALM_FILE" "$dir/server/data/import/"
+}
+
+keycloak_launch() {
+  local dir
+  dir=$(dir_of keycloak)
+  export JAVA_HOME
+  JAVA_HOME=$(keycloak_java_home)
+  export KC_BOOTSTRAP_ADMIN_USERNAME="$EN_KEYCLOAK_ADMIN_USER"
+  export KC_BOOTSTRAP_ADMIN_PASSWORD="$EN_KEYCLOAK_ADMIN_PASSWORD"
+  # Keycloak's default heap is a share of all RAM; a bounded one is kinder to a 2-core box.
+  export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx768m}"
+  # --hostname pins the token issuer to KEYCLOAK_URL whichever address a client uses.
+  exec "$dir/server/bin/kc.sh" start-dev \
+    --http-host="$EN_HOST" --http-port="$EN_KEYCLOAK_PORT" \
+    --http-management-port="$EN_KEYCLOAK_MANAGEMENT_PORT" --health-enabled=true \
+    --hostname="$KEYCLOAK_URL" \
+    --db=dev-file --db-url="jdbc:h2:file:$dir/h2/keycloakdb;NON_KEYWORDS=VALUE" \
+    --import-realm
+}
+
+keycloak_healthy() {
+  http_ok "http://$EN_HOST:$EN_KEYCLOAK_MANAGEMENT_PORT/health/ready" &&
+    http_ok "$KEYCLOAK_ISSUER/.well-known/openid-configuration"
+}
+
+keycloak_after_start() { keycloak_realm_hash >"$(dir_of keycloak)/realm.sha256"; }
+
+# ---- generic process handling -------------------------------------------------
+
+fn() { echo "${1//-/_}_$2"; }   # fn stripe-mock launch -> stripe_mock_launch
+has_fn() { declare -F "$(fn "$1" "$2")" >/dev/null; }
+call() { local s=$1 f=$2; shift 2; "$(fn "$s" "$f")" "$@"; }
+
+pid_file() { echo "$(dir_of "$1")/$1.pid"; }
+log_file() { echo "$(dir_of "$1")/$1.log"; }
+
+# Pid of our running instance, or nothing (a stale or recycled pid counts as none).
+running_pid() {
+  local s=$1 pid
+  pid=$(cat "$(pid_file "$s")" 2>/dev/null) || return 0
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 0
+  if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$(call "$s" marker)"; then
+    echo "$pid"
+  fi
+}
+
+# Debian starts rabbitmq-server / redis-server as system services on some
+# machines; they hold our default ports, so stop them (only when they are in the way).
+stop_system_service() {
+  local svc=$1
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
+    log "stopping the system service $svc (it holds a port we need)"
+    as_root systemctl stop "$svc" || true
+  elif [ -x "/etc/init.d/$svc" ] && as_root service "$svc" status >/dev/null 2>&1; then
+    log "stopping the system service $svc (it holds a port we need)"
+    as_root service "$svc" stop || true
+  fi
+}
+
+ensure_port_free() {
+  local s=$1 port
+  port=$(call "$s" port)
+  port_open "$EN_HOST" "$port" || return 0
+  if has_fn "$s" system_service; then
+    stop_system_service "$(call "$s" system_service)"
+    sleep 1
+    port_open "$EN_HOST" "$port" || return 0
+  fi
+  die "$s: port $port is already in use by another process (pid $(port_owner "$port")); stop it or choose another port in infra/env.sh"
+}
+
+# Starts the server in the background, in its own session: it outlives this
+# script and a Ctrl-C in the calling terminal, and its pid is the one we record.
+launch() {
+  local s=$1
+  mkdir -p "$(dir_of "$s")"
+  has_fn "$s" prepare && call "$s" prepare
+  ensure_port_free "$s"
+  log "$s: starting (log: $(log_file "$s"))"
+  {
+    echo "==== $(date -Is) start"
+  } >>"$(log_file "$s")"
+  # setsid: its own session and process group. `ctl.sh __launch` execs the
+  # server, so $! is the server's own pid. 9>&- : the server must not inherit the lock.
+  setsid bash "${BASH_SOURCE[0]}" __launch "$s" </dev/null >>"$(log_file "$s")" 2>&1 9>&- &
+  echo $! >"$(pid_file "$s")"
+}
+
+wait_healthy() {
+  local s=$1 limit=$EN_WAIT_SECONDS waited=0
+  [ "$s" = keycloak ] && limit=$EN_KEYCLOAK_WAIT_SECONDS
+  until call "$s" healthy; do
+    if [ -z "$(running_pid "$s")" ]; then
+      tail -n 30 "$(log_file "$s")" >&2 || true
+      die "$s exited during start; see $(log_file "$s")"
+    fi
+    if [ "$waited" -ge "$limit" ]; then
+      tail -n 30 "$(log_file "$s")" >&2 || true
+      die "$s not healthy after ${limit}s; see $(log_file "$s")"
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  has_fn "$s" after_start && call "$s" after_start
+  log "$s: healthy"
+}
+
+# Starts the servers that are not running (all launched first, then awaited,
+# so their start-up times overlap), and waits until every one is healthy.
+start_servers() {
+  local s pid
+  for s in "$@"; do
+    pid=$(running_pid "$s")
+    if [ -n "$pid" ] && has_fn "$s" outdated && call "$s" outdated; then
+      log "$s: configuration changed; restarting"
+      stop_servers "$s"
+      pid=
+    fi
+    if [ -z "$pid" ]; then
+      rm -f "$(pid_file "$s")"
+      launch "$s"
+    fi
+  done
+  for s in "$@"; do
+    wait_healthy "$s"
+  done
+}
+
+# Asks a server to stop (SIGTERM: RabbitMQ, Redis and Keycloak shut down
+# gracefully and flush to disk) and prints its pid if it was running.
+signal_stop() {
+  local s=$1 pid
+  pid=$(running_pid "$s")
+  if [ -z "$pid" ]; then
+    rm -f "$(pid_file "$s")"
+    log "$s: not running"
+    return
+  fi
+  log "$s: stopping (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  echo "$pid"
+}
+
+# Waits for a signalled server to exit; SIGKILLs its process group after 60s.
+await_exit() {
+  local s=$1 pid=$2 waited=0
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ "$waited" -ge 600 ]; then
+      log "$s: did not stop after 60s; killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  rm -f "$(pid_file "$s")"
+}
+
+# Signals all the named servers first, then waits: their shutdowns overlap.
+stop_servers() {
+  local s pid
+  local -a names=() pids=()
+  for s in "$@"; do
+    pid=$(signal_stop "$s")
+    if [ -n "$pid" ]; then
+      names+=("$s")
+      pids+=("$pid")
+    fi
+  done
+  local i
+  for i in "${!names[@]}"; do
+    await_exit "${names[$i]}" "${pids[$i]}"
+  done
+  [ "${#names[@]}" -eq 0 ] || log "stopped: ${names[*]}"
+}
+
+status_server() {
+  local s=$1 pid state
+  pid=$(running_pid "$s")
+  if [ -z "$pid" ]; then state="stopped"
+  elif call "$s" healthy; then state="healthy (pid $pid)"
+  else state="running, not healthy (pid $pid)"; fi
+  printf '%-12s %s\n' "$s" "$state"
+}
+
+# Expands "all" and validates names.
+servers_from_args() {
+  local s k known
+  [ "$#" -gt 0 ] || die "name at least one server (${ALL_SERVERS[*]}) or 'all'"
+  for s in "$@"; do
+    if [ "$s" = all ]; then
+      printf '%s\n' "${ALL_SERVERS[@]}"
+      continue
+    fi
+    known=no
+    for k in "${ALL_SERVERS[@]}"; do [ "$k" = "$s" ] && known=yes; done
+    [ "$known" = yes ] || die "unknown server '$s' (known: ${ALL_SERVERS[*]})"
+    echo "$s"
+  done
+}
+
+usage() {
+  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  exit 2
+}
+
+main() {
+  [ "$#" -ge 1 ] || usage
+  local cmd=$1
+  shift
+  if [ "$cmd" = __launch ]; then
+    call "$1" launch
+  fi
+  if [ "$cmd" = rabbitmq-cli ]; then
+    [ "$#" -ge 1 ] || usage
+    local tool=$1
+    shift
+    rabbitmq_env
+    exec "/usr/lib/rabbitmq/bin/$tool" -n "$EN_RABBITMQ_NODENAME" "$@"
+  fi
+  local servers
+  mapfile -t servers < <(servers_from_args "$@")
+  mkdir -p "$EN_STATE"
+  # One ctl.sh at a time per clone: parallel test runs calling up.sh must not
+  # start a server twice.
+  exec 9>"$EN_STATE/ctl.lock"
+  flock 9
+  case "$cmd" in
+    start) start_servers "${servers[@]}" ;;
+    stop) stop_servers "${servers[@]}" ;;
+    restart)
+      stop_servers "${servers[@]}"
+      start_servers "${servers[@]}"
+      ;;
+    status) for s in "${servers[@]}"; do status_server "$s"; done ;;
+    *) usage ;;
+  esac
+}
+
+main "$@"

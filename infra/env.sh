@@ -1,0 +1,104 @@
+# shellcheck shell=bash
+# EventoNight local infrastructure: the one place for versions, ports, URLs and
+# credentials. Source it (`. infra/env.sh`) from scripts, tests or a shell.
+# Every value is only a default: export a variable before sourcing to override it.
+#
+# Naming: EN_* are knobs of these scripts (ports, paths, versions); the
+# unprefixed *_URL / S3_* / KEYCLOAK_* values are what services and tests read.
+
+# Repository root, derived from this file's location so the scripts work from any cwd.
+EN_ROOT="${EN_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+
+# Binaries and downloads live outside the repo so a fresh clone on the same
+# machine reuses them; per-clone state (data, logs, pid files) lives in .infra/.
+: "${EVENTONIGHT_CACHE:=$HOME/.cache/eventonight}"
+: "${EN_BIN:=$EVENTONIGHT_CACHE/bin}"
+: "${EN_DOWNLOADS:=$EVENTONIGHT_CACHE/downloads}"
+: "${EN_STATE:=$EN_ROOT/.infra}"
+
+# Every server listens on loopback only.
+: "${EN_HOST:=127.0.0.1}"
+
+# ---- pinned versions (setup.sh installs exactly these) ----------------------
+: "${EN_GO:=/usr/local/go/bin/go}"
+: "${EN_FERRETDB_VERSION:=v1.24.2}"                             # last line with the SQLite backend
+: "${EN_STRIPE_MOCK_VERSION:=v0.203.0}"
+: "${EN_MINIO_VERSION:=v0.0.0-20260212201848-7aac2a2c5b7c}"     # MinIO publishes no semver tags
+: "${EN_KEYCLOAK_VERSION:=26.7.3}"
+: "${EN_MAVEN_CENTRAL:=https://repo.maven.apache.org/maven2}"
+# JDKs tried in order for Keycloak; the first with a usable bin/java wins.
+: "${EN_KEYCLOAK_JAVA_CANDIDATES:=/usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64}"
+
+# ---- RabbitMQ ---------------------------------------------------------------
+: "${EN_RABBITMQ_PORT:=5672}"
+: "${EN_RABBITMQ_MANAGEMENT_PORT:=15672}"
+: "${EN_RABBITMQ_DIST_PORT:=$((EN_RABBITMQ_PORT + 20000))}"
+# A node name of our own, so the Debian service's rabbit@<host> never clashes with it.
+: "${EN_RABBITMQ_NODENAME:=eventonight@localhost}"
+: "${RABBITMQ_URL:=amqp://guest:guest@$EN_HOST:$EN_RABBITMQ_PORT}"
+: "${RABBITMQ_MANAGEMENT_URL:=http://$EN_HOST:$EN_RABBITMQ_MANAGEMENT_PORT}"
+
+# ---- Redis ------------------------------------------------------------------
+: "${EN_REDIS_PORT:=6379}"
+: "${REDIS_URL:=redis://$EN_HOST:$EN_REDIS_PORT}"
+
+# ---- PostgreSQL (FerretDB's storage; Debian's postgresql-15) ------------------
+: "${EN_POSTGRES_BIN:=/usr/lib/postgresql/15/bin}"
+: "${EN_POSTGRES_PORT:=5434}"
+: "${EN_POSTGRES_USER:=ferretdb}"
+: "${EN_POSTGRES_DB:=ferretdb}"
+
+# ---- FerretDB (MongoDB wire protocol, stored in PostgreSQL) -------------------
+: "${EN_FERRETDB_PORT:=27017}"
+: "${EN_FERRETDB_DEBUG_PORT:=27080}"   # /debug/livez, /debug/readyz, metrics
+: "${MONGODB_URL:=mongodb://$EN_HOST:$EN_FERRETDB_PORT}"
+
+# ---- stripe-mock ------------------------------------------------------------
+: "${EN_STRIPE_MOCK_HTTP_PORT:=12111}"
+: "${EN_STRIPE_MOCK_HTTPS_PORT:=12112}"
+: "${STRIPE_API_URL:=http://$EN_HOST:$EN_STRIPE_MOCK_HTTP_PORT}"
+: "${STRIPE_SECRET_KEY:=sk_test_123}"   # stripe-mock accepts any sk_test_ key
+
+# ---- S3 (MinIO) -------------------------------------------------------------
+: "${EN_S3_PORT:=9000}"
+: "${EN_S3_CONSOLE_PORT:=9001}"
+: "${S3_ENDPOINT:=http://$EN_HOST:$EN_S3_PORT}"
+: "${S3_REGION:=us-east-1}"
+: "${S3_ACCESS_KEY:=eventonight}"
+: "${S3_SECRET_KEY:=eventonight-secret}"
+: "${S3_BUCKET:=eventonight-media}"
+
+# ---- Keycloak ---------------------------------------------------------------
+: "${EN_KEYCLOAK_PORT:=8080}"
+# Keycloak's default management port is 9000, which S3 already uses.
+: "${EN_KEYCLOAK_MANAGEMENT_PORT:=9100}"
+: "${EN_KEYCLOAK_ADMIN_USER:=admin}"
+: "${EN_KEYCLOAK_ADMIN_PASSWORD:=admin}"
+: "${EN_KEYCLOAK_REALM_FILE:=$EN_ROOT/keycloak/realm-eventonight.json}"
+# Public base URL: fixes the token issuer whatever address a client used.
+: "${KEYCLOAK_URL:=http://localhost:$EN_KEYCLOAK_PORT}"
+: "${KEYCLOAK_REALM:=eventonight}"
+: "${KEYCLOAK_ISSUER:=$KEYCLOAK_URL/realms/$KEYCLOAK_REALM}"
+: "${KEYCLOAK_JWKS_URL:=$KEYCLOAK_ISSUER/protocol/openid-connect/certs}"
+: "${KEYCLOAK_AUDIENCE:=eventonight-api}"
+: "${KEYCLOAK_USER_SERVICE_CLIENT_ID:=user-service}"
+: "${KEYCLOAK_USER_SERVICE_CLIENT_SECRET:=user-service-secret}"
+: "${KEYCLOAK_TEST_CLIENT_ID:=eventonight-test}"
+
+# Seconds a server may take to become healthy before up.sh gives up.
+: "${EN_WAIT_SECONDS:=60}"
+: "${EN_KEYCLOAK_WAIT_SECONDS:=240}"   # first start builds (augments) the server
+
+export EN_ROOT EVENTONIGHT_CACHE EN_BIN EN_DOWNLOADS EN_STATE EN_HOST EN_GO \
+  EN_FERRETDB_VERSION EN_STRIPE_MOCK_VERSION EN_MINIO_VERSION EN_KEYCLOAK_VERSION \
+  EN_MAVEN_CENTRAL EN_KEYCLOAK_JAVA_CANDIDATES \
+  EN_RABBITMQ_PORT EN_RABBITMQ_MANAGEMENT_PORT EN_RABBITMQ_DIST_PORT EN_RABBITMQ_NODENAME \
+  RABBITMQ_URL RABBITMQ_MANAGEMENT_URL EN_REDIS_PORT REDIS_URL \
+  EN_POSTGRES_BIN EN_POSTGRES_PORT EN_POSTGRES_USER EN_POSTGRES_DB \
+  EN_FERRETDB_PORT EN_FERRETDB_DEBUG_PORT MONGODB_URL \
+  EN_STRIPE_MOCK_HTTP_PORT EN_STRIPE_MOCK_HTTPS_PORT STRIPE_API_URL STRIPE_SECRET_KEY \
+  EN_S3_PORT EN_S3_CONSOLE_PORT S3_ENDPOINT S3_REGION S3_ACCESS_KEY S3_SECRET_KEY S3_BUCKET \
+  EN_KEYCLOAK_PORT EN_KEYCLOAK_MANAGEMENT_PORT EN_KEYCLOAK_ADMIN_USER EN_KEYCLOAK_ADMIN_PASSWORD \
+  EN_KEYCLOAK_REALM_FILE KEYCLOAK_URL KEYCLOAK_REALM KEYCLOAK_ISSUER KEYCLOAK_JWKS_URL \
+  KEYCLOAK_AUDIENCE KEYCLOAK_USER_SERVICE_CLIENT_ID KEYCLOAK_USER_SERVICE_CLIENT_SECRET \
+  KEYCLOAK_TEST_CLIENT_ID EN_WAIT_SECONDS EN_KEYCLOAK_WAIT_SECONDS

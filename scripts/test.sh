@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The one test command (README and CI): real servers up, code built, type-checked and linted,
+# then every test file of the repository run by node's test runner against those servers.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1
+
+[ -d node_modules ] || npm ci --no-audit --no-fund
+bash infra/up.sh
+npx turbo run build typecheck --output-logs=errors-only
+npx eslint . --max-warnings=0
+
+mapfile -t files < <(find packages services seed -name node_modules -prune -o -name '*.test.ts' -print 2>/dev/null | sort)
+# One file at a time: several tests stop and restart RabbitMQ or FerretDB, and the machine has 2 cores.
+node --import tsx --test --test-concurrency=1 --test-reporter=spec "$@" "${files[@]}"
