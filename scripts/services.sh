@@ -1,26 +1,65 @@
 #!/usr/bin/env bash
-# Starts or stops the services as plain node processes against the servers from infra/.
-# Logs and pid files go to .infra/services/. No service exists yet in this commit;
-# each one adds itself to SERVICES below when it lands.
+# Starts or stops the services as plain node processes against the servers from infra/
+# (the no-Docker twin of docker-compose.yml). Logs and pid files go to .infra/services/.
+#   scripts/services.sh start|stop|status
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=infra/env.sh
+. infra/env.sh
 
-SERVICES=()
+# name:port — each service's own database is named after it.
+SERVICES=(user:3001 event:3002)
 
-action=${1:-start}
 state=.infra/services
 mkdir -p "$state"
-case "$action" in
-  start)
-    for name in "${SERVICES[@]}"; do bash "services/$name/run.sh" "$state"; done
-    echo "services running: ${SERVICES[*]:-(none yet)}"
-    ;;
-  stop)
-    for pidfile in "$state"/*.pid; do
-      [ -e "$pidfile" ] || continue
-      kill "$(cat "$pidfile")" 2>/dev/null || true
-      rm -f "$pidfile"
-    done
-    ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+
+common_env() {
+  local name=$1 port=$2
+  echo "PORT=$port" "MONGO_URL=$MONGODB_URL" "MONGO_DB=eventonight_$name" "AMQP_URL=$RABBITMQ_URL" \
+    "JWKS_URL=$KEYCLOAK_JWKS_URL" "JWT_ISSUER=$KEYCLOAK_ISSUER" "JWT_AUDIENCE=$KEYCLOAK_AUDIENCE"
+}
+
+# Variables only one service reads.
+service_env() {
+  case "$1" in
+    user) echo "KEYCLOAK_URL=$KEYCLOAK_URL" "KEYCLOAK_REALM=$KEYCLOAK_REALM" \
+      "KEYCLOAK_CLIENT_ID=$KEYCLOAK_USER_SERVICE_CLIENT_ID" "KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_USER_SERVICE_CLIENT_SECRET" ;;
+    event) echo "EVENT_COMPLETION_INTERVAL_MS=60000" ;;
+  esac
+}
+
+running() { [ -s "$state/$1.pid" ] && kill -0 "$(cat "$state/$1.pid")" 2>/dev/null; }
+
+start_one() {
+  local name=$1 port=$2 waited=0
+  if running "$name"; then echo "$name: already running (pid $(cat "$state/$name.pid"))"; return; fi
+  # shellcheck disable=SC2046 # word splitting of NAME=value pairs is wanted
+  env $(common_env "$name" "$port") $(service_env "$name") \
+    setsid node "services/$name/dist/main.js" </dev/null >>"$state/$name.log" 2>&1 &
+  echo $! >"$state/$name.pid"
+  until curl -fsS "http://127.0.0.1:$port/ready" >/dev/null 2>&1; do
+    if ! running "$name" || [ "$waited" -ge 60 ]; then
+      tail -n 20 "$state/$name.log" >&2
+      echo "$name: did not become ready; see $state/$name.log" >&2
+      exit 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  echo "$name: ready on http://127.0.0.1:$port (log $state/$name.log)"
+}
+
+stop_one() {
+  local name=$1
+  if running "$name"; then kill -TERM "$(cat "$state/$name.pid")"; echo "$name: stopped"; fi
+  rm -f "$state/$name.pid"
+}
+
+case "${1:-start}" in
+  start) for entry in "${SERVICES[@]}"; do start_one "${entry%%:*}" "${entry##*:}"; done ;;
+  stop) for entry in "${SERVICES[@]}"; do stop_one "${entry%%:*}"; done ;;
+  status) for entry in "${SERVICES[@]}"; do
+      name=${entry%%:*}; if running "$name"; then echo "$name: running"; else echo "$name: stopped"; fi
+    done ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

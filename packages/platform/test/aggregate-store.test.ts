@@ -119,3 +119,19 @@ describe('aggregate store: one atomic write carries state, version check and out
     assert.equal(await store.load('missing'), null);
   });
 });
+
+describe('aggregate store indexes', () => {
+  it('ensureIndexes can run again on a database that already has them (every restart)', async () => {
+    const database = await freshDatabase('store_idx');
+    try {
+      const store = new AggregateStore<TestUser>(database.db, 'users', { source: 'user' });
+      const extra = [{ key: { displayName: 1 }, name: 'by_name' }];
+      await store.ensureIndexes(extra);
+      await store.ensureIndexes(extra);
+      const names = (await store.collection.listIndexes().toArray()).map((index) => String(index['name']));
+      assert.ok(names.includes('outbox_pending') && names.includes('by_name'), names.join(', '));
+    } finally {
+      await database.dispose();
+    }
+  });
+});

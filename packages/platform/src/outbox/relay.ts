@@ -131,18 +131,16 @@ export class OutboxRelay {
     try {
       const events = claimed.flatMap((c) => c.document.outbox);
       const confirmed = await this.options.publisher.publish(events);
+      const acknowledged: Array<{ claim: Claimed; count: number }> = [];
       let offset = 0;
-      let published = 0;
-      await Promise.all(
-        claimed.map((c) => {
-          const flags = confirmed.slice(offset, offset + c.document.outbox.length);
-          offset += c.document.outbox.length;
-          const prefix = confirmedPrefixLength(flags);
-          published += prefix;
-          return this.acknowledge(c, token, prefix);
-        }),
-      );
-      return published;
+      for (const claim of claimed) {
+        const flags = confirmed.slice(offset, offset + claim.document.outbox.length);
+        offset += claim.document.outbox.length;
+        const count = confirmedPrefixLength(flags);
+        if (count > 0) acknowledged.push({ claim, count });
+      }
+      await this.acknowledgeAll(acknowledged, token);
+      return acknowledged.reduce((sum, a) => sum + a.count, 0);
     } finally {
       // Release whatever this round still holds (a failed publish, a write that raced us).
       for (const collection of this.collections) {
@@ -173,33 +171,61 @@ export class OutboxRelay {
   }
 
   /**
-   * Removes the first `count` published entries. Writers only append to the outbox, and the
-   * version guard makes the removal lose (and be recomputed) if a writer appended meanwhile.
+   * Removes each document's published prefix in one bulk write per collection (the common
+   * case: nobody wrote meanwhile). A document whose version moved on is redone on its own.
    */
-  private async acknowledge({ collection, document }: Claimed, token: string, count: number): Promise<void> {
-    if (count === 0) return;
+  private async acknowledgeAll(acknowledged: ReadonlyArray<{ claim: Claimed; count: number }>, token: string): Promise<void> {
+    for (const collection of this.collections) {
+      const mine = acknowledged.filter((a) => a.claim.collection === collection);
+      for (let start = 0; start < mine.length; start += ACK_CHUNK) {
+        const chunk = mine.slice(start, start + ACK_CHUNK);
+        const result = await collection.bulkWrite(
+          chunk.map(({ claim, count }) => ({
+            updateOne: {
+              filter: removalGuard(claim.document, token),
+              update: { $set: removal(claim.document.outbox.slice(count)) },
+            },
+          })),
+          { ordered: false },
+        );
+        if (result.matchedCount === chunk.length) continue;
+        for (const { claim, count } of chunk) await this.acknowledgeOne(claim, token, count);
+      }
+    }
+  }
+
+  /**
+   * Removes the first `count` published entries of one document. Writers only append to the
+   * outbox, and the version guard makes the removal lose (and be recomputed) if a writer
+   * appended meanwhile. A document no longer leased by `token` was already acknowledged.
+   */
+  private async acknowledgeOne({ collection, document }: Claimed, token: string, count: number): Promise<void> {
     const publishedIds = new Set(document.outbox.slice(0, count).map((event: DomainEvent) => event.id));
-    let current: Pick<OutboxDocument, '_id' | 'version' | 'outbox'> | null = document;
-    for (let attempt = 0; current !== null && attempt < 10; attempt += 1) {
-      const remaining = current.outbox.filter((event: DomainEvent) => !publishedIds.has(event.id));
-      const result = await collection.updateOne(
-        { _id: current._id, version: current.version, outboxLeaseToken: token } as Filter<OutboxDocument>,
-        {
-          $set: {
-            outbox: remaining,
-            outboxPending: remaining.length > 0,
-            outboxLeaseToken: null,
-            outboxLeaseUntil: null,
-          },
-        },
-      );
-      if (result.matchedCount === 1) return;
-      current = await collection.findOne(
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const current = await collection.findOne(
         { _id: document._id, outboxLeaseToken: token } as Filter<OutboxDocument>,
         { projection: { _id: 1, version: 1, outbox: 1 } },
       );
+      if (current === null) return;
+      const remaining = current.outbox.filter((event: DomainEvent) => !publishedIds.has(event.id));
+      const result = await collection.updateOne(removalGuard(current, token), { $set: removal(remaining) });
+      if (result.matchedCount === 1) return;
     }
   }
+}
+
+/**
+ * Updates per bulk write. FerretDB 1.24 keeps a database connection open for every statement
+ * of a command until the whole command ends; its pool has 50, so a bigger batch deadlocks it.
+ */
+const ACK_CHUNK = 16;
+
+function removalGuard(document: Pick<OutboxDocument, '_id' | 'version'>, token: string): Filter<OutboxDocument> {
+  return { _id: document._id, version: document.version, outboxLeaseToken: token } as Filter<OutboxDocument>;
+}
+
+function removal(remaining: readonly DomainEvent[]): Partial<OutboxFields> {
+  return { outbox: [...remaining], outboxPending: remaining.length > 0, outboxLeaseToken: null, outboxLeaseUntil: null };
 }
 
 function confirmedPrefixLength(flags: readonly boolean[]): number {

@@ -45,7 +45,11 @@ export class AggregateStore<TState extends AggregateState> {
 
   /** The relay's index plus the caller's query indexes. Idempotent. */
   async ensureIndexes(indexes: IndexDescription[] = []): Promise<void> {
-    await this.collection.createIndexes([{ key: { outboxPending: 1 }, name: 'outbox_pending' }, ...indexes]);
+    // One index per call: FerretDB 1.24 drops the connection when a single createIndexes
+    // names two or more indexes that already exist (every restart of a service).
+    for (const index of [{ key: { outboxPending: 1 }, name: 'outbox_pending' }, ...indexes]) {
+      await this.collection.createIndexes([index]);
+    }
   }
 
   async load(id: string): Promise<Loaded<TState> | null> {
