@@ -1,0 +1,20 @@
+import type { AggregateStore, Logger } from '@eventonight/platform';
+import type { EventState } from '../domain/event.js';
+import type { EventReads } from '../persistence/event-reads.js';
+import type { Clock, TicketingNotifier } from './ports.js';
+
+/** Everything the commands and queries use, built once in service.ts. */
+export interface EventAppDeps {
+  store: AggregateStore<EventState>;
+  reads: EventReads;
+  clock: Clock;
+  newId: () => string;
+  /** Null when the dual path is off (TICKETING_INTERNAL_URL unset). */
+  ticketing: TicketingNotifier | null;
+  logger: Logger;
+}
+
+export interface VersionedEvent {
+  state: EventState;
+  version: number;
+}

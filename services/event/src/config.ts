@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt } from '@eventonight/platform';
+
+/**
+ * The event service's environment (README lists each variable). The dual path is on when
+ * TICKETING_INTERNAL_URL is set, and then needs the Keycloak client credentials to call it.
+ */
+export const eventServiceConfig = z
+  .object({
+    ...baseServiceConfigShape,
+    PORT: port({ allowEphemeral: true }).default(3002),
+    EVENT_COMPLETION_INTERVAL_MS: positiveInt(60_000),
+    TICKETING_INTERNAL_URL: httpUrl().optional(),
+    TICKETING_TIMEOUT_MS: positiveInt(2_000),
+    KEYCLOAK_TOKEN_URL: httpUrl().optional(),
+    EVENT_SERVICE_CLIENT_ID: nonEmptyString().default('event-service'),
+    EVENT_SERVICE_CLIENT_SECRET: nonEmptyString().optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.TICKETING_INTERNAL_URL === undefined) return;
+    for (const name of ['KEYCLOAK_TOKEN_URL', 'EVENT_SERVICE_CLIENT_SECRET'] as const) {
+      if (config[name] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when TICKETING_INTERNAL_URL is set' });
+      }
+    }
+  });
+
+export type EventServiceConfig = z.output<typeof eventServiceConfig>;

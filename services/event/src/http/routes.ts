@@ -1,0 +1,163 @@
+import { defineRoute, type RouteHost } from '@eventonight/platform';
+import { cancelEvent } from '../application/cancel-event.js';
+import { createEvent } from '../application/create-event.js';
+import type { EventAppDeps } from '../application/deps.js';
+import { getEvent } from '../application/get-event.js';
+import { listMyEvents, listPublishedEvents } from '../application/list-events.js';
+import { publishEvent } from '../application/publish-event.js';
+import { updateEvent } from '../application/update-event.js';
+import { etagOf, toCreateInput, toListView, toPatch, toView } from './presenter.js';
+import {
+  cancelEventBody,
+  createEventBody,
+  eventIdParams,
+  eventList,
+  eventView,
+  ifMatchHeaders,
+  listEventsQuery,
+  myEventsQuery,
+  updateEventBody,
+} from './schemas.js';
+
+const organization = { roles: ['organization'] } as const;
+const DEFAULT_LIMIT = 20;
+
+export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/events',
+      summary: 'Create an event as a draft',
+      tags: ['events'],
+      auth: organization,
+      body: createEventBody,
+      responses: { 201: eventView },
+    },
+    async ({ principal, body }) => {
+      const created = await createEvent(deps, principal, toCreateInput(body));
+      return {
+        status: 201,
+        body: toView(created),
+        headers: { ...etagOf(created.version), location: `/events/${encodeURIComponent(created.state._id)}` },
+      };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/events',
+      summary: 'Browse published events',
+      description:
+        'Published events sorted by start then id. `from` is inclusive and `to` exclusive on startsAt; `city` matches exactly, ignoring case; `q` searches title and description.',
+      tags: ['events'],
+      auth: 'public',
+      query: listEventsQuery,
+      responses: { 200: eventList },
+    },
+    async ({ query }) => {
+      const { from, to, cursor, limit, ...rest } = query;
+      const page = await listPublishedEvents(
+        deps,
+        { ...rest, ...(from === undefined ? {} : { from: new Date(from) }), ...(to === undefined ? {} : { to: new Date(to) }) },
+        { limit: limit ?? DEFAULT_LIMIT, ...(cursor === undefined ? {} : { after: cursor }) },
+      );
+      return { status: 200, body: toListView(page) };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/organizers/me/events',
+      summary: "The calling organization's events, drafts included",
+      tags: ['events'],
+      auth: organization,
+      query: myEventsQuery,
+      responses: { 200: eventList },
+    },
+    async ({ principal, query }) => {
+      const page = await listMyEvents(deps, principal, query.status, {
+        limit: query.limit ?? DEFAULT_LIMIT,
+        ...(query.cursor === undefined ? {} : { after: query.cursor }),
+      });
+      return { status: 200, body: toListView(page) };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/events/:eventId',
+      summary: 'Read an event (a draft only by its organizer)',
+      tags: ['events'],
+      auth: 'optional',
+      params: eventIdParams,
+      responses: { 200: eventView },
+    },
+    async ({ principal, params }) => {
+      const found = await getEvent(deps, principal, params.eventId);
+      return { status: 200, body: toView(found), headers: etagOf(found.version) };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'patch',
+      path: '/events/:eventId',
+      summary: 'Edit an event (tiers only while it is a draft)',
+      tags: ['events'],
+      auth: organization,
+      params: eventIdParams,
+      headers: ifMatchHeaders,
+      body: updateEventBody,
+      responses: { 200: eventView },
+    },
+    async ({ principal, params, headers, body }) => {
+      const outcome = await updateEvent(deps, principal, params.eventId, toPatch(body), headers['if-match']);
+      return { status: 200, body: toView(outcome), headers: etagOf(outcome.version) };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/events/:eventId/publish',
+      summary: 'Publish a draft',
+      tags: ['events'],
+      auth: organization,
+      params: eventIdParams,
+      headers: ifMatchHeaders,
+      responses: { 200: eventView },
+    },
+    async ({ principal, params, headers }) => {
+      const outcome = await publishEvent(deps, principal, params.eventId, headers['if-match']);
+      return { status: 200, body: toView(outcome), headers: etagOf(outcome.version) };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/events/:eventId/cancel',
+      summary: 'Cancel a published event',
+      tags: ['events'],
+      auth: organization,
+      params: eventIdParams,
+      headers: ifMatchHeaders,
+      body: cancelEventBody,
+      responses: { 200: eventView },
+    },
+    async ({ principal, params, headers, body }) => {
+      const outcome = await cancelEvent(deps, principal, params.eventId, body?.reason ?? null, headers['if-match']);
+      return { status: 200, body: toView(outcome), headers: etagOf(outcome.version) };
+    },
+  );
+}

@@ -1,0 +1,84 @@
+import type { Collection, Filter } from 'mongodb';
+import type { StoredAggregate } from '@eventonight/platform';
+import type { EventCategory, EventState, EventStatus } from '../domain/event.js';
+import type { EventCursor } from './cursor.js';
+import { withoutOutbox } from './event-collection.js';
+
+export interface EventListFilter {
+  status?: EventStatus;
+  organizerId?: string;
+  category?: EventCategory;
+  cityKey?: string;
+  /** startsAt >= from */
+  from?: Date;
+  /** startsAt < to */
+  to?: Date;
+  /** Free text, matched case-insensitively anywhere in title or description. */
+  q?: string;
+}
+
+export interface EventPage {
+  items: Array<{ state: EventState; version: number }>;
+  next: EventCursor | null;
+}
+
+type EventDocument = StoredAggregate<EventState>;
+
+/** User input becomes a literal pattern: no regex syntax (and no catastrophic backtracking) from outside. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function toFilter(filter: EventListFilter, after: EventCursor | undefined): Filter<EventDocument> {
+  const and: Array<Filter<EventDocument>> = [];
+  const equal: Record<string, unknown> = {};
+  if (filter.status !== undefined) equal['status'] = filter.status;
+  if (filter.organizerId !== undefined) equal['organizerId'] = filter.organizerId;
+  if (filter.category !== undefined) equal['category'] = filter.category;
+  if (filter.cityKey !== undefined) equal['cityKey'] = filter.cityKey;
+  and.push(equal as Filter<EventDocument>);
+  const range: Record<string, Date> = {};
+  if (filter.from !== undefined) range['$gte'] = filter.from;
+  if (filter.to !== undefined) range['$lt'] = filter.to;
+  if (Object.keys(range).length > 0) and.push({ startsAt: range } as Filter<EventDocument>);
+  if (filter.q !== undefined) {
+    const pattern = { $regex: escapeRegex(filter.q), $options: 'i' };
+    and.push({ $or: [{ title: pattern }, { description: pattern }] } as Filter<EventDocument>);
+  }
+  if (after !== undefined) {
+    and.push({
+      $or: [{ startsAt: { $gt: after.startsAt } }, { startsAt: after.startsAt, _id: { $gt: after.id } }],
+    } as Filter<EventDocument>);
+  }
+  return and.length === 1 ? (and[0] as Filter<EventDocument>) : ({ $and: and } as Filter<EventDocument>);
+}
+
+/** The query side: lists and the completion sweep, straight from the collection. */
+export class EventReads {
+  constructor(private readonly collection: Collection<EventDocument>) {}
+
+  async list(filter: EventListFilter, page: { after?: EventCursor; limit: number }): Promise<EventPage> {
+    const documents = await this.collection
+      .find(toFilter(filter, page.after), { projection: withoutOutbox })
+      .sort({ startsAt: 1, _id: 1 })
+      .limit(page.limit + 1)
+      .toArray();
+    const items = documents.slice(0, page.limit).map((document) => {
+      const { version, ...state } = document as unknown as EventState & { version: number };
+      return { state: state as EventState, version };
+    });
+    const last = items.at(-1);
+    const next = documents.length > page.limit && last !== undefined ? { startsAt: last.state.startsAt, id: last.state._id } : null;
+    return { items, next };
+  }
+
+  /** Ids of published events that ended at or before `now`, oldest end first. */
+  async dueForCompletion(now: Date, limit: number): Promise<string[]> {
+    const documents = await this.collection
+      .find({ status: 'published', endsAt: { $lte: now } } as Filter<EventDocument>, { projection: { _id: 1 } })
+      .sort({ endsAt: 1 })
+      .limit(limit)
+      .toArray();
+    return documents.map((document) => document._id as string);
+  }
+}

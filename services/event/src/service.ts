@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { ServiceDefinition } from '@eventonight/platform';
+import type { EventAppDeps } from './application/deps.js';
+import type { AccessTokenSource, Clock } from './application/ports.js';
+import type { EventServiceConfig } from './config.js';
+import type { EventState } from './domain/event.js';
+import { eventRoutes } from './http/routes.js';
+import { completionJob } from './jobs/completion-job.js';
+import { clientCredentialsTokenSource } from './outbound/keycloak-token-source.js';
+import { httpTicketingNotifier } from './outbound/ticketing-client.js';
+import { EVENTS_COLLECTION, eventIndexes } from './persistence/event-collection.js';
+import { ensureIndexesOneByOne } from './persistence/ensure-indexes.js';
+import { EventReads } from './persistence/event-reads.js';
+
+/** Seams for tests; production uses none of them (config decides). */
+export interface EventServiceOverrides {
+  clock?: Clock;
+  /** Replaces Keycloak client credentials for the dual-path call. */
+  tokenSource?: AccessTokenSource;
+}
+
+function tokenSourceFrom(config: EventServiceConfig): AccessTokenSource {
+  const { KEYCLOAK_TOKEN_URL, EVENT_SERVICE_CLIENT_ID, EVENT_SERVICE_CLIENT_SECRET } = config;
+  if (KEYCLOAK_TOKEN_URL === undefined || EVENT_SERVICE_CLIENT_SECRET === undefined) {
+    throw new Error('the dual path needs KEYCLOAK_TOKEN_URL and EVENT_SERVICE_CLIENT_SECRET');
+  }
+  return clientCredentialsTokenSource({
+    tokenUrl: KEYCLOAK_TOKEN_URL,
+    clientId: EVENT_SERVICE_CLIENT_ID,
+    clientSecret: EVENT_SERVICE_CLIENT_SECRET,
+  });
+}
+
+export function eventService(overrides: EventServiceOverrides = {}): ServiceDefinition<EventServiceConfig> {
+  return {
+    name: 'event',
+    aggregateCollections: [EVENTS_COLLECTION],
+    async setup({ config, logger, store: storeOf }) {
+      const store = storeOf<EventState>(EVENTS_COLLECTION);
+      await ensureIndexesOneByOne(store.collection, eventIndexes);
+      const ticketingUrl = config.TICKETING_INTERNAL_URL;
+      const deps: EventAppDeps = {
+        store,
+        reads: new EventReads(store.collection),
+        clock: overrides.clock ?? (() => new Date()),
+        newId: randomUUID,
+        ticketing:
+          ticketingUrl === undefined
+            ? null
+            : httpTicketingNotifier({
+                baseUrl: ticketingUrl,
+                timeoutMs: config.TICKETING_TIMEOUT_MS,
+                tokenSource: overrides.tokenSource ?? tokenSourceFrom(config),
+                logger: logger.child({ component: 'ticketing-client' }),
+              }),
+        logger,
+      };
+      logger.info({ dualPath: ticketingUrl !== undefined }, 'event service wired');
+      return {
+        routes: (host) => eventRoutes(host, deps),
+        jobs: [completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS)],
+      };
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { AggregateAlreadyExistsError, type Principal } from '@eventonight/platform';
+import { userCreated } from '../domain/events.js';
+import { newProfile, type Profile, type Role } from '../domain/profile.js';
+import type { ProfileStore } from '../persistence/profiles.js';
+
+export interface Loaded {
+  profile: Profile;
+  version: number;
+}
+
+function roleOf(principal: Principal): Role {
+  return principal.roles.has('organization') ? 'organization' : 'member';
+}
+
+/** A display name from the token: its `name`, else the email's local part, else the username. */
+function displayNameOf(principal: Principal): string {
+  const fromEmail = principal.email?.split('@', 1)[0];
+  const candidate = principal.displayName ?? fromEmail ?? principal.username ?? 'user';
+  return candidate.trim().slice(0, 120) || 'user';
+}
+
+/**
+ * First-login recovery (seed design, "user crash during register"): every authenticated
+ * route goes through here, so a Keycloak account whose profile was never written gets a
+ * minimal one from the token claims, raising `user.created` exactly once (the insert is
+ * keyed by the user id, so concurrent first requests create one profile).
+ * A deleted profile is returned as is: a tombstone is never brought back.
+ */
+export async function ensureProfile(store: ProfileStore, principal: Principal, now = new Date()): Promise<Loaded> {
+  const existing = await store.load(principal.userId);
+  if (existing !== null) return { profile: existing.state, version: existing.version };
+  const role = roleOf(principal);
+  const displayName = displayNameOf(principal);
+  const profile = newProfile({
+    id: principal.userId,
+    role,
+    email: principal.email?.toLowerCase() ?? null,
+    displayName,
+    organization: role === 'organization' ? { name: displayName, description: null, website: null } : null,
+    now,
+  });
+  try {
+    const created = await store.create(profile, [userCreated(profile)]);
+    return { profile: created.state, version: created.version };
+  } catch (error) {
+    if (!(error instanceof AggregateAlreadyExistsError)) throw error;
+    const raced = await store.load(principal.userId);
+    if (raced === null) throw error;
+    return { profile: raced.state, version: raced.version };
+  }
+}

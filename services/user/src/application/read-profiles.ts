@@ -1,0 +1,32 @@
+import { problems, type Principal } from '@eventonight/platform';
+import { isActive, type ActiveProfile } from '../domain/profile.js';
+import { decodeCursor, encodeCursor } from '../persistence/cursor.js';
+import { findOrganizations } from '../persistence/organization-search.js';
+import type { ProfileStore } from '../persistence/profiles.js';
+import { ensureProfile } from './ensure-profile.js';
+
+const notFound = () => problems.notFound('This profile does not exist.');
+
+/** The caller's own profile (recovered on first login); 404 once deleted. */
+export async function getOwnProfile(store: ProfileStore, principal: Principal): Promise<{ profile: ActiveProfile; version: number }> {
+  const { profile, version } = await ensureProfile(store, principal);
+  if (!isActive(profile)) throw notFound();
+  return { profile, version };
+}
+
+/** Anyone's public profile; unknown and deleted ids are the same 404. */
+export async function getPublicProfile(store: ProfileStore, userId: string): Promise<ActiveProfile> {
+  const loaded = await store.load(userId);
+  if (loaded === null || !isActive(loaded.state)) throw notFound();
+  return loaded.state;
+}
+
+export async function searchOrganizations(
+  store: ProfileStore,
+  query: { search: string; limit: number; cursor?: string | undefined },
+): Promise<{ items: ActiveProfile[]; nextCursor: string | null }> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  if (query.cursor !== undefined && after === undefined) throw problems.badRequest('The cursor is not valid.');
+  const page = await findOrganizations(store, { prefix: query.search, limit: query.limit, after });
+  return { items: page.items, nextCursor: page.next === null ? null : encodeCursor(page.next) };
+}

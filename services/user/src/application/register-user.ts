@@ -1,0 +1,64 @@
+import { AggregateAlreadyExistsError, problems, type Logger } from '@eventonight/platform';
+import { userCreated } from '../domain/events.js';
+import { newProfile, type ActiveProfile, type Organization, type Role } from '../domain/profile.js';
+import type { ProfileStore } from '../persistence/profiles.js';
+import { AccountExistsError, AccountRejectedError, type IdentityProvider } from './identity-provider.js';
+
+export interface Registration {
+  email: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  organization?: { name: string; description?: string | undefined; website?: string | undefined } | undefined;
+}
+
+export interface RegisterDeps {
+  store: ProfileStore;
+  identity: IdentityProvider;
+  log: Logger;
+}
+
+function organizationOf(registration: Registration): Organization | null {
+  const given = registration.organization;
+  if (registration.role !== 'organization' || given === undefined) return null;
+  return { name: given.name, description: given.description ?? null, website: given.website ?? null };
+}
+
+/**
+ * Two steps, Keycloak first: the account (with its role) is all or nothing inside the
+ * identity adapter; the profile is one atomic insert carrying `user.created`. If the
+ * process dies between them the request fails, and ensureProfile repairs it on the
+ * user's first authenticated call.
+ */
+export async function registerUser(deps: RegisterDeps, registration: Registration): Promise<{ profile: ActiveProfile; version: number }> {
+  const email = registration.email.toLowerCase();
+  let userId: string;
+  try {
+    ({ userId } = await deps.identity.createAccount({ email, password: registration.password, role: registration.role }));
+  } catch (error) {
+    if (error instanceof AccountExistsError) throw problems.conflict('An account with this email already exists.');
+    if (error instanceof AccountRejectedError) throw problems.badRequest('The identity provider refused these credentials (password policy).');
+    throw error;
+  }
+  const profile = newProfile({
+    id: userId,
+    role: registration.role,
+    email,
+    displayName: registration.displayName,
+    organization: organizationOf(registration),
+    now: new Date(),
+  });
+  try {
+    const created = await deps.store.create(profile, [userCreated(profile)]);
+    return { profile, version: created.version };
+  } catch (error) {
+    if (!(error instanceof AggregateAlreadyExistsError)) {
+      deps.log.error({ err: error, userId }, 'account created but profile not stored; first login will recover it');
+      throw error;
+    }
+    // The user's first request already recovered the profile: registration still succeeded.
+    const existing = await deps.store.load(userId);
+    if (existing === null || existing.state.state !== 'active' || existing.state.displayName === null) throw error;
+    return { profile: existing.state as ActiveProfile, version: existing.version };
+  }
+}

@@ -1,0 +1,14 @@
+import { baseServiceConfig, httpUrl, nonEmptyString, port, positiveInt } from '@eventonight/platform';
+import type { z } from 'zod';
+
+/** The base variables plus the Keycloak admin connection (see README.md). */
+export const userServiceConfig = baseServiceConfig.extend({
+  PORT: port({ allowEphemeral: true }).default(3001),
+  KEYCLOAK_URL: httpUrl(),
+  KEYCLOAK_REALM: nonEmptyString().default('eventonight'),
+  KEYCLOAK_CLIENT_ID: nonEmptyString().default('user-service'),
+  KEYCLOAK_CLIENT_SECRET: nonEmptyString(),
+  KEYCLOAK_TIMEOUT_MS: positiveInt(5_000),
+});
+
+export type UserServiceConfig = z.output<typeof userServiceConfig>;

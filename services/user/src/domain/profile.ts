@@ -1,0 +1,77 @@
+import type { eventEvents, role as roleSchema } from '@eventonight/contracts';
+import type { z } from 'zod';
+
+export type Role = z.infer<typeof roleSchema>;
+export type EventCategory = z.infer<typeof eventEvents.eventCategory>;
+
+export interface Organization {
+  name: string;
+  description: string | null;
+  website: string | null;
+}
+
+/**
+ * The profile aggregate; `_id` is the Keycloak user id. A deleted profile stays as a
+ * tombstone (state `deleted`, personal fields cleared) so its id is never reused and
+ * reads answer 404 instead of recreating it.
+ */
+export interface Profile {
+  _id: string;
+  state: 'active' | 'deleted';
+  role: Role;
+  email: string | null;
+  displayName: string | null;
+  bio: string | null;
+  avatarMediaId: string | null;
+  city: string | null;
+  preferences: { categories: EventCategory[] };
+  organization: Organization | null;
+  /** Lower-cased organization name, only on active organizations: the search key. */
+  searchName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface ActiveProfile extends Profile {
+  state: 'active';
+  displayName: string;
+}
+
+export function isActive(profile: Profile): profile is ActiveProfile {
+  return profile.state === 'active' && profile.displayName !== null;
+}
+
+export interface NewProfile {
+  id: string;
+  role: Role;
+  email: string | null;
+  displayName: string;
+  organization: Organization | null;
+  now: Date;
+}
+
+export function searchNameOf(role: Role, organization: Organization | null): string | null {
+  return role === 'organization' && organization !== null ? organization.name.toLowerCase() : null;
+}
+
+export function newProfile(input: NewProfile): ActiveProfile {
+  const at = input.now.toISOString();
+  const organization = input.role === 'organization' ? input.organization : null;
+  return {
+    _id: input.id,
+    state: 'active',
+    role: input.role,
+    email: input.email,
+    displayName: input.displayName,
+    bio: null,
+    avatarMediaId: null,
+    city: null,
+    preferences: { categories: [] },
+    organization,
+    searchName: searchNameOf(input.role, organization),
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+  };
+}

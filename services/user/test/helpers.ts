@@ -1,0 +1,100 @@
+import KeycloakAdminClient from '@keycloak/keycloak-admin-client';
+import { parseConfig, startService, type RunningService } from '@eventonight/platform';
+import { freshDatabase, serviceTestEnv, type TestDatabase } from '@eventonight/testing';
+import { userServiceConfig } from '../src/config.js';
+import { userService } from '../src/service.js';
+
+/** The real Keycloak, by the host name its tokens carry in `iss`. */
+export const KEYCLOAK_URL = process.env['KEYCLOAK_URL'] ?? 'http://localhost:8080';
+export const REALM = 'eventonight';
+export const KEYCLOAK_ISSUER = `${KEYCLOAK_URL}/realms/${REALM}`;
+export const KEYCLOAK_JWKS = `${KEYCLOAK_ISSUER}/protocol/openid-connect/certs`;
+
+export function keycloakEnv(url = KEYCLOAK_URL): Record<string, string> {
+  return {
+    KEYCLOAK_URL: url,
+    KEYCLOAK_REALM: REALM,
+    KEYCLOAK_CLIENT_ID: 'user-service',
+    KEYCLOAK_CLIENT_SECRET: 'user-service-secret',
+    KEYCLOAK_TIMEOUT_MS: '3000',
+  };
+}
+
+export interface StartedService {
+  service: RunningService;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** One user service on its own fresh database (or `database`, shared with another instance). */
+export async function startUserService(options: {
+  jwksUrl: string;
+  issuer: string;
+  keycloakUrl?: string;
+  database?: TestDatabase;
+}): Promise<StartedService> {
+  const database = options.database ?? (await freshDatabase('user'));
+  const env = serviceTestEnv({
+    database: database.name,
+    jwksUrl: options.jwksUrl,
+    issuer: options.issuer,
+    extra: keycloakEnv(options.keycloakUrl),
+  });
+  const parsed = parseConfig(userServiceConfig, env);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const service = await startService(userService, parsed.config);
+  const owned = options.database === undefined;
+  return {
+    service,
+    database,
+    async close() {
+      await service.close();
+      if (owned) await database.dispose();
+    },
+  };
+}
+
+/** An access token for `username` from the real Keycloak (password grant, test client); throws on refusal. */
+export async function passwordGrant(username: string, password: string): Promise<string> {
+  const response = await fetch(`${KEYCLOAK_ISSUER}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'eventonight-test', username, password }),
+  });
+  if (!response.ok) throw new Error(`password grant refused: HTTP ${response.status}`);
+  const body = (await response.json()) as { access_token?: unknown };
+  if (typeof body.access_token !== 'string') throw new Error('no access token');
+  return body.access_token;
+}
+
+/** An admin client as the user service's own service account, for arranging and checking Keycloak state. */
+export async function keycloakAdmin(): Promise<KeycloakAdminClient> {
+  const admin = new KeycloakAdminClient({ baseUrl: KEYCLOAK_URL, realmName: REALM });
+  await admin.auth({ grantType: 'client_credentials', clientId: 'user-service', clientSecret: 'user-service-secret' });
+  return admin;
+}
+
+export interface CallResult {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+/** JSON over HTTP to a running service. */
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<CallResult> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
+}

@@ -1,0 +1,228 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { EventTap, uniqueName } from '@eventonight/testing';
+import { call, KEYCLOAK_ISSUER, KEYCLOAK_JWKS, keycloakAdmin, passwordGrant, startUserService, type StartedService } from './helpers.js';
+
+/** Registration, first-login recovery and deletion against the real Keycloak, RabbitMQ and FerretDB. */
+
+const PASSWORD = 'correct-horse-42';
+
+/** Every address a test registers, so `after` can remove the Keycloak accounts left behind. */
+const emails: string[] = [];
+
+function email(): string {
+  const address = `${uniqueName('u')}@example.test`.toLowerCase();
+  emails.push(address);
+  return address;
+}
+
+describe('user service with the real Keycloak', () => {
+  let started: StartedService;
+  let base: string;
+  let tap: EventTap;
+
+  before(async () => {
+    started = await startUserService({ jwksUrl: KEYCLOAK_JWKS, issuer: KEYCLOAK_ISSUER });
+    base = started.service.url;
+    tap = await EventTap.open(['user.*']);
+  });
+
+  after(async () => {
+    await tap.close();
+    await started.close();
+    const admin = await keycloakAdmin();
+    for (const address of emails) {
+      for (const user of await admin.users.find({ username: address, exact: true })) {
+        if (user.id !== undefined) await admin.users.del({ id: user.id });
+      }
+    }
+  });
+
+  it('registers a member whose Keycloak token the service accepts', async () => {
+    const address = email();
+    const created = await call(base, 'POST', '/users', {
+      body: { email: address, password: PASSWORD, displayName: 'Ada Member', role: 'member' },
+    });
+    assert.equal(created.status, 201);
+    const id = created.body['id'];
+    assert.equal(typeof id, 'string');
+    assert.equal(created.headers.get('location'), `/users/${String(id)}`);
+    assert.equal(created.headers.get('etag'), '"1"');
+    assert.equal(created.body['role'], 'member');
+    assert.equal(created.body['organization'], null);
+
+    const token = await passwordGrant(address, PASSWORD);
+    const me = await call(base, 'GET', '/users/me', { token });
+    assert.equal(me.status, 200);
+    assert.equal(me.body['id'], id);
+    assert.equal(me.body['email'], address);
+    assert.equal(me.body['displayName'], 'Ada Member');
+    assert.equal(me.body['version'], 1);
+
+    const event = await tap.waitFor('user.created', (e) => e.aggregateId === id);
+    assert.deepEqual(event.data, { userId: id, role: 'member', displayName: 'Ada Member', avatarMediaId: null });
+    assert.equal(event.aggregateVersion, 1);
+    assert.equal(event.source, 'user');
+  });
+
+  it('registers an organization with its realm role and organization fields', async () => {
+    const address = email();
+    const created = await call(base, 'POST', '/users', {
+      body: {
+        email: address,
+        password: PASSWORD,
+        displayName: 'Night Club',
+        role: 'organization',
+        organization: { name: 'Night Club Srl', website: 'https://club.example' },
+      },
+    });
+    assert.equal(created.status, 201);
+    assert.deepEqual(created.body['organization'], { name: 'Night Club Srl', description: null, website: 'https://club.example' });
+    const token = await passwordGrant(address, PASSWORD);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      realm_access?: { roles?: string[] };
+    };
+    assert.ok(claims.realm_access?.roles?.includes('organization'));
+    const me = await call(base, 'GET', '/users/me', { token });
+    assert.equal(me.status, 200);
+    assert.equal(me.body['role'], 'organization');
+    const event = await tap.waitFor('user.created', (e) => e.aggregateId === created.body['id']);
+    assert.equal(event.data.role, 'organization');
+  });
+
+  it('refuses a duplicate email with 409 and changes nothing', async () => {
+    const address = email();
+    const first = await call(base, 'POST', '/users', {
+      body: { email: address, password: PASSWORD, displayName: 'First', role: 'member' },
+    });
+    assert.equal(first.status, 201);
+    const profilesBefore = await started.database.db.collection('profiles').countDocuments();
+    const again = await call(base, 'POST', '/users', {
+      body: { email: address.toUpperCase(), password: 'another-pass-9', displayName: 'Second', role: 'organization', organization: { name: 'X' } },
+    });
+    assert.equal(again.status, 409);
+    assert.equal(again.headers.get('content-type')?.startsWith('application/problem+json'), true);
+    assert.equal(await started.database.db.collection('profiles').countDocuments(), profilesBefore);
+    // The original password still works and the profile is unchanged.
+    const me = await call(base, 'GET', '/users/me', { token: await passwordGrant(address, PASSWORD) });
+    assert.equal(me.body['displayName'], 'First');
+    assert.equal(me.body['version'], 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(tap.ofType('user.created').filter((e) => e.data.displayName === 'Second').length, 0);
+  });
+
+  it('answers 400 to invalid registrations and creates nothing', async () => {
+    const address = email();
+    const valid = { email: address, password: PASSWORD, displayName: 'Valid', role: 'member' };
+    const bodies = [
+      { ...valid, isAdmin: true },
+      { ...valid, email: 'not-an-email' },
+      { ...valid, password: 'short' },
+      { ...valid, role: 'organization' },
+      { ...valid, role: 'admin' },
+      { ...valid, organization: { name: 'Members have none' } },
+      { ...valid, password: address },
+    ];
+    for (const body of bodies) {
+      const answer = await call(base, 'POST', '/users', { body });
+      assert.equal(answer.status, 400, JSON.stringify(body));
+      assert.equal(answer.body['type'], 'https://eventonight.dev/problems/validation');
+    }
+    const admin = await keycloakAdmin();
+    assert.deepEqual(await admin.users.find({ username: address, exact: true }), []);
+  });
+
+  it('recovers the profile on first login when registration crashed after Keycloak', async () => {
+    const admin = await keycloakAdmin();
+    const address = email();
+    const { id } = await admin.users.create({
+      username: address,
+      email: address,
+      emailVerified: true,
+      enabled: true,
+      credentials: [{ type: 'password', value: PASSWORD, temporary: false }],
+    });
+    const role = await admin.roles.findOneByName({ name: 'member' });
+    assert.ok(role?.id);
+    await admin.users.addRealmRoleMappings({ id, roles: [{ id: role.id, name: 'member' }] });
+    assert.equal(await started.database.db.collection('profiles').countDocuments({ _id: id } as never), 0);
+
+    const token = await passwordGrant(address, PASSWORD);
+    const [first, second] = await Promise.all([
+      call(base, 'GET', '/users/me', { token }),
+      call(base, 'GET', '/users/me', { token }),
+    ]);
+    assert.equal(first.status, 200);
+    assert.equal(second.status, 200);
+    assert.equal(first.body['id'], id);
+    assert.equal(first.body['role'], 'member');
+    assert.equal(first.body['email'], address);
+    assert.equal(first.body['displayName'], address.split('@')[0]);
+    const third = await call(base, 'GET', '/users/me', { token });
+    assert.equal(third.body['version'], 1);
+
+    await tap.waitFor('user.created', (e) => e.aggregateId === id);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(tap.ofType('user.created').filter((e) => e.aggregateId === id).length, 1);
+  });
+
+  it('deletes the account: Keycloak user gone, tombstone, user.deleted, then 404', async () => {
+    const address = email();
+    const created = await call(base, 'POST', '/users', {
+      body: { email: address, password: PASSWORD, displayName: 'Leaving Soon', role: 'member' },
+    });
+    assert.equal(created.status, 201);
+    const id = String(created.body['id']);
+    const token = await passwordGrant(address, PASSWORD);
+    const patched = await call(base, 'PATCH', '/users/me', { token, body: { bio: 'bye' } });
+    assert.equal(patched.status, 200);
+
+    const deleted = await call(base, 'DELETE', '/users/me', { token });
+    assert.equal(deleted.status, 204);
+    await assert.rejects(passwordGrant(address, PASSWORD), /refused/);
+
+    const event = await tap.waitFor('user.deleted', (e) => e.aggregateId === id);
+    assert.deepEqual(event.data, { userId: id });
+    const versions = tap.received.filter((e) => e.aggregateId === id).map((e) => [e.type, e.aggregateVersion]);
+    assert.deepEqual(versions, [
+      ['user.created', 1],
+      ['user.updated', 2],
+      ['user.deleted', 3],
+    ]);
+
+    const stored = await started.database.db.collection('profiles').findOne({ _id: id } as never);
+    assert.equal(stored?.['state'], 'deleted');
+    assert.equal(stored?.['email'], null);
+    assert.equal(stored?.['displayName'], null);
+    assert.equal(stored?.['bio'], null);
+
+    // The token lives on until it expires; the profile does not.
+    assert.equal((await call(base, 'GET', '/users/me', { token })).status, 404);
+    assert.equal((await call(base, 'GET', `/users/${id}`)).status, 404);
+    assert.equal((await call(base, 'PATCH', '/users/me', { token, body: { bio: 'back?' } })).status, 404);
+    assert.equal((await call(base, 'DELETE', '/users/me', { token })).status, 404);
+  });
+
+  it('answers 503 and makes nothing when Keycloak is unreachable', async () => {
+    const down = await startUserService({
+      jwksUrl: KEYCLOAK_JWKS,
+      issuer: KEYCLOAK_ISSUER,
+      keycloakUrl: 'http://127.0.0.1:9',
+      database: started.database,
+    });
+    try {
+      const before = await started.database.db.collection('profiles').countDocuments();
+      const address = email();
+      const answer = await call(down.service.url, 'POST', '/users', {
+        body: { email: address, password: PASSWORD, displayName: 'Nobody', role: 'member' },
+      });
+      assert.equal(answer.status, 503);
+      assert.equal(answer.body['type'], 'https://eventonight.dev/problems/service-unavailable');
+      assert.equal(await started.database.db.collection('profiles').countDocuments(), before);
+      const admin = await keycloakAdmin();
+      assert.deepEqual(await admin.users.find({ username: address, exact: true }), []);
+    } finally {
+      await down.close();
+    }
+  });
+});
