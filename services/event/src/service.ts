@@ -9,7 +9,6 @@ import { completionJob } from './jobs/completion-job.js';
 import { clientCredentialsTokenSource } from './outbound/keycloak-token-source.js';
 import { httpTicketingNotifier } from './outbound/ticketing-client.js';
 import { EVENTS_COLLECTION, eventIndexes } from './persistence/event-collection.js';
-import { ensureIndexesOneByOne } from './persistence/ensure-indexes.js';
 import { EventReads } from './persistence/event-reads.js';
 
 /** Seams for tests; production uses none of them (config decides). */
@@ -37,7 +36,7 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
     aggregateCollections: [EVENTS_COLLECTION],
     async setup({ config, logger, store: storeOf }) {
       const store = storeOf<EventState>(EVENTS_COLLECTION);
-      await ensureIndexesOneByOne(store.collection, eventIndexes);
+      await store.ensureIndexes(eventIndexes);
       const ticketingUrl = config.TICKETING_INTERNAL_URL;
       const deps: EventAppDeps = {
         store,
