@@ -31,6 +31,7 @@ export async function startUserService(options: {
   jwksUrl: string;
   issuer: string;
   keycloakUrl?: string;
+  audience?: string;
   database?: TestDatabase;
 }): Promise<StartedService> {
   const database = options.database ?? (await freshDatabase('user'));
@@ -38,6 +39,7 @@ export async function startUserService(options: {
     database: database.name,
     jwksUrl: options.jwksUrl,
     issuer: options.issuer,
+    ...(options.audience === undefined ? {} : { audience: options.audience }),
     extra: keycloakEnv(options.keycloakUrl),
   });
   const parsed = parseConfig(userServiceConfig, env);

@@ -10,6 +10,23 @@ const PASSWORD = 'correct-horse-42';
 /** Every address a test registers, so `after` can remove the Keycloak accounts left behind. */
 const emails: string[] = [];
 
+/** An access token straight from a Keycloak realm's token endpoint. */
+async function tokenFrom(realm: string, form: Record<string, string>): Promise<string> {
+  const response = await fetch(`${KEYCLOAK_ISSUER.replace(/\/realms\/[^/]+$/, '')}/realms/${realm}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form),
+  });
+  assert.equal(response.status, 200, `token from realm ${realm}`);
+  const body = (await response.json()) as { access_token: string };
+  return body.access_token;
+}
+
+/** A user service that expects another audience: the same Keycloak tokens must not open it. */
+function startedForAudience(audience: string): Promise<StartedService> {
+  return startUserService({ jwksUrl: KEYCLOAK_JWKS, issuer: KEYCLOAK_ISSUER, audience });
+}
+
 function email(): string {
   const address = `${uniqueName('u')}@example.test`.toLowerCase();
   emails.push(address);
@@ -63,6 +80,28 @@ describe('user service with the real Keycloak', () => {
     assert.deepEqual(event.data, { userId: id, role: 'member', displayName: 'Ada Member', avatarMediaId: null });
     assert.equal(event.aggregateVersion, 1);
     assert.equal(event.source, 'user');
+  });
+
+  it('refuses real Keycloak tokens meant for someone else: another realm, another audience', async () => {
+    // The master realm's admin token: signed by Keycloak, but by another realm's key and issuer.
+    const masterToken = await tokenFrom('master', { grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' });
+    const fromMaster = await call(base, 'GET', '/users/me', { token: masterToken });
+    assert.equal(fromMaster.status, 401);
+    assert.equal(fromMaster.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+
+    // A token of this realm that does not carry the API audience (the audience scope removed
+    // from the request) is refused too, while the same client with the audience is accepted.
+    const grant = { grant_type: 'client_credentials', client_id: 'user-service', client_secret: 'user-service-secret' };
+    const withAudience = await tokenFrom('eventonight', grant);
+    const audiences = (JSON.parse(Buffer.from(withAudience.split('.')[1] ?? '', 'base64url').toString('utf8')) as { aud?: unknown }).aud;
+    assert.ok(([] as unknown[]).concat(audiences).includes('eventonight-api'), 'the realm maps the API audience');
+    const foreign = await startedForAudience('some-other-api');
+    try {
+      const refused = await call(foreign.service.url, 'GET', '/users/me', { token: withAudience });
+      assert.equal(refused.status, 401, 'a token for another audience is refused');
+    } finally {
+      await foreign.close();
+    }
   });
 
   it('registers an organization with its realm role and organization fields', async () => {
