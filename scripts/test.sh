@@ -7,6 +7,11 @@ export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
 bash infra/up.sh
+# Tests read the same addresses infra/ started the servers on (overridable there).
+# shellcheck source=infra/env.sh
+. infra/env.sh
+export MONGO_URL="${MONGO_URL:-$MONGODB_URL}" AMQP_URL="${AMQP_URL:-$RABBITMQ_URL}"
+export REDIS_URL KEYCLOAK_URL STRIPE_API_URL S3_ENDPOINT
 npx turbo run build typecheck --output-logs=errors-only
 npx eslint . --max-warnings=0
 
