@@ -132,6 +132,29 @@ describe('outbox relay against real RabbitMQ and FerretDB', { timeout: 300_000 }
     }
   });
 
+  it('takes over an outbox whose relay died holding its lease, once the lease expired', async () => {
+    const consumer = await recordingConsumer(service);
+    const user = { _id: 'orphan-1', displayName: 'v1' };
+    await store.create(user, [userCreated(user)]);
+    // A relay that crashed mid-round: the lease is still held, and already expired.
+    await store.collection.updateOne(
+      { _id: 'orphan-1' },
+      { $set: { outboxLeaseToken: 'crashed-relay', outboxLeaseUntil: new Date(Date.now() - 1_000) } },
+    );
+    const relay = startRelay(database.db, signal, 'relay-takeover');
+    await relay.start();
+    try {
+      const event = await waitFor(() => consumer.received.find((e) => e.aggregateId === 'orphan-1'), {
+        what: 'the orphaned event',
+      });
+      assert.equal(event.type, 'user.created');
+      await waitFor(async () => ((await store.collection.findOne({ _id: 'orphan-1' }))?.outboxPending === false ? true : undefined));
+    } finally {
+      await relay.close();
+      await consumer.close();
+    }
+  });
+
   it('loses nothing when RabbitMQ stops while 1,000 aggregates are saved', async () => {
     const consumer = await recordingConsumer(service);
     const relay = startRelay(database.db, signal, 'relay-outage');

@@ -12,10 +12,17 @@ export interface OutboxFields {
   outbox: DomainEvent[];
   /** Indexed flag so the relay finds pending documents without scanning arrays. */
   outboxPending: boolean;
-  /** A relay's claim on this document's outbox, so two relays never publish it concurrently. */
-  outboxLeaseToken: string | null;
+  /**
+   * A relay's claim on this document's outbox, so two relays never publish it concurrently;
+   * `NO_LEASE` when unclaimed. A string rather than null because FerretDB pushes string
+   * equality down to its storage, and null comparisons not.
+   */
+  outboxLeaseToken: string;
   outboxLeaseUntil: Date | null;
 }
+
+/** The lease token of an unclaimed outbox. */
+export const NO_LEASE = '';
 
 export const outboxFieldNames = [
   'version',

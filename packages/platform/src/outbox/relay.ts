@@ -4,7 +4,7 @@ import type { DomainEvent } from '@eventonight/contracts';
 import type { Logger } from '../logger/logger.js';
 import type { EventPublisher } from '../bus/publisher.js';
 import { sleep } from '../util/backoff.js';
-import type { OutboxFields } from './fields.js';
+import { NO_LEASE, type OutboxFields } from './fields.js';
 import type { OutboxSignal } from './signal.js';
 
 export interface OutboxRelayOptions {
@@ -47,6 +47,7 @@ export class OutboxRelay {
   private rung = false;
   private unsubscribe: (() => void) | null = null;
   private failures = 0;
+  private lastReclaimAt = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
@@ -146,7 +147,7 @@ export class OutboxRelay {
       for (const collection of this.collections) {
         await collection
           .updateMany({ outboxLeaseToken: token } as Filter<OutboxDocument>, {
-            $set: { outboxLeaseToken: null, outboxLeaseUntil: null },
+            $set: { outboxLeaseToken: NO_LEASE, outboxLeaseUntil: null },
           })
           .catch(() => undefined);
       }
@@ -154,20 +155,29 @@ export class OutboxRelay {
   }
 
   private async claim(collection: Collection<OutboxDocument>, token: string): Promise<OutboxDocument[]> {
-    const now = new Date();
-    const free = { outboxPending: true, $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }] };
-    const candidates = await collection
-      .find(free as Filter<OutboxDocument>, { projection: { _id: 1 } })
-      .limit(this.batchSize)
-      .toArray();
+    await this.reclaimExpiredLeases(collection);
+    // Only equality filters: FerretDB evaluates those (and the limit) in its storage.
+    const free = { outboxPending: true, outboxLeaseToken: NO_LEASE } as Filter<OutboxDocument>;
+    const candidates = await collection.find(free, { projection: { _id: 1 } }).limit(this.batchSize).toArray();
     if (candidates.length === 0) return [];
     // The filter is re-checked per document inside updateMany, so two relays never both win one.
     await collection.updateMany({ ...free, _id: { $in: candidates.map((c) => c._id) } } as Filter<OutboxDocument>, {
-      $set: { outboxLeaseToken: token, outboxLeaseUntil: new Date(now.getTime() + this.leaseMs) },
+      $set: { outboxLeaseToken: token, outboxLeaseUntil: new Date(Date.now() + this.leaseMs) },
     });
     return collection
       .find({ outboxLeaseToken: token } as Filter<OutboxDocument>, { projection: { _id: 1, version: 1, outbox: 1 } })
       .toArray();
+  }
+
+  /** Frees documents whose relay died holding them (checked at most twice per lease period). */
+  private async reclaimExpiredLeases(collection: Collection<OutboxDocument>): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastReclaimAt < this.leaseMs / 2) return;
+    this.lastReclaimAt = now;
+    await collection.updateMany(
+      { outboxPending: true, outboxLeaseToken: { $ne: NO_LEASE }, outboxLeaseUntil: { $lt: new Date(now) } } as Filter<OutboxDocument>,
+      { $set: { outboxLeaseToken: NO_LEASE, outboxLeaseUntil: null } },
+    );
   }
 
   /**
@@ -225,7 +235,7 @@ function removalGuard(document: Pick<OutboxDocument, '_id' | 'version'>, token: 
 }
 
 function removal(remaining: readonly DomainEvent[]): Partial<OutboxFields> {
-  return { outbox: [...remaining], outboxPending: remaining.length > 0, outboxLeaseToken: null, outboxLeaseUntil: null };
+  return { outbox: [...remaining], outboxPending: remaining.length > 0, outboxLeaseToken: NO_LEASE, outboxLeaseUntil: null };
 }
 
 function confirmedPrefixLength(flags: readonly boolean[]): number {

@@ -1,7 +1,7 @@
 import type { Collection, Db, Document, Filter, IndexDescription, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
 import { buildEvent, type DomainEvent, type EventData, type EventType } from '@eventonight/contracts';
 import { correlationIdOrNew } from '../context/correlation.js';
-import type { OutboxFields } from '../outbox/fields.js';
+import { NO_LEASE, type OutboxFields } from '../outbox/fields.js';
 import type { OutboxSignal } from '../outbox/signal.js';
 import { AggregateAlreadyExistsError, VersionConflictError, isDuplicateKeyError } from './errors.js';
 
@@ -70,7 +70,7 @@ export class AggregateStore<TState extends AggregateState> {
       version,
       outbox,
       outboxPending: outbox.length > 0,
-      outboxLeaseToken: null,
+      outboxLeaseToken: NO_LEASE,
       outboxLeaseUntil: null,
     } as unknown as OptionalUnlessRequiredId<StoredAggregate<TState>>;
     try {
