@@ -1,0 +1,83 @@
+import { defineRoute, type RouteHost } from '@eventonight/platform';
+import { confirmUpload } from '../application/confirm-upload.js';
+import { deleteAsset } from '../application/delete-asset.js';
+import type { MediaAppDeps } from '../application/deps.js';
+import { getAsset, withView } from '../application/get-asset.js';
+import { requestUpload } from '../application/request-upload.js';
+import { toAssetView, toUploadTicketView } from './presenter.js';
+import { assetIdParams, assetView, uploadBody, uploadTicketView } from './schemas.js';
+
+export function mediaRoutes(host: RouteHost, deps: MediaAppDeps): void {
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/media/uploads',
+      summary: 'Start an upload: a pending asset and a presigned POST bound to its type and size',
+      description:
+        'The file goes straight to the object store: POST multipart/form-data to `uploadUrl` with every entry of `fields`, then the file as `file`. The store refuses another size or Content-Type, and the URL after `expiresAt`. Then call confirm.',
+      tags: ['media'],
+      auth: 'authenticated',
+      body: uploadBody,
+      responses: { 201: uploadTicketView },
+    },
+    async ({ principal, body }) => {
+      const ticket = await requestUpload(deps, principal, body);
+      return {
+        status: 201,
+        body: toUploadTicketView(ticket),
+        headers: { location: `/media/${encodeURIComponent(ticket.asset.state._id)}` },
+      };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/media/:assetId/confirm',
+      summary: 'Confirm an upload: the object must exist with the declared size and type',
+      description: '409 when nothing was uploaded yet or the upload expired; 422 (and the object removed) when it does not match. Repeating it answers the same.',
+      tags: ['media'],
+      auth: 'authenticated',
+      params: assetIdParams,
+      responses: { 200: assetView },
+    },
+    async ({ principal, params }) => {
+      const asset = await confirmUpload(deps, principal, params.assetId);
+      return { status: 200, body: toAssetView(await withView(deps, asset)) };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/media/:assetId',
+      summary: 'Read an asset and a URL to view it',
+      description: 'Public purposes: anyone once uploaded. Chat images and pending uploads: the owner only. Others get 404.',
+      tags: ['media'],
+      auth: 'optional',
+      params: assetIdParams,
+      responses: { 200: assetView },
+    },
+    async ({ principal, params }) => ({ status: 200, body: toAssetView(await getAsset(deps, principal, params.assetId)) }),
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'delete',
+      path: '/media/:assetId',
+      summary: 'Delete an own asset (record tombstoned, object removed)',
+      tags: ['media'],
+      auth: 'authenticated',
+      params: assetIdParams,
+      responses: { 204: null },
+    },
+    async ({ principal, params }) => {
+      await deleteAsset(deps, principal, params.assetId);
+      return { status: 204 };
+    },
+  );
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { ServiceDefinition } from '@eventonight/platform';
+import type { MediaAppDeps } from './application/deps.js';
+import type { Clock, ObjectStorage } from './application/ports.js';
+import type { MediaServiceConfig } from './config.js';
+import type { AssetState } from './domain/asset.js';
+import { mediaRoutes } from './http/routes.js';
+import { sweepJob } from './jobs/sweep-job.js';
+import { ASSETS_COLLECTION, assetIndexes } from './persistence/asset-collection.js';
+import { AssetReads } from './persistence/asset-reads.js';
+import { minioStorage } from './storage/minio-storage.js';
+
+/** Seams for tests; production uses none of them (config decides). */
+export interface MediaServiceOverrides {
+  clock?: Clock;
+  storage?: ObjectStorage;
+}
+
+export function mediaService(overrides: MediaServiceOverrides = {}): ServiceDefinition<MediaServiceConfig> {
+  return {
+    name: 'media',
+    aggregateCollections: [ASSETS_COLLECTION],
+    async setup({ config, logger, store: storeOf }) {
+      const store = storeOf<AssetState>(ASSETS_COLLECTION);
+      await store.ensureIndexes(assetIndexes);
+      const deps: MediaAppDeps = {
+        store,
+        reads: new AssetReads(store.collection),
+        storage:
+          overrides.storage ??
+          minioStorage({
+            endpoint: new URL(config.S3_ENDPOINT),
+            accessKey: config.S3_ACCESS_KEY,
+            secretKey: config.S3_SECRET_KEY,
+            region: config.S3_REGION,
+            bucket: config.S3_BUCKET,
+          }),
+        clock: overrides.clock ?? (() => new Date()),
+        newId: randomUUID,
+        settings: {
+          uploadTtlSeconds: config.MEDIA_UPLOAD_TTL_SECONDS,
+          uploadGraceSeconds: config.MEDIA_UPLOAD_GRACE_SECONDS,
+          viewTtlSeconds: config.MEDIA_VIEW_TTL_SECONDS,
+          publicBaseUrl: config.MEDIA_PUBLIC_BASE_URL ?? null,
+        },
+        logger,
+      };
+      logger.info({ bucket: config.S3_BUCKET, endpoint: config.S3_ENDPOINT }, 'media service wired');
+      return {
+        routes: (host) => mediaRoutes(host, deps),
+        jobs: [sweepJob(deps, config.MEDIA_SWEEP_INTERVAL_MS)],
+      };
+    },
+  };
+}

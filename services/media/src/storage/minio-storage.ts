@@ -1,0 +1,89 @@
+import { Client } from 'minio';
+import { Problem } from '@eventonight/platform';
+import type { ObjectStorage, PresignedUpload } from '../application/ports.js';
+import type { StoredObject } from '../domain/lifecycle.js';
+
+export interface MinioStorageOptions {
+  endpoint: URL;
+  accessKey: string;
+  secretKey: string;
+  region: string;
+  bucket: string;
+}
+
+/** S3 error codes that mean "no such object". */
+const MISSING = new Set(['NotFound', 'NoSuchKey']);
+
+function codeOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** A storage failure reaches the client as 503 (retry later), with the cause kept for the log. */
+function unavailable(error: unknown): Problem {
+  return new Problem('service-unavailable', 'The object store is unavailable; retry later.', { cause: error });
+}
+
+/** Runs a storage call, turning its failures into 503. */
+async function guarded<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw unavailable(error);
+  }
+}
+
+/**
+ * ObjectStorage on MinIO (any S3 server). Uploads are presigned POST policies rather than
+ * presigned PUTs: a PUT URL can sign the Content-Type but not the length, while a POST policy
+ * carries `content-length-range` and a Content-Type condition that the server itself enforces.
+ * The signed host is the endpoint's: it must be the address browsers use to reach the bucket.
+ */
+export function minioStorage(options: MinioStorageOptions): ObjectStorage {
+  const useSSL = options.endpoint.protocol === 'https:';
+  const client = new Client({
+    endPoint: options.endpoint.hostname,
+    port: options.endpoint.port === '' ? (useSSL ? 443 : 80) : Number(options.endpoint.port),
+    useSSL,
+    accessKey: options.accessKey,
+    secretKey: options.secretKey,
+    region: options.region,
+  });
+  const bucket = options.bucket;
+
+  return {
+    async presignUpload({ key, contentType, sizeBytes, expiresAt }): Promise<PresignedUpload> {
+      const policy = client.newPostPolicy();
+      policy.setBucket(bucket);
+      policy.setKey(key);
+      policy.setContentType(contentType);
+      policy.setContentLengthRange(sizeBytes, sizeBytes);
+      policy.setExpires(expiresAt);
+      const { postURL, formData } = await guarded(() => client.presignedPostPolicy(policy));
+      return { url: postURL, fields: { ...formData } };
+    },
+
+    async stat(key: string): Promise<StoredObject | null> {
+      try {
+        const stat = await client.statObject(bucket, key);
+        const metaType: unknown = stat.metaData['content-type'];
+        return { sizeBytes: stat.size, contentType: typeof metaType === 'string' ? metaType : '' };
+      } catch (error) {
+        if (MISSING.has(codeOf(error) ?? '')) return null;
+        throw unavailable(error);
+      }
+    },
+
+    async remove(key: string): Promise<void> {
+      try {
+        await client.removeObject(bucket, key);
+      } catch (error) {
+        if (!MISSING.has(codeOf(error) ?? '')) throw unavailable(error);
+      }
+    },
+
+    presignView(key: string, ttlSeconds: number): Promise<string> {
+      return guarded(() => client.presignedGetObject(bucket, key, ttlSeconds));
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'minio';
+import { parseConfig, startService, type RunningService } from '@eventonight/platform';
+import { serviceTestEnv, type TestIssuer } from '@eventonight/testing';
+import { mediaServiceConfig } from '../src/config.js';
+import { mediaService } from '../src/service.js';
+
+export const S3 = {
+  endpoint: process.env['S3_ENDPOINT'] ?? 'http://127.0.0.1:9000',
+  accessKey: process.env['S3_ACCESS_KEY'] ?? 'eventonight',
+  secretKey: process.env['S3_SECRET_KEY'] ?? 'eventonight-secret',
+  bucket: process.env['S3_BUCKET'] ?? 'eventonight-media',
+};
+
+/** A real media service on an ephemeral port against the real MinIO; `extra` overrides env. */
+export async function startMediaService(options: { database: string; issuer: TestIssuer; extra?: Record<string, string> }): Promise<RunningService> {
+  const env = serviceTestEnv({
+    database: options.database,
+    jwksUrl: options.issuer.jwksUrl,
+    issuer: options.issuer.issuer,
+    extra: {
+      S3_ENDPOINT: S3.endpoint,
+      S3_ACCESS_KEY: S3.accessKey,
+      S3_SECRET_KEY: S3.secretKey,
+      S3_BUCKET: S3.bucket,
+      // Keeps the sweeper out of tests that are not about it.
+      MEDIA_SWEEP_INTERVAL_MS: '3600000',
+      ...options.extra,
+    },
+  });
+  const parsed = parseConfig(mediaServiceConfig, env);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return startService(mediaService(), parsed.config);
+}
+
+/** A direct MinIO client, to look behind the service's back. */
+export function s3Client(): Client {
+  const url = new URL(S3.endpoint);
+  return new Client({
+    endPoint: url.hostname,
+    port: Number(url.port),
+    useSSL: false,
+    accessKey: S3.accessKey,
+    secretKey: S3.secretKey,
+    region: 'us-east-1',
+  });
+}
+
+export async function objectExists(key: string): Promise<boolean> {
+  try {
+    await s3Client().statObject(S3.bucket, key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
+}
+
+export async function newMember(issuer: TestIssuer): Promise<{ id: string; token: string }> {
+  const id = `member-${randomUUID()}`;
+  return { id, token: await issuer.mint({ sub: id, roles: ['member'] }) };
+}
+
+export interface Ticket {
+  assetId: string;
+  objectKey: string;
+  uploadUrl: string;
+  fields: Record<string, string>;
+  expiresAt: string;
+}
+
+/** Asks the service for an upload; fails the test unless it answers 201. */
+export async function presign(baseUrl: string, token: string, body: Record<string, unknown>): Promise<Ticket> {
+  const reply = await call(baseUrl, 'POST', '/media/uploads', { token, body });
+  if (reply.status !== 201) throw new Error(`presign answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+  return reply.body as unknown as Ticket;
+}
+
+/** What a browser does with the ticket: a real multipart POST straight to MinIO. */
+export async function uploadTo(ticket: Ticket, bytes: Uint8Array, contentTypeOverride?: string): Promise<{ status: number; text: string }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);
+  if (contentTypeOverride !== undefined) form.set('Content-Type', contentTypeOverride);
+  form.append('file', new Blob([bytes], { type: contentTypeOverride ?? ticket.fields['Content-Type'] ?? '' }));
+  const response = await fetch(ticket.uploadUrl, { method: 'POST', body: form });
+  return { status: response.status, text: await response.text() };
+}
+
+/** A tiny file of `size` bytes (content is irrelevant: the service never inspects it). */
+export function bytesOf(size: number): Uint8Array {
+  return new Uint8Array(size).fill(7);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
