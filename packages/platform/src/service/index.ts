@@ -1,1 +1,2 @@
 export * from './start-service.js';
+export * from './periodic-job.js';

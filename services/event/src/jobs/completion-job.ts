@@ -1,6 +1,6 @@
 import type { EventAppDeps } from '../application/deps.js';
 import { completeDueEvents } from '../application/complete-due-events.js';
-import { periodicJob, type PeriodicJob } from './periodic-job.js';
+import { periodicJob, type PeriodicJob } from '@eventonight/platform';
 
 /** Completes ended events every `intervalMs` (EVENT_COMPLETION_INTERVAL_MS). */
 export function completionJob(deps: EventAppDeps, intervalMs: number): PeriodicJob {

@@ -1,6 +1,6 @@
 import type { MediaAppDeps } from '../application/deps.js';
 import { sweepUploads } from '../application/sweep-uploads.js';
-import { periodicJob, type PeriodicJob } from './periodic-job.js';
+import { periodicJob, type PeriodicJob } from '@eventonight/platform';
 
 /** Expires abandoned uploads and purges their objects every `intervalMs` (MEDIA_SWEEP_INTERVAL_MS). */
 export function sweepJob(deps: MediaAppDeps, intervalMs: number): PeriodicJob {

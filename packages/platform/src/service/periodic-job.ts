@@ -1,4 +1,5 @@
-import { newCorrelationId, runWithCorrelationId, type Logger } from '@eventonight/platform';
+import { newCorrelationId, runWithCorrelationId } from '../context/correlation.js';
+import type { Logger } from '../logger/logger.js';
 
 export interface PeriodicJob {
   name: string;
