@@ -1,0 +1,18 @@
+import type { AggregateStore, Logger } from '@eventonight/platform';
+import type { FollowState, LikeState, ParticipationState, ReviewState } from '../domain/relations.js';
+import type { Copies } from '../persistence/copies.js';
+import type { InteractionReads } from '../persistence/reads.js';
+
+export type Clock = () => Date;
+
+/** Everything the commands and queries use, built once in service.ts. */
+export interface InteractionDeps {
+  likes: AggregateStore<LikeState>;
+  follows: AggregateStore<FollowState>;
+  participations: AggregateStore<ParticipationState>;
+  reviews: AggregateStore<ReviewState>;
+  copies: Copies;
+  reads: InteractionReads;
+  clock: Clock;
+  logger: Logger;
+}

@@ -1,0 +1,32 @@
+import { problems, type Problem } from '@eventonight/platform';
+import type { EventCopy } from '../domain/copies.js';
+import { isVisible, type EventRefusal } from '../domain/event-rules.js';
+import type { InteractionDeps } from './deps.js';
+
+const detailOf: Record<EventRefusal, () => Problem> = {
+  'not-found': () => problems.notFound('The event does not exist.'),
+  cancelled: () => problems.conflict('The event was cancelled.', { reason: 'event-cancelled' }),
+  over: () => problems.conflict('The event is over.', { reason: 'event-over' }),
+  'not-started': () => problems.unprocessable('An event can be reviewed only once it has started.', { reason: 'event-not-started' }),
+};
+
+export function refusalProblem(refusal: EventRefusal): Problem {
+  return detailOf[refusal]();
+}
+
+/** Loads the local copy of an event and applies `rule`; a refusal becomes its problem. */
+export async function eventFor(
+  deps: InteractionDeps,
+  eventId: string,
+  rule: (event: EventCopy | null) => EventRefusal | null,
+): Promise<EventCopy> {
+  const event = await deps.copies.event(eventId);
+  const refusal = rule(event);
+  if (refusal !== null || event === null) throw refusalProblem(refusal ?? 'not-found');
+  return event;
+}
+
+/** For reads and removals: any event a client may know about (not a draft, not unknown). */
+export function visibleEvent(deps: InteractionDeps, eventId: string): Promise<EventCopy> {
+  return eventFor(deps, eventId, (event) => (isVisible(event) ? null : 'not-found'));
+}

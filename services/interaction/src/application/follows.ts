@@ -1,0 +1,55 @@
+import { problems } from '@eventonight/platform';
+import { followEvent } from '../domain/events.js';
+import { relationId } from '../domain/keys.js';
+import type { UserCopy } from '../domain/copies.js';
+import type { InteractionDeps } from './deps.js';
+import { decideAndWrite, type Outcome } from './write-once.js';
+
+function refuseSelf(followerId: string, followeeId: string): void {
+  if (followerId === followeeId) throw problems.badRequest('You cannot follow yourself.');
+}
+
+/** A known, not deleted user, or 404. */
+export async function knownUser(deps: InteractionDeps, userId: string): Promise<UserCopy> {
+  const user = await deps.copies.user(userId);
+  if (user === null || user.deleted) throw problems.notFound('The user does not exist.');
+  return user;
+}
+
+/** Members follow organizations: following a member is a well-formed request the rules refuse (422). */
+export async function followCommand(deps: InteractionDeps, followerId: string, followeeId: string): Promise<Outcome> {
+  refuseSelf(followerId, followeeId);
+  const followee = await knownUser(deps, followeeId);
+  if (followee.role !== 'organization') {
+    throw problems.unprocessable('Only organizations can be followed.', { reason: 'not-an-organization' });
+  }
+  const id = relationId('follow', followeeId, followerId);
+  const now = deps.clock();
+  return decideAndWrite(deps.follows, id, (current) => {
+    if (current === null) {
+      const state = { _id: id, followerId, followeeId, active: true, activatedAt: now, updatedAt: now };
+      return { kind: 'create', state, events: [followEvent('interaction.follow.added', state)] };
+    }
+    if (current.state.active) return { kind: 'none' };
+    return {
+      kind: 'update',
+      changes: { active: true, activatedAt: now, updatedAt: now },
+      events: [followEvent('interaction.follow.added', current.state)],
+    };
+  });
+}
+
+/** Unfollowing needs no copy of the followee: one can always stop following a deleted account. */
+export async function unfollowCommand(deps: InteractionDeps, followerId: string, followeeId: string): Promise<Outcome> {
+  refuseSelf(followerId, followeeId);
+  const now = deps.clock();
+  return decideAndWrite(deps.follows, relationId('follow', followeeId, followerId), (current) => {
+    if (current === null || !current.state.active) return { kind: 'none' };
+    return { kind: 'update', changes: { active: false, updatedAt: now }, events: [followEvent('interaction.follow.removed', current.state)] };
+  });
+}
+
+export async function isFollowing(deps: InteractionDeps, followerId: string, followeeId: string): Promise<boolean> {
+  const found = await deps.follows.load(relationId('follow', followeeId, followerId));
+  return found?.state.active === true;
+}

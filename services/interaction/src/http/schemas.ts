@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { decodeCursor, type Cursor } from '../persistence/cursor.js';
+
+/** Request and response shapes of the interaction API; every object strict, every string bounded. */
+
+const id = z.string().min(1).max(128);
+
+export const eventIdParams = z.strictObject({ eventId: id });
+export const userIdParams = z.strictObject({ userId: id });
+
+export const pageQuery = z.strictObject({
+  cursor: z
+    .string()
+    .max(400)
+    .transform((text, ctx): Cursor => {
+      const cursor = decodeCursor(text);
+      if (cursor === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'is not a cursor this API produced' });
+        return z.NEVER;
+      }
+      return cursor;
+    })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const reviewBody = z.strictObject({
+  rating: z.int().min(1).max(5),
+  text: z.string().trim().max(2000),
+});
+
+const isoDate = z.iso.datetime();
+
+export const likeView = z.object({ eventId: id, liked: z.boolean() });
+export const participationView = z.object({ eventId: id, participating: z.boolean() });
+export const followView = z.object({ userId: id, following: z.boolean() });
+
+export const reviewView = z.object({
+  reviewId: id,
+  eventId: id,
+  userId: id,
+  rating: z.int(),
+  text: z.string(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
+const author = z.object({ userId: id, displayName: z.string(), avatarMediaId: id.nullable() }).nullable();
+
+export const myEventView = z.object({
+  eventId: id,
+  liked: z.boolean(),
+  participating: z.boolean(),
+  review: reviewView.nullable(),
+});
+
+export const myUserView = z.object({ userId: id, following: z.boolean(), followedBy: z.boolean() });
+
+export const eventStatsView = z.object({
+  eventId: id,
+  likes: z.int(),
+  participants: z.int(),
+  reviewCount: z.int(),
+  averageRating: z.number().nullable(),
+});
+
+export const userStatsView = z.object({ userId: id, followers: z.int(), following: z.int() });
+
+const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const reviewList = listOf(reviewView.extend({ author }));
+
+export const userList = listOf(
+  z.object({ userId: id, displayName: z.string().nullable(), avatarMediaId: id.nullable(), since: isoDate }),
+);
+
+export const participationList = listOf(
+  z.object({
+    eventId: id,
+    since: isoDate,
+    event: z
+      .object({ title: z.string(), organizerId: id, startsAt: isoDate, endsAt: isoDate, status: z.string() })
+      .nullable(),
+  }),
+);

@@ -1,0 +1,56 @@
+import type { ServiceDefinition } from '@eventonight/platform';
+import type { Clock, InteractionDeps } from './application/deps.js';
+import type { InteractionServiceConfig } from './config.js';
+import type { FollowState, LikeState, ParticipationState, ReviewState } from './domain/relations.js';
+import { interactionRoutes } from './http/routes.js';
+import { copyHandlers } from './messaging/copy-handlers.js';
+import { ticketHandlers } from './messaging/ticket-handlers.js';
+import {
+  AGGREGATE_COLLECTIONS,
+  FOLLOWS,
+  LIKES,
+  PARTICIPATIONS,
+  REVIEWS,
+  followIndexes,
+  likeIndexes,
+  participationIndexes,
+  reviewIndexes,
+} from './persistence/collections.js';
+import { Copies } from './persistence/copies.js';
+import { InteractionReads } from './persistence/reads.js';
+
+/** Seams for tests; production uses none of them. */
+export interface InteractionServiceOverrides {
+  clock?: Clock;
+}
+
+export function interactionService(overrides: InteractionServiceOverrides = {}): ServiceDefinition<InteractionServiceConfig> {
+  return {
+    name: 'interaction',
+    aggregateCollections: AGGREGATE_COLLECTIONS,
+    async setup({ db, logger, store }) {
+      const likes = store<LikeState>(LIKES);
+      const follows = store<FollowState>(FOLLOWS);
+      const participations = store<ParticipationState>(PARTICIPATIONS);
+      const reviews = store<ReviewState>(REVIEWS);
+      await likes.ensureIndexes(likeIndexes);
+      await follows.ensureIndexes(followIndexes);
+      await participations.ensureIndexes(participationIndexes);
+      await reviews.ensureIndexes(reviewIndexes);
+      const deps: InteractionDeps = {
+        likes,
+        follows,
+        participations,
+        reviews,
+        copies: new Copies(db),
+        reads: new InteractionReads(likes.collection, follows.collection, participations.collection, reviews.collection),
+        clock: overrides.clock ?? (() => new Date()),
+        logger,
+      };
+      return {
+        routes: (host) => interactionRoutes(host, deps),
+        handlers: { ...copyHandlers(deps.copies), ...ticketHandlers(deps) },
+      };
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import amqp, { type Channel, type ChannelModel } from 'amqplib';
+import { buildEvent, type DomainEvent, type EventData, type EventType } from '@eventonight/contracts';
+import { EXCHANGE, messagePropertiesOf, parseConfig, startService, type RunningService } from '@eventonight/platform';
+import {
+  deleteServiceQueues,
+  freshDatabase,
+  infra,
+  serviceTestEnv,
+  startTestIssuer,
+  uniqueName,
+  waitFor,
+  type TestDatabase,
+  type TestIssuer,
+} from '@eventonight/testing';
+import { interactionServiceConfig } from '../src/config.js';
+import { interactionService, type InteractionServiceOverrides } from '../src/service.js';
+
+export const HOUR = 3_600_000;
+
+export interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+/** One HTTP call; the body is parsed JSON (or {} when empty). */
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
+}
+
+/** Publishes real envelopes on the exchange, as the upstream services would. */
+export class Upstream {
+  private constructor(
+    private readonly model: ChannelModel,
+    private readonly channel: Channel,
+  ) {}
+
+  static async open(): Promise<Upstream> {
+    const model = await amqp.connect(infra.amqpUrl);
+    return new Upstream(model, await model.createChannel());
+  }
+
+  envelope<T extends EventType>(type: T, aggregateId: string, aggregateVersion: number, data: EventData<T>): DomainEvent<T> {
+    return buildEvent({ type, source: 'test', aggregateId, aggregateVersion, correlationId: randomUUID(), data });
+  }
+
+  send(event: DomainEvent): void {
+    this.channel.publish(EXCHANGE, event.type, Buffer.from(JSON.stringify(event)), messagePropertiesOf(event));
+  }
+
+  async close(): Promise<void> {
+    await this.channel.close().catch(() => undefined);
+    await this.model.close().catch(() => undefined);
+  }
+}
+
+export interface Person {
+  id: string;
+  token: string;
+}
+
+/** A running interaction service on its own database and queue, plus the tools to feed it. */
+export class Harness {
+  private constructor(
+    readonly service: RunningService,
+    readonly issuer: TestIssuer,
+    readonly database: TestDatabase,
+    readonly upstream: Upstream,
+    private readonly queue: string,
+  ) {}
+
+  static async start(overrides: InteractionServiceOverrides = {}): Promise<Harness> {
+    const database = await freshDatabase('interaction');
+    const issuer = await startTestIssuer();
+    const name = uniqueName('interaction');
+    const parsed = parseConfig(
+      interactionServiceConfig,
+      serviceTestEnv({ database: database.name, jwksUrl: issuer.jwksUrl, issuer: issuer.issuer }),
+    );
+    if (!parsed.ok) throw new Error(parsed.message);
+    const service = await startService({ ...interactionService(overrides), name }, parsed.config);
+    return new Harness(service, issuer, database, await Upstream.open(), name);
+  }
+
+  get url(): string {
+    return this.service.url;
+  }
+
+  async close(): Promise<void> {
+    await this.service.close();
+    await this.upstream.close();
+    await this.issuer.close();
+    await this.database.dispose();
+    await deleteServiceQueues(this.queue);
+  }
+
+  async person(role: 'member' | 'organization' = 'member'): Promise<Person> {
+    const id = `${role}-${randomUUID()}`;
+    return { id, token: await this.issuer.mint({ sub: id, roles: [role] }) };
+  }
+
+  /** Publishes user.created and waits until the copy exists. */
+  async knownUser(role: 'member' | 'organization', displayName = 'Someone'): Promise<Person> {
+    const person = await this.person(role);
+    this.upstream.send(this.upstream.envelope('user.created', person.id, 1, { userId: person.id, role, displayName, avatarMediaId: null }));
+    await this.waitForCopy('user_copies', person.id, (copy) => copy['sourceVersion'] === 1);
+    return person;
+  }
+
+  /** Publishes an event.* fact about an event and waits until the copy holds that version. */
+  async eventFact(
+    eventId: string,
+    version: number,
+    status: 'draft' | 'published' | 'cancelled' | 'completed',
+    options: { organizerId: string; startsAt?: Date; title?: string },
+  ): Promise<void> {
+    const startsAt = options.startsAt ?? new Date(Date.now() + 48 * HOUR);
+    const data = {
+      eventId,
+      organizerId: options.organizerId,
+      title: options.title ?? 'Jazz night',
+      category: 'music' as const,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+      city: 'Bologna',
+      coverMediaId: null,
+      status,
+    };
+    const event =
+      status === 'draft'
+        ? this.upstream.envelope('event.created', eventId, version, data)
+        : status === 'published'
+          ? this.upstream.envelope('event.published', eventId, version, { ...data, tiers: [] })
+          : status === 'cancelled'
+            ? this.upstream.envelope('event.cancelled', eventId, version, { ...data, reason: null })
+            : this.upstream.envelope('event.completed', eventId, version, data);
+    this.upstream.send(event);
+    await this.waitForCopy('event_copies', eventId, (copy) => copy['sourceVersion'] === version);
+  }
+
+  /** A published event owned by a fresh organizer. */
+  async publishedEvent(startsAt?: Date): Promise<{ eventId: string; organizerId: string }> {
+    const eventId = `event-${randomUUID()}`;
+    const organizerId = `organization-${randomUUID()}`;
+    await this.eventFact(eventId, 2, 'published', { organizerId, ...(startsAt === undefined ? {} : { startsAt }) });
+    return { eventId, organizerId };
+  }
+
+  async waitForCopy(collection: string, id: string, ready: (copy: Record<string, unknown>) => boolean): Promise<void> {
+    await waitFor(
+      async () => {
+        const copy = await this.service.db.collection<{ _id: string; [field: string]: unknown }>(collection).findOne({ _id: id });
+        return copy !== null && ready(copy) ? true : undefined;
+      },
+      { timeoutMs: 10_000, what: `${collection}/${id}` },
+    );
+  }
+}

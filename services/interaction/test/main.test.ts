@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import amqp from 'amqplib';
+import {
+  deleteServiceQueues,
+  freshDatabase,
+  serviceTestEnv,
+  startTestIssuer,
+  waitFor,
+  type TestDatabase,
+  infra,
+  type TestIssuer,
+} from '@eventonight/testing';
+
+const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const skip = existsSync(mainJs) ? false : 'not built (npm run build)';
+
+/** Whether the broker already has a queue of that name (checkQueue fails, and kills its channel, when not). */
+async function queueExists(name: string): Promise<boolean> {
+  const model = await amqp.connect(infra.amqpUrl);
+  try {
+    const channel = await model.createChannel();
+    channel.on('error', () => undefined);
+    return await channel.checkQueue(name).then(
+      () => true,
+      () => false,
+    );
+  } finally {
+    await model.close().catch(() => undefined);
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** The built entry point as production runs it: `node dist/main.js`, configured by env only. */
+describe('interaction service: node dist/main.js', () => {
+  let database: TestDatabase;
+  let issuer: TestIssuer;
+
+  before(async () => {
+    database = await freshDatabase('interaction_main');
+    issuer = await startTestIssuer();
+  });
+  after(async () => {
+    await issuer?.close();
+    await database?.dispose();
+  });
+
+  it('starts, becomes ready, serves its OpenAPI document, and exits 0 on SIGTERM', { skip }, async () => {
+    const port = await freePort();
+    const env = { ...serviceTestEnv({ database: database.name, jwksUrl: issuer.jwksUrl, issuer: issuer.issuer }), PORT: String(port) };
+    // The real binary consumes the queue "interaction"; it is removed afterwards only if this test created it.
+    const hadQueue = await queueExists('interaction');
+    const child = spawn(process.execPath, [mainJs], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: 'ignore' });
+    try {
+      await waitFor(
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${port}/ready`).catch(() => undefined);
+          return response?.status === 200 ? true : undefined;
+        },
+        { timeoutMs: 20_000, what: 'readiness' },
+      );
+      const openapi = (await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+      assert.ok(openapi.paths['/events/{eventId}/like'] !== undefined || openapi.paths['/events/:eventId/like'] !== undefined);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = (await once(child, 'exit')) as [number | null];
+    if (!hadQueue) await deleteServiceQueues('interaction');
+    assert.equal(code, 0);
+  });
+
+  it('refuses to start with a bad config, naming every bad variable', { skip }, async () => {
+    const child = spawn(process.execPath, [mainJs], {
+      env: { PATH: process.env['PATH'] ?? '', PORT: 'not a port' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    assert.equal(code, 1);
+    assert.match(stderr, /MONGO_URL is required/);
+    assert.match(stderr, /PORT/);
+  });
+});
