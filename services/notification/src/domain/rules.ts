@@ -1,0 +1,66 @@
+import type { DomainEvent } from '@eventonight/contracts';
+import type { NotificationDraft } from './notification.js';
+
+/**
+ * Who hears about what: pure functions from one domain event to the notifications it means.
+ * Nobody is notified of their own action (an organizer liking their own event).
+ */
+
+type OnEvent = DomainEvent<'interaction.like.added' | 'interaction.participation.added'>;
+
+function toOwner(event: OnEvent, type: 'event.liked' | 'event.participation'): NotificationDraft[] {
+  const { eventId, userId, eventOwnerId } = event.data;
+  if (userId === eventOwnerId) return [];
+  return [{ recipientId: eventOwnerId, type, data: { eventId, userId } }];
+}
+
+export function forLike(event: DomainEvent<'interaction.like.added'>): NotificationDraft[] {
+  return toOwner(event, 'event.liked');
+}
+
+export function forParticipation(event: DomainEvent<'interaction.participation.added'>): NotificationDraft[] {
+  return toOwner(event, 'event.participation');
+}
+
+export function forReview(event: DomainEvent<'interaction.review.added'>): NotificationDraft[] {
+  const { eventId, userId, eventOwnerId, reviewId, rating } = event.data;
+  if (userId === eventOwnerId) return [];
+  return [{ recipientId: eventOwnerId, type: 'event.reviewed', data: { eventId, userId, reviewId, rating } }];
+}
+
+export function forFollow(event: DomainEvent<'interaction.follow.added'>): NotificationDraft[] {
+  const { followerId, followeeId } = event.data;
+  if (followerId === followeeId) return [];
+  return [{ recipientId: followeeId, type: 'follower.new', data: { followerId } }];
+}
+
+export function forChatMessage(event: DomainEvent<'chat.message.sent'>): NotificationDraft[] {
+  const { conversationId, messageId, senderId, recipientId, preview } = event.data;
+  if (senderId === recipientId) return [];
+  return [{ recipientId, type: 'chat.message', data: { conversationId, messageId, senderId, preview } }];
+}
+
+export function forTicketPurchase(event: DomainEvent<'ticketing.ticket.purchased'>): NotificationDraft[] {
+  const { orderId, eventId, tierId, buyerId, organizerId, quantity, ticketIds } = event.data;
+  const drafts: NotificationDraft[] = [
+    { recipientId: buyerId, type: 'ticket.purchased', data: { orderId, eventId, tierId, quantity, tickets: ticketIds.length } },
+  ];
+  if (organizerId !== buyerId) {
+    drafts.push({ recipientId: organizerId, type: 'ticket.sold', data: { orderId, eventId, tierId, quantity, buyerId } });
+  }
+  return drafts;
+}
+
+export function forRefund(event: DomainEvent<'ticketing.order.refunded'>): NotificationDraft[] {
+  const { orderId, eventId, buyerId, quantity } = event.data;
+  return [{ recipientId: buyerId, type: 'order.refunded', data: { orderId, eventId, quantity } }];
+}
+
+/** The same facts for every follower of the organizer; the recipient is filled in per follower. */
+export function fanOutData(event: DomainEvent<'event.published' | 'event.cancelled'>): Omit<NotificationDraft, 'recipientId'> {
+  const { eventId, organizerId, title, startsAt } = event.data;
+  if (event.type === 'event.published') {
+    return { type: 'event.published', data: { eventId, organizerId, title, startsAt } };
+  }
+  return { type: 'event.cancelled', data: { eventId, organizerId, title, startsAt, reason: event.data.reason } };
+}

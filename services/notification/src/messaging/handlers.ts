@@ -1,0 +1,61 @@
+import type { DomainEvent } from '@eventonight/contracts';
+import type { EventHandlers } from '@eventonight/platform';
+import { deliver, fanOutToFollowers, type DeliveryDeps, type SourceEvent } from '../application/deliver.js';
+import {
+  fanOutData,
+  forChatMessage,
+  forFollow,
+  forLike,
+  forParticipation,
+  forRefund,
+  forReview,
+  forTicketPurchase,
+} from '../domain/rules.js';
+
+function sourceOf(event: DomainEvent): SourceEvent {
+  return { id: event.id, occurredAt: new Date(event.occurredAt) };
+}
+
+/**
+ * Every handler is idempotent: follower copies are ordered by the follow aggregate's version
+ * (interaction keeps one aggregate per pair and toggles it, so versions only grow; upsertIfNewer),
+ * notifications are keyed by (recipient, event id) (insertOnce).
+ */
+export function notificationHandlers(deps: DeliveryDeps): EventHandlers {
+  return {
+    'interaction.follow.added': async (event) => {
+      const { followerId, followeeId } = event.data;
+      await deps.followers.record(followerId, followeeId, true, event.aggregateVersion);
+      await deliver(deps, forFollow(event), sourceOf(event));
+    },
+    'interaction.follow.removed': async (event) => {
+      const { followerId, followeeId } = event.data;
+      await deps.followers.record(followerId, followeeId, false, event.aggregateVersion);
+    },
+    'interaction.like.added': async (event) => {
+      await deliver(deps, forLike(event), sourceOf(event));
+    },
+    'interaction.review.added': async (event) => {
+      await deliver(deps, forReview(event), sourceOf(event));
+    },
+    'interaction.participation.added': async (event) => {
+      await deliver(deps, forParticipation(event), sourceOf(event));
+    },
+    'chat.message.sent': async (event) => {
+      await deliver(deps, forChatMessage(event), sourceOf(event));
+    },
+    'ticketing.ticket.purchased': async (event) => {
+      await deliver(deps, forTicketPurchase(event), sourceOf(event));
+    },
+    'ticketing.order.refunded': async (event) => {
+      await deliver(deps, forRefund(event), sourceOf(event));
+    },
+    'event.published': async (event) => {
+      await fanOutToFollowers(deps, event.data.organizerId, fanOutData(event), sourceOf(event));
+    },
+    // Followers of the organizer only: telling ticket holders needs a ticket-holder copy (README).
+    'event.cancelled': async (event) => {
+      await fanOutToFollowers(deps, event.data.organizerId, fanOutData(event), sourceOf(event));
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+import { AuthenticationError, verifyHandshakeToken, type JwtVerifier, type Logger } from '@eventonight/platform';
+import type { Pusher } from '../application/ports.js';
+import type { NotificationView } from '../application/view.js';
+
+export const NOTIFICATION_EVENT = 'notification';
+
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
+export interface RealtimeServer extends Pusher {
+  readonly io: Server;
+  /** Disconnects every socket and the Redis clients; the HTTP server is closed by its owner. */
+  close(): Promise<void>;
+}
+
+/** The message a refused client reads in `connect_error`: says why, never leaks a stack. */
+function refusal(error: unknown): Error {
+  if (error instanceof AuthenticationError) {
+    const message = `unauthorized: access token ${error.failure}; send a valid one as auth.token`;
+    return Object.assign(new Error(message), { data: { status: 401, reason: error.failure } });
+  }
+  return Object.assign(new Error('authentication is temporarily unavailable; retry later'), { data: { status: 503 } });
+}
+
+/**
+ * Socket.IO on the service's own HTTP server: the handshake's `auth.token` must be a valid
+ * access token, and each socket joins `user:<sub>`. With REDIS_URL, the Redis adapter relays
+ * room emits between replicas, so a push reaches the user wherever they are connected.
+ */
+export async function startRealtime(options: {
+  httpServer: HttpServer;
+  verifier: JwtVerifier;
+  logger: Logger;
+  redisUrl?: string;
+}): Promise<RealtimeServer> {
+  const { logger } = options;
+  const io = new Server({ serveClient: false, cors: { origin: true, credentials: true } });
+
+  const redisClients: Array<{ close(): Promise<void> }> = [];
+  if (options.redisUrl !== undefined) {
+    const pub = createClient({ url: options.redisUrl });
+    const sub = pub.duplicate();
+    for (const client of [pub, sub]) {
+      client.on('error', (error: unknown) => logger.warn({ err: error }, 'redis client error'));
+      redisClients.push(client);
+    }
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+  }
+
+  io.use((socket, next) => {
+    const token: unknown = (socket.handshake.auth as Record<string, unknown>)['token'];
+    verifyHandshakeToken(options.verifier, token).then(
+      (principal) => {
+        socket.data = { userId: principal.userId };
+        next();
+      },
+      (error: unknown) => {
+        if (!(error instanceof AuthenticationError)) logger.warn({ err: error }, 'handshake verification failed');
+        next(refusal(error));
+      },
+    );
+  });
+
+  io.on('connection', (socket) => {
+    const userId = (socket.data as { userId: string }).userId;
+    void socket.join(userRoom(userId));
+  });
+
+  io.attach(options.httpServer);
+
+  return {
+    io,
+    push(recipientId: string, notification: NotificationView) {
+      io.to(userRoom(recipientId)).emit(NOTIFICATION_EVENT, notification);
+    },
+    async close() {
+      // Not io.close(): it would also close the HTTP server, which its owner drains itself.
+      io.disconnectSockets(true);
+      io.engine.close();
+      await Promise.all(redisClients.map((client) => client.close().catch(() => undefined)));
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import amqp, { type Channel, type ChannelModel } from 'amqplib';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { buildEvent, type DomainEvent, type EventData, type EventType } from '@eventonight/contracts';
+import { EXCHANGE, messagePropertiesOf, parseConfig } from '@eventonight/platform';
+import { infra, serviceTestEnv, uniqueName, type TestIssuer } from '@eventonight/testing';
+import { notificationServiceConfig } from '../src/config.js';
+import { startNotificationService, type NotificationServiceOptions, type RunningNotificationService } from '../src/service.js';
+
+/** A real notification service on an ephemeral port, configured from env exactly as in production. */
+export async function startNotification(options: {
+  database: string;
+  issuer: TestIssuer;
+  name: string;
+  extra?: Record<string, string>;
+  overrides?: Omit<NotificationServiceOptions, 'name'>;
+}): Promise<RunningNotificationService> {
+  const env = serviceTestEnv({ database: options.database, jwksUrl: options.issuer.jwksUrl, issuer: options.issuer.issuer, extra: options.extra });
+  const parsed = parseConfig(notificationServiceConfig, env);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return startNotificationService(parsed.config, { ...options.overrides, name: options.name });
+}
+
+export async function newUser(issuer: TestIssuer, label = 'user'): Promise<{ id: string; token: string }> {
+  const id = `${label}-${randomUUID()}`;
+  return { id, token: await issuer.mint({ sub: id, roles: ['member'] }) };
+}
+
+/** Publishes real envelopes to the platform's exchange, as an upstream service's relay would. */
+export class Upstream {
+  private constructor(
+    private readonly model: ChannelModel,
+    private readonly channel: Channel,
+  ) {}
+
+  static async open(): Promise<Upstream> {
+    const model = await amqp.connect(infra.amqpUrl);
+    return new Upstream(model, await model.createChannel());
+  }
+
+  event<T extends EventType>(type: T, data: EventData<T>, aggregateId = uniqueName('agg'), aggregateVersion = 1): DomainEvent<T> {
+    return buildEvent({ type, source: 'test', aggregateId, aggregateVersion, correlationId: uniqueName('corr'), data });
+  }
+
+  publish(event: DomainEvent): void {
+    this.channel.publish(EXCHANGE, event.type, Buffer.from(JSON.stringify(event)), messagePropertiesOf(event));
+  }
+
+  async close(): Promise<void> {
+    await this.model.close().catch(() => undefined);
+  }
+}
+
+/** A connected socket.io client, or the connect_error that refused it. */
+export function connectClient(url: string, token: string | undefined): Promise<Socket> {
+  const socket = connectSocket(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    timeout: 5_000,
+    ...(token === undefined ? {} : { auth: { token } }),
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+export interface Received {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** Collects every notification pushed to `socket`. */
+export function collect(socket: Socket): Received[] {
+  const received: Received[] = [];
+  socket.on('notification', (notification: Received) => received.push(notification));
+  return received;
+}
+
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers: Record<string, string> = {};
+  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

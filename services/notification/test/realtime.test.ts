@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Socket } from 'socket.io-client';
+import { deleteServiceQueues, freshDatabase, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import type { RunningNotificationService } from '../src/service.js';
+import { call, collect, connectClient, newUser, sleep, startNotification, Upstream } from './helpers.js';
+
+describe('notification service: events through RabbitMQ reach connected sockets', { timeout: 60_000 }, () => {
+  const name = uniqueName('notification');
+  let database: TestDatabase;
+  let issuer: TestIssuer;
+  let service: RunningNotificationService;
+  let upstream: Upstream;
+  const sockets: Socket[] = [];
+
+  before(async () => {
+    database = await freshDatabase('notification_rt');
+    issuer = await startTestIssuer();
+    service = await startNotification({ database: database.name, issuer, name });
+    upstream = await Upstream.open();
+  });
+  after(async () => {
+    for (const socket of sockets) socket.close();
+    await upstream?.close();
+    await service?.close();
+    await deleteServiceQueues(name);
+    await issuer?.close();
+    await database?.dispose();
+  });
+
+  async function connected(token: string): Promise<Socket> {
+    const socket = await connectClient(service.url, token);
+    sockets.push(socket);
+    return socket;
+  }
+
+  it('a like by user A reaches the organizer’s connected socket, and is listed', async () => {
+    const organizer = await newUser(issuer, 'org');
+    const liker = await newUser(issuer, 'liker');
+    const received = collect(await connected(organizer.token));
+    const like = upstream.event('interaction.like.added', { eventId: 'ev-1', userId: liker.id, eventOwnerId: organizer.id });
+    upstream.publish(like);
+
+    const pushed = await waitFor(() => received[0], { timeoutMs: 10_000, what: 'the push' });
+    assert.equal(pushed.type, 'event.liked');
+    assert.deepEqual(pushed.data, { eventId: 'ev-1', userId: liker.id });
+    const list = await call(service.url, 'GET', '/notifications', { token: organizer.token });
+    assert.equal(list.status, 200);
+    assert.deepEqual((list.body['items'] as Array<{ id: string }>).map((item) => item.id), [pushed.id]);
+    // The liker is not notified of their own like.
+    const likers = await call(service.url, 'GET', '/notifications', { token: liker.token });
+    assert.deepEqual(likers.body['items'], []);
+  });
+
+  it('a redelivered event produces one notification and one push', async () => {
+    const organizer = await newUser(issuer, 'org');
+    const received = collect(await connected(organizer.token));
+    const review = upstream.event('interaction.review.added', {
+      eventId: 'ev-2',
+      userId: 'someone',
+      eventOwnerId: organizer.id,
+      reviewId: 'rev-1',
+      rating: 5,
+      text: 'Great',
+    });
+    upstream.publish(review);
+    upstream.publish(review);
+    upstream.publish(review);
+    await waitFor(() => received[0], { timeoutMs: 10_000, what: 'the push' });
+    await waitFor(
+      async () => ((await service.db.collection('notifications').countDocuments({ sourceEventId: review.id })) >= 1 ? true : undefined),
+      { what: 'the stored notification' },
+    );
+    // A canary published after the duplicates is handled after them (prefetch keeps order within one consumer run).
+    const canary = upstream.event('interaction.like.added', { eventId: 'ev-2', userId: 'canary', eventOwnerId: organizer.id });
+    upstream.publish(canary);
+    await waitFor(() => (received.some((item) => item.data['userId'] === 'canary') ? true : undefined), { what: 'the canary' });
+    await sleep(300);
+    assert.equal(received.filter((item) => item.type === 'event.reviewed').length, 1);
+    assert.equal(await service.db.collection('notifications').countDocuments({ sourceEventId: review.id }), 1);
+    const count = await call(service.url, 'GET', '/notifications/unread-count', { token: organizer.token });
+    assert.deepEqual(count.body, { unread: 2 });
+  });
+
+  it('refuses a handshake without a token, or with a bad one, with a clear error', async () => {
+    await assert.rejects(connectClient(service.url, undefined), (error: Error) => {
+      assert.match(error.message, /unauthorized: access token missing/);
+      return true;
+    });
+    await assert.rejects(connectClient(service.url, 'not-a-jwt'), (error: Error) => {
+      assert.match(error.message, /unauthorized: access token (invalid|malformed)/);
+      return true;
+    });
+    const expired = await issuer.mint({ sub: 'late', roles: ['member'], expiresInSec: -60 });
+    await assert.rejects(connectClient(service.url, expired), /unauthorized: access token (expired|invalid)/);
+  });
+
+  it('muted types are stored but not pushed', async () => {
+    const organizer = await newUser(issuer, 'org');
+    const put = await call(service.url, 'PUT', '/notification-preferences', { token: organizer.token, body: { muted: ['event.liked'] } });
+    assert.equal(put.status, 200);
+    const received = collect(await connected(organizer.token));
+    upstream.publish(upstream.event('interaction.like.added', { eventId: 'ev-3', userId: 'fan', eventOwnerId: organizer.id }));
+    upstream.publish(upstream.event('interaction.participation.added', { eventId: 'ev-3', userId: 'fan', eventOwnerId: organizer.id }));
+    await waitFor(() => received.find((item) => item.type === 'event.participation'), { what: 'the unmuted push' });
+    await waitFor(async () => ((await call(service.url, 'GET', '/notifications/unread-count', { token: organizer.token })).body['unread'] === 2 ? true : undefined), {
+      what: 'both stored',
+    });
+    assert.deepEqual(received.map((item) => item.type), ['event.participation']);
+  });
+
+  it('routes each kind of event to the right recipient', async () => {
+    const buyer = await newUser(issuer, 'buyer');
+    const organizer = await newUser(issuer, 'org');
+    const buyerPushes = collect(await connected(buyer.token));
+    const organizerPushes = collect(await connected(organizer.token));
+    const order = { orderId: 'o-1', eventId: 'ev-4', tierId: 't-1', buyerId: buyer.id, quantity: 2 };
+    upstream.publish(upstream.event('ticketing.ticket.purchased', { ...order, organizerId: organizer.id, ticketIds: ['k1', 'k2'], total: { amountMinor: 3000, currency: 'eur' } }));
+    upstream.publish(upstream.event('ticketing.order.refunded', { ...order, refunded: { amountMinor: 3000, currency: 'eur' } }));
+    upstream.publish(upstream.event('chat.message.sent', { conversationId: 'c-1', messageId: 'm-1', senderId: organizer.id, recipientId: buyer.id, preview: 'Hi!', sentAt: new Date().toISOString() }));
+    await waitFor(() => (buyerPushes.length === 3 ? true : undefined), { what: 'three pushes to the buyer' });
+    await waitFor(() => (organizerPushes.length === 1 ? true : undefined), { what: 'one push to the organizer' });
+    assert.deepEqual(buyerPushes.map((item) => item.type).sort(), ['chat.message', 'order.refunded', 'ticket.purchased']);
+    assert.equal(organizerPushes[0]?.type, 'ticket.sold');
+  });
+});
