@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . infra/env.sh
 
 # name:port — each service's own database is named after it.
-SERVICES=(user:3001 event:3002 media:3007)
+SERVICES=(user:3001 event:3002 interaction:3003 notification:3006 media:3007)
 
 state=.infra/services
 mkdir -p "$state"
@@ -25,6 +25,7 @@ service_env() {
     user) echo "KEYCLOAK_URL=$KEYCLOAK_URL" "KEYCLOAK_REALM=$KEYCLOAK_REALM" \
       "KEYCLOAK_CLIENT_ID=$KEYCLOAK_USER_SERVICE_CLIENT_ID" "KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_USER_SERVICE_CLIENT_SECRET" ;;
     event) echo "EVENT_COMPLETION_INTERVAL_MS=60000" ;;
+    notification) echo "REDIS_URL=$REDIS_URL" ;;
     media) echo "S3_ENDPOINT=$S3_ENDPOINT" "S3_REGION=$S3_REGION" "S3_BUCKET=$S3_BUCKET" \
       "S3_ACCESS_KEY=$S3_ACCESS_KEY" "S3_SECRET_KEY=$S3_SECRET_KEY" ;;
   esac
