@@ -19,6 +19,12 @@ export interface OutboxFields {
    */
   outboxLeaseToken: string;
   outboxLeaseUntil: Date | null;
+  /**
+   * Set by every write that appends events, cleared when a relay claims the document: a
+   * claimed document still `false` at acknowledgement has exactly the entries the relay read,
+   * so all of them can be removed at once.
+   */
+  outboxAppendedSinceClaim: boolean;
 }
 
 /** The lease token of an unclaimed outbox. */
@@ -30,4 +36,5 @@ export const outboxFieldNames = [
   'outboxPending',
   'outboxLeaseToken',
   'outboxLeaseUntil',
+  'outboxAppendedSinceClaim',
 ] as const;

@@ -51,7 +51,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 2_000;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.collections = options.collections.map((name) => options.db.collection<OutboxDocument>(name));
   }
@@ -132,6 +132,10 @@ export class OutboxRelay {
     try {
       const events = claimed.flatMap((c) => c.document.outbox);
       const confirmed = await this.options.publisher.publish(events);
+      if (confirmed.every(Boolean)) {
+        await this.acknowledgeWholeBatch(claimed, token);
+        return events.length;
+      }
       const acknowledged: Array<{ claim: Claimed; count: number }> = [];
       let offset = 0;
       for (const claim of claimed) {
@@ -162,7 +166,11 @@ export class OutboxRelay {
     if (candidates.length === 0) return [];
     // The filter is re-checked per document inside updateMany, so two relays never both win one.
     await collection.updateMany({ ...free, _id: { $in: candidates.map((c) => c._id) } } as Filter<OutboxDocument>, {
-      $set: { outboxLeaseToken: token, outboxLeaseUntil: new Date(Date.now() + this.leaseMs) },
+      $set: {
+        outboxLeaseToken: token,
+        outboxLeaseUntil: new Date(Date.now() + this.leaseMs),
+        outboxAppendedSinceClaim: false,
+      },
     });
     return collection
       .find({ outboxLeaseToken: token } as Filter<OutboxDocument>, { projection: { _id: 1, version: 1, outbox: 1 } })
@@ -178,6 +186,27 @@ export class OutboxRelay {
       { outboxPending: true, outboxLeaseToken: { $ne: NO_LEASE }, outboxLeaseUntil: { $lt: new Date(now) } } as Filter<OutboxDocument>,
       { $set: { outboxLeaseToken: NO_LEASE, outboxLeaseUntil: null } },
     );
+  }
+
+  /**
+   * Everything read was confirmed: documents nobody appended to since the claim lose their
+   * whole outbox in one update; the others fall back to removing their published entries.
+   */
+  private async acknowledgeWholeBatch(claimed: readonly Claimed[], token: string): Promise<void> {
+    const stillLeased = new Set<string>();
+    for (const collection of this.collections) {
+      await collection.updateMany(
+        { outboxLeaseToken: token, outboxAppendedSinceClaim: false } as Filter<OutboxDocument>,
+        { $set: removal([]) },
+      );
+      const left = await collection
+        .find({ outboxLeaseToken: token } as Filter<OutboxDocument>, { projection: { _id: 1 } })
+        .toArray();
+      for (const document of left) stillLeased.add(`${collection.collectionName}/${document._id}`);
+    }
+    for (const claim of claimed) {
+      if (stillLeased.has(`${claim.collection.collectionName}/${claim.document._id}`)) await this.acknowledgeOne(claim, token, claim.document.outbox.length);
+    }
   }
 
   /**

@@ -26,7 +26,13 @@ export interface AggregateStoreOptions {
   signal?: OutboxSignal;
 }
 
-const withoutOutbox = { outbox: 0, outboxPending: 0, outboxLeaseToken: 0, outboxLeaseUntil: 0 } as const;
+const withoutOutbox = {
+  outbox: 0,
+  outboxPending: 0,
+  outboxLeaseToken: 0,
+  outboxLeaseUntil: 0,
+  outboxAppendedSinceClaim: 0,
+} as const;
 
 /**
  * One collection of aggregates. Every write is ONE single-document operation that carries
@@ -72,6 +78,7 @@ export class AggregateStore<TState extends AggregateState> {
       outboxPending: outbox.length > 0,
       outboxLeaseToken: NO_LEASE,
       outboxLeaseUntil: null,
+      outboxAppendedSinceClaim: true,
     } as unknown as OptionalUnlessRequiredId<StoredAggregate<TState>>;
     try {
       await this.collection.insertOne(document);
@@ -100,6 +107,7 @@ export class AggregateStore<TState extends AggregateState> {
     const update: Document = { $set: set };
     if (outbox.length > 0) {
       set['outboxPending'] = true;
+      set['outboxAppendedSinceClaim'] = true;
       update['$push'] = { outbox: { $each: outbox } };
     }
     const result = await this.collection.updateOne(
