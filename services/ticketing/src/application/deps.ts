@@ -1,0 +1,25 @@
+import type { Collection } from 'mongodb';
+import type { AggregateStore, Logger } from '@eventonight/platform';
+import type { InventoryState } from '../domain/inventory.js';
+import type { OrderState } from '../domain/order.js';
+import type { TicketState } from '../domain/ticket.js';
+import type { StoredStripeEvent } from '../persistence/stripe-events.js';
+import type { InventoryGroupCommit } from './group-commit.js';
+import type { KeyedQueue } from './keyed-queue.js';
+import type { Clock, PaymentGateway } from './ports.js';
+
+export interface TicketingDeps {
+  inventories: AggregateStore<InventoryState>;
+  orders: AggregateStore<OrderState>;
+  tickets: AggregateStore<TicketState>;
+  stripeEvents: Collection<StoredStripeEvent>;
+  payments: PaymentGateway;
+  clock: Clock;
+  /** Serialises rare whole-inventory changes (close, prune) inside this process. */
+  inventoryQueue: KeyedQueue;
+  /** Seat decisions (hold, sell, release), batched into one guarded write per round. */
+  inventoryWrites: InventoryGroupCommit;
+  sessionTtlMs: number;
+  pendingTimeoutMs: number;
+  logger: Logger;
+}

@@ -1,0 +1,145 @@
+import { AggregateAlreadyExistsError, retryOnVersionConflict } from '@eventonight/platform';
+import { ticketIdsFor, type OrderState } from '../domain/order.js';
+import { newTicketCode } from '../domain/ticket.js';
+import type { TicketingDeps } from './deps.js';
+import { releaseClaim, sellClaim } from './inventory-commands.js';
+import { changeOrder, orderFacts, totalOf } from './order-changes.js';
+
+/**
+ * Saga steps driven by Stripe events and the sweeper. Each step is safe to run again after a
+ * crash at any point: the inventory claim records what was done to seats, the order records
+ * what was done to the order, and every write is guarded.
+ */
+
+export type CompletionOutcome = 'paid' | 'refunded' | 'ignored';
+
+export async function completeOrder(
+  deps: TicketingDeps,
+  input: { orderId: string; sessionId: string; paymentIntentId: string | null },
+): Promise<CompletionOutcome> {
+  const loaded = await deps.orders.load(input.orderId);
+  if (loaded === null) {
+    deps.logger.warn({ orderId: input.orderId }, 'payment for an unknown order; ignored');
+    return 'ignored';
+  }
+  let order = loaded.state;
+  if (order.status === 'paid' || order.status === 'refunded') return 'ignored';
+  if (order.stripeSessionId !== null && order.stripeSessionId !== input.sessionId) {
+    deps.logger.warn({ orderId: order._id }, 'payment for another session of this order; ignored');
+    return 'ignored';
+  }
+  if (order.status === 'refund_pending') return (await refundOrder(deps, order._id, order.refundReason ?? 'no-seats')) ? 'refunded' : 'ignored';
+
+  if (input.paymentIntentId !== null && order.paymentIntentId === null) {
+    order = (await changeOrder(deps, order._id, (current) =>
+      current.paymentIntentId === null ? { changes: { paymentIntentId: input.paymentIntentId }, events: [] } : null,
+    )) ?? order;
+  }
+
+  const sale = await sellClaim(deps, { eventId: order.eventId, tierId: order.tierId, orderId: order._id, quantity: order.quantity });
+  if (sale !== 'no-inventory' && (sale.kind === 'sold' || sale.kind === 'already')) {
+    await issueTickets(deps, order);
+    const ticketIds = ticketIdsFor(order._id, order.quantity);
+    await changeOrder(deps, order._id, (current) =>
+      current.status === 'paid'
+        ? null
+        : {
+            changes: { status: 'paid', ticketIds },
+            events: [
+              {
+                type: 'ticketing.ticket.purchased',
+                data: { ...orderFacts(current), organizerId: current.organizerId, ticketIds, total: totalOf(current) },
+              },
+            ],
+          },
+    );
+    return 'paid';
+  }
+  // Paid but no seat can be given (expired and resold, or the event was cancelled): refund.
+  const reason = sale !== 'no-inventory' && sale.kind === 'cancelled' ? 'event-cancelled' : 'no-seats';
+  await changeOrder(deps, order._id, (current) =>
+    current.status === 'paid' || current.status === 'refunded' || current.status === 'refund_pending'
+      ? null
+      : { changes: { status: 'refund_pending', refundReason: reason }, events: [] },
+  );
+  return (await refundOrder(deps, order._id, reason)) ? 'refunded' : 'ignored';
+}
+
+/** One ticket per seat; ids derive from the order, so a second run inserts nothing new. */
+async function issueTickets(deps: TicketingDeps, order: OrderState): Promise<void> {
+  const issuedAt = deps.clock();
+  for (const ticketId of ticketIdsFor(order._id, order.quantity)) {
+    try {
+      await deps.tickets.create(
+        {
+          _id: ticketId,
+          orderId: order._id,
+          eventId: order.eventId,
+          tierId: order.tierId,
+          holderId: order.buyerId,
+          code: newTicketCode(),
+          status: 'valid',
+          issuedAt,
+          usedAt: null,
+        },
+        [],
+      );
+    } catch (error) {
+      if (!(error instanceof AggregateAlreadyExistsError)) throw error;
+    }
+  }
+}
+
+/** Session expired or never created: release the seats, then close the order. */
+export async function expireOrder(deps: TicketingDeps, orderId: string): Promise<boolean> {
+  const loaded = await deps.orders.load(orderId);
+  if (loaded === null) return false;
+  const order = loaded.state;
+  if (order.status !== 'pending' && order.status !== 'awaiting_payment') return false;
+  await releaseClaim(deps, { eventId: order.eventId, tierId: order.tierId, orderId });
+  // True only for the call whose write made the transition (concurrent sweeps count once).
+  let transitioned = false;
+  await changeOrder(deps, orderId, (current) => {
+    transitioned = current.status === 'pending' || current.status === 'awaiting_payment';
+    return transitioned ? { changes: { status: 'expired' }, events: [{ type: 'ticketing.order.expired', data: orderFacts(current) }] } : null;
+  });
+  return transitioned;
+}
+
+/**
+ * Refunds a paid order through the provider (idempotency key from the order id, so a retry
+ * never refunds twice), invalidates its tickets, then records it. Returns true once refunded.
+ */
+export async function refundOrder(deps: TicketingDeps, orderId: string, reason: string): Promise<boolean> {
+  const marked = await changeOrder(deps, orderId, (current) =>
+    current.status === 'paid' ? { changes: { status: 'refund_pending', refundReason: reason }, events: [] } : null,
+  );
+  if (marked === null || marked.status !== 'refund_pending') return false;
+  if (marked.paymentIntentId === null) {
+    deps.logger.error({ orderId }, 'paid order without a payment intent: cannot refund automatically');
+    return false;
+  }
+  const { refundId } = await deps.payments.refund({ orderId, paymentIntentId: marked.paymentIntentId, amountMinor: marked.totalMinor });
+  await invalidateTickets(deps, marked);
+  let transitioned = false;
+  await changeOrder(deps, orderId, (current) => {
+    transitioned = current.status === 'refund_pending';
+    return transitioned
+      ? {
+          changes: { status: 'refunded', refundId },
+          events: [{ type: 'ticketing.order.refunded', data: { ...orderFacts(current), refunded: totalOf(current) } }],
+        }
+      : null;
+  });
+  return transitioned;
+}
+
+async function invalidateTickets(deps: TicketingDeps, order: OrderState): Promise<void> {
+  for (const ticketId of ticketIdsFor(order._id, order.quantity)) {
+    await retryOnVersionConflict(10, async () => {
+      const ticket = await deps.tickets.load(ticketId);
+      if (ticket === null || ticket.state.status === 'invalidated') return;
+      await deps.tickets.update(ticketId, ticket.version, { status: 'invalidated' }, []);
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt } from '@eventonight/platform';
+
+/** The ticketing service's environment (README lists each variable). */
+export const ticketingServiceConfig = z.object({
+  ...baseServiceConfigShape,
+  PORT: port({ allowEphemeral: true }).default(3005),
+  STRIPE_SECRET_KEY: nonEmptyString(),
+  STRIPE_WEBHOOK_SECRET: nonEmptyString(),
+  /** Unset in production (api.stripe.com); e.g. http://127.0.0.1:12111 for stripe-mock. */
+  STRIPE_API_URL: httpUrl().optional(),
+  CHECKOUT_SUCCESS_URL: httpUrl(),
+  CHECKOUT_CANCEL_URL: httpUrl(),
+  /**
+   * Session life from the order's creation. Stripe wants expires_at ≥ 30 min after the call and
+   * ≤ 24 h; the expiry is fixed per order (so the idempotent create repeats the same params),
+   * hence the floor above 30 min: a resumed checkout still lands inside Stripe's window.
+   */
+  CHECKOUT_SESSION_TTL_SEC: positiveInt(3600).pipe(z.number().min(2000).max(86_000)),
+  /** A pending order (hold but no session) older than this is presumed crashed and swept. */
+  PENDING_ORDER_TIMEOUT_MS: positiveInt(120_000),
+  SWEEP_INTERVAL_MS: positiveInt(60_000),
+  WEBHOOK_POLL_INTERVAL_MS: positiveInt(1_000),
+  /** `azp` of the only client allowed on /internal routes. */
+  INTERNAL_CALLER_AZP: nonEmptyString().default('event-service'),
+});
+
+export type TicketingServiceConfig = z.output<typeof ticketingServiceConfig>;

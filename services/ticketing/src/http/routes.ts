@@ -1,0 +1,160 @@
+import { defineRoute, problems, type RouteHost } from '@eventonight/platform';
+import type Stripe from 'stripe';
+import { checkout } from '../application/checkout.js';
+import type { TicketingDeps } from '../application/deps.js';
+import { openSales } from '../application/event-sales.js';
+import { recordStripeEvent } from '../application/stripe-events.js';
+import { validateTicket } from '../application/validate-ticket.js';
+import { pageOf } from '../persistence/lists.js';
+import { presentOrder, presentTicket } from './presenter.js';
+import {
+  checkoutBody,
+  checkoutHeaders,
+  checkoutResponse,
+  eventParams,
+  internalHeaders,
+  internalTiersBody,
+  internalTiersResponse,
+  listQuery,
+  pageOfOrders,
+  pageOfTickets,
+  stripeHeaders,
+  validateBody,
+  validateResponse,
+  webhookResponse,
+} from './schemas.js';
+import { requireServiceCaller } from './service-caller.js';
+
+export interface RouteOptions {
+  stripe: Stripe;
+  webhookSecret: string;
+  internalCallerAzp: string;
+  /** Rung after a Stripe event was stored, so the worker picks it up at once. */
+  onStripeEventStored: () => void;
+}
+
+export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: RouteOptions): void {
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/orders',
+      summary: 'Checkout: hold seats and get a Stripe Checkout URL (Idempotency-Key required)',
+      tags: ['orders'],
+      auth: { roles: ['member'] },
+      headers: checkoutHeaders,
+      body: checkoutBody,
+      responses: { 200: checkoutResponse, 201: checkoutResponse },
+    },
+    async ({ principal, headers, body }) => {
+      const { created, order } = await checkout(deps, principal, { ...body, idempotencyKey: headers['idempotency-key'] });
+      const view = { orderId: order._id, status: order.status, checkoutUrl: presentOrder(order).checkoutUrl };
+      return created ? { status: 201, body: view } : { status: 200, body: view };
+    },
+  );
+
+  defineRoute(
+    host,
+    { method: 'get', path: '/orders', summary: 'My orders, newest first', tags: ['orders'], query: listQuery, responses: { 200: pageOfOrders } },
+    async ({ principal, query }) => {
+      const page = await pageOf(deps.orders.collection, {
+        ownerField: 'buyerId',
+        ownerId: principal.userId,
+        dateField: 'createdAt',
+        limit: query.limit,
+        cursor: query.cursor,
+      });
+      return { status: 200, body: { items: page.items.map(presentOrder), nextCursor: page.nextCursor } };
+    },
+  );
+
+  defineRoute(
+    host,
+    { method: 'get', path: '/tickets', summary: 'My tickets, newest first', tags: ['tickets'], query: listQuery, responses: { 200: pageOfTickets } },
+    async ({ principal, query }) => {
+      const page = await pageOf(deps.tickets.collection, {
+        ownerField: 'holderId',
+        ownerId: principal.userId,
+        dateField: 'issuedAt',
+        limit: query.limit,
+        cursor: query.cursor,
+      });
+      return { status: 200, body: { items: page.items.map(presentTicket), nextCursor: page.nextCursor } };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/events/:eventId/tickets/validate',
+      summary: "Scan a ticket at the door (the event's organizer only; valid once)",
+      tags: ['tickets'],
+      auth: { roles: ['organization'] },
+      params: eventParams,
+      body: validateBody,
+      responses: { 200: validateResponse },
+    },
+    async ({ principal, params, body }) => {
+      const ticket = await validateTicket(deps, principal, { eventId: params.eventId, code: body.code });
+      return {
+        status: 200,
+        body: {
+          ticketId: ticket._id,
+          eventId: ticket.eventId,
+          tierId: ticket.tierId,
+          holderId: ticket.holderId,
+          status: 'used' as const,
+          usedAt: (ticket.usedAt ?? new Date()).toISOString(),
+        },
+      };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'put',
+      path: '/internal/events/:eventId/tiers',
+      summary: 'Dual path from the event service: open sales for a published event (service token, azp=event-service)',
+      tags: ['internal'],
+      params: eventParams,
+      headers: internalHeaders,
+      body: internalTiersBody,
+      responses: { 200: internalTiersResponse },
+    },
+    async ({ params, headers, body }) => {
+      requireServiceCaller(headers.authorization, options.internalCallerAzp);
+      if (body.event.eventId !== params.eventId) throw problems.badRequest('The body is about another event than the path.');
+      const outcome = await openSales(deps, body);
+      return { status: 200, body: { outcome } };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/webhooks/stripe',
+      summary: 'Stripe webhook: verified on the raw body, stored once, processed by a worker',
+      tags: ['webhooks'],
+      auth: 'public',
+      rawBody: true,
+      headers: stripeHeaders,
+      responses: { 200: webhookResponse },
+    },
+    async ({ headers, body, log }) => {
+      let event: Stripe.Event;
+      try {
+        event = options.stripe.webhooks.constructEvent(body, headers['stripe-signature'], options.webhookSecret);
+      } catch (error) {
+        log.warn({ err: error }, 'stripe webhook signature refused');
+        throw problems.badRequest('The Stripe signature is not valid.');
+      }
+      const stored = await recordStripeEvent(deps, event, body.toString('utf8'));
+      if (stored === 'stored') options.onStripeEventStored();
+      return { status: 200, body: { received: true as const, duplicate: stored === 'duplicate' } };
+    },
+  );
+}
+

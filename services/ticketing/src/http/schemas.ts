@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ticketingInternal } from '@eventonight/contracts';
+
+const id = z.string().min(1).max(128);
+
+export const eventParams = z.strictObject({ eventId: id });
+
+/** Printable ASCII, as the IETF Idempotency-Key draft expects; bounded. */
+export const checkoutHeaders = z.object({
+  'idempotency-key': z.string().regex(/^[\x21-\x7e]{8,200}$/, 'must be 8–200 printable ASCII characters'),
+});
+
+export const checkoutBody = z.strictObject({
+  eventId: id,
+  tierId: id,
+  quantity: z.number().int().min(1).max(10),
+});
+
+export const money = z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string() });
+
+export const checkoutResponse = z.object({
+  orderId: z.string(),
+  status: z.string(),
+  checkoutUrl: z.string().nullable(),
+});
+
+export const orderView = z.object({
+  orderId: z.string(),
+  eventId: z.string(),
+  tierId: z.string(),
+  quantity: z.number().int(),
+  total: money,
+  status: z.string(),
+  checkoutUrl: z.string().nullable(),
+  ticketIds: z.array(z.string()),
+  createdAt: z.string(),
+});
+
+export const ticketView = z.object({
+  ticketId: z.string(),
+  orderId: z.string(),
+  eventId: z.string(),
+  tierId: z.string(),
+  code: z.string(),
+  status: z.string(),
+  issuedAt: z.string(),
+  usedAt: z.string().nullable(),
+});
+
+export const listQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(400).optional(),
+});
+
+export const pageOfOrders = z.object({ items: z.array(orderView), nextCursor: z.string().nullable() });
+export const pageOfTickets = z.object({ items: z.array(ticketView), nextCursor: z.string().nullable() });
+
+export const validateBody = z.strictObject({ code: z.string().min(1).max(200) });
+export const validateResponse = z.object({
+  ticketId: z.string(),
+  eventId: z.string(),
+  tierId: z.string(),
+  holderId: z.string(),
+  status: z.literal('used'),
+  usedAt: z.string(),
+});
+
+export const internalTiersBody = ticketingInternal.upsertEventTiers.body.strict();
+export const internalHeaders = z.object({ authorization: z.string() });
+export const internalTiersResponse = z.object({ outcome: z.enum(['opened', 'unchanged']) });
+
+export const webhookResponse = z.object({ received: z.literal(true), duplicate: z.boolean() });
+
+export const stripeHeaders = z.object({ 'stripe-signature': z.string().min(1).max(4096) });

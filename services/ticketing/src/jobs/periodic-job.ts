@@ -1,0 +1,57 @@
+import { newCorrelationId, runWithCorrelationId, type Logger } from '@eventonight/platform';
+
+export interface WakeablePeriodicJob {
+  name: string;
+  start(): void;
+  /** Stops scheduling and waits for a run in progress. */
+  stop(): Promise<void>;
+  /** Runs as soon as the current run (if any) ends, instead of waiting for the interval. */
+  wake(): void;
+}
+
+/**
+ * The platform's periodicJob plus `wake()` (the webhook worker runs as soon as an event is
+ * stored, and still polls as a fallback). Runs `work` at once and then `intervalMs` after each run ends (never two runs overlapping).
+ * A failed run is logged and the schedule goes on. Each run gets its own correlation id.
+ */
+export function wakeablePeriodicJob(name: string, intervalMs: number, work: () => Promise<void>, logger: Logger): WakeablePeriodicJob {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = true;
+  let wokenDuringRun = false;
+
+  const schedule = (delay: number) => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(run, delay);
+  };
+  const run = () => {
+    timer = undefined;
+    wokenDuringRun = false;
+    running = runWithCorrelationId(newCorrelationId(), work)
+      .catch((error: unknown) => logger.error({ err: error, job: name }, 'job run failed'))
+      .finally(() => {
+        running = undefined;
+        if (!stopped) schedule(wokenDuringRun ? 0 : intervalMs);
+      });
+  };
+
+  return {
+    name,
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+    wake() {
+      if (stopped) return;
+      if (running !== undefined) wokenDuringRun = true;
+      else schedule(0);
+    },
+  };
+}

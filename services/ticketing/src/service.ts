@@ -1,0 +1,92 @@
+import type { ServiceDefinition } from '@eventonight/platform';
+import type { TicketingDeps } from './application/deps.js';
+import { InventoryGroupCommit } from './application/group-commit.js';
+import { KeyedQueue } from './application/keyed-queue.js';
+import type { Clock, PaymentGateway } from './application/ports.js';
+import { processPendingStripeEvents } from './application/stripe-events.js';
+import { sweep } from './application/sweep.js';
+import type { TicketingServiceConfig } from './config.js';
+import type { InventoryState } from './domain/inventory.js';
+import type { OrderState } from './domain/order.js';
+import type { TicketState } from './domain/ticket.js';
+import { ticketingRoutes } from './http/routes.js';
+import { wakeablePeriodicJob } from './jobs/periodic-job.js';
+import { ticketingHandlers } from './messaging/handlers.js';
+import { stripeClient, stripePaymentGateway } from './outbound/stripe-gateway.js';
+import { INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION, orderIndexes, ticketIndexes } from './persistence/collections.js';
+import { STRIPE_EVENTS_COLLECTION, stripeEventIndexes, type StoredStripeEvent } from './persistence/stripe-events.js';
+
+/** Seams for tests; production uses none of them. */
+export interface TicketingServiceOverrides {
+  clock?: Clock;
+  /** Wraps the Stripe gateway (e.g. to make it fail). */
+  payments?: (real: PaymentGateway) => PaymentGateway;
+  /** Hands the wired dependencies out (tests drive the sweeper and inspect state). */
+  onDeps?: (deps: TicketingDeps) => void;
+}
+
+export function ticketingService(overrides: TicketingServiceOverrides = {}): ServiceDefinition<TicketingServiceConfig> {
+  return {
+    name: 'ticketing',
+    aggregateCollections: [INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION],
+    async setup({ config, logger, db, store }) {
+      const inventories = store<InventoryState>(INVENTORIES_COLLECTION);
+      const orders = store<OrderState>(ORDERS_COLLECTION);
+      const tickets = store<TicketState>(TICKETS_COLLECTION);
+      await orders.ensureIndexes(orderIndexes);
+      await tickets.ensureIndexes(ticketIndexes);
+      const stripeEvents = db.collection<StoredStripeEvent>(STRIPE_EVENTS_COLLECTION);
+      for (const index of stripeEventIndexes) await stripeEvents.createIndexes([index]);
+
+      const stripe = stripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL });
+      const realPayments = stripePaymentGateway(stripe, { successUrl: config.CHECKOUT_SUCCESS_URL, cancelUrl: config.CHECKOUT_CANCEL_URL });
+      const deps: TicketingDeps = {
+        inventories,
+        orders,
+        tickets,
+        stripeEvents,
+        payments: overrides.payments?.(realPayments) ?? realPayments,
+        clock: overrides.clock ?? (() => new Date()),
+        inventoryQueue: new KeyedQueue(),
+        inventoryWrites: new InventoryGroupCommit({
+          load: (eventId) => inventories.load(eventId),
+          update: (eventId, version, tiers) => inventories.update(eventId, version, { tiers }, []),
+        }),
+        sessionTtlMs: config.CHECKOUT_SESSION_TTL_SEC * 1000,
+        pendingTimeoutMs: config.PENDING_ORDER_TIMEOUT_MS,
+        logger,
+      };
+      overrides.onDeps?.(deps);
+
+      const webhookWorker = wakeablePeriodicJob(
+        'stripe-events',
+        config.WEBHOOK_POLL_INTERVAL_MS,
+        async () => {
+          // Drain: keep going while full batches come back.
+          while ((await processPendingStripeEvents(deps)) >= 50);
+        },
+        logger,
+      );
+      const sweeper = wakeablePeriodicJob(
+        'hold-sweeper',
+        config.SWEEP_INTERVAL_MS,
+        async () => {
+          const report = await sweep(deps);
+          if (report.expired + report.orphansReleased > 0) logger.info(report, 'sweeper released holds');
+        },
+        logger,
+      );
+      return {
+        routes: (host) =>
+          ticketingRoutes(host, deps, {
+            stripe,
+            webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+            internalCallerAzp: config.INTERNAL_CALLER_AZP,
+            onStripeEventStored: () => webhookWorker.wake(),
+          }),
+        handlers: ticketingHandlers(deps),
+        jobs: [webhookWorker, sweeper],
+      };
+    },
+  };
+}

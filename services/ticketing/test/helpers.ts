@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import { parseConfig, startService, type RunningService } from '@eventonight/platform';
+import { deleteServiceQueues, infra, serviceTestEnv, uniqueName, type TestIssuer } from '@eventonight/testing';
+import type { TicketingDeps } from '../src/application/deps.js';
+import { ticketingServiceConfig } from '../src/config.js';
+import { ticketingService, type TicketingServiceOverrides } from '../src/service.js';
+
+export const WEBHOOK_SECRET = 'whsec_test_ticketing';
+export const HOUR = 3_600_000;
+
+/** Only for signing test payloads (generateTestHeaderString needs no network). */
+export const stripeForSigning = new Stripe('sk_test_123');
+
+export interface TestTicketing {
+  service: RunningService;
+  deps: TicketingDeps;
+  name: string;
+  close(): Promise<void>;
+}
+
+/** A real ticketing service on an ephemeral port with a unique queue name, against stripe-mock. */
+export async function startTicketing(options: {
+  database: string;
+  issuer: TestIssuer;
+  extra?: Record<string, string>;
+  overrides?: TicketingServiceOverrides;
+}): Promise<TestTicketing> {
+  const env = serviceTestEnv({
+    database: options.database,
+    jwksUrl: options.issuer.jwksUrl,
+    issuer: options.issuer.issuer,
+    extra: {
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_URL: infra.stripeApiUrl,
+      CHECKOUT_SUCCESS_URL: 'http://127.0.0.1:5173/orders/success',
+      CHECKOUT_CANCEL_URL: 'http://127.0.0.1:5173/orders/cancel',
+      // Jobs run only when a test asks (the webhook worker is woken by each stored event).
+      SWEEP_INTERVAL_MS: String(HOUR),
+      WEBHOOK_POLL_INTERVAL_MS: '200',
+      ...options.extra,
+    },
+  });
+  const parsed = parseConfig(ticketingServiceConfig, env);
+  if (!parsed.ok) throw new Error(parsed.message);
+  let deps: TicketingDeps | undefined;
+  const name = uniqueName('ticketing');
+  const definition = {
+    ...ticketingService({
+      ...options.overrides,
+      onDeps: (wired) => {
+        deps = wired;
+        options.overrides?.onDeps?.(wired);
+      },
+    }),
+    name,
+  };
+  const service = await startService(definition, parsed.config);
+  if (deps === undefined) throw new Error('deps not wired');
+  return {
+    service,
+    deps,
+    name,
+    async close() {
+      await service.close();
+      await deleteServiceQueues(name);
+    },
+  };
+}
+
+export interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
+  if (options.body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    ...(options.raw !== undefined ? { body: options.raw } : options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+}
+
+export async function newUser(issuer: TestIssuer, role: 'member' | 'organization'): Promise<{ id: string; token: string }> {
+  const id = `${role}-${randomUUID()}`;
+  return { id, token: await issuer.mint({ sub: id, roles: [role], expiresInSec: 1800 }) };
+}
+
+export function serviceToken(issuer: TestIssuer, azp = 'event-service'): Promise<string> {
+  return issuer.mint({ sub: `service-account-${azp}`, roles: [], extra: { azp } });
+}
+
+export interface TestEvent {
+  eventId: string;
+  tierId: string;
+  organizerId: string;
+}
+
+export function snapshot(eventId: string, organizerId: string, status: 'published' | 'cancelled' | 'completed' = 'published') {
+  const startsAt = new Date(Date.now() + 48 * HOUR);
+  return {
+    eventId,
+    organizerId,
+    title: 'Jazz night',
+    category: 'music' as const,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+    city: 'Bologna',
+    coverMediaId: null,
+    status,
+  };
+}
+
+export function tiersOf(tierId: string, capacity: number, priceMinor = 1500) {
+  return [{ tierId, name: 'Standard', priceMinor, currency: 'eur', quantity: capacity }];
+}
+
+/** Opens sales through the internal endpoint, as the event service does on publish. */
+export async function publishEvent(url: string, issuer: TestIssuer, capacity: number, organizerId = `org-${randomUUID()}`): Promise<TestEvent> {
+  const eventId = `evt-${randomUUID()}`;
+  const tierId = `tier-${randomUUID()}`;
+  const reply = await call(url, 'PUT', `/internal/events/${eventId}/tiers`, {
+    token: await serviceToken(issuer),
+    body: { event: snapshot(eventId, organizerId), aggregateVersion: 2, tiers: tiersOf(tierId, capacity) },
+  });
+  if (reply.status !== 200) throw new Error(`open sales: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return { eventId, tierId, organizerId };
+}
+
+export function checkoutCall(url: string, token: string, event: TestEvent, quantity: number, key = randomUUID()): Promise<Reply> {
+  return call(url, 'POST', '/orders', {
+    token,
+    headers: { 'idempotency-key': key },
+    body: { eventId: event.eventId, tierId: event.tierId, quantity },
+  });
+}
+
+/** A Checkout Session event as Stripe would send it for `orderId`. */
+export function sessionEvent(
+  type: 'checkout.session.completed' | 'checkout.session.expired',
+  input: { orderId: string; sessionId: string; eventId?: string },
+): string {
+  return JSON.stringify({
+    id: input.eventId ?? `evt_${randomUUID().replace(/-/g, '')}`,
+    object: 'event',
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: {
+      object: {
+        id: input.sessionId,
+        object: 'checkout.session',
+        client_reference_id: input.orderId,
+        metadata: { orderId: input.orderId },
+        payment_intent: type === 'checkout.session.completed' ? 'pi_test_123' : null,
+        payment_status: type === 'checkout.session.completed' ? 'paid' : 'unpaid',
+      },
+    },
+  });
+}
+
+export function postWebhook(url: string, payload: string, secret = WEBHOOK_SECRET): Promise<Reply> {
+  const signature = stripeForSigning.webhooks.generateTestHeaderString({ payload, secret });
+  return call(url, 'POST', '/webhooks/stripe', { raw: payload, headers: { 'stripe-signature': signature } });
+}
+
+/** Seats as the inventory document holds them. */
+export async function countsOf(deps: TicketingDeps, eventId: string, tierId: string) {
+  const loaded = await deps.inventories.load(eventId);
+  const tier = loaded?.state.tiers.find((t) => t.tierId === tierId);
+  if (tier === undefined) throw new Error('no tier');
+  const held = tier.claims.filter((c) => c.state === 'held').reduce((n, c) => n + c.quantity, 0);
+  return { capacity: tier.capacity, sold: tier.sold, held, claims: tier.claims };
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { freshDatabase, startTestIssuer, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { checkoutCall, countsOf, newUser, postWebhook, publishEvent, sessionEvent, startTicketing, type TestTicketing } from './helpers.js';
+
+/** 200 vs 40 by default (the machine is shared); OVERSELL_BUYERS=500 runs the full 500 vs 100. */
+const BUYERS = Number(process.env['OVERSELL_BUYERS'] ?? 200);
+const SEATS = BUYERS / 5;
+
+describe(`ticketing: ${BUYERS} concurrent checkouts for ${SEATS} seats`, () => {
+  let database: TestDatabase;
+  let issuer: TestIssuer;
+  let ticketing: TestTicketing;
+
+  before(async () => {
+    database = await freshDatabase('ticketing_oversell');
+    issuer = await startTestIssuer();
+    ticketing = await startTicketing({ database: database.name, issuer });
+  });
+  after(async () => {
+    await ticketing?.close();
+    await issuer?.close();
+    await database?.dispose();
+  });
+
+  it('holds exactly the capacity, refuses the rest cleanly, then settles 60/40', async () => {
+    const url = ticketing.service.url;
+    const event = await publishEvent(url, issuer, SEATS);
+    const buyers = await Promise.all(Array.from({ length: BUYERS }, () => newUser(issuer, 'member')));
+    const startedAt = Date.now();
+    const replies = await Promise.all(buyers.map((buyer) => checkoutCall(url, buyer.token, event, 1)));
+    const elapsed = Date.now() - startedAt;
+    const created = replies.filter((r) => r.status === 201);
+    const refused = replies.filter((r) => r.status === 409);
+    assert.equal(created.length, SEATS, `statuses: ${JSON.stringify(replies.map((r) => r.status).filter((s) => s !== 201 && s !== 409))}`);
+    assert.equal(refused.length, BUYERS - SEATS);
+    for (const reply of refused) assert.equal(reply.body['type'], 'https://eventonight.dev/problems/sold-out');
+    const counts = await countsOf(ticketing.deps, event.eventId, event.tierId);
+    assert.deepEqual({ sold: counts.sold, held: counts.held }, { sold: 0, held: SEATS });
+    console.log(`# ${BUYERS} checkouts in ${elapsed} ms`);
+
+    // Complete 60 %, expire 40 %.
+    const orderIds = created.map((r) => String(r.body['orderId']));
+    const completeCount = (SEATS * 3) / 5;
+    for (const [index, orderId] of orderIds.entries()) {
+      const order = await ticketing.deps.orders.load(orderId);
+      const sessionId = order?.state.stripeSessionId ?? '';
+      const type = index < completeCount ? 'checkout.session.completed' : 'checkout.session.expired';
+      const reply = await postWebhook(url, sessionEvent(type, { orderId, sessionId }));
+      assert.equal(reply.status, 200);
+    }
+    const settled = await waitFor(
+      async () => {
+        const c = await countsOf(ticketing.deps, event.eventId, event.tierId);
+        return c.held === 0 && c.sold === completeCount ? c : undefined;
+      },
+      { timeoutMs: 30_000, what: 'all orders settled' },
+    );
+    assert.equal(settled.capacity - settled.sold - settled.held, SEATS - completeCount);
+    const paid = await ticketing.deps.orders.collection.countDocuments({ eventId: event.eventId, status: 'paid' });
+    const expired = await ticketing.deps.orders.collection.countDocuments({ eventId: event.eventId, status: 'expired' });
+    assert.deepEqual({ paid, expired }, { paid: completeCount, expired: SEATS - completeCount });
+    const tickets = await ticketing.deps.tickets.collection.countDocuments({ eventId: event.eventId });
+    assert.equal(tickets, completeCount);
+  });
+});
