@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . infra/env.sh
 
 # name:port — each service's own database is named after it.
-SERVICES=(user:3001 event:3002 interaction:3003 notification:3006 media:3007)
+SERVICES=(user:3001 event:3002 interaction:3003 ticketing:3005 notification:3006 media:3007)
 
 state=.infra/services
 mkdir -p "$state"
@@ -24,7 +24,12 @@ service_env() {
   case "$1" in
     user) echo "KEYCLOAK_URL=$KEYCLOAK_URL" "KEYCLOAK_REALM=$KEYCLOAK_REALM" \
       "KEYCLOAK_CLIENT_ID=$KEYCLOAK_USER_SERVICE_CLIENT_ID" "KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_USER_SERVICE_CLIENT_SECRET" ;;
-    event) echo "EVENT_COMPLETION_INTERVAL_MS=60000" ;;
+    event) echo "EVENT_COMPLETION_INTERVAL_MS=60000" "TICKETING_INTERNAL_URL=http://127.0.0.1:3005" \
+      "KEYCLOAK_TOKEN_URL=$KEYCLOAK_ISSUER/protocol/openid-connect/token" \
+      "EVENT_SERVICE_CLIENT_ID=event-service" "EVENT_SERVICE_CLIENT_SECRET=event-service-secret" ;;
+    ticketing) echo "STRIPE_SECRET_KEY=$STRIPE_SECRET_KEY" "STRIPE_API_URL=$STRIPE_API_URL" \
+      "STRIPE_WEBHOOK_SECRET=whsec_local_development_only" \
+      "CHECKOUT_SUCCESS_URL=http://localhost:5173/checkout/success" "CHECKOUT_CANCEL_URL=http://localhost:5173/checkout/cancel" ;;
     notification) echo "REDIS_URL=$REDIS_URL" ;;
     media) echo "S3_ENDPOINT=$S3_ENDPOINT" "S3_REGION=$S3_REGION" "S3_BUCKET=$S3_BUCKET" \
       "S3_ACCESS_KEY=$S3_ACCESS_KEY" "S3_SECRET_KEY=$S3_SECRET_KEY" ;;
