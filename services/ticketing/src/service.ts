@@ -1,4 +1,3 @@
-import type { ServiceDefinition } from '@eventonight/platform';
 import type { TicketingDeps } from './application/deps.js';
 import { InventoryGroupCommit } from './application/group-commit.js';
 import { KeyedQueue } from './application/keyed-queue.js';
@@ -10,7 +9,7 @@ import type { InventoryState } from './domain/inventory.js';
 import type { OrderState } from './domain/order.js';
 import type { TicketState } from './domain/ticket.js';
 import { ticketingRoutes } from './http/routes.js';
-import { wakeablePeriodicJob } from './jobs/periodic-job.js';
+import { periodicJob, type ServiceDefinition } from '@eventonight/platform';
 import { ticketingHandlers } from './messaging/handlers.js';
 import { stripeClient, stripePaymentGateway } from './outbound/stripe-gateway.js';
 import { INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION, orderIndexes, ticketIndexes } from './persistence/collections.js';
@@ -58,7 +57,7 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
       };
       overrides.onDeps?.(deps);
 
-      const webhookWorker = wakeablePeriodicJob(
+      const webhookWorker = periodicJob(
         'stripe-events',
         config.WEBHOOK_POLL_INTERVAL_MS,
         async () => {
@@ -67,7 +66,7 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
         },
         logger,
       );
-      const sweeper = wakeablePeriodicJob(
+      const sweeper = periodicJob(
         'hold-sweeper',
         config.SWEEP_INTERVAL_MS,
         async () => {

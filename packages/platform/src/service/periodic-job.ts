@@ -6,24 +6,34 @@ export interface PeriodicJob {
   start(): void;
   /** Stops scheduling and waits for a run in progress. */
   stop(): Promise<void>;
+  /** Runs as soon as the current run (if any) ends, instead of waiting for the interval. */
+  wake(): void;
 }
 
 /**
- * Runs `work` at once and then `intervalMs` after each run ends (runs never overlap). A failed
- * run is logged and the schedule goes on; each run has its own correlation id.
+ * Runs `work` at once and then `intervalMs` after each run ends (runs never overlap); `wake()`
+ * runs it as soon as possible instead (e.g. a worker told that new work was stored, which still
+ * polls as a fallback). A failed run is logged and the schedule goes on; each run has its own
+ * correlation id.
  */
 export function periodicJob(name: string, intervalMs: number, work: () => Promise<void>, logger: Logger): PeriodicJob {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
+  let wokenDuringRun = false;
 
+  const schedule = (delay: number) => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(run, delay);
+  };
   const run = () => {
     timer = undefined;
+    wokenDuringRun = false;
     running = runWithCorrelationId(newCorrelationId(), work)
       .catch((error: unknown) => logger.error({ err: error, job: name }, 'job run failed'))
       .finally(() => {
         running = undefined;
-        if (!stopped) timer = setTimeout(run, intervalMs);
+        if (!stopped) schedule(wokenDuringRun ? 0 : intervalMs);
       });
   };
 
@@ -32,13 +42,18 @@ export function periodicJob(name: string, intervalMs: number, work: () => Promis
     start() {
       if (!stopped) return;
       stopped = false;
-      timer = setTimeout(run, 0);
+      schedule(0);
     },
     async stop() {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       await running;
+    },
+    wake() {
+      if (stopped) return;
+      if (running !== undefined) wokenDuringRun = true;
+      else schedule(0);
     },
   };
 }
