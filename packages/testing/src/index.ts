@@ -5,3 +5,4 @@ export * from './wait.js';
 export * from './queues.js';
 export * from './tokens.js';
 export * from './service-env.js';
+export * from './http.js';

@@ -5,6 +5,8 @@ import { parseConfig, startService, type RunningService } from '@eventonight/pla
 import { serviceTestEnv, type TestIssuer } from '@eventonight/testing';
 import { eventServiceConfig } from '../src/config.js';
 import { eventService, type EventServiceOverrides } from '../src/service.js';
+import { call, type Reply } from '@eventonight/testing';
+export { call, type Reply };
 
 export const HOUR = 3_600_000;
 
@@ -25,38 +27,6 @@ export async function startEventService(options: {
   const parsed = parseConfig(eventServiceConfig, env);
   if (!parsed.ok) throw new Error(parsed.message);
   return startService(eventService(options.overrides), parsed.config);
-}
-
-export interface Reply {
-  status: number;
-  body: Record<string, unknown> & { [key: string]: unknown };
-  headers: Headers;
-  ms: number;
-}
-
-/** One HTTP call; the body is parsed JSON (or {} when empty). */
-export async function call(
-  baseUrl: string,
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const startedAt = Date.now();
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers,
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: text === '' ? {} : (JSON.parse(text) as Reply['body']),
-    headers: response.headers,
-    ms: Date.now() - startedAt,
-  };
 }
 
 /** A fresh organizer (unique id per run, so lists are isolated) with a token. */

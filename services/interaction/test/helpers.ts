@@ -15,33 +15,10 @@ import {
 } from '@eventonight/testing';
 import { interactionServiceConfig } from '../src/config.js';
 import { interactionService, type InteractionServiceOverrides } from '../src/service.js';
+import { call, type Reply } from '@eventonight/testing';
+export { call, type Reply };
 
 export const HOUR = 3_600_000;
-
-export interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-  headers: Headers;
-}
-
-/** One HTTP call; the body is parsed JSON (or {} when empty). */
-export async function call(
-  baseUrl: string,
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers,
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
-}
 
 /** Publishes real envelopes on the exchange, as the upstream services would. */
 export class Upstream {

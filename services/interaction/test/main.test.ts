@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import amqp from 'amqplib';
@@ -14,6 +13,7 @@ import {
   waitFor,
   type TestDatabase,
   infra,
+  freePort,
   type TestIssuer,
 } from '@eventonight/testing';
 
@@ -33,15 +33,6 @@ async function queueExists(name: string): Promise<boolean> {
   } finally {
     await model.close().catch(() => undefined);
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** The built entry point as production runs it: `node dist/main.js`, configured by env only. */

@@ -4,6 +4,8 @@ import { parseConfig, startService, type RunningService } from '@eventonight/pla
 import { serviceTestEnv, type TestIssuer } from '@eventonight/testing';
 import { mediaServiceConfig } from '../src/config.js';
 import { mediaService } from '../src/service.js';
+import { call, type Reply } from '@eventonight/testing';
+export { call, type Reply };
 
 export const S3 = {
   endpoint: process.env['S3_ENDPOINT'] ?? 'http://127.0.0.1:9000',
@@ -53,30 +55,6 @@ export async function objectExists(key: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-export interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-  headers: Headers;
-}
-
-export async function call(
-  baseUrl: string,
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers,
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
 }
 
 export async function newMember(issuer: TestIssuer): Promise<{ id: string; token: string }> {

@@ -2,23 +2,13 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { freshDatabase, serviceTestEnv, startTestIssuer, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { freshDatabase, serviceTestEnv, startTestIssuer, waitFor, type TestDatabase, type TestIssuer, freePort } from '@eventonight/testing';
 import { S3 } from './helpers.js';
 
 const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const built = existsSync(mainJs) ? false : 'not built (npm run build)';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** The built entry point as production runs it: `node dist/main.js`, configured by env only. */
 describe('media service: node dist/main.js', () => {

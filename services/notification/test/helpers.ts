@@ -6,6 +6,8 @@ import { EXCHANGE, messagePropertiesOf, parseConfig } from '@eventonight/platfor
 import { infra, serviceTestEnv, uniqueName, type TestIssuer } from '@eventonight/testing';
 import { notificationServiceConfig } from '../src/config.js';
 import { startNotificationService, type NotificationServiceOptions, type RunningNotificationService } from '../src/service.js';
+import { call, type Reply } from '@eventonight/testing';
+export { call, type Reply };
 
 /** A real notification service on an ephemeral port, configured from env exactly as in production. */
 export async function startNotification(options: {
@@ -79,24 +81,6 @@ export function collect(socket: Socket): Received[] {
   const received: Received[] = [];
   socket.on('notification', (notification: Received) => received.push(notification));
   return received;
-}
-
-export async function call(
-  baseUrl: string,
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown } = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const headers: Record<string, string> = {};
-  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers,
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,6 +5,8 @@ import { deleteServiceQueues, infra, serviceTestEnv, uniqueName, type TestIssuer
 import type { TicketingDeps } from '../src/application/deps.js';
 import { ticketingServiceConfig } from '../src/config.js';
 import { ticketingService, type TicketingServiceOverrides } from '../src/service.js';
+import { call, type Reply } from '@eventonight/testing';
+export { call, type Reply };
 
 export const WEBHOOK_SECRET = 'whsec_test_ticketing';
 export const HOUR = 3_600_000;
@@ -67,29 +69,6 @@ export async function startTicketing(options: {
       await deleteServiceQueues(name);
     },
   };
-}
-
-export interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-export async function call(
-  baseUrl: string,
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
-  if (options.body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers,
-    ...(options.raw !== undefined ? { body: options.raw } : options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
 }
 
 export async function newUser(issuer: TestIssuer, role: 'member' | 'organization'): Promise<{ id: string; token: string }> {

@@ -2,21 +2,12 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { freshDatabase, infra, serviceTestEnv, startTestIssuer, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { freshDatabase, infra, serviceTestEnv, startTestIssuer, waitFor, type TestDatabase, type TestIssuer, freePort } from '@eventonight/testing';
 
 const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const built = existsSync(mainJs) ? false : 'not built (npm run build)';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address !== null ? address.port : 0;
-}
 
 describe('ticketing service: node dist/main.js', () => {
   let database: TestDatabase;

@@ -3,6 +3,9 @@ import { parseConfig, startService, type RunningService } from '@eventonight/pla
 import { freshDatabase, serviceTestEnv, type TestDatabase } from '@eventonight/testing';
 import { userServiceConfig } from '../src/config.js';
 import { userService } from '../src/service.js';
+import { call, type Reply } from '@eventonight/testing';
+export { call, type Reply };
+export type { Reply as CallResult } from '@eventonight/testing';
 
 /** The real Keycloak, by the host name its tokens carry in `iss`. */
 export const KEYCLOAK_URL = process.env['KEYCLOAK_URL'] ?? 'http://localhost:8080';
@@ -76,27 +79,3 @@ export async function keycloakAdmin(): Promise<KeycloakAdminClient> {
   return admin;
 }
 
-export interface CallResult {
-  status: number;
-  body: Record<string, unknown>;
-  headers: Headers;
-}
-
-/** JSON over HTTP to a running service. */
-export async function call(
-  base: string,
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<CallResult> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers,
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
-}

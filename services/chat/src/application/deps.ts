@@ -1,0 +1,18 @@
+import type { AggregateStore, Logger } from '@eventonight/platform';
+import type { ConversationState } from '../domain/conversation.js';
+import type { ConversationReads } from '../persistence/conversation-reads.js';
+import type { Messages } from '../persistence/messages.js';
+import type { UserCopies } from '../persistence/user-copies.js';
+
+/** Everything the commands and queries use, built once in service.ts. */
+export interface ChatDeps {
+  conversations: AggregateStore<ConversationState>;
+  reads: ConversationReads;
+  messages: Messages;
+  users: UserCopies;
+  clock: () => Date;
+  logger: Logger;
+}
+
+/** Lost optimistic races are retried this many times before the caller sees a 409. */
+export const RACE_ATTEMPTS = 10;

@@ -1,0 +1,26 @@
+import type { TimeCursor } from '../persistence/cursor.js';
+import type { MessagePage } from '../persistence/messages.js';
+import type { ChatDeps } from './deps.js';
+import { loadParticipating } from './load-participating.js';
+import { summarize, type ConversationSummary } from './summaries.js';
+
+export interface Paging {
+  cursor?: TimeCursor;
+  limit: number;
+}
+
+/** My conversations, most recent activity first; metadata only. */
+export async function listConversations(
+  deps: ChatDeps,
+  me: string,
+  paging: Paging,
+): Promise<{ items: ConversationSummary[]; next: TimeCursor | null }> {
+  const page = await deps.reads.listFor(me, paging.cursor, paging.limit);
+  return { items: await summarize(deps, page.items, me), next: page.next };
+}
+
+/** A conversation's messages, newest first, older pages via the `before` cursor. */
+export async function listMessages(deps: ChatDeps, me: string, conversationId: string, paging: Paging): Promise<MessagePage> {
+  await loadParticipating(deps, conversationId, me);
+  return deps.messages.pageBefore(conversationId, paging.cursor, paging.limit);
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { baseServiceConfigShape, port, positiveInt } from '@eventonight/platform';
+
+/** The chat service's environment (README lists each variable). */
+export const chatServiceConfig = z.object({
+  ...baseServiceConfigShape,
+  PORT: port({ allowEphemeral: true }).default(3004),
+  CHAT_REPAIR_INTERVAL_MS: positiveInt(30_000),
+  CHAT_REPAIR_GRACE_MS: positiveInt(10_000),
+});
+
+export type ChatServiceConfig = z.output<typeof chatServiceConfig>;

@@ -1,0 +1,39 @@
+import type { ConversationSummary } from '../application/summaries.js';
+import type { MessageDocument } from '../domain/message.js';
+import { encodeCursor, type TimeCursor } from '../persistence/cursor.js';
+import type { ConversationView, MessageView } from './schemas.js';
+
+export function toConversationView(summary: ConversationSummary): ConversationView {
+  const { state, me, otherId, other } = summary;
+  const last = state.lastMessage;
+  return {
+    conversationId: state._id,
+    participantIds: state.participantIds,
+    otherParticipant: {
+      userId: otherId,
+      displayName: other?.displayName ?? null,
+      avatarMediaId: other?.avatarMediaId ?? null,
+      deleted: other?.deleted ?? false,
+    },
+    lastMessage:
+      last === null ? null : { messageId: last.messageId, senderId: last.senderId, preview: last.preview, sentAt: last.sentAt.toISOString() },
+    lastMessageAt: last?.sentAt.toISOString() ?? null,
+    unreadCount: me.unreadCount,
+    lastReadAt: me.lastReadAt?.toISOString() ?? null,
+    createdAt: state.createdAt.toISOString(),
+  };
+}
+
+export function toMessageView(message: MessageDocument): MessageView {
+  return {
+    conversationId: message.conversationId,
+    messageId: message.messageId,
+    senderId: message.senderId,
+    text: message.text,
+    sentAt: message.sentAt.toISOString(),
+  };
+}
+
+export function cursorText(next: TimeCursor | null): string | null {
+  return next === null ? null : encodeCursor(next);
+}

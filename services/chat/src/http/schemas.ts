@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { decodeCursor } from '../persistence/cursor.js';
+
+/** Request and response shapes of the chat API; every input object is strict, every string bounded. */
+
+const idPattern = /^[A-Za-z0-9_-]{1,128}$/;
+const userId = z.string().min(1).max(128);
+
+export const conversationIdParams = z.strictObject({
+  conversationId: z.string().regex(idPattern, 'is not a conversation id'),
+});
+
+export const openConversationBody = z.strictObject({ withUserId: userId });
+
+export const sendMessageBody = z.strictObject({
+  messageId: z.string().regex(idPattern, 'must be 1-128 characters of A-Z a-z 0-9 _ - (e.g. a UUID or ULID)'),
+  text: z.string().trim().min(1, 'must not be empty').max(4_000),
+});
+
+const cursor = z
+  .string()
+  .max(600)
+  .transform((value, ctx) => {
+    const decoded = decodeCursor(value);
+    if (decoded === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'is not a cursor returned by this API' });
+      return z.NEVER;
+    }
+    return decoded;
+  });
+
+const limit = z
+  .string()
+  .regex(/^\d{1,3}$/, 'must be an integer between 1 and 100')
+  .transform(Number)
+  .pipe(z.int().min(1, 'must be an integer between 1 and 100').max(100, 'must be an integer between 1 and 100'));
+
+export const listConversationsQuery = z.strictObject({ cursor: cursor.optional(), limit: limit.optional() });
+export const listMessagesQuery = z.strictObject({ before: cursor.optional(), limit: limit.optional() });
+
+export const conversationView = z.object({
+  conversationId: z.string(),
+  participantIds: z.array(z.string()),
+  otherParticipant: z.object({
+    userId: z.string(),
+    displayName: z.string().nullable(),
+    avatarMediaId: z.string().nullable(),
+    /** True when the account was deleted; false also while chat has no copy yet. */
+    deleted: z.boolean(),
+  }),
+  lastMessage: z
+    .object({ messageId: z.string(), senderId: z.string(), preview: z.string(), sentAt: z.string() })
+    .nullable(),
+  lastMessageAt: z.string().nullable(),
+  unreadCount: z.int(),
+  lastReadAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const conversationList = z.object({ items: z.array(conversationView), nextCursor: z.string().nullable() });
+
+export const messageView = z.object({
+  conversationId: z.string(),
+  messageId: z.string(),
+  senderId: z.string(),
+  text: z.string(),
+  sentAt: z.string(),
+});
+
+export const messageList = z.object({
+  items: z.array(messageView),
+  /** Pass as `before` to get the next (older) page; null at the beginning of the conversation. */
+  nextCursor: z.string().nullable(),
+});
+
+export type ConversationView = z.input<typeof conversationView>;
+export type MessageView = z.input<typeof messageView>;

@@ -1,0 +1,51 @@
+import type { ServiceDefinition } from '@eventonight/platform';
+import type { ChatDeps } from './application/deps.js';
+import { repairUnappliedMessages } from './application/repair.js';
+import type { ChatServiceConfig } from './config.js';
+import type { ConversationState } from './domain/conversation.js';
+import { chatRoutes } from './http/routes.js';
+import { intervalJob } from './jobs/repair-job.js';
+import { userHandlers } from './messaging/user-handlers.js';
+import { CONVERSATIONS, conversationIndexes, messageIndexes } from './persistence/collections.js';
+import { ConversationReads } from './persistence/conversation-reads.js';
+import { Messages } from './persistence/messages.js';
+import { UserCopies } from './persistence/user-copies.js';
+
+/** Seams for tests; production uses none. */
+export interface ChatServiceOverrides {
+  clock?: () => Date;
+}
+
+export function chatService(overrides: ChatServiceOverrides = {}): ServiceDefinition<ChatServiceConfig> {
+  return {
+    name: 'chat',
+    aggregateCollections: [CONVERSATIONS],
+    async setup({ config, db, logger, store }) {
+      const conversations = store<ConversationState>(CONVERSATIONS);
+      await conversations.ensureIndexes(conversationIndexes);
+      const messages = new Messages(db);
+      // One index per call: FerretDB 1.24 mishandles createIndexes naming several existing ones.
+      for (const index of messageIndexes) await messages.collection.createIndexes([index]);
+      const deps: ChatDeps = {
+        conversations,
+        reads: new ConversationReads(conversations.collection),
+        messages,
+        users: new UserCopies(db),
+        clock: overrides.clock ?? (() => new Date()),
+        logger,
+      };
+      return {
+        routes: (host) => chatRoutes(host, deps),
+        handlers: userHandlers(deps),
+        jobs: [
+          intervalJob(
+            'repair-unapplied-messages',
+            config.CHAT_REPAIR_INTERVAL_MS,
+            () => repairUnappliedMessages(deps, config.CHAT_REPAIR_GRACE_MS),
+            logger,
+          ),
+        ],
+      };
+    },
+  };
+}
