@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . infra/env.sh
 
 # name:port — each service's own database is named after it.
-SERVICES=(user:3001 event:3002 interaction:3003 ticketing:3005 notification:3006 media:3007)
+SERVICES=(user:3001 event:3002 interaction:3003 chat:3004 ticketing:3005 notification:3006 media:3007)
 
 state=.infra/services
 mkdir -p "$state"

@@ -1,10 +1,9 @@
-import type { ServiceDefinition } from '@eventonight/platform';
+import { periodicJob, type ServiceDefinition } from '@eventonight/platform';
 import type { ChatDeps } from './application/deps.js';
 import { repairUnappliedMessages } from './application/repair.js';
 import type { ChatServiceConfig } from './config.js';
 import type { ConversationState } from './domain/conversation.js';
 import { chatRoutes } from './http/routes.js';
-import { intervalJob } from './jobs/repair-job.js';
 import { userHandlers } from './messaging/user-handlers.js';
 import { CONVERSATIONS, conversationIndexes, messageIndexes } from './persistence/collections.js';
 import { ConversationReads } from './persistence/conversation-reads.js';
@@ -38,10 +37,12 @@ export function chatService(overrides: ChatServiceOverrides = {}): ServiceDefini
         routes: (host) => chatRoutes(host, deps),
         handlers: userHandlers(deps),
         jobs: [
-          intervalJob(
+          periodicJob(
             'repair-unapplied-messages',
             config.CHAT_REPAIR_INTERVAL_MS,
-            () => repairUnappliedMessages(deps, config.CHAT_REPAIR_GRACE_MS),
+            async () => {
+              await repairUnappliedMessages(deps, config.CHAT_REPAIR_GRACE_MS);
+            },
             logger,
           ),
         ],

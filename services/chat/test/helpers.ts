@@ -64,14 +64,14 @@ export async function startChat(options: { extra?: Record<string, string>; overr
  * restart RabbitMQ): a dead channel would otherwise leave waitForConfirms hanging forever.
  */
 class TestPublisher {
-  private model: ChannelModel | null = null;
-  private channel: ConfirmChannel | null = null;
+  /** One connection attempt shared by concurrent publishes, so none is opened twice and leaked. */
+  private opening: Promise<{ model: ChannelModel; channel: ConfirmChannel }> | null = null;
 
   async publish(event: DomainEvent): Promise<void> {
     const deadline = Date.now() + 30_000;
     for (;;) {
       try {
-        const channel = await this.open();
+        const { channel } = await this.open();
         channel.publish(EXCHANGE, event.type, Buffer.from(JSON.stringify(event)), messagePropertiesOf(event));
         await withTimeout(channel.waitForConfirms(), 5_000);
         return;
@@ -84,27 +84,21 @@ class TestPublisher {
   }
 
   async close(): Promise<void> {
-    const model = this.model;
-    this.model = null;
-    this.channel = null;
-    await model?.close().catch(() => undefined);
+    const opening = this.opening;
+    this.opening = null;
+    const opened = await opening?.catch(() => null);
+    await opened?.model.close().catch(() => undefined);
   }
 
-  private async open(): Promise<ConfirmChannel> {
-    if (this.channel !== null) return this.channel;
-    const model = await amqp.connect(infra.amqpUrl);
-    model.on('error', () => undefined);
-    model.on('close', () => {
-      if (this.model === model) {
-        this.model = null;
-        this.channel = null;
-      }
-    });
-    const channel = await model.createConfirmChannel();
-    channel.on('error', () => undefined);
-    this.model = model;
-    this.channel = channel;
-    return channel;
+  private open(): Promise<{ model: ChannelModel; channel: ConfirmChannel }> {
+    this.opening ??= (async () => {
+      const model = await amqp.connect(infra.amqpUrl);
+      model.on('error', () => undefined);
+      const channel = await model.createConfirmChannel();
+      channel.on('error', () => undefined);
+      return { model, channel };
+    })();
+    return this.opening;
   }
 }
 
