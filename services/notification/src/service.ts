@@ -15,7 +15,7 @@ import type { Clock } from './application/ports.js';
 import type { NotificationServiceConfig } from './config.js';
 import { notificationRoutes } from './http/routes.js';
 import { notificationHandlers } from './messaging/handlers.js';
-import { FollowerRepository } from './persistence/followers.js';
+import { AudienceRepository, FOLLOWERS_COLLECTION, PARTICIPANTS_COLLECTION } from './persistence/audience.js';
 import { NotificationRepository } from './persistence/notifications.js';
 import { PreferencesRepository } from './persistence/preferences.js';
 import { startRealtime } from './realtime/socket-server.js';
@@ -56,9 +56,11 @@ export async function startNotificationService(
 
   const notifications = new NotificationRepository(mongo.db);
   const preferences = new PreferencesRepository(mongo.db);
-  const followers = new FollowerRepository(mongo.db);
+  const followers = new AudienceRepository(mongo.db, FOLLOWERS_COLLECTION);
+  const participants = new AudienceRepository(mongo.db, PARTICIPANTS_COLLECTION);
   await notifications.ensureIndexes();
   await followers.ensureIndexes();
+  await participants.ensureIndexes();
   const clock = options.clock ?? (() => new Date());
 
   const http = createHttpApp({
@@ -89,6 +91,7 @@ export async function startNotificationService(
     notifications,
     preferences,
     followers,
+    participants,
     pusher: realtime,
     fanOutBatchSize: config.FANOUT_BATCH_SIZE,
     logger,

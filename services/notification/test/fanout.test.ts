@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { deleteServiceQueues, freshDatabase, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
-import { followId, type FollowerDocument } from '../src/persistence/followers.js';
+import { audienceId, type AudienceDocument } from '../src/persistence/audience.js';
 import type { RunningNotificationService } from '../src/service.js';
 import { call, collect, connectClient, newUser, startNotification, Upstream } from './helpers.js';
 
@@ -59,8 +59,8 @@ describe('notification service: follower copy and fan-out of event.published', {
     const data = { followerId: fan.id, followeeId: organizer.id };
     const unfollow = upstream.event('interaction.follow.removed', data, pair, 3);
     upstream.publish(unfollow);
-    const followers = service.db.collection<FollowerDocument>('followers');
-    await waitFor(async () => ((await followers.findOne({ _id: followId(fan.id, organizer.id) }))?.active === false ? true : undefined), {
+    const followers = service.db.collection<AudienceDocument>('followers');
+    await waitFor(async () => ((await followers.findOne({ _id: audienceId(fan.id, organizer.id) }))?.active === false ? true : undefined), {
       what: 'the unfollow',
     });
     upstream.publish(upstream.event('interaction.follow.added', data, pair, 2));
@@ -68,21 +68,21 @@ describe('notification service: follower copy and fan-out of event.published', {
     upstream.publish(upstream.event('interaction.like.added', { eventId: 'ev-c', userId: 'canary', eventOwnerId: organizer.id }));
     await waitFor(() => received.find((item) => item.type === 'event.liked'), { what: 'the canary' });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal((await followers.findOne({ _id: followId(fan.id, organizer.id) }))?.active, false);
+    assert.equal((await followers.findOne({ _id: audienceId(fan.id, organizer.id) }))?.active, false);
     const fanList = await call(service.url, 'GET', '/notifications', { token: fan.token });
     assert.deepEqual(fanList.body['items'], [], 'an unfollowed fan hears nothing');
   });
 
   it(`event.published reaches each of ${FOLLOWERS} followers exactly once, even when redelivered`, async () => {
     const organizer = await newUser(issuer, 'org');
-    const rows: FollowerDocument[] = Array.from({ length: FOLLOWERS + 1 }, (_, i) => ({
-      _id: followId(`f-${i}-${organizer.id}`, organizer.id),
-      followerId: `f-${i}-${organizer.id}`,
-      followeeId: organizer.id,
+    const rows: AudienceDocument[] = Array.from({ length: FOLLOWERS + 1 }, (_, i) => ({
+      _id: audienceId(`f-${i}-${organizer.id}`, organizer.id),
+      memberId: `f-${i}-${organizer.id}`,
+      targetId: organizer.id,
       active: i < FOLLOWERS,
       sourceVersion: 1,
     }));
-    await service.db.collection<FollowerDocument>('followers').insertMany(rows);
+    await service.db.collection<AudienceDocument>('followers').insertMany(rows);
     const oneFollower = await issuer.mint({ sub: `f-7-${organizer.id}`, roles: ['member'] });
     const received = collect(await connectClient(service.url, oneFollower));
 
@@ -101,5 +101,56 @@ describe('notification service: follower copy and fan-out of event.published', {
     assert.equal(await notifications.countDocuments({ sourceEventId: event.id }), FOLLOWERS);
     assert.equal(received.length, 1);
     assert.equal(await notifications.countDocuments({ recipientId: `f-${FOLLOWERS}-${organizer.id}` }), 0, 'the inactive follower is skipped');
+  });
+
+  it('event.cancelled reaches participants (ticket buyers included) and followers, once each', async () => {
+    const organizer = await newUser(issuer, 'org');
+    const buyer = await newUser(issuer, 'buyer');
+    const fanAndBuyer = await newUser(issuer, 'both');
+    const leaver = await newUser(issuer, 'leaver');
+    const eventId = uniqueName('ev-cancel');
+    const joins = [buyer, fanAndBuyer, leaver].map((user) =>
+      upstream.event('interaction.participation.added', { eventId, userId: user.id, eventOwnerId: organizer.id }, `p-${user.id}`, 1),
+    );
+    for (const join of joins) upstream.publish(join);
+    upstream.publish(
+      upstream.event('interaction.participation.removed', { eventId, userId: leaver.id, eventOwnerId: organizer.id }, `p-${leaver.id}`, 2),
+    );
+    upstream.publish(
+      upstream.event('interaction.follow.added', { followerId: fanAndBuyer.id, followeeId: organizer.id }, uniqueName('pair'), 1),
+    );
+    const participants = service.db.collection<AudienceDocument>('participants');
+    await waitFor(async () => ((await participants.countDocuments({ targetId: eventId, active: true })) === 2 ? true : undefined), {
+      what: 'two active participants',
+    });
+    await waitFor(async () => ((await participants.findOne({ _id: audienceId(leaver.id, eventId) }))?.active === false ? true : undefined), {
+      what: 'the leaver removed',
+    });
+    const followers = service.db.collection<AudienceDocument>('followers');
+    await waitFor(async () => ((await followers.findOne({ _id: audienceId(fanAndBuyer.id, organizer.id) }))?.active ? true : undefined), {
+      what: 'the follow',
+    });
+
+    const cancelled = upstream.event('event.cancelled', {
+      eventId,
+      organizerId: organizer.id,
+      title: 'Jazz night',
+      category: 'music',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      city: 'Bologna',
+      coverMediaId: null,
+      status: 'cancelled',
+      reason: 'storm',
+    });
+    upstream.publish(cancelled);
+    upstream.publish(cancelled);
+    const notifications = service.db.collection('notifications');
+    await waitFor(async () => ((await notifications.countDocuments({ sourceEventId: cancelled.id })) === 2 ? true : undefined), {
+      what: 'two cancellation notifications',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const recipients = (await notifications.find({ sourceEventId: cancelled.id }).toArray()).map((n) => String(n['recipientId'])).sort();
+    assert.deepEqual(recipients, [buyer.id, fanAndBuyer.id].sort(), 'participants and followers, each once; not the one who left');
   });
 });

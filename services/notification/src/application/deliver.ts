@@ -1,6 +1,6 @@
 import type { Logger } from '@eventonight/platform';
 import { newNotification, type NotificationDraft } from '../domain/notification.js';
-import type { FollowerRepository } from '../persistence/followers.js';
+import type { AudienceRepository } from '../persistence/audience.js';
 import type { NotificationRepository } from '../persistence/notifications.js';
 import type { PreferencesRepository } from '../persistence/preferences.js';
 import type { Pusher } from './ports.js';
@@ -9,7 +9,8 @@ import { toView } from './view.js';
 export interface DeliveryDeps {
   notifications: NotificationRepository;
   preferences: PreferencesRepository;
-  followers: FollowerRepository;
+  followers: AudienceRepository;
+  participants: AudienceRepository;
   pusher: Pusher;
   fanOutBatchSize: number;
   logger: Logger;
@@ -46,24 +47,27 @@ export async function deliver(deps: DeliveryDeps, drafts: readonly NotificationD
 }
 
 /**
- * One notification per active follower of `followeeId`, streamed over a cursor in batches:
- * memory holds one batch, never the whole audience. A redelivery after a crash mid-way
- * re-walks the followers and only fills in the ones still missing.
+ * One notification per active member of `audience` around `targetId` (the followers of a user,
+ * the participants of an event), streamed over a cursor in batches: memory holds one batch,
+ * never the whole audience. A redelivery after a crash mid-way re-walks the audience and only
+ * fills in the ones still missing; a recipient in two audiences of one event gets one
+ * notification, because its id is derived from (source event, recipient).
  */
-export async function fanOutToFollowers(
+export async function fanOut(
   deps: DeliveryDeps,
-  followeeId: string,
+  audience: AudienceRepository,
+  targetId: string,
   template: Omit<NotificationDraft, 'recipientId'>,
   source: SourceEvent,
-): Promise<{ followers: number; inserted: number }> {
-  let followers = 0;
+): Promise<{ members: number; inserted: number }> {
+  let members = 0;
   let inserted = 0;
-  for await (const batch of deps.followers.followerBatches(followeeId, deps.fanOutBatchSize)) {
-    followers += batch.length;
+  for await (const batch of audience.memberBatches(targetId, deps.fanOutBatchSize)) {
+    members += batch.length;
     const muted = await deps.preferences.mutedAmong(batch, template.type);
     const drafts = batch.map((recipientId) => ({ ...template, recipientId }));
     inserted += await storeAndPush(deps, drafts, source, muted);
   }
-  deps.logger.info({ followeeId, followers, inserted, type: template.type }, 'fan-out done');
-  return { followers, inserted };
+  deps.logger.info({ audience: audience.collection.collectionName, targetId, members, inserted, type: template.type }, 'fan-out done');
+  return { members, inserted };
 }

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@eventonight/contracts';
 import type { EventHandlers } from '@eventonight/platform';
-import { deliver, fanOutToFollowers, type DeliveryDeps, type SourceEvent } from '../application/deliver.js';
+import { deliver, fanOut, type DeliveryDeps, type SourceEvent } from '../application/deliver.js';
 import {
   fanOutData,
   forChatMessage,
@@ -17,8 +17,9 @@ function sourceOf(event: DomainEvent): SourceEvent {
 }
 
 /**
- * Every handler is idempotent: follower copies are ordered by the follow aggregate's version
- * (interaction keeps one aggregate per pair and toggles it, so versions only grow; upsertIfNewer),
+ * Every handler is idempotent: follower and participant copies are ordered by the source
+ * aggregate's version (interaction keeps one aggregate per pair and toggles it, so versions only
+ * grow; upsertIfNewer),
  * notifications are keyed by (recipient, event id) (insertOnce).
  */
 export function notificationHandlers(deps: DeliveryDeps): EventHandlers {
@@ -39,7 +40,11 @@ export function notificationHandlers(deps: DeliveryDeps): EventHandlers {
       await deliver(deps, forReview(event), sourceOf(event));
     },
     'interaction.participation.added': async (event) => {
+      await deps.participants.record(event.data.userId, event.data.eventId, true, event.aggregateVersion);
       await deliver(deps, forParticipation(event), sourceOf(event));
+    },
+    'interaction.participation.removed': async (event) => {
+      await deps.participants.record(event.data.userId, event.data.eventId, false, event.aggregateVersion);
     },
     'chat.message.sent': async (event) => {
       await deliver(deps, forChatMessage(event), sourceOf(event));
@@ -51,11 +56,12 @@ export function notificationHandlers(deps: DeliveryDeps): EventHandlers {
       await deliver(deps, forRefund(event), sourceOf(event));
     },
     'event.published': async (event) => {
-      await fanOutToFollowers(deps, event.data.organizerId, fanOutData(event), sourceOf(event));
+      await fanOut(deps, deps.followers, event.data.organizerId, fanOutData(event), sourceOf(event));
     },
-    // Followers of the organizer only: telling ticket holders needs a ticket-holder copy (README).
+    // Participants (ticket buyers become participants) and the organizer's followers.
     'event.cancelled': async (event) => {
-      await fanOutToFollowers(deps, event.data.organizerId, fanOutData(event), sourceOf(event));
+      await fanOut(deps, deps.participants, event.data.eventId, fanOutData(event), sourceOf(event));
+      await fanOut(deps, deps.followers, event.data.organizerId, fanOutData(event), sourceOf(event));
     },
   };
 }
