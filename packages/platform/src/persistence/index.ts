@@ -2,3 +2,4 @@ export * from './aggregate-store.js';
 export * from './errors.js';
 export * from './idempotent-writes.js';
 export * from './mongo.js';
+export * from './time-cursor.js';

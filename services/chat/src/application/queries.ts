@@ -1,4 +1,4 @@
-import type { TimeCursor } from '../persistence/cursor.js';
+import type { TimeCursor } from '@eventonight/platform';
 import type { MessagePage } from '../persistence/messages.js';
 import type { ChatDeps } from './deps.js';
 import { loadParticipating } from './load-participating.js';

@@ -1,6 +1,6 @@
 import type { ConversationSummary } from '../application/summaries.js';
 import type { MessageDocument } from '../domain/message.js';
-import { encodeCursor, type TimeCursor } from '../persistence/cursor.js';
+import { encodeTimeCursor, type TimeCursor } from '@eventonight/platform';
 import type { ConversationView, MessageView } from './schemas.js';
 
 export function toConversationView(summary: ConversationSummary): ConversationView {
@@ -35,5 +35,5 @@ export function toMessageView(message: MessageDocument): MessageView {
 }
 
 export function cursorText(next: TimeCursor | null): string | null {
-  return next === null ? null : encodeCursor(next);
+  return next === null ? null : encodeTimeCursor(next);
 }

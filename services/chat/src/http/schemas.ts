@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeCursor } from '../persistence/cursor.js';
+import { decodeTimeCursor } from '@eventonight/platform';
 
 /** Request and response shapes of the chat API; every input object is strict, every string bounded. */
 
@@ -21,7 +21,7 @@ const cursor = z
   .string()
   .max(600)
   .transform((value, ctx) => {
-    const decoded = decodeCursor(value);
+    const decoded = decodeTimeCursor(value);
     if (decoded === undefined) {
       ctx.addIssue({ code: 'custom', message: 'is not a cursor returned by this API' });
       return z.NEVER;

@@ -1,7 +1,7 @@
 import type { Collection, Filter } from 'mongodb';
 import type { StoredAggregate } from '@eventonight/platform';
 import type { ConversationState } from '../domain/conversation.js';
-import { olderThan, type TimeCursor } from './cursor.js';
+import { afterTimeCursor, type TimeCursor } from '@eventonight/platform';
 
 type ConversationDocument = StoredAggregate<ConversationState>;
 
@@ -18,7 +18,7 @@ export class ConversationReads {
 
   async listFor(userId: string, after: TimeCursor | undefined, limit: number): Promise<ConversationPage> {
     const mine = { participantIds: userId };
-    const filter = (after === undefined ? mine : { $and: [mine, olderThan('lastActivityAt', after)] }) as Filter<ConversationDocument>;
+    const filter = (after === undefined ? mine : { $and: [mine, afterTimeCursor('lastActivityAt', after)] }) as Filter<ConversationDocument>;
     const documents = await this.collection
       .find(filter, { projection: metadataOnly })
       .sort({ lastActivityAt: -1, _id: -1 })

@@ -2,7 +2,7 @@ import type { Collection, Db, Filter } from 'mongodb';
 import { insertOnce } from '@eventonight/platform';
 import type { MessageDocument } from '../domain/message.js';
 import { MESSAGES } from './collections.js';
-import { olderThan, type TimeCursor } from './cursor.js';
+import { afterTimeCursor, type TimeCursor } from '@eventonight/platform';
 
 export interface MessagePage {
   items: MessageDocument[];
@@ -33,7 +33,7 @@ export class Messages {
   /** Newest first, strictly before `before` when given. */
   async pageBefore(conversationId: string, before: TimeCursor | undefined, limit: number): Promise<MessagePage> {
     const filter = (
-      before === undefined ? { conversationId } : { $and: [{ conversationId }, olderThan('sentAt', before)] }
+      before === undefined ? { conversationId } : { $and: [{ conversationId }, afterTimeCursor('sentAt', before)] }
     ) as Filter<MessageDocument>;
     const documents = await this.collection.find(filter).sort({ sentAt: -1, _id: -1 }).limit(limit + 1).toArray();
     const items = documents.slice(0, limit);

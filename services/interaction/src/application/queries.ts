@@ -2,7 +2,7 @@ import { problems } from '@eventonight/platform';
 import { relationId } from '../domain/keys.js';
 import type { EventCopy } from '../domain/copies.js';
 import type { FollowState, ParticipationState, ReviewState } from '../domain/relations.js';
-import type { Cursor } from '../persistence/cursor.js';
+import type { TimeCursor } from '@eventonight/platform';
 import type { Page } from '../persistence/reads.js';
 import type { InteractionDeps } from './deps.js';
 import { visibleEvent } from './event-gate.js';
@@ -11,7 +11,7 @@ import { isParticipant } from './participations.js';
 
 export interface PageRequest {
   limit: number;
-  after?: Cursor;
+  after?: TimeCursor;
 }
 
 export async function myEventRelations(deps: InteractionDeps, userId: string, eventId: string) {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { EventCopy, UserCopy } from '../domain/copies.js';
 import type { FollowState, ParticipationState, ReviewState } from '../domain/relations.js';
-import { encodeCursor, type Cursor } from '../persistence/cursor.js';
+import { encodeTimeCursor, type TimeCursor } from '@eventonight/platform';
 import type { participationList, reviewList, reviewView, userList } from './schemas.js';
 
 /** Stored documents → response bodies (dates as ISO strings, cursors opaque). */
@@ -18,8 +18,8 @@ export function toReviewView(review: ReviewState): z.input<typeof reviewView> {
   };
 }
 
-function nextCursor(next: Cursor | null): string | null {
-  return next === null ? null : encodeCursor(next);
+function nextCursor(next: TimeCursor | null): string | null {
+  return next === null ? null : encodeTimeCursor(next);
 }
 
 function authorOf(userId: string, user: UserCopy | null) {
@@ -28,7 +28,7 @@ function authorOf(userId: string, user: UserCopy | null) {
 
 export function toReviewList(page: {
   items: Array<{ item: ReviewState; user: UserCopy | null }>;
-  next: Cursor | null;
+  next: TimeCursor | null;
 }): z.input<typeof reviewList> {
   return {
     items: page.items.map(({ item, user }) => ({ ...toReviewView(item), author: authorOf(item.userId, user) })),
@@ -37,7 +37,7 @@ export function toReviewList(page: {
 }
 
 export function toUserList(
-  page: { items: Array<{ item: FollowState; user: UserCopy | null }>; next: Cursor | null },
+  page: { items: Array<{ item: FollowState; user: UserCopy | null }>; next: TimeCursor | null },
   userIdOf: (follow: FollowState) => string,
 ): z.input<typeof userList> {
   return {
@@ -53,7 +53,7 @@ export function toUserList(
 
 export function toParticipationList(page: {
   items: Array<{ participation: ParticipationState; event: EventCopy | null }>;
-  next: Cursor | null;
+  next: TimeCursor | null;
 }): z.input<typeof participationList> {
   return {
     items: page.items.map(({ participation, event }) => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeCursor, type Cursor } from '../persistence/cursor.js';
+import { decodeTimeCursor, type TimeCursor } from '@eventonight/platform';
 
 /** Request and response shapes of the interaction API; every object strict, every string bounded. */
 
@@ -12,8 +12,8 @@ export const pageQuery = z.strictObject({
   cursor: z
     .string()
     .max(400)
-    .transform((text, ctx): Cursor => {
-      const cursor = decodeCursor(text);
+    .transform((text, ctx): TimeCursor => {
+      const cursor = decodeTimeCursor(text);
       if (cursor === undefined) {
         ctx.addIssue({ code: 'custom', message: 'is not a cursor this API produced' });
         return z.NEVER;

@@ -2,11 +2,11 @@ import type { StoredAggregate } from '@eventonight/platform';
 import type { Collection, Document, Filter } from 'mongodb';
 import type { FollowState, LikeState, ParticipationState, ReviewState } from '../domain/relations.js';
 import { withoutOutbox } from './collections.js';
-import { afterCursor, type Cursor } from './cursor.js';
+import { afterTimeCursor, type TimeCursor } from '@eventonight/platform';
 
 export interface Page<T> {
   items: T[];
-  next: Cursor | null;
+  next: TimeCursor | null;
 }
 
 export interface ReviewSummary {
@@ -61,19 +61,19 @@ export class InteractionReads {
     return { count, averageRating: Math.round((total / count) * 100) / 100 };
   }
 
-  reviewsOf(eventId: string, limit: number, after?: Cursor): Promise<Page<ReviewState>> {
+  reviewsOf(eventId: string, limit: number, after?: TimeCursor): Promise<Page<ReviewState>> {
     return page(this.reviews, { eventId }, 'createdAt', limit, after, (review) => review.createdAt);
   }
 
-  followersOf(userId: string, limit: number, after?: Cursor): Promise<Page<FollowState>> {
+  followersOf(userId: string, limit: number, after?: TimeCursor): Promise<Page<FollowState>> {
     return page(this.follows, { followeeId: userId, active: true }, 'activatedAt', limit, after, (follow) => follow.activatedAt);
   }
 
-  followeesOf(userId: string, limit: number, after?: Cursor): Promise<Page<FollowState>> {
+  followeesOf(userId: string, limit: number, after?: TimeCursor): Promise<Page<FollowState>> {
     return page(this.follows, { followerId: userId, active: true }, 'activatedAt', limit, after, (follow) => follow.activatedAt);
   }
 
-  participationsOf(userId: string, limit: number, after?: Cursor): Promise<Page<ParticipationState>> {
+  participationsOf(userId: string, limit: number, after?: TimeCursor): Promise<Page<ParticipationState>> {
     return page(this.participations, { userId, active: true }, 'activatedAt', limit, after, (p) => p.activatedAt);
   }
 }
@@ -84,10 +84,10 @@ async function page<T extends { _id: string }>(
   equal: Document,
   sortField: string,
   limit: number,
-  after: Cursor | undefined,
+  after: TimeCursor | undefined,
   sortKeyOf: (item: T) => Date,
 ): Promise<Page<T>> {
-  const continuation = afterCursor(sortField, after);
+  const continuation = afterTimeCursor(sortField, after);
   const filter = Object.keys(continuation).length === 0 ? equal : { $and: [equal, continuation] };
   const documents = await collection
     .find(filter as Filter<StoredAggregate<T>>, { projection: withoutOutbox })

@@ -1,6 +1,6 @@
 import type { Collection, Document, Filter } from 'mongodb';
 import { problems } from '@eventonight/platform';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeTimeCursor, encodeTimeCursor } from '@eventonight/platform';
 
 export interface Page<T> {
   items: T[];
@@ -17,7 +17,7 @@ export async function pageOf<T extends Document & { _id: string }>(
 ): Promise<Page<T>> {
   const filter: Document = { [input.ownerField]: input.ownerId };
   if (input.cursor !== undefined) {
-    const position = decodeCursor(input.cursor);
+    const position = decodeTimeCursor(input.cursor);
     if (position === undefined) throw problems.badRequest('The cursor is not valid.');
     filter['$or'] = [{ [input.dateField]: { $lt: position.at } }, { [input.dateField]: position.at, _id: { $lt: position.id } }];
   }
@@ -29,6 +29,6 @@ export async function pageOf<T extends Document & { _id: string }>(
   const items = found.slice(0, input.limit) as T[];
   const last = items[items.length - 1];
   const nextCursor =
-    found.length > input.limit && last !== undefined ? encodeCursor({ at: last[input.dateField] as Date, id: last._id }) : null;
+    found.length > input.limit && last !== undefined ? encodeTimeCursor({ at: last[input.dateField] as Date, id: last._id }) : null;
   return { items, nextCursor };
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** A list position: the last item's sort time and _id, shown to clients only as opaque base64url. */
+/**
+ * A position in a list sorted by (a date field desc, _id desc): the last item's date and id.
+ * Clients see it only as opaque base64url and hand it back unchanged.
+ */
 export interface TimeCursor {
   at: Date;
   id: string;
@@ -8,12 +11,12 @@ export interface TimeCursor {
 
 const wire = z.tuple([z.iso.datetime(), z.string().min(1).max(300)]);
 
-export function encodeCursor(cursor: TimeCursor): string {
+export function encodeTimeCursor(cursor: TimeCursor): string {
   return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id]), 'utf8').toString('base64url');
 }
 
-/** Undefined for anything this service did not produce. */
-export function decodeCursor(text: string): TimeCursor | undefined {
+/** Undefined for anything this code did not produce (so the caller answers 400). */
+export function decodeTimeCursor(text: string): TimeCursor | undefined {
   if (!/^[A-Za-z0-9_-]{1,600}$/.test(text)) return undefined;
   try {
     const parsed = wire.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
@@ -23,7 +26,8 @@ export function decodeCursor(text: string): TimeCursor | undefined {
   }
 }
 
-/** Items strictly after `cursor` in a (time desc, _id desc) order. */
-export function olderThan(field: string, cursor: TimeCursor): Record<string, unknown> {
+/** The filter part selecting items strictly after `cursor` in (field desc, _id desc) order. */
+export function afterTimeCursor(field: string, cursor: TimeCursor | undefined): Record<string, unknown> {
+  if (cursor === undefined) return {};
   return { $or: [{ [field]: { $lt: cursor.at } }, { [field]: cursor.at, _id: { $lt: cursor.id } }] };
 }
