@@ -79,6 +79,15 @@ rabbitmq_launch() {
   exec /usr/lib/rabbitmq/bin/rabbitmq-server
 }
 
+# The tests' virtual host (idempotent: add_vhost of an existing one only complains).
+rabbitmq_after_start() {
+  (
+    rabbitmq_env
+    /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$EN_RABBITMQ_NODENAME" add_vhost "$EN_RABBITMQ_TEST_VHOST" >/dev/null 2>&1 || true
+    /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$EN_RABBITMQ_NODENAME" set_permissions -p "$EN_RABBITMQ_TEST_VHOST" guest '.*' '.*' '.*' >/dev/null
+  )
+}
+
 # A real AMQP handshake, not just an open port: send the 0-9-1 protocol header
 # and expect a method frame (type 1, Connection.Start) back.
 rabbitmq_healthy() {

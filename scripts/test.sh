@@ -10,7 +10,7 @@ bash infra/up.sh
 # Tests read the same addresses infra/ started the servers on (overridable there).
 # shellcheck source=infra/env.sh
 . infra/env.sh
-export MONGO_URL="${MONGO_URL:-$MONGODB_URL}" AMQP_URL="${AMQP_URL:-$RABBITMQ_URL}"
+export MONGO_URL="${MONGO_URL:-$MONGODB_URL}" AMQP_URL="${AMQP_URL:-$RABBITMQ_TEST_URL}"
 export REDIS_URL KEYCLOAK_URL STRIPE_API_URL S3_ENDPOINT
 npx turbo run build typecheck --output-logs=errors-only
 npx eslint . --max-warnings=0

@@ -6,3 +6,4 @@ export * from './queues.js';
 export * from './tokens.js';
 export * from './service-env.js';
 export * from './http.js';
+export * from './built-service.js';

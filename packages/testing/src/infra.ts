@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 /** Where the servers started by `infra/up.sh` listen; every value can be overridden by env. */
 export const infra = {
   mongoUrl: process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017',
-  amqpUrl: process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672',
+  /** The tests' own virtual host (infra/ creates it): services started by `npm run up` live on "/". */
+  amqpUrl: process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672/eventonight-test',
   redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
   keycloakUrl: process.env['KEYCLOAK_URL'] ?? 'http://127.0.0.1:8080',
   stripeApiUrl: process.env['STRIPE_API_URL'] ?? 'http://127.0.0.1:12111',

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { runBuiltServiceToExit } from '@eventonight/testing';
 
 const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const skip = existsSync(mainJs) ? false : 'not built (npm run build)';
@@ -14,13 +13,7 @@ const skip = existsSync(mainJs) ? false : 'not built (npm run build)';
  */
 describe('chat service: node dist/main.js', { timeout: 60_000 }, () => {
   it('refuses to start with a bad config, naming the bad variables', { skip }, async () => {
-    const child = spawn(process.execPath, [mainJs], {
-      env: { PATH: process.env['PATH'] ?? '', PORT: 'abc' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = (await once(child, 'exit')) as [number | null];
+    const { code, stderr } = await runBuiltServiceToExit(mainJs, { PORT: 'abc' });
     assert.equal(code, 1);
     assert.match(stderr, /MONGO_URL/);
     assert.match(stderr, /PORT/);

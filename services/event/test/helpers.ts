@@ -5,7 +5,7 @@ import { parseConfig, startService, type RunningService } from '@eventonight/pla
 import { serviceTestEnv, type TestIssuer } from '@eventonight/testing';
 import { eventServiceConfig } from '../src/config.js';
 import { eventService, type EventServiceOverrides } from '../src/service.js';
-import { call, type Reply } from '@eventonight/testing';
+import { call, freePort, type Reply } from '@eventonight/testing';
 export { call, type Reply };
 
 export const HOUR = 3_600_000;
@@ -94,10 +94,4 @@ export async function startTicketingStub(): Promise<StubServer> {
 }
 
 /** A port nothing listens on (bound, then released). */
-export async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export const deadPort = freePort;

@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import amqp from 'amqplib';
-import {
-  deleteServiceQueues,
-  freshDatabase,
-  serviceTestEnv,
-  startTestIssuer,
-  waitFor,
-  type TestDatabase,
-  infra,
-  freePort,
-  type TestIssuer,
-} from '@eventonight/testing';
+import { deleteServiceQueues, freshDatabase, serviceTestEnv, startTestIssuer, type TestDatabase, infra, type TestIssuer, runBuiltServiceToExit, startBuiltService } from '@eventonight/testing';
 
 const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const skip = existsSync(mainJs) ? false : 'not built (npm run build)';
@@ -50,37 +38,23 @@ describe('interaction service: node dist/main.js', () => {
   });
 
   it('starts, becomes ready, serves its OpenAPI document, and exits 0 on SIGTERM', { skip }, async () => {
-    const port = await freePort();
-    const env = { ...serviceTestEnv({ database: database.name, jwksUrl: issuer.jwksUrl, issuer: issuer.issuer }), PORT: String(port) };
+    const env = { ...serviceTestEnv({ database: database.name, jwksUrl: issuer.jwksUrl, issuer: issuer.issuer }) };
     // The real binary consumes the queue "interaction"; it is removed afterwards only if this test created it.
     const hadQueue = await queueExists('interaction');
-    const child = spawn(process.execPath, [mainJs], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: 'ignore' });
+    const service = await startBuiltService(mainJs, env);
+    let code: number | null;
     try {
-      await waitFor(
-        async () => {
-          const response = await fetch(`http://127.0.0.1:${port}/ready`).catch(() => undefined);
-          return response?.status === 200 ? true : undefined;
-        },
-        { timeoutMs: 20_000, what: 'readiness' },
-      );
-      const openapi = (await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+      const openapi = (await (await fetch(`${service.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
       assert.ok(openapi.paths['/events/{eventId}/like'] !== undefined || openapi.paths['/events/:eventId/like'] !== undefined);
     } finally {
-      child.kill('SIGTERM');
+      code = await service.stop();
     }
-    const [code] = (await once(child, 'exit')) as [number | null];
     if (!hadQueue) await deleteServiceQueues('interaction');
     assert.equal(code, 0);
   });
 
   it('refuses to start with a bad config, naming every bad variable', { skip }, async () => {
-    const child = spawn(process.execPath, [mainJs], {
-      env: { PATH: process.env['PATH'] ?? '', PORT: 'not a port' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = (await once(child, 'exit')) as [number | null];
+    const { code, stderr } = await runBuiltServiceToExit(mainJs, { PORT: 'not a port' });
     assert.equal(code, 1);
     assert.match(stderr, /MONGO_URL is required/);
     assert.match(stderr, /PORT/);

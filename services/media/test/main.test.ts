@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { freshDatabase, serviceTestEnv, startTestIssuer, waitFor, type TestDatabase, type TestIssuer, freePort } from '@eventonight/testing';
+import { freshDatabase, serviceTestEnv, startTestIssuer, type TestDatabase, type TestIssuer, runBuiltServiceToExit, startBuiltService } from '@eventonight/testing';
 import { S3 } from './helpers.js';
 
 const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -25,39 +23,24 @@ describe('media service: node dist/main.js', () => {
   });
 
   it('starts, becomes ready, and exits 0 on SIGTERM', { skip: built }, async () => {
-    const port = await freePort();
     const env = {
       ...serviceTestEnv({ database: database.name, jwksUrl: issuer.jwksUrl, issuer: issuer.issuer }),
-      PORT: String(port),
       S3_ENDPOINT: S3.endpoint,
       S3_ACCESS_KEY: S3.accessKey,
       S3_SECRET_KEY: S3.secretKey,
     };
-    const child = spawn(process.execPath, [mainJs], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: 'ignore' });
+    const service = await startBuiltService(mainJs, env);
+    let code: number | null;
     try {
-      await waitFor(
-        async () => {
-          const response = await fetch(`http://127.0.0.1:${port}/ready`).catch(() => undefined);
-          return response?.status === 200 ? true : undefined;
-        },
-        { timeoutMs: 20_000, what: 'readiness' },
-      );
-      assert.equal((await fetch(`http://127.0.0.1:${port}/media/uploads`, { method: 'POST' })).status, 401);
+      assert.equal((await fetch(`${service.url}/media/uploads`, { method: 'POST' })).status, 401);
     } finally {
-      child.kill('SIGTERM');
+      code = await service.stop();
     }
-    const [code] = (await once(child, 'exit')) as [number | null];
     assert.equal(code, 0);
   });
 
   it('refuses to start with a bad config, naming every bad variable', { skip: built }, async () => {
-    const child = spawn(process.execPath, [mainJs], {
-      env: { PATH: process.env['PATH'] ?? '', S3_ENDPOINT: 'not a url' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = (await once(child, 'exit')) as [number | null];
+    const { code, stderr } = await runBuiltServiceToExit(mainJs, { S3_ENDPOINT: 'not a url' });
     assert.equal(code, 1);
     assert.match(stderr, /S3_ACCESS_KEY/);
     assert.match(stderr, /S3_ENDPOINT/);
