@@ -39,3 +39,4 @@ export { readinessHandler, runReadinessChecks, type ReadinessCheck, type Readine
 export { requestLogging } from './request-logging.js';
 export { startHttpServer, type StartHttpServerOptions, type RunningHttpServer } from './server.js';
 export { onShutdownSignals, type ShutdownOptions } from './shutdown.js';
+export { cursorParam, pageLimitParam } from './pagination.js';

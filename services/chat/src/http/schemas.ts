@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeTimeCursor } from '@eventonight/platform';
+import { cursorParam, decodeTimeCursor, pageLimitParam } from '@eventonight/platform';
 
 /** Request and response shapes of the chat API; every input object is strict, every string bounded. */
 
@@ -17,23 +17,9 @@ export const sendMessageBody = z.strictObject({
   text: z.string().trim().min(1, 'must not be empty').max(4_000),
 });
 
-const cursor = z
-  .string()
-  .max(600)
-  .transform((value, ctx) => {
-    const decoded = decodeTimeCursor(value);
-    if (decoded === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'is not a cursor returned by this API' });
-      return z.NEVER;
-    }
-    return decoded;
-  });
+const cursor = cursorParam(decodeTimeCursor, 600);
 
-const limit = z
-  .string()
-  .regex(/^\d{1,3}$/, 'must be an integer between 1 and 100')
-  .transform(Number)
-  .pipe(z.int().min(1, 'must be an integer between 1 and 100').max(100, 'must be an integer between 1 and 100'));
+const limit = pageLimitParam;
 
 export const listConversationsQuery = z.strictObject({ cursor: cursor.optional(), limit: limit.optional() });
 export const listMessagesQuery = z.strictObject({ before: cursor.optional(), limit: limit.optional() });

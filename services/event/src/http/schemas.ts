@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventEvents } from '@eventonight/contracts';
+import { cursorParam, pageLimitParam } from '@eventonight/platform';
 import { decodeCursor } from '../persistence/cursor.js';
 
 /** Request and response shapes of the event API; every object is strict, every string bounded. */
@@ -79,23 +80,9 @@ export const ifMatchHeaders = z.object({
     }),
 });
 
-const cursor = z
-  .string()
-  .max(400)
-  .transform((value, ctx) => {
-    const decoded = decodeCursor(value);
-    if (decoded === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'is not a cursor returned by this API' });
-      return z.NEVER;
-    }
-    return decoded;
-  });
+const cursor = cursorParam(decodeCursor, 400);
 
-const limit = z
-  .string()
-  .regex(/^\d{1,3}$/, 'must be an integer between 1 and 100')
-  .transform(Number)
-  .pipe(z.int().min(1, 'must be an integer between 1 and 100').max(100, 'must be an integer between 1 and 100'));
+const limit = pageLimitParam;
 
 export const listEventsQuery = z
   .strictObject({
