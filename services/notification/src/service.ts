@@ -1,24 +1,15 @@
-import {
-  BusConnection,
-  EventConsumer,
-  connectMongo,
-  createHttpApp,
-  createJwtVerifier,
-  createLogger,
-  startHttpServer,
-  type Logger,
-} from '@eventonight/platform';
-import type { Db } from 'mongodb';
+import { startService, type RunningService } from '@eventonight/platform';
 import type { Server as SocketServer } from 'socket.io';
 import type { DeliveryDeps } from './application/deliver.js';
-import type { Clock } from './application/ports.js';
+import type { Clock, Pusher } from './application/ports.js';
+import type { NotificationView } from './application/view.js';
 import type { NotificationServiceConfig } from './config.js';
 import { notificationRoutes } from './http/routes.js';
 import { notificationHandlers } from './messaging/handlers.js';
 import { AudienceRepository, FOLLOWERS_COLLECTION, PARTICIPANTS_COLLECTION } from './persistence/audience.js';
 import { NotificationRepository } from './persistence/notifications.js';
 import { PreferencesRepository } from './persistence/preferences.js';
-import { startRealtime } from './realtime/socket-server.js';
+import { startRealtime, type RealtimeServer } from './realtime/socket-server.js';
 
 export interface NotificationServiceOptions {
   /** Overrides SERVICE_NAME (the queue's name too): tests give each run its own. */
@@ -28,93 +19,70 @@ export interface NotificationServiceOptions {
   consume?: boolean;
 }
 
-export interface RunningNotificationService {
-  name: string;
-  url: string;
-  port: number;
-  db: Db;
-  logger: Logger;
+export interface RunningNotificationService extends RunningService {
   io: SocketServer;
-  close(): Promise<void>;
 }
 
 /**
- * The platform's composition (logger → MongoDB → AMQP → consumer → HTTP) written out here,
- * because Socket.IO must attach to the node http.Server that `startService` keeps to itself.
- * No outbox relay: this service publishes no events. HTTP and sockets come up before the
- * consumer, so the first pushes have somewhere to go; shutdown runs in reverse.
+ * Handlers are wired before Socket.IO exists (it attaches to the listening HTTP server), so
+ * they push through this stand-in; consuming starts only after the attachment, so no push is
+ * ever dropped for lack of a server.
  */
+class PusherOnceAttached implements Pusher {
+  target: RealtimeServer | undefined;
+
+  push(recipientId: string, notification: NotificationView): void {
+    this.target?.push(recipientId, notification);
+  }
+}
+
+/** The platform's service composition, plus Socket.IO attached to its HTTP server. */
 export async function startNotificationService(
   config: NotificationServiceConfig,
   options: NotificationServiceOptions = {},
 ): Promise<RunningNotificationService> {
-  const name = options.name ?? config.SERVICE_NAME;
-  const logger = createLogger({ service: name, level: config.LOG_LEVEL });
-  const mongo = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, appName: name, logger });
-  const bus = new BusConnection({ url: config.AMQP_URL, name, logger });
-  const verifier = createJwtVerifier({ jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
-
-  const notifications = new NotificationRepository(mongo.db);
-  const preferences = new PreferencesRepository(mongo.db);
-  const followers = new AudienceRepository(mongo.db, FOLLOWERS_COLLECTION);
-  const participants = new AudienceRepository(mongo.db, PARTICIPANTS_COLLECTION);
-  await notifications.ensureIndexes();
-  await followers.ensureIndexes();
-  await participants.ensureIndexes();
-  const clock = options.clock ?? (() => new Date());
-
-  const http = createHttpApp({
-    service: name,
-    logger,
-    verifier,
-    bodyLimit: config.HTTP_BODY_LIMIT,
-    readiness: [
-      { name: 'mongodb', check: () => mongo.ping() },
-      {
-        name: 'rabbitmq',
-        check: async () => {
-          if (!bus.connected) throw new Error('not connected');
-        },
+  const pusher = new PusherOnceAttached();
+  const running = await startService<NotificationServiceConfig>(
+    {
+      name: options.name ?? config.SERVICE_NAME,
+      // Publishes nothing: no outbox.
+      aggregateCollections: [],
+      async setup({ db, logger, verifier }) {
+        const notifications = new NotificationRepository(db);
+        const preferences = new PreferencesRepository(db);
+        const followers = new AudienceRepository(db, FOLLOWERS_COLLECTION);
+        const participants = new AudienceRepository(db, PARTICIPANTS_COLLECTION);
+        await notifications.ensureIndexes();
+        await followers.ensureIndexes();
+        await participants.ensureIndexes();
+        const deps: DeliveryDeps = {
+          notifications,
+          preferences,
+          followers,
+          participants,
+          pusher,
+          fanOutBatchSize: config.FANOUT_BATCH_SIZE,
+          logger,
+        };
+        return {
+          routes: (host) => notificationRoutes(host, { notifications, preferences, clock: options.clock ?? (() => new Date()) }),
+          handlers: notificationHandlers(deps),
+          attach: async (httpServer) => {
+            pusher.target = await startRealtime({
+              httpServer,
+              verifier,
+              logger: logger.child({ component: 'realtime' }),
+              ...(config.REDIS_URL === undefined ? {} : { redisUrl: config.REDIS_URL }),
+            });
+            return pusher.target;
+          },
+        };
       },
-    ],
-  });
-  notificationRoutes(http, { notifications, preferences, clock });
-  const server = await startHttpServer(http.app, { port: config.PORT, logger, graceMs: config.SHUTDOWN_GRACE_MS });
-  const realtime = await startRealtime({
-    httpServer: server.server,
-    verifier,
-    logger: logger.child({ component: 'realtime' }),
-    ...(config.REDIS_URL === undefined ? {} : { redisUrl: config.REDIS_URL }),
-  });
-
-  const deps: DeliveryDeps = {
-    notifications,
-    preferences,
-    followers,
-    participants,
-    pusher: realtime,
-    fanOutBatchSize: config.FANOUT_BATCH_SIZE,
-    logger,
-  };
-  const consumer =
-    options.consume === false ? null : new EventConsumer(bus, { service: name, handlers: notificationHandlers(deps), logger });
-  await consumer?.start();
-  await bus.start();
-  logger.info({ port: server.port, redis: config.REDIS_URL !== undefined }, `${name} service listening`);
-
-  return {
-    name,
-    url: server.url,
-    port: server.port,
-    db: mongo.db,
-    logger,
-    io: realtime.io,
-    async close() {
-      await consumer?.stop();
-      await realtime.close();
-      await server.close();
-      await bus.close();
-      await mongo.close();
     },
-  };
+    config,
+    { consume: options.consume !== false },
+  );
+  if (pusher.target === undefined) throw new Error('Socket.IO was not attached');
+  return { ...running, io: pusher.target.io };
 }
+

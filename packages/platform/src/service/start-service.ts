@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from 'node:http';
 import type { Db } from 'mongodb';
 import { createJwtVerifier, type JwtVerifier } from '../auth/index.js';
 import type { BaseServiceConfig } from '../config/index.js';
@@ -23,6 +24,16 @@ export interface ServiceParts {
   handlers?: EventHandlers;
   /** Started after the service is up, stopped first at shutdown. */
   jobs?: ReadonlyArray<{ name: string; start(): void; stop(): Promise<void> }>;
+  /**
+   * Attaches something else to the listening HTTP server (Socket.IO), before consuming starts;
+   * what it returns is closed before the server drains.
+   */
+  attach?(server: HttpServer): Promise<{ close(): Promise<void> }>;
+}
+
+export interface StartServiceOptions {
+  /** False starts a replica that serves HTTP but consumes no events. Default true. */
+  consume?: boolean;
 }
 
 export interface ServiceDefinition<TConfig extends BaseServiceConfig> {
@@ -50,6 +61,7 @@ export interface RunningService {
 export async function startService<TConfig extends BaseServiceConfig>(
   definition: ServiceDefinition<TConfig>,
   config: TConfig,
+  options: StartServiceOptions = {},
 ): Promise<RunningService> {
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
   const mongo = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, appName: definition.name, logger });
@@ -83,13 +95,11 @@ export async function startService<TConfig extends BaseServiceConfig>(
     signal,
     logger,
   });
+  const handlers = options.consume === false ? undefined : parts.handlers;
   const consumer =
-    parts.handlers !== undefined && Object.keys(parts.handlers).length > 0
-      ? new EventConsumer(bus, { service: definition.name, handlers: parts.handlers, logger })
+    handlers !== undefined && Object.keys(handlers).length > 0
+      ? new EventConsumer(bus, { service: definition.name, handlers, logger })
       : null;
-  await consumer?.start();
-  await bus.start();
-  relay.start();
 
   const http = createHttpApp({
     service: definition.name,
@@ -108,7 +118,13 @@ export async function startService<TConfig extends BaseServiceConfig>(
     ],
   });
   parts.routes(http);
+  // HTTP (and whatever attaches to it) comes up before consuming, so handlers that push to
+  // clients have somewhere to push; /ready stays 503 until the broker is connected.
   const server = await startHttpServer(http.app, { port: config.PORT, logger, graceMs: config.SHUTDOWN_GRACE_MS });
+  const attachment = parts.attach === undefined ? undefined : await parts.attach(server.server);
+  await consumer?.start();
+  await bus.start();
+  relay.start();
   for (const job of parts.jobs ?? []) job.start();
   logger.info({ port: server.port }, `${definition.name} service listening`);
 
@@ -121,6 +137,7 @@ export async function startService<TConfig extends BaseServiceConfig>(
     async close() {
       for (const job of parts.jobs ?? []) await job.stop();
       await consumer?.stop();
+      await attachment?.close();
       await server.close();
       await relay.flush(Math.min(config.SHUTDOWN_GRACE_MS, 5_000)).catch(() => false);
       await relay.stop();
