@@ -1,0 +1,81 @@
+# syntax=docker/dockerfile:1
+# One image recipe for the seven services:
+#   docker build --build-arg SERVICE=ticketing --build-arg PORT=3005 -t eventonight/ticketing .
+# SERVICE is one of user, event, interaction, chat, ticketing, notification, media.
+# `--target seed` builds the demo-data loader from seed/ instead; the default target is `runtime`.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- 1. build: every dependency, compile the service and the packages it uses ----
+FROM ${NODE_IMAGE} AS build
+ENV TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false
+WORKDIR /app
+# Manifests first, so the install layer is cached until a dependency changes.
+COPY package.json package-lock.json ./
+COPY packages/contracts/package.json packages/contracts/
+COPY packages/platform/package.json packages/platform/
+COPY packages/testing/package.json packages/testing/
+COPY services/user/package.json services/user/
+COPY services/event/package.json services/event/
+COPY services/interaction/package.json services/interaction/
+COPY services/chat/package.json services/chat/
+COPY services/ticketing/package.json services/ticketing/
+COPY services/notification/package.json services/notification/
+COPY services/media/package.json services/media/
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.base.json turbo.json ./
+COPY packages/ packages/
+COPY services/ services/
+ARG SERVICE
+RUN test -n "${SERVICE}" || { echo "build arg SERVICE is required (user|event|interaction|chat|ticketing|notification|media)" >&2; exit 1; } \
+ && test -f "services/${SERVICE}/package.json" || { echo "unknown SERVICE=${SERVICE}" >&2; exit 1; } \
+ && npx turbo run build --filter="@eventonight/${SERVICE}-service..." --output-logs=errors-only
+
+# ---- seed: the idempotent demo-data loader (seed/, an npm workspace with a build script) ----
+# Built only with `--target seed` (compose's seed profile); it calls the services' APIs, runs once
+# and exits. Kept before `runtime` so that a plain `docker build` still produces a service image.
+FROM ${NODE_IMAGE} AS seed
+ENV TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.base.json turbo.json ./
+COPY packages/ packages/
+COPY services/ services/
+COPY seed/ seed/
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && npx turbo run build --filter=./seed... --output-logs=errors-only
+USER node
+WORKDIR /app/seed
+CMD ["node", "dist/main.js"]
+
+# ---- 2. runtime: production dependencies of this one service, compiled JS only ----
+FROM ${NODE_IMAGE} AS runtime
+ARG SERVICE
+ARG PORT=3000
+ENV NODE_ENV=production SERVICE=${SERVICE} PORT=${PORT} NPM_CONFIG_UPDATE_NOTIFIER=false
+WORKDIR /app
+# npm ci checks the lock file against every workspace manifest, so all of them are copied.
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/packages/contracts/package.json packages/contracts/
+COPY --from=build /app/packages/platform/package.json packages/platform/
+COPY --from=build /app/packages/testing/package.json packages/testing/
+COPY --from=build /app/services/user/package.json services/user/
+COPY --from=build /app/services/event/package.json services/event/
+COPY --from=build /app/services/interaction/package.json services/interaction/
+COPY --from=build /app/services/chat/package.json services/chat/
+COPY --from=build /app/services/ticketing/package.json services/ticketing/
+COPY --from=build /app/services/notification/package.json services/notification/
+COPY --from=build /app/services/media/package.json services/media/
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace="@eventonight/${SERVICE}-service" \
+ && npm cache clean --force
+# Packages are consumed through their dist (their "exports" point there).
+COPY --from=build /app/packages/contracts/dist packages/contracts/dist
+COPY --from=build /app/packages/platform/dist packages/platform/dist
+COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
+USER node
+WORKDIR /app/services/${SERVICE}
+EXPOSE ${PORT}
+# Liveness only (/ready also checks Mongo and RabbitMQ); slim has no curl, node has fetch.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# Exec form, no shell: node is PID 1 and receives SIGTERM for the graceful drain.
+CMD ["node", "dist/main.js"]
