@@ -15,6 +15,6 @@ export REDIS_URL KEYCLOAK_URL STRIPE_API_URL S3_ENDPOINT
 npx turbo run build typecheck --output-logs=errors-only
 npx eslint . --max-warnings=0
 
-mapfile -t files < <(find packages services tests -name node_modules -prune -o -name '*.test.ts' -print 2>/dev/null | sort)
+mapfile -t files < <(find packages services tests seed -name node_modules -prune -o -name '*.test.ts' -print 2>/dev/null | sort)
 # One file at a time: several tests stop and restart RabbitMQ or FerretDB, and the machine has 2 cores.
 node --import tsx --test --test-concurrency=1 --test-reporter=spec "$@" "${files[@]}"
