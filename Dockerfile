@@ -22,6 +22,7 @@ COPY services/chat/package.json services/chat/
 COPY services/ticketing/package.json services/ticketing/
 COPY services/notification/package.json services/notification/
 COPY services/media/package.json services/media/
+COPY seed/package.json seed/
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.base.json turbo.json ./
 COPY packages/ packages/
@@ -65,6 +66,7 @@ COPY --from=build /app/services/chat/package.json services/chat/
 COPY --from=build /app/services/ticketing/package.json services/ticketing/
 COPY --from=build /app/services/notification/package.json services/notification/
 COPY --from=build /app/services/media/package.json services/media/
+COPY --from=build /app/seed/package.json seed/
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace="@eventonight/${SERVICE}-service" \
  && npm cache clean --force
 # Packages are consumed through their dist (their "exports" point there).
