@@ -33,6 +33,17 @@ export interface EventFixture {
   venue: { name: string; address: string; city: string; location: { lat: number; lng: number } };
   tiers: TierFixture[];
   tags: string[];
+  /**
+   * A "happening now" event: it starts this many seconds after it is created (the event service
+   * accepts only future starts), so that participants can review it during the same seed run.
+   */
+  startsSecondsAfterCreation?: number;
+}
+
+export interface ReviewFixture {
+  event: string;
+  rating: number;
+  text: string;
 }
 
 export interface Fixture {
@@ -45,6 +56,8 @@ export interface Fixture {
   likes: Record<string, string[]>;
   /** member key → event keys joined ("going") */
   participations: Record<string, string[]>;
+  /** member key → reviews (of events the member joined and that have started) */
+  reviews: Record<string, ReviewFixture[]>;
 }
 
 export const DEFAULT_EMAIL_DOMAIN = 'demo.eventonight.test';
@@ -176,6 +189,18 @@ export function demoFixture(options: { emailDomain?: string; now?: Date } = {}):
         tiers: [{ name: 'Standard', priceMinor: 1800, currency: 'eur', quantity: 150 }],
         tags: ['comedy', 'improv'],
       },
+      {
+        key: 'jazz/opening',
+        organization: 'jazz',
+        title: 'Season Opening (happening now)',
+        description: 'The first set of the season, on stage right now.',
+        category: 'music',
+        ...slot(now, 1, 4),
+        startsSecondsAfterCreation: 20,
+        venue: { name: 'Cantina Bentivoglio', ...bologna },
+        tiers: [{ name: 'At the door', priceMinor: 1000, currency: 'eur', quantity: 80 }],
+        tags: ['jazz', 'live'],
+      },
     ],
     follows: {
       anna: ['jazz', 'stage'],
@@ -190,10 +215,14 @@ export function demoFixture(options: { emailDomain?: string; now?: Date } = {}):
       dario: ['jazz/quartet'],
     },
     participations: {
-      anna: ['jazz/quartet'],
+      anna: ['jazz/quartet', 'jazz/opening'],
       bruno: ['jazz/jam'],
       carla: ['stage/hamlet', 'stage/improv'],
-      dario: ['jazz/quartet'],
+      dario: ['jazz/quartet', 'jazz/opening'],
+    },
+    reviews: {
+      anna: [{ event: 'jazz/opening', rating: 5, text: 'A season opening to remember.' }],
+      dario: [{ event: 'jazz/opening', rating: 4, text: 'Great set, the room was a bit small.' }],
     },
   };
 }

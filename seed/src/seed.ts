@@ -2,7 +2,7 @@ import type { SeedConfig } from './config.js';
 import type { AccountFixture, EventFixture, Fixture } from './fixture.js';
 import { expect, HttpError, request, sleep, type Reply } from './http.js';
 
-export const KINDS = ['accounts', 'events', 'published', 'follows', 'likes', 'participations'] as const;
+export const KINDS = ['accounts', 'events', 'published', 'follows', 'likes', 'participations', 'reviews'] as const;
 export type Kind = (typeof KINDS)[number];
 export type Summary = Record<Kind, { created: number; present: number }>;
 
@@ -95,7 +95,7 @@ export async function runSeed(config: SeedConfig, fixture: Fixture, options: See
   //    so a 404 means "not yet" and is retried for a bounded time.
   const put = async (kind: Kind, member: string, path: string): Promise<void> => {
     const session = need(sessions, member);
-    const reply = await untilKnown(() => request('PUT', `${config.INTERACTION_URL}${path}`, { token: session.token }), waitTimeoutMs, path);
+    const reply = await retryWhile([404], () => request('PUT', `${config.INTERACTION_URL}${path}`, { token: session.token }), waitTimeoutMs, path);
     if (reply.status !== 200 && reply.status !== 201) throw new HttpError('PUT', path, reply);
     count(kind, reply.status === 201);
   };
@@ -107,6 +107,25 @@ export async function runSeed(config: SeedConfig, fixture: Fixture, options: See
   }
   for (const [member, events] of Object.entries(fixture.participations)) {
     for (const event of events) await put('participations', member, `/events/${need(eventIds, event)}/participation`);
+  }
+
+  // 4. Reviews: a participant may review only once the event has started. The "happening now"
+  //    event starts seconds after its creation, so 422 (not started yet) is waited out, bounded.
+  //    Re-sending the same review answers 200 and changes nothing.
+  for (const [member, reviews] of Object.entries(fixture.reviews)) {
+    const session = need(sessions, member);
+    for (const review of reviews) {
+      const path = `/events/${need(eventIds, review.event)}/review`;
+      const body = { rating: review.rating, text: review.text };
+      const reply = await retryWhile(
+        [404, 422],
+        () => request('PUT', `${config.INTERACTION_URL}${path}`, { token: session.token, body }),
+        waitTimeoutMs + 60_000,
+        path,
+      );
+      if (reply.status !== 200 && reply.status !== 201) throw new HttpError('PUT', path, reply);
+      count('reviews', reply.status === 201);
+    }
   }
 
   const userIds = Object.fromEntries([...sessions].map(([key, session]) => [key, session.id]));
@@ -160,26 +179,37 @@ async function listOwnEvents(config: SeedConfig, token: string): Promise<ListedE
 }
 
 function eventBody(event: EventFixture): Record<string, unknown> {
+  const times = event.startsSecondsAfterCreation === undefined ? event : startingSoon(event, event.startsSecondsAfterCreation);
   return {
     title: event.title,
     description: event.description,
     category: event.category,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
+    startsAt: times.startsAt,
+    endsAt: times.endsAt,
     venue: event.venue,
     tiers: event.tiers,
     tags: event.tags,
   };
 }
 
-/** Repeats `attempt` while it answers 404 (the copy has not arrived yet), up to `timeoutMs`. */
-async function untilKnown(attempt: () => Promise<Reply>, timeoutMs: number, what: string): Promise<Reply> {
+/** The fixture's duration, moved to start `seconds` from now. */
+function startingSoon(event: EventFixture, seconds: number): { startsAt: string; endsAt: string } {
+  const duration = Date.parse(event.endsAt) - Date.parse(event.startsAt);
+  const startsAt = Date.now() + seconds * 1000;
+  return { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + duration).toISOString() };
+}
+
+/**
+ * Repeats `attempt` while it answers one of `statuses` (404: the interaction service's copy has
+ * not arrived yet; 422: the event has not started yet), up to `timeoutMs`.
+ */
+async function retryWhile(statuses: readonly number[], attempt: () => Promise<Reply>, timeoutMs: number, what: string): Promise<Reply> {
   const until = Date.now() + timeoutMs;
   let delay = 100;
   for (;;) {
     const reply = await attempt();
-    if (reply.status !== 404) return reply;
-    if (Date.now() > until) throw new Error(`the interaction service still answers 404 for ${what} after ${timeoutMs} ms`);
+    if (!statuses.includes(reply.status)) return reply;
+    if (Date.now() > until) throw new Error(`the interaction service still answers ${reply.status} for ${what} after ${timeoutMs} ms`);
     await sleep(delay);
     delay = Math.min(delay * 2, 1_000);
   }

@@ -69,6 +69,7 @@ function totals(fixture: Fixture): Record<(typeof KINDS)[number], number> {
     follows: sum(fixture.follows),
     likes: sum(fixture.likes),
     participations: sum(fixture.participations),
+    reviews: Object.values(fixture.reviews).reduce((n, list) => n + list.length, 0),
   };
 }
 
@@ -150,6 +151,12 @@ describe('seed', () => {
       assert.equal(stats.status, 200);
       assert.equal(stats.body['likes'], likes, `likes of ${event.key}`);
       assert.equal(stats.body['participants'], participants, `participants of ${event.key}`);
+      const reviews = Object.values(fixture.reviews).flat().filter((review) => review.event === event.key);
+      assert.equal(stats.body['reviewCount'], reviews.length, `reviews of ${event.key}`);
+      if (reviews.length > 0) {
+        const average = reviews.reduce((total, review) => total + review.rating, 0) / reviews.length;
+        assert.equal(stats.body['averageRating'], average, `average rating of ${event.key}`);
+      }
     }
   });
 
