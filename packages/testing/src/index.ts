@@ -7,3 +7,4 @@ export * from './tokens.js';
 export * from './service-env.js';
 export * from './http.js';
 export * from './built-service.js';
+export * from './upstream.js';

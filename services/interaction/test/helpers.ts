@@ -1,18 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import amqp, { type Channel, type ChannelModel } from 'amqplib';
-import { buildEvent, type DomainEvent, type EventData, type EventType } from '@eventonight/contracts';
-import { EXCHANGE, messagePropertiesOf, parseConfig, startService, type RunningService } from '@eventonight/platform';
-import {
-  deleteServiceQueues,
-  freshDatabase,
-  infra,
-  serviceTestEnv,
-  startTestIssuer,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-  type TestIssuer,
-} from '@eventonight/testing';
+import { parseConfig, startService, type RunningService } from '@eventonight/platform';
+import { deleteServiceQueues, freshDatabase, serviceTestEnv, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer, Upstream } from '@eventonight/testing';
 import { interactionServiceConfig } from '../src/config.js';
 import { interactionService, type InteractionServiceOverrides } from '../src/service.js';
 import { call, type Reply } from '@eventonight/testing';
@@ -20,31 +8,6 @@ export { call, type Reply };
 
 export const HOUR = 3_600_000;
 
-/** Publishes real envelopes on the exchange, as the upstream services would. */
-export class Upstream {
-  private constructor(
-    private readonly model: ChannelModel,
-    private readonly channel: Channel,
-  ) {}
-
-  static async open(): Promise<Upstream> {
-    const model = await amqp.connect(infra.amqpUrl);
-    return new Upstream(model, await model.createChannel());
-  }
-
-  envelope<T extends EventType>(type: T, aggregateId: string, aggregateVersion: number, data: EventData<T>): DomainEvent<T> {
-    return buildEvent({ type, source: 'test', aggregateId, aggregateVersion, correlationId: randomUUID(), data });
-  }
-
-  send(event: DomainEvent): void {
-    this.channel.publish(EXCHANGE, event.type, Buffer.from(JSON.stringify(event)), messagePropertiesOf(event));
-  }
-
-  async close(): Promise<void> {
-    await this.channel.close().catch(() => undefined);
-    await this.model.close().catch(() => undefined);
-  }
-}
 
 export interface Person {
   id: string;
@@ -94,7 +57,7 @@ export class Harness {
   /** Publishes user.created and waits until the copy exists. */
   async knownUser(role: 'member' | 'organization', displayName = 'Someone'): Promise<Person> {
     const person = await this.person(role);
-    this.upstream.send(this.upstream.envelope('user.created', person.id, 1, { userId: person.id, role, displayName, avatarMediaId: null }));
+    this.upstream.publish(this.upstream.event('user.created', { userId: person.id, role, displayName, avatarMediaId: null }, person.id, 1));
     await this.waitForCopy('user_copies', person.id, (copy) => copy['sourceVersion'] === 1);
     return person;
   }
@@ -120,13 +83,13 @@ export class Harness {
     };
     const event =
       status === 'draft'
-        ? this.upstream.envelope('event.created', eventId, version, data)
+        ? this.upstream.event('event.created', data, eventId, version)
         : status === 'published'
-          ? this.upstream.envelope('event.published', eventId, version, { ...data, tiers: [] })
+          ? this.upstream.event('event.published', { ...data, tiers: [] }, eventId, version)
           : status === 'cancelled'
-            ? this.upstream.envelope('event.cancelled', eventId, version, { ...data, reason: null })
-            : this.upstream.envelope('event.completed', eventId, version, data);
-    this.upstream.send(event);
+            ? this.upstream.event('event.cancelled', { ...data, reason: null }, eventId, version)
+            : this.upstream.event('event.completed', data, eventId, version);
+    this.upstream.publish(event);
     await this.waitForCopy('event_copies', eventId, (copy) => copy['sourceVersion'] === version);
   }
 

@@ -21,16 +21,16 @@ describe('interaction service: consumed events', () => {
 
   it('a redelivered user.created leaves one copy; an older user.updated after a newer one changes nothing', async () => {
     const userId = `organization-${randomUUID()}`;
-    const created = h.upstream.envelope('user.created', userId, 1, { userId, role: 'organization', displayName: 'First', avatarMediaId: null });
-    h.upstream.send(created);
-    h.upstream.send(created);
+    const created = h.upstream.event('user.created', { userId, role: 'organization', displayName: 'First', avatarMediaId: null }, userId, 1);
+    h.upstream.publish(created);
+    h.upstream.publish(created);
     await h.waitForCopy('user_copies', userId, (copy) => copy['sourceVersion'] === 1);
-    const v3 = h.upstream.envelope('user.updated', userId, 3, { userId, role: 'organization', displayName: 'Third', avatarMediaId: 'media-3' });
-    const v2 = h.upstream.envelope('user.updated', userId, 2, { userId, role: 'organization', displayName: 'Second', avatarMediaId: null });
-    h.upstream.send(v3);
+    const v3 = h.upstream.event('user.updated', { userId, role: 'organization', displayName: 'Third', avatarMediaId: 'media-3' }, userId, 3);
+    const v2 = h.upstream.event('user.updated', { userId, role: 'organization', displayName: 'Second', avatarMediaId: null }, userId, 2);
+    h.upstream.publish(v3);
     await h.waitForCopy('user_copies', userId, (copy) => copy['sourceVersion'] === 3);
-    h.upstream.send(v2);
-    h.upstream.send(created);
+    h.upstream.publish(v2);
+    h.upstream.publish(created);
     await settle();
     const copies = await h.service.db.collection<{ _id: string; [field: string]: unknown }>('user_copies').find({ _id: userId }).toArray();
     assert.equal(copies.length, 1);
@@ -39,9 +39,9 @@ describe('interaction service: consumed events', () => {
     assert.equal(copies[0]?.['sourceVersion'], 3);
 
     // Deletion is a tombstone: the user disappears, and a late update cannot bring it back.
-    h.upstream.send(h.upstream.envelope('user.deleted', userId, 4, { userId }));
+    h.upstream.publish(h.upstream.event('user.deleted', { userId }, userId, 4));
     await h.waitForCopy('user_copies', userId, (copy) => copy['deleted'] === true);
-    h.upstream.send(v3);
+    h.upstream.publish(v3);
     await settle();
     assert.equal((await call(h.url, 'GET', `/users/${userId}/stats`)).status, 404);
     const member = await h.person();
@@ -56,8 +56,8 @@ describe('interaction service: consumed events', () => {
     assert.equal((await call(h.url, 'PUT', `/events/${eventId}/like`, { token: member.token })).status, 404);
     await h.eventFact(eventId, 3, 'published', { organizerId, title: 'New title' });
     // event.updated at version 2 (a draft edit) arrives late: it must not turn the event back into a draft.
-    h.upstream.send(
-      h.upstream.envelope('event.updated', eventId, 2, {
+    h.upstream.publish(
+      h.upstream.event('event.updated', {
         eventId,
         organizerId,
         title: 'Old title',
@@ -67,7 +67,7 @@ describe('interaction service: consumed events', () => {
         city: null,
         coverMediaId: null,
         status: 'draft',
-      }),
+      }, eventId, 2),
     );
     await settle();
     const copy = await h.service.db.collection<{ _id: string; [field: string]: unknown }>('event_copies').findOne({ _id: eventId });
@@ -82,7 +82,7 @@ describe('interaction service: consumed events', () => {
     const { eventId, organizerId } = await h.publishedEvent();
     const buyer = await h.person();
     const orderId = `order-${randomUUID()}`;
-    const purchase = h.upstream.envelope('ticketing.ticket.purchased', orderId, 1, {
+    const purchase = h.upstream.event('ticketing.ticket.purchased', {
       orderId,
       eventId,
       tierId: 'tier-1',
@@ -91,9 +91,9 @@ describe('interaction service: consumed events', () => {
       organizerId,
       ticketIds: ['t-1', 't-2'],
       total: { amountMinor: 3000, currency: 'eur' },
-    });
-    h.upstream.send(purchase);
-    h.upstream.send(purchase);
+    }, orderId, 1);
+    h.upstream.publish(purchase);
+    h.upstream.publish(purchase);
     const added = await tap.waitFor('interaction.participation.added', (e) => e.data.userId === buyer.id);
     assert.deepEqual(added.data, { eventId, userId: buyer.id, eventOwnerId: organizerId });
     await waitFor(async () => ((await call(h.url, 'GET', `/events/${eventId}/stats`)).body['participants'] === 1 ? true : undefined));
@@ -104,14 +104,14 @@ describe('interaction service: consumed events', () => {
 
     assert.equal((await call(h.url, 'DELETE', `/events/${eventId}/participation`, { token: buyer.token })).status, 204);
     await tap.waitFor('interaction.participation.removed', (e) => e.data.userId === buyer.id);
-    h.upstream.send(purchase);
+    h.upstream.publish(purchase);
     await settle();
     assert.equal((await call(h.url, 'GET', `/events/${eventId}/stats`)).body['participants'], 0);
     assert.equal(tap.ofType('interaction.participation.added').filter((e) => e.data.userId === buyer.id).length, 1);
 
     // A second, different order makes the buyer going again.
     const secondOrder = `order-${randomUUID()}`;
-    h.upstream.send(h.upstream.envelope('ticketing.ticket.purchased', secondOrder, 1, { ...purchase.data, orderId: secondOrder, ticketIds: ['t-3'] }));
+    h.upstream.publish(h.upstream.event('ticketing.ticket.purchased', { ...purchase.data, orderId: secondOrder, ticketIds: ['t-3'] }, secondOrder, 1));
     const again = await tap.waitFor('interaction.participation.added', (e) => e.data.userId === buyer.id && e.aggregateVersion === 3);
     assert.equal(again.aggregateId, added.aggregateId);
   });

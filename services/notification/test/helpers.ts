@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { buildEvent, type DomainEvent, type EventData, type EventType } from '@eventonight/contracts';
-import { EXCHANGE, messagePropertiesOf, parseConfig } from '@eventonight/platform';
-import { infra, serviceTestEnv, uniqueName, type TestIssuer } from '@eventonight/testing';
+import { parseConfig } from '@eventonight/platform';
+import { serviceTestEnv, type TestIssuer, Upstream } from '@eventonight/testing';
 import { notificationServiceConfig } from '../src/config.js';
 import { startNotificationService, type NotificationServiceOptions, type RunningNotificationService } from '../src/service.js';
 import { call, type Reply } from '@eventonight/testing';
@@ -28,30 +26,6 @@ export async function newUser(issuer: TestIssuer, label = 'user'): Promise<{ id:
   return { id, token: await issuer.mint({ sub: id, roles: ['member'] }) };
 }
 
-/** Publishes real envelopes to the platform's exchange, as an upstream service's relay would. */
-export class Upstream {
-  private constructor(
-    private readonly model: ChannelModel,
-    private readonly channel: Channel,
-  ) {}
-
-  static async open(): Promise<Upstream> {
-    const model = await amqp.connect(infra.amqpUrl);
-    return new Upstream(model, await model.createChannel());
-  }
-
-  event<T extends EventType>(type: T, data: EventData<T>, aggregateId = uniqueName('agg'), aggregateVersion = 1): DomainEvent<T> {
-    return buildEvent({ type, source: 'test', aggregateId, aggregateVersion, correlationId: uniqueName('corr'), data });
-  }
-
-  publish(event: DomainEvent): void {
-    this.channel.publish(EXCHANGE, event.type, Buffer.from(JSON.stringify(event)), messagePropertiesOf(event));
-  }
-
-  async close(): Promise<void> {
-    await this.model.close().catch(() => undefined);
-  }
-}
 
 /** A connected socket.io client, or the connect_error that refused it. */
 export function connectClient(url: string, token: string | undefined): Promise<Socket> {
@@ -84,3 +58,5 @@ export function collect(socket: Socket): Received[] {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export { Upstream };
