@@ -15,6 +15,11 @@ export REDIS_URL KEYCLOAK_URL STRIPE_API_URL S3_ENDPOINT
 npx turbo run build typecheck --output-logs=errors-only
 npx eslint . --max-warnings=0
 
-mapfile -t files < <(find packages services tests seed -name node_modules -prune -o -name '*.test.ts' -print 2>/dev/null | sort)
+# Arguments that are directories narrow the search (`npm run test:e2e` passes tests/e2e); the
+# others go to node's test runner (`npm test -- --test-name-pattern=relay`).
+roots=() node_args=()
+for arg in "$@"; do if [ -d "$arg" ]; then roots+=("$arg"); else node_args+=("$arg"); fi; done
+[ ${#roots[@]} -gt 0 ] || roots=(packages services tests seed)
+mapfile -t files < <(find "${roots[@]}" -name node_modules -prune -o -name '*.test.ts' -print 2>/dev/null | sort)
 # One file at a time: several tests stop and restart RabbitMQ or FerretDB, and the machine has 2 cores.
-node --import tsx --test --test-concurrency=1 --test-reporter=spec "$@" "${files[@]}"
+node --import tsx --test --test-concurrency=1 --test-reporter=spec "${node_args[@]}" "${files[@]}"

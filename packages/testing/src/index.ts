@@ -8,3 +8,6 @@ export * from './service-env.js';
 export * from './http.js';
 export * from './built-service.js';
 export * from './upstream.js';
+export * from './rabbitmq-admin.js';
+export * from './system.js';
+export * from './accounts.js';

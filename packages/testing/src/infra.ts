@@ -8,10 +8,25 @@ export const infra = {
   /** The tests' own virtual host (infra/ creates it): services started by `npm run up` live on "/". */
   amqpUrl: process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672/eventonight-test',
   redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-  keycloakUrl: process.env['KEYCLOAK_URL'] ?? 'http://127.0.0.1:8080',
+  keycloakUrl: process.env['KEYCLOAK_URL'] ?? 'http://localhost:8080',
   stripeApiUrl: process.env['STRIPE_API_URL'] ?? 'http://127.0.0.1:12111',
   s3Endpoint: process.env['S3_ENDPOINT'] ?? 'http://127.0.0.1:9000',
+  /** RabbitMQ's management API (guest/guest), for virtual hosts and queue depths. */
+  rabbitmqManagementUrl: process.env['RABBITMQ_MANAGEMENT_URL'] ?? 'http://127.0.0.1:15672',
+  keycloakRealm: process.env['KEYCLOAK_REALM'] ?? 'eventonight',
+  keycloakTestClientId: process.env['KEYCLOAK_TEST_CLIENT_ID'] ?? 'eventonight-test',
+  keycloakUserServiceClientSecret: process.env['KEYCLOAK_USER_SERVICE_CLIENT_SECRET'] ?? 'user-service-secret',
+  keycloakEventServiceClientSecret: process.env['KEYCLOAK_EVENT_SERVICE_CLIENT_SECRET'] ?? 'event-service-secret',
+  stripeSecretKey: process.env['STRIPE_SECRET_KEY'] ?? 'sk_test_123',
+  stripeWebhookSecret: process.env['STRIPE_WEBHOOK_SECRET'] ?? 'whsec_local_development_only',
+  s3Region: process.env['S3_REGION'] ?? 'us-east-1',
+  s3AccessKey: process.env['S3_ACCESS_KEY'] ?? 'eventonight',
+  s3SecretKey: process.env['S3_SECRET_KEY'] ?? 'eventonight-secret',
+  s3Bucket: process.env['S3_BUCKET'] ?? 'eventonight-media',
 } as const;
+
+/** The realm's issuer as services must check it (Keycloak's public URL fixes it). */
+export const keycloakIssuer = `${infra.keycloakUrl}/realms/${infra.keycloakRealm}`;
 
 export type InfraServer = 'rabbitmq' | 'ferretdb' | 'redis' | 'keycloak' | 'stripe-mock' | 's3';
 

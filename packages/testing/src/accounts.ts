@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { infra, keycloakIssuer } from './infra.js';
+
+/**
+ * Real accounts: registered through the user service (which creates them in Keycloak), signed in
+ * with the password grant of the realm's test client. Tokens live 5 minutes; `token()` signs in
+ * again shortly before that, so long tests and benchmarks never send an expired one.
+ */
+
+export type AccountRole = 'member' | 'organization';
+
+export interface Account {
+  /** The Keycloak subject, which every service uses as the user id. */
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: AccountRole;
+  token(): Promise<string>;
+}
+
+const PASSWORD = 'Journey-night-2026!';
+const REFRESH_MARGIN_MS = 60_000;
+
+async function passwordGrant(email: string): Promise<{ token: string; expiresAt: number }> {
+  const response = await fetch(`${keycloakIssuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: infra.keycloakTestClientId, username: email, password: PASSWORD }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (!response.ok) throw new Error(`password grant for ${email} → HTTP ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as { access_token: string; expires_in: number };
+  return { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
+}
+
+export interface RegisterOptions {
+  role: AccountRole;
+  displayName: string;
+  /** Required for organizations. */
+  organization?: { name: string; description?: string; website?: string };
+}
+
+/** Registers a new account through the user service at `userUrl` and signs it in. */
+export async function registerAccount(userUrl: string, options: RegisterOptions): Promise<Account> {
+  const email = `${options.role}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}@journey.eventonight.test`;
+  const registration = await fetch(`${userUrl}/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email,
+      password: PASSWORD,
+      displayName: options.displayName,
+      role: options.role,
+      ...(options.organization === undefined ? {} : { organization: options.organization }),
+    }),
+    signal: AbortSignal.timeout(20_000),
+  });
+  if (registration.status !== 201) throw new Error(`registration of ${email} → HTTP ${registration.status}: ${await registration.text()}`);
+  let current = await passwordGrant(email);
+  const me = await fetch(`${userUrl}/users/me`, { headers: { authorization: `Bearer ${current.token}` } });
+  const profile = (await me.json()) as { id?: unknown };
+  if (typeof profile.id !== 'string') throw new Error(`no id in the profile of ${email}`);
+  return {
+    id: profile.id,
+    email,
+    displayName: options.displayName,
+    role: options.role,
+    async token() {
+      if (current.expiresAt - Date.now() < REFRESH_MARGIN_MS) current = await passwordGrant(email);
+      return current.token;
+    },
+  };
+}
+
+/** Deletes the account the way its owner would (user service → Keycloak); best effort, for cleanup. */
+export async function deleteAccount(userUrl: string, account: Account): Promise<void> {
+  const token = await account.token().catch(() => undefined);
+  if (token === undefined) return;
+  await fetch(`${userUrl}/users/me`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+}
