@@ -13,6 +13,7 @@ bash infra/up.sh
 export MONGO_URL="${MONGO_URL:-$MONGODB_URL}" AMQP_URL="${AMQP_URL:-$RABBITMQ_TEST_URL}"
 export REDIS_URL KEYCLOAK_URL STRIPE_API_URL S3_ENDPOINT
 npx turbo run build typecheck --output-logs=errors-only
+npx tsc -p tests/tsconfig.json   # tests/ and bench/ live outside the workspaces
 npx eslint . --max-warnings=0
 
 # Arguments that are directories narrow the search (`npm run test:e2e` passes tests/e2e); the
