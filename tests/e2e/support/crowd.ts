@@ -121,34 +121,52 @@ function send(system: RunningSystem, command: Command) {
 
 export interface StreamResult {
   sent: number;
+  /** Attempts repeated because a service was unreachable or answered 5xx (only with `retryForMs`). */
+  retried: number;
   /** Commands answered with anything but 2xx (or not answered): each one is a lost command. */
   failures: Array<{ kind: Command['kind']; status: number | string }>;
 }
 
-/** Sends the commands `concurrency` at a time; `onProgress` sees the count after each answer. */
+/** One command's outcome: a status, or the network error when there was no answer. */
+async function attempt(system: RunningSystem, command: Command): Promise<number | string> {
+  try {
+    return (await send(system, command)).status;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Sends the commands `concurrency` at a time; `onProgress` sees the count after each answer.
+ * With `retryForMs`, a command that got no answer or a 5xx is sent again, as a client would
+ * (every command here is idempotent: PUT, or a message with its own id), for at most that long.
+ */
 export async function runCommands(
   system: RunningSystem,
   commands: readonly Command[],
-  options: { concurrency: number; onProgress?: (done: number) => Promise<void> | void },
+  options: { concurrency: number; retryForMs?: number; onProgress?: (done: number) => Promise<void> | void },
 ): Promise<StreamResult> {
   const failures: StreamResult['failures'] = [];
   let next = 0;
   let done = 0;
+  let retried = 0;
   const worker = async (): Promise<void> => {
     for (let index = next++; index < commands.length; index = next++) {
       const command = commands[index] as Command;
-      try {
-        const reply = await send(system, command);
-        if (reply.status < 200 || reply.status >= 300) failures.push({ kind: command.kind, status: reply.status });
-      } catch (error) {
-        failures.push({ kind: command.kind, status: error instanceof Error ? error.message : String(error) });
+      const giveUpAt = Date.now() + (options.retryForMs ?? 0);
+      let outcome = await attempt(system, command);
+      while ((typeof outcome === 'string' || outcome >= 500) && Date.now() < giveUpAt) {
+        retried += 1;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        outcome = await attempt(system, command);
       }
+      if (typeof outcome === 'string' || outcome < 200 || outcome >= 300) failures.push({ kind: command.kind, status: outcome });
       done += 1;
       await options.onProgress?.(done);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  return { sent: done, failures };
+  return { sent: done, retried, failures };
 }
 
 /** The one notification a command must produce: who gets it and what identifies it. */

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { deleteAccount, startSystem, type RunningSystem, type ServiceName } from '@eventonight/testing';
+import { deadLetters, gatherCrowd, pendingOutboxes, planCommands, runCommands, settledDeliveryReport, type Crowd } from './support/crowd.js';
+
+/**
+ * Services killed with SIGKILL in the middle of a stream of commands, then started again: no
+ * graceful shutdown, unacknowledged deliveries and unpublished outboxes left behind. First the
+ * notification service (a pure consumer, killed while it inserts and pushes), later the
+ * interaction service (it takes commands, publishes through its outbox and consumes). Clients
+ * retry a command that got no answer, as real ones do.
+ */
+
+const COMMANDS = 1_000;
+
+describe('fault: services crash mid-stream', { timeout: 600_000 }, () => {
+  let system: RunningSystem;
+  let crowd: Crowd;
+
+  before(async () => {
+    system = await startSystem();
+    crowd = await gatherCrowd(system, { organizers: 2, members: 6, eventsPerOrganizer: 8 });
+  });
+
+  after(async () => {
+    for (const account of [...(crowd?.organizers ?? []), ...(crowd?.members ?? [])]) await deleteAccount(system.url('user'), account);
+    await system?.stop();
+  });
+
+  it('notification and interaction SIGKILLed and restarted: nothing lost, nothing doubled', async (t) => {
+    const dlqBefore = await deadLetters(system);
+    const commands = planCommands(crowd, COMMANDS);
+    const crashes: Array<Promise<void>> = [];
+    const crash = (service: ServiceName, downMs: number) => async () => {
+      await system.kill(service, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await system.restart(service);
+    };
+    const schedule = new Map<number, () => Promise<void>>([
+      [250, crash('notification', 3_000)],
+      [600, crash('interaction', 0)],
+    ]);
+
+    const stream = await runCommands(system, commands, {
+      concurrency: 6,
+      retryForMs: 60_000,
+      onProgress: (done) => {
+        const run = schedule.get(done);
+        if (run !== undefined) {
+          schedule.delete(done);
+          crashes.push(run());
+        }
+      },
+    });
+    await Promise.all(crashes);
+    t.diagnostic(`commands retried by clients: ${stream.retried}`);
+    assert.deepEqual(stream.failures, []);
+    assert.ok(stream.retried > 0, 'interaction was down while commands were sent to it');
+    assert.ok(system.alive('notification') && system.alive('interaction'), 'both run again');
+
+    const report = await settledDeliveryReport(system, commands, 180_000);
+    t.diagnostic(`delivery: ${JSON.stringify(report)}`);
+    assert.deepEqual(report, { expected: COMMANDS, stored: COMMANDS, missing: 0, doubled: 0, unexpected: 0 });
+    assert.deepEqual(await pendingOutboxes(system), {}, 'no outbox left non-empty');
+    assert.deepEqual(await deadLetters(system), dlqBefore, 'no dead-letter queue grew');
+  });
+});
