@@ -29,7 +29,8 @@ export function primary(schema: JsonSchema): JsonSchema {
   return branches(schema).find((branch) => branch.type !== 'null') ?? schema;
 }
 
-function fits(schema: JsonSchema, text: string): boolean {
+/** Whether a string keeps to the schema's length and pattern. */
+export function fits(schema: JsonSchema, text: string): boolean {
   if (schema.minLength !== undefined && text.length < schema.minLength) return false;
   if (schema.maxLength !== undefined && text.length > schema.maxLength) return false;
   return schema.pattern === undefined || new RegExp(schema.pattern, 'u').test(text);
@@ -158,6 +159,22 @@ export const UNICODE_VALUES: LabelledValue[] = [
 ];
 
 /** False for text with a lone surrogate, which has no UTF-8 form (and so no URL encoding). */
+/**
+ * True when the schema surely refuses `text` as a path or query value (a query string carries
+ * text only; numbers are coerced). False means "may accept it", not "accepts it".
+ */
+export function refusesText(schema: JsonSchema, text: string): boolean {
+  const node = primary(schema);
+  if (node.enum !== undefined) return !node.enum.includes(text);
+  if (node.type === 'integer' || node.type === 'number') {
+    const number = Number(text);
+    if (text.trim() === '' || !Number.isFinite(number)) return true;
+    if (node.type === 'integer' && !Number.isInteger(number)) return true;
+    return (node.minimum !== undefined && number < node.minimum) || (node.maximum !== undefined && number > node.maximum);
+  }
+  return node.type === 'string' && !fits(node, text);
+}
+
 export function hasUtf8Form(text: string): boolean {
   try {
     encodeURIComponent(text);
