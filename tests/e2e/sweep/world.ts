@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { call, infra, keycloakIssuer, registerAccount, waitFor, type Account, type Reply, type RunningSystem, type ServiceName } from '@eventonight/testing';
+
+/**
+ * The data the sweep's requests point at: real accounts and, through the public APIs, an
+ * event with a tier, a follow, a like, a participation, a conversation with a message, an
+ * upload ticket, an order and a notification. Ids in paths are these, so a request that gets
+ * past validation reaches real documents.
+ */
+
+export interface World {
+  organization: Account;
+  member: Account;
+  /** Published, with one tier; liked, attended and ordered by the member. */
+  eventId: string;
+  tierId: string;
+  /** A draft of the organization's, for the routes that edit, publish and cancel. */
+  draftEventId: string;
+  conversationId: string;
+  /** One of the organization's notifications. */
+  notificationId: string;
+  /** The member's pending upload. */
+  assetId: string;
+  orderId: string;
+}
+
+const DAY = 86_400_000;
+
+export function eventBody(title: string): Record<string, unknown> {
+  const startsAt = new Date(Date.now() + 20 * DAY);
+  return {
+    title,
+    description: 'Created by the bad input sweep.',
+    category: 'music',
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+    venue: { name: 'Sweep Hall', address: '1 Sweep Street', city: 'Sweepville' },
+    tiers: [{ name: 'Standard', priceMinor: 1500, currency: 'eur', quantity: 100 }],
+  };
+}
+
+async function as(system: RunningSystem, service: ServiceName, account: Account, method: string, path: string, body?: unknown): Promise<Reply> {
+  return call(system.url(service), method, path, { token: await account.token(), ...(body === undefined ? {} : { body }) });
+}
+
+function expectOk(reply: Reply, what: string): Reply {
+  if (reply.status < 200 || reply.status > 299) throw new Error(`${what} → HTTP ${reply.status}: ${JSON.stringify(reply.body)}`);
+  return reply;
+}
+
+/** Retries while a derived copy (a user or an event another service learns of by message) is missing. */
+async function onceKnown(what: string, attempt: () => Promise<Reply>): Promise<Reply> {
+  return waitFor(
+    async () => {
+      const reply = await attempt();
+      return reply.status === 404 ? undefined : expectOk(reply, what);
+    },
+    { timeoutMs: 30_000, intervalMs: 200, what },
+  );
+}
+
+function stringField(reply: Reply, field: string): string {
+  const value = reply.body[field];
+  if (typeof value !== 'string') throw new Error(`no ${field} in ${JSON.stringify(reply.body)}`);
+  return value;
+}
+
+export async function buildWorld(system: RunningSystem): Promise<World> {
+  const userUrl = system.url('user');
+  const [organization, member] = await Promise.all([
+    registerAccount(userUrl, { role: 'organization', displayName: 'Sweep Organizer', organization: { name: 'Sweep Collective' } }),
+    registerAccount(userUrl, { role: 'member', displayName: 'Sweep Member' }),
+  ]);
+
+  // Followers are notified of what an organization publishes later: follow first.
+  await onceKnown('follow', () => as(system, 'interaction', member, 'PUT', `/users/${organization.id}/follow`));
+
+  const created = expectOk(await as(system, 'event', organization, 'POST', '/events', eventBody('Sweep Night')), 'create event');
+  const eventId = stringField(created, 'eventId');
+  const tierId = (created.body['tiers'] as Array<{ tierId: string }>)[0]?.tierId;
+  if (tierId === undefined) throw new Error('the event has no tier');
+  expectOk(await as(system, 'event', organization, 'POST', `/events/${eventId}/publish`), 'publish');
+  const draft = expectOk(await as(system, 'event', organization, 'POST', '/events', eventBody('Sweep Draft')), 'create draft');
+
+  await onceKnown('like', () => as(system, 'interaction', member, 'PUT', `/events/${eventId}/like`));
+  expectOk(await as(system, 'interaction', member, 'PUT', `/events/${eventId}/participation`), 'participate');
+
+  const conversation = await onceKnown('open conversation', () =>
+    as(system, 'chat', member, 'POST', '/conversations', { withUserId: organization.id }),
+  );
+  const conversationId = stringField(conversation, 'conversationId');
+  expectOk(
+    await as(system, 'chat', member, 'POST', `/conversations/${conversationId}/messages`, { messageId: randomUUID(), text: 'Hello from the sweep' }),
+    'send message',
+  );
+
+  const upload = expectOk(
+    await as(system, 'media', member, 'POST', '/media/uploads', { purpose: 'avatar', contentType: 'image/png', sizeBytes: 1024 }),
+    'upload ticket',
+  );
+
+  const order = expectOk(
+    await call(system.url('ticketing'), 'POST', '/orders', {
+      token: await member.token(),
+      headers: { 'idempotency-key': `sweep-${randomUUID()}` },
+      body: { eventId, tierId, quantity: 1 },
+    }),
+    'order',
+  );
+
+  const notificationId = await waitFor(
+    async () => {
+      const reply = expectOk(await as(system, 'notification', organization, 'GET', '/notifications'), 'notifications');
+      const first = (reply.body['items'] as Array<{ id: string }> | undefined)?.[0];
+      return first?.id;
+    },
+    { timeoutMs: 30_000, intervalMs: 200, what: "the organization's first notification" },
+  );
+
+  return {
+    organization,
+    member,
+    eventId,
+    tierId,
+    draftEventId: stringField(draft, 'eventId'),
+    conversationId,
+    notificationId,
+    assetId: stringField(upload, 'assetId'),
+    orderId: stringField(order, 'orderId'),
+  };
+}
+
+/** A token of the event service's own client, the only caller the internal ticketing route serves. */
+export async function eventServiceToken(): Promise<string> {
+  const response = await fetch(`${keycloakIssuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'event-service',
+      client_secret: infra.keycloakEventServiceClientSecret,
+    }),
+  });
+  if (!response.ok) throw new Error(`client credentials for event-service → HTTP ${response.status}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
