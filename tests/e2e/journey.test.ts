@@ -196,7 +196,7 @@ describe('journey: an organization and a member, from registration to a cancelle
     assert.equal(again.body['type'], 'https://eventonight.dev/problems/already-used');
   });
 
-  it('the event is cancelled: the order is refunded, the tickets invalidated, the member told of both, once', async () => {
+  it('the event is cancelled: the order is refunded, the tickets invalidated, member and organizer told, once', async () => {
     await expectStatus(
       200,
       api(system, 'event', organizer, 'POST', `/events/${eventId}/cancel`, { body: { reason: 'Storm warning for the harbour' } }),
@@ -205,6 +205,8 @@ describe('journey: an organization and a member, from registration to a cancelle
     const cancelled = await memberInbox.next('the cancellation', (n) => n.type === 'event.cancelled' && n.data['eventId'] === eventId);
     assert.equal(cancelled.data['reason'], 'Storm warning for the harbour');
     await memberInbox.next('the refund', (n) => n.type === 'order.refunded' && n.data['orderId'] === orderId);
+    const refunded = await organizerInbox.next('the refund of the sale', (n) => n.type === 'ticket.refunded' && n.data['orderId'] === orderId);
+    assert.equal(refunded.data['quantity'], 2);
 
     const orders = await expectStatus(200, api(system, 'ticketing', member, 'GET', '/orders'), 'own orders');
     const order = (orders.body['items'] as Array<{ orderId: string; status: string }>).find((o) => o.orderId === orderId);

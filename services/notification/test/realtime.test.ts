@@ -116,11 +116,14 @@ describe('notification service: events through RabbitMQ reach connected sockets'
     const organizerPushes = collect(await connected(organizer.token));
     const order = { orderId: 'o-1', eventId: 'ev-4', tierId: 't-1', buyerId: buyer.id, quantity: 2 };
     upstream.publish(upstream.event('ticketing.ticket.purchased', { ...order, organizerId: organizer.id, ticketIds: ['k1', 'k2'], total: { amountMinor: 3000, currency: 'eur' } }));
-    upstream.publish(upstream.event('ticketing.order.refunded', { ...order, refunded: { amountMinor: 3000, currency: 'eur' } }));
+    upstream.publish(upstream.event('ticketing.order.refunded', { ...order, organizerId: organizer.id, refunded: { amountMinor: 3000, currency: 'eur' } }));
+    // A refund published before events carried the organizer: the buyer alone is told.
+    upstream.publish(upstream.event('ticketing.order.refunded', { ...order, orderId: 'o-0', refunded: { amountMinor: 1500, currency: 'eur' } }));
     upstream.publish(upstream.event('chat.message.sent', { conversationId: 'c-1', messageId: 'm-1', senderId: organizer.id, recipientId: buyer.id, preview: 'Hi!', sentAt: new Date().toISOString() }));
-    await waitFor(() => (buyerPushes.length === 3 ? true : undefined), { what: 'three pushes to the buyer' });
-    await waitFor(() => (organizerPushes.length === 1 ? true : undefined), { what: 'one push to the organizer' });
-    assert.deepEqual(buyerPushes.map((item) => item.type).sort(), ['chat.message', 'order.refunded', 'ticket.purchased']);
-    assert.equal(organizerPushes[0]?.type, 'ticket.sold');
+    await waitFor(() => (buyerPushes.length === 4 ? true : undefined), { what: 'four pushes to the buyer' });
+    await waitFor(() => (organizerPushes.length === 2 ? true : undefined), { what: 'two pushes to the organizer' });
+    assert.deepEqual(buyerPushes.map((item) => item.type).sort(), ['chat.message', 'order.refunded', 'order.refunded', 'ticket.purchased']);
+    assert.deepEqual(organizerPushes.map((item) => item.type).sort(), ['ticket.refunded', 'ticket.sold']);
+    assert.equal(organizerPushes.find((item) => item.type === 'ticket.refunded')?.data['orderId'], 'o-1');
   });
 });

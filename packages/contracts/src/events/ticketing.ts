@@ -24,5 +24,6 @@ export const orderExpired = defineEvent('ticketing.order.expired', 1, order);
 export const orderRefunded = defineEvent(
   'ticketing.order.refunded',
   1,
-  order.extend({ refunded: money }),
+  // organizerId came later: optional, so refunds published before it still parse as v1.
+  order.extend({ refunded: money, organizerId: id.optional() }),
 );

@@ -12,6 +12,7 @@ export const NOTIFICATION_TYPES = [
   'ticket.purchased',
   'ticket.sold',
   'order.refunded',
+  'ticket.refunded',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

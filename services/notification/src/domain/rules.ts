@@ -51,9 +51,14 @@ export function forTicketPurchase(event: DomainEvent<'ticketing.ticket.purchased
   return drafts;
 }
 
+/** The buyer gets the money back; the organizer learns the seats and revenue are gone. */
 export function forRefund(event: DomainEvent<'ticketing.order.refunded'>): NotificationDraft[] {
-  const { orderId, eventId, buyerId, quantity } = event.data;
-  return [{ recipientId: buyerId, type: 'order.refunded', data: { orderId, eventId, quantity } }];
+  const { orderId, eventId, buyerId, organizerId, quantity } = event.data;
+  const drafts: NotificationDraft[] = [{ recipientId: buyerId, type: 'order.refunded', data: { orderId, eventId, quantity } }];
+  if (organizerId !== undefined && organizerId !== buyerId) {
+    drafts.push({ recipientId: organizerId, type: 'ticket.refunded', data: { orderId, eventId, quantity, buyerId } });
+  }
+  return drafts;
 }
 
 /** The same facts for every follower of the organizer; the recipient is filled in per follower. */

@@ -127,7 +127,7 @@ export async function refundOrder(deps: TicketingDeps, orderId: string, reason: 
     return transitioned
       ? {
           changes: { status: 'refunded', refundId },
-          events: [{ type: 'ticketing.order.refunded', data: { ...orderFacts(current), refunded: totalOf(current) } }],
+          events: [{ type: 'ticketing.order.refunded', data: { ...orderFacts(current), organizerId: current.organizerId, refunded: totalOf(current) } }],
         }
       : null;
   });
