@@ -222,9 +222,17 @@ describe('journey: an organization and a member, from registration to a cancelle
     assert.deepEqual(types, ['event.cancelled', 'event.published', 'order.refunded', 'ticket.purchased']);
   });
 
-  it('derived copies follow the source: counts in interaction, a renamed member in chat', async () => {
+  it('derived copies follow the source: counts in interaction, a renamed member in chat and interaction', async () => {
     const organizerStats = await expectStatus(200, api(system, 'interaction', undefined, 'GET', `/users/${organizer.id}/stats`), 'organizer stats');
     assert.equal(organizerStats.body['followers'], 1);
+    const memberStats = await expectStatus(200, api(system, 'interaction', undefined, 'GET', `/users/${member.id}/stats`), 'member stats');
+    assert.equal(memberStats.body['following'], 1);
+    const followers = await expectStatus(200, api(system, 'interaction', undefined, 'GET', `/users/${organizer.id}/followers`), 'followers');
+    assert.deepEqual(
+      (followers.body['items'] as Array<{ userId: string; displayName: string | null }>).map((f) => [f.userId, f.displayName]),
+      [[member.id, 'Ana Member']],
+      "interaction's copy of the member's name",
+    );
     const eventStats = await expectStatus(200, api(system, 'interaction', undefined, 'GET', `/events/${eventId}/stats`), 'event stats');
     assert.equal(eventStats.body['likes'], 1);
     assert.equal(eventStats.body['participants'], 1);
@@ -238,6 +246,13 @@ describe('journey: an organization and a member, from registration to a cancelle
         return conversation?.otherParticipant.displayName === 'Ana M. Silva' ? true : undefined;
       },
       { what: "chat's copy of the new name" },
+    );
+    await waitFor(
+      async () => {
+        const list = await api(system, 'interaction', undefined, 'GET', `/users/${organizer.id}/followers`);
+        return (list.body['items'] as Array<{ displayName: string | null }>)[0]?.displayName === 'Ana M. Silva' ? true : undefined;
+      },
+      { what: "interaction's copy of the new name" },
     );
   });
 });
