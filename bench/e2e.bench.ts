@@ -1,0 +1,190 @@
+/**
+ * bench:e2e — a like reaching the organizer's screen, through the whole platform: the seven
+ * services as processes (`startSystem`), real Keycloak tokens, RabbitMQ and FerretDB.
+ * Members like the organization's events at a fixed rate (`PUT /events/:id/like` on
+ * interaction); the organizer is connected to the notification service over Socket.IO. Each
+ * like is a distinct (member, event) pair, so each pushed `event.liked` matches exactly one
+ * send, and latency runs from just before the PUT leaves to the push arriving.
+ * Env: BENCH_RATE likes/s (20), BENCH_SECONDS (15), BENCH_DRAIN_MS wait for stragglers (30000),
+ * BENCH_LOG_LEVEL of the services (warn: per-request info logs would be measured too).
+ * Prints progress on stderr and one JSON line on stdout.
+ */
+import { performance } from 'node:perf_hooks';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { deleteAccount, registerAccount, startSystem, waitFor, type Account, type RunningSystem } from '@eventonight/testing';
+import { inParallel, intFromEnv, publishEvents } from './platform-fixture.js';
+import { percentile, report, round } from './stats.js';
+
+const rate = intFromEnv('BENCH_RATE', 20);
+const seconds = intFromEnv('BENCH_SECONDS', 15);
+const drainMs = intFromEnv('BENCH_DRAIN_MS', 30_000);
+const logLevel = process.env['BENCH_LOG_LEVEL'] ?? 'warn';
+const expected = rate * seconds;
+// A grid of members × events just large enough for `expected` distinct pairs.
+const memberCount = Math.ceil(Math.sqrt(expected));
+const eventCount = Math.ceil(expected / memberCount);
+
+interface Pushed {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+const pairKey = (eventId: string, userId: string): string => `${eventId} ${userId}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function connect(url: string, token: string): Promise<Socket> {
+  const socket = connectSocket(url, { transports: ['websocket'], reconnection: false, timeout: 10_000, auth: { token } });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** Interaction learns published events by message; its public stats answer 404 until then. */
+async function waitUntilInteractionKnows(system: RunningSystem, eventIds: readonly string[]): Promise<void> {
+  const pending = new Set(eventIds);
+  await waitFor(
+    async () => {
+      for (const eventId of [...pending]) {
+        const reply = await fetch(`${system.url('interaction')}/events/${eventId}/stats`);
+        await reply.arrayBuffer();
+        if (reply.status === 200) pending.delete(eventId);
+      }
+      return pending.size === 0 ? true : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 250, what: `interaction to know ${eventIds.length} events` },
+  );
+}
+
+async function run(system: RunningSystem, accounts: Account[]) {
+  const userUrl = system.url('user');
+  console.error(`registering 1 organization and ${memberCount} members, publishing ${eventCount} events…`);
+  const organizer = await registerAccount(userUrl, {
+    role: 'organization',
+    displayName: 'Bench Organizer',
+    organization: { name: 'Bench Organizer' },
+  });
+  accounts.push(organizer);
+  const members = await inParallel(memberCount, 4, async (index) => {
+    const member = await registerAccount(userUrl, { role: 'member', displayName: `Bench Member ${index}` });
+    accounts.push(member);
+    return member;
+  });
+  const eventIds = await publishEvents(system.url('event'), () => organizer.token(), eventCount);
+  await waitUntilInteractionKnows(system, eventIds);
+
+  const sentAt = new Map<string, number>();
+  const pushLatencies: number[] = [];
+  const received = new Set<string>();
+  let duplicates = 0;
+  let unmatched = 0;
+  const socket = await connect(system.url('notification'), await organizer.token());
+  try {
+    socket.on('notification', (pushed: Pushed) => {
+      const arrivedAt = performance.now();
+      if (pushed.type !== 'event.liked') return;
+      const key = pairKey(String(pushed.data['eventId']), String(pushed.data['userId']));
+      const started = sentAt.get(key);
+      if (started === undefined) unmatched += 1;
+      else if (received.has(key)) duplicates += 1;
+      else {
+        received.add(key);
+        pushLatencies.push(arrivedAt - started);
+      }
+    });
+
+    // Tokens first, so no password grant runs inside the timed window.
+    const tokens = await Promise.all(members.map((member) => member.token()));
+    const httpLatencies: number[] = [];
+    const statuses: Record<string, number> = {};
+    let accepted = 0;
+    const inFlight: Promise<void>[] = [];
+    const like = async (index: number): Promise<void> => {
+      const memberIndex = index % memberCount;
+      const eventId = eventIds[Math.floor(index / memberCount)]!;
+      const key = pairKey(eventId, members[memberIndex]!.id);
+      const started = performance.now();
+      sentAt.set(key, started);
+      try {
+        const reply = await fetch(`${system.url('interaction')}/events/${eventId}/like`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${tokens[memberIndex]!}` },
+        });
+        await reply.arrayBuffer();
+        httpLatencies.push(performance.now() - started);
+        statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
+        if (reply.status === 201) accepted += 1;
+      } catch (error) {
+        statuses['network'] = (statuses['network'] ?? 0) + 1;
+        console.error(`like ${index}: ${String(error)}`);
+      }
+    };
+
+    console.error(`sending ${expected} likes at ${rate}/s for ${seconds} s…`);
+    // Open loop: a tick every 10 ms sends whatever is due, without waiting for earlier replies,
+    // so a slow reply does not lower the offered rate.
+    const startedAt = performance.now();
+    let sent = 0;
+    while (sent < expected) {
+      const due = Math.min(expected, Math.floor(((performance.now() - startedAt) / 1_000) * rate));
+      for (; sent < due; sent += 1) inFlight.push(like(sent));
+      await sleep(10);
+    }
+    const sendSeconds = (performance.now() - startedAt) / 1_000;
+    await Promise.all(inFlight);
+
+    // Stragglers: every accepted like should produce one push; wait a bounded time for them.
+    const deadline = performance.now() + drainMs;
+    while (received.size < accepted && performance.now() < deadline) await sleep(50);
+    const stored = await system
+      .db('notification')
+      .collection('notifications')
+      .countDocuments({ recipientId: organizer.id, type: 'event.liked' });
+
+    pushLatencies.sort((a, b) => a - b);
+    httpLatencies.sort((a, b) => a - b);
+    return {
+      rate,
+      seconds,
+      achievedRate: round(expected / sendSeconds),
+      members: memberCount,
+      events: eventCount,
+      expected,
+      accepted,
+      delivered: received.size,
+      stored,
+      duplicates,
+      unmatched,
+      likeStatuses: statuses,
+      p50Ms: percentile(pushLatencies, 50),
+      p90Ms: percentile(pushLatencies, 90),
+      p99Ms: percentile(pushLatencies, 99),
+      maxMs: pushLatencies.length === 0 ? null : round(pushLatencies[pushLatencies.length - 1]!),
+      likeHttpP50Ms: percentile(httpLatencies, 50),
+      likeHttpP99Ms: percentile(httpLatencies, 99),
+      drainMs,
+      logLevel,
+    };
+  } finally {
+    socket.close();
+  }
+}
+
+console.error('starting the platform (seven services)…');
+const system = await startSystem({ logLevel });
+const accounts: Account[] = [];
+try {
+  const figures = await run(system, accounts);
+  console.error(
+    `delivered ${figures.delivered}/${figures.expected} (accepted ${figures.accepted}, stored ${figures.stored}); ` +
+      `p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`,
+  );
+  if (figures.delivered < figures.expected) console.error(`logs: ${system.logDir}`);
+  report('e2e', figures);
+} finally {
+  await Promise.all(accounts.map((account) => deleteAccount(system.url('user'), account)));
+  await system.stop();
+}

@@ -1,0 +1,63 @@
+/**
+ * What the whole-platform benchmarks set up through the public APIs: published events of one
+ * organization, and a bounded-concurrency helper so the setup does not flood a 2-core machine.
+ */
+import { call } from '@eventonight/testing';
+
+export function intFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+/** Runs `task` for 0..count-1 with at most `concurrency` in flight; results in index order. */
+export async function inParallel<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
+  const results = new Array<T>(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await task(index);
+      }
+    }),
+  );
+  return results;
+}
+
+const DAY_MS = 86_400_000;
+const CITIES = ['Bologna', 'Milano', 'Torino', 'Napoli', 'Firenze'] as const;
+const CATEGORIES = ['music', 'theatre', 'art', 'food', 'tech'] as const;
+
+/** A realistic event body (the size of a seed event: two tiers, a venue, tags), distinct per index. */
+export function sampleEventBody(index: number): Record<string, unknown> {
+  const startsAt = new Date(Date.now() + (7 + (index % 60)) * DAY_MS + index * 60_000);
+  const city = CITIES[index % CITIES.length]!;
+  return {
+    title: `Benchmark night #${index}`,
+    description: `Evening number ${index} of the benchmark series: live music, a small bar and a late closing time.`,
+    category: CATEGORIES[index % CATEGORIES.length]!,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+    venue: { name: `Club ${index % 17}`, address: `Via Roma ${1 + (index % 200)}`, city, location: { lat: 44.49, lng: 11.34 } },
+    tiers: [
+      { name: 'Standard', priceMinor: 1500, currency: 'eur', quantity: 200 },
+      { name: 'Front row', priceMinor: 3500, currency: 'eur', quantity: 20 },
+    ],
+    tags: ['bench', city.toLowerCase()],
+  };
+}
+
+/** Creates and publishes `count` events as the organization holding `token`; their ids. */
+export async function publishEvents(eventUrl: string, token: () => Promise<string>, count: number, concurrency = 4): Promise<string[]> {
+  return inParallel(count, concurrency, async (index) => {
+    const created = await call(eventUrl, 'POST', '/events', { token: await token(), body: sampleEventBody(index) });
+    const eventId = created.body['eventId'];
+    if (created.status !== 201 || typeof eventId !== 'string') {
+      throw new Error(`POST /events → ${created.status}: ${JSON.stringify(created.body).slice(0, 300)}`);
+    }
+    const published = await call(eventUrl, 'POST', `/events/${eventId}/publish`, { token: await token() });
+    if (published.status !== 200) throw new Error(`publish ${eventId} → ${published.status}: ${JSON.stringify(published.body).slice(0, 300)}`);
+    return eventId;
+  });
+}

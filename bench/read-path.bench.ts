@@ -1,0 +1,156 @@
+/**
+ * bench:read — the read path under load: an organization's published events listed through the
+ * event service, authenticated with a real Keycloak token, against a bare express endpoint
+ * answering the same JSON body, in the same run and from the same load generator (autocannon).
+ *
+ * The platform is started whole (`startSystem`, real Keycloak) because registering the
+ * organization needs the user service and publishing reaches ticketing; once the events are
+ * published, every service but the event service is stopped, so that on a 2-core machine the
+ * load generator, the service and the baseline do not share the CPU with five idle services.
+ * The service and the baseline each run in a process of their own; autocannon runs here.
+ *
+ * `service` is `GET /organizers/me/events?status=published` (first page of 20): the list route
+ * that verifies the token (signature, issuer, audience, role). `publicList` is the browse route
+ * `GET /events` (first page), which is public: it ignores the token, so it shows the same list
+ * without the JWT check. `serviceAloneMs` / `bareAloneMs`: the median of requests sent one at a
+ * time before the load, the cost of one request without queueing.
+ * Env: BENCH_EVENTS (200), BENCH_CONNECTIONS (20), BENCH_SECONDS per measured run (10),
+ * BENCH_WARMUP_SECONDS per target (2), BENCH_LOG_LEVEL of the services (warn).
+ * Prints progress on stderr and one JSON line on stdout.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { deleteAccount, registerAccount, SERVICE_NAMES, startSystem, type Account, type RunningSystem } from '@eventonight/testing';
+import { intFromEnv, publishEvents } from './platform-fixture.js';
+import { percentile, report, round } from './stats.js';
+
+const eventCount = intFromEnv('BENCH_EVENTS', 200);
+const connections = intFromEnv('BENCH_CONNECTIONS', 20);
+const seconds = intFromEnv('BENCH_SECONDS', 10);
+const warmupSeconds = intFromEnv('BENCH_WARMUP_SECONDS', 2);
+const logLevel = process.env['BENCH_LOG_LEVEL'] ?? 'warn';
+
+const AUTHENTICATED_PATH = '/organizers/me/events?status=published';
+const PUBLIC_PATH = '/events';
+
+interface Load {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  requests: number;
+}
+
+async function load(url: string, headers: Record<string, string>, duration: number): Promise<Load> {
+  const result = await autocannon({ url, connections, duration, headers });
+  return {
+    rps: round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+/** Median of `count` requests sent one after another: the cost of one request without queueing. */
+async function sequentialMedianMs(url: string, headers: Record<string, string>, count = 15): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    const reply = await fetch(url, { headers });
+    await reply.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return percentile(times.sort((a, b) => a - b), 50);
+}
+
+/** Warms the target up (JIT, connection pools), then measures it. */
+async function measure(what: string, url: string, headers: Record<string, string>): Promise<Load> {
+  await load(url, headers, warmupSeconds);
+  const figures = await load(url, headers, seconds);
+  console.error(`${what}: ${figures.rps} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, non-2xx ${figures.non2xx}, errors ${figures.errors}`);
+  return figures;
+}
+
+async function startBareServer(body: unknown): Promise<{ url: string; child: ChildProcess }> {
+  const child = fork(fileURLToPath(new URL('./bare-server.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const ready = once(child, 'message') as Promise<[{ port: number }]>;
+  child.send({ body });
+  const [{ port }] = await ready;
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+async function run(system: RunningSystem, accounts: Account[]) {
+  console.error(`registering an organization, publishing ${eventCount} events…`);
+  const organizer = await registerAccount(system.url('user'), {
+    role: 'organization',
+    displayName: 'Bench Organizer',
+    organization: { name: 'Bench Organizer' },
+  });
+  accounts.push(organizer);
+  await publishEvents(system.url('event'), () => organizer.token(), eventCount);
+
+  // Only the event service is under test from here on.
+  for (const service of SERVICE_NAMES) if (service !== 'event') await system.kill(service, 'SIGTERM');
+
+  const eventUrl = system.url('event');
+  const firstPage = await fetch(`${eventUrl}${AUTHENTICATED_PATH}`, { headers: { authorization: `Bearer ${await organizer.token()}` } });
+  const pageText = await firstPage.text();
+  if (firstPage.status !== 200) throw new Error(`GET ${AUTHENTICATED_PATH} → ${firstPage.status}: ${pageText.slice(0, 300)}`);
+  const page = JSON.parse(pageText) as { items: unknown[] };
+
+  const bare = await startBareServer(page);
+  try {
+    // A fresh token for the measured runs: it lives 5 minutes, far longer than they take.
+    const headers = { authorization: `Bearer ${await organizer.token()}` };
+    const serviceAloneMs = await sequentialMedianMs(`${eventUrl}${AUTHENTICATED_PATH}`, headers);
+    const bareAloneMs = await sequentialMedianMs(`${bare.url}/events`, {});
+    console.error(`one request at a time (median): service ${serviceAloneMs} ms, bare ${bareAloneMs} ms`);
+    const service = await measure('service (authenticated list)', `${eventUrl}${AUTHENTICATED_PATH}`, headers);
+    const publicList = await measure('public list', `${eventUrl}${PUBLIC_PATH}`, headers);
+    const bareFigures = await measure('bare express', `${bare.url}/events`, {});
+    return {
+      connections,
+      seconds,
+      events: eventCount,
+      pageItems: page.items.length,
+      bodyBytes: Buffer.byteLength(pageText),
+      service,
+      publicList,
+      bare: { rps: bareFigures.rps, p50Ms: bareFigures.p50Ms, p99Ms: bareFigures.p99Ms, errors: bareFigures.errors, non2xx: bareFigures.non2xx },
+      ratio: round(service.rps / bareFigures.rps, 3),
+      publicRatio: round(publicList.rps / bareFigures.rps, 3),
+      serviceAloneMs,
+      bareAloneMs,
+      logLevel,
+    };
+  } finally {
+    bare.child.disconnect();
+    await once(bare.child, 'exit');
+  }
+}
+
+console.error('starting the platform (seven services)…');
+const system = await startSystem({ logLevel });
+const accounts: Account[] = [];
+try {
+  const figures = await run(system, accounts);
+  report('read', figures);
+} finally {
+  // The user service was stopped for the measurement; deleting the Keycloak account needs it.
+  try {
+    if (accounts.length > 0) {
+      if (!system.alive('user')) await system.restart('user');
+      await Promise.all(accounts.map((account) => deleteAccount(system.url('user'), account)));
+    }
+  } finally {
+    await system.stop();
+  }
+}
