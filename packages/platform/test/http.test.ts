@@ -251,6 +251,22 @@ describe('http app', { timeout: 30_000 }, () => {
     assert.equal(await empty.text(), '');
   });
 
+  it('refuses a NUL character in any string of the input, which the databases cannot store', async () => {
+    const response = await postJson('/things', JSON.stringify({ name: 'la\u0000mp', count: 1 }));
+    assert.equal(response.status, 400);
+    const problem = await problemOf(response);
+    assert.equal(problem['type'], `${PROBLEM_BASE_URI}validation`);
+    assert.deepEqual(problem['errors'], [{ location: 'body', path: 'name', message: 'must not contain the NUL character' }]);
+  });
+
+  it('answers a path that is not percent-encoded UTF-8 with a 400 problem, not a 500', async () => {
+    for (const path of ['/things/%FF%FE', '/things/t-1%E0%A4%A', '/things/100%']) {
+      const response = await fetch(url + path);
+      assert.equal(response.status, 400, path);
+      assert.equal((await problemOf(response))['type'], `${PROBLEM_BASE_URI}bad-request`);
+    }
+  });
+
   it('refuses a non-JSON body with 415', async () => {
     const response = await fetch(`${url}/things`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'lamp' });
     assert.equal(response.status, 415);

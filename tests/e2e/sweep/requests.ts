@@ -14,7 +14,7 @@ export type Phase =
   /** Class B: unicode that may be valid; anything but a 5xx. */
   | 'unicode';
 
-export type Caller = 'default' | 'anonymous' | 'garbage-token' | 'wrong-role';
+export type Caller = 'default' | 'anonymous' | 'forged-token' | 'unsigned-token' | 'wrong-role';
 
 export type BodySpec =
   | { kind: 'none' }

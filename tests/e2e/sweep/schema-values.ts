@@ -150,9 +150,9 @@ export function constraintViolations(schema: JsonSchema): LabelledValue[] {
  */
 export const UNICODE_VALUES: LabelledValue[] = [
   { label: 'emoji', value: 'Fête 🎉🦄 👩‍👩‍👧‍👦' },
+  { label: 'NUL character', value: 'nul\u0000byte' },
   { label: 'right-to-left', value: 'مرحبا \u202Eevil\u202C שלום' },
   { label: 'zero-width', value: 'a\u200Bb\u200Cc\u200Dd\uFEFF' },
-  { label: 'NUL character', value: 'nul\u0000byte' },
   { label: 'combining marks', value: 'Z\u0351\u0334a\u0336\u0317l\u0338g\u0335o\u0300\u0301' },
   { label: 'injection-looking text', value: `{"$gt": ""} '; DROP TABLE x; -- <script>alert(1)</script> \${7*7} ../../etc/passwd` },
   { label: 'lone surrogate', value: 'half \uD83D pair' },

@@ -1,6 +1,6 @@
 import { bodyDefects, freeTextPaths, withValueAt } from './body-defects.js';
 import type { Operation, Parameter } from './openapi.js';
-import type { BodySpec, Refusal, SweepRequest } from './requests.js';
+import type { BodySpec, Caller, Refusal, SweepRequest } from './requests.js';
 import { UNICODE_VALUES, constraintViolations, hasUtf8Form, primary, refusesText, type LabelledValue } from './schema-values.js';
 
 /**
@@ -43,10 +43,14 @@ function paramsIn(op: Operation, where: Parameter['in']): Parameter[] {
 function authVariants(base: SweepRequest): SweepRequest[] {
   const out: SweepRequest[] = [];
   const unauthorized: Refusal = { status: 401, slugs: ['unauthorized'] };
-  if (base.op.access === 'required') out.push({ ...base, phase: 'malformed', label: 'no token', caller: 'anonymous', expect: unauthorized });
-  if (base.op.access !== 'public') out.push({ ...base, phase: 'malformed', label: 'a forged token', caller: 'garbage-token', expect: unauthorized });
-  if (base.op.roles.length > 0) {
-    out.push({ ...base, phase: 'malformed', label: 'a token without the role', caller: 'wrong-role', expect: { status: 403, slugs: ['forbidden'] } });
+  const refused = (caller: Caller, label: string, expect: Refusal): SweepRequest => ({ ...base, phase: 'malformed', label, caller, expect });
+  if (base.op.access === 'required') out.push(refused('anonymous', 'no token', unauthorized));
+  if (base.op.access !== 'public') {
+    out.push(refused('forged-token', 'a token with a forged signature', unauthorized), refused('unsigned-token', 'an unsigned token (alg none)', unauthorized));
+  }
+  // Internal routes take any valid token first, then only their service's.
+  if (base.op.roles.length > 0 || base.op.path.startsWith('/internal/')) {
+    out.push(refused('wrong-role', 'a valid token of the wrong kind of caller', { status: 403, slugs: ['forbidden'] }));
   }
   return out;
 }
@@ -70,6 +74,7 @@ function pathVariants(base: SweepRequest): SweepRequest[] {
   const out: SweepRequest[] = [];
   for (const parameter of paramsIn(base.op, 'path')) {
     const at = (raw: string): Partial<SweepRequest> => ({ path: { ...base.path, [parameter.name]: raw } });
+    // Every id schema is bounded (128 characters at most), so these are refused by validation.
     for (const length of [200, 4_000]) {
       out.push({ ...base, ...at('a'.repeat(length)), phase: 'malformed', label: `${parameter.name} of ${length} characters`, expect: badParams('params') });
     }
@@ -172,6 +177,9 @@ export interface OperationRequests {
 }
 
 export function requestsFor(op: Operation, baseline: Baseline, unicodeLimit = UNICODE_VALUES.length): OperationRequests {
+  if (op.parameters.some((parameter) => parameter.in === 'query' && parameter.required)) {
+    throw new Error(`${op.method} ${op.path}: required query parameters are not swept (variants set one parameter at a time)`);
+  }
   const base = baseRequest(op, baseline);
   const all = [...authVariants(base), ...pathVariants(base), ...queryVariants(base), ...headerVariants(base), ...bodyVariants(base)];
   return {

@@ -14,8 +14,9 @@ export interface World {
   /** Published, with one tier; liked, attended and ordered by the member. */
   eventId: string;
   tierId: string;
-  /** A draft of the organization's, for the routes that edit, publish and cancel. */
+  /** A draft of the organization's (with one tier), for the routes that edit, publish and cancel. */
   draftEventId: string;
+  draftTierId: string;
   conversationId: string;
   /** One of the organization's notifications. */
   notificationId: string;
@@ -59,6 +60,12 @@ async function onceKnown(what: string, attempt: () => Promise<Reply>): Promise<R
   );
 }
 
+function firstTierId(event: Reply): string {
+  const tierId = (event.body['tiers'] as Array<{ tierId: string }> | undefined)?.[0]?.tierId;
+  if (tierId === undefined) throw new Error(`no tier in ${JSON.stringify(event.body)}`);
+  return tierId;
+}
+
 function stringField(reply: Reply, field: string): string {
   const value = reply.body[field];
   if (typeof value !== 'string') throw new Error(`no ${field} in ${JSON.stringify(reply.body)}`);
@@ -77,8 +84,7 @@ export async function buildWorld(system: RunningSystem): Promise<World> {
 
   const created = expectOk(await as(system, 'event', organization, 'POST', '/events', eventBody('Sweep Night')), 'create event');
   const eventId = stringField(created, 'eventId');
-  const tierId = (created.body['tiers'] as Array<{ tierId: string }>)[0]?.tierId;
-  if (tierId === undefined) throw new Error('the event has no tier');
+  const tierId = firstTierId(created);
   expectOk(await as(system, 'event', organization, 'POST', `/events/${eventId}/publish`), 'publish');
   const draft = expectOk(await as(system, 'event', organization, 'POST', '/events', eventBody('Sweep Draft')), 'create draft');
 
@@ -123,6 +129,7 @@ export async function buildWorld(system: RunningSystem): Promise<World> {
     eventId,
     tierId,
     draftEventId: stringField(draft, 'eventId'),
+    draftTierId: firstTierId(draft),
     conversationId,
     notificationId,
     assetId: stringField(upload, 'assetId'),
@@ -143,4 +150,17 @@ export async function eventServiceToken(): Promise<string> {
   });
   if (!response.ok) throw new Error(`client credentials for event-service → HTTP ${response.status}`);
   return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** Deletes an account the sweep registered (a real Keycloak user) the way its owner would. */
+export async function deleteRegistered(userUrl: string, email: string, password: string): Promise<boolean> {
+  const grant = await fetch(`${keycloakIssuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: infra.keycloakTestClientId, username: email, password }),
+  });
+  if (!grant.ok) return false;
+  const { access_token: token } = (await grant.json()) as { access_token: string };
+  const reply = await call(userUrl, 'DELETE', '/users/me', { token });
+  return reply.status === 204;
 }

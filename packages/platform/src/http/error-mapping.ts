@@ -72,6 +72,15 @@ function bodyParserProblem(error: unknown): Problem | undefined {
   }
 }
 
+/**
+ * Express's router decodes path parameters with decodeURIComponent; a path that is not
+ * percent-encoded UTF-8 (`/things/%FF`) makes it throw a URIError it marks with status 400.
+ */
+function undecodablePathProblem(error: unknown): Problem | undefined {
+  if (!(error instanceof URIError) || (error as { status?: unknown }).status !== 400) return undefined;
+  return problems.badRequest('The path is not valid percent-encoded UTF-8.');
+}
+
 export type ErrorKind = 'problem' | 'unavailable' | 'internal';
 
 export interface ClassifiedError {
@@ -81,8 +90,8 @@ export interface ClassifiedError {
 
 export function classifyError(error: unknown): ClassifiedError {
   if (error instanceof Problem) return { problem: error, kind: 'problem' };
-  const fromParser = bodyParserProblem(error);
-  if (fromParser !== undefined) return { problem: fromParser, kind: 'problem' };
+  const fromExpress = bodyParserProblem(error) ?? undecodablePathProblem(error);
+  if (fromExpress !== undefined) return { problem: fromExpress, kind: 'problem' };
   if (isUnavailableError(error)) return { problem: problems.serviceUnavailable(), kind: 'unavailable' };
   if (hasFlag(error, 'conflict')) {
     const versioned = typeof (error as { expectedVersion?: unknown }).expectedVersion === 'number';

@@ -30,9 +30,42 @@ function toIssues(location: Location, error: z.ZodError): ValidationIssue[] {
   return issues;
 }
 
+const NUL = '\u0000';
+
+/**
+ * Where a parsed input holds a NUL character (in a string or a key). The databases cannot
+ * store one (FerretDB keeps documents in PostgreSQL, whose text has no NUL) and no field of
+ * the API has a use for it, so it is refused as input rather than failing at the write.
+ */
+function nulPaths(value: unknown): string[] {
+  const found: string[] = [];
+  // Iterative: the parsed value's depth is bounded by the schema, but not every schema is.
+  const pending: Array<{ value: unknown; path: string[] }> = [{ value, path: [] }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value: current, path } = next;
+    if (typeof current === 'string') {
+      if (current.includes(NUL)) found.push(path.join('.'));
+    } else if (Array.isArray(current)) {
+      current.forEach((item, index) => pending.push({ value: item, path: [...path, String(index)] }));
+    } else if (typeof current === 'object' && current !== null && [Object.prototype, null].includes(Object.getPrototypeOf(current))) {
+      for (const [key, item] of Object.entries(current)) {
+        if (key.includes(NUL)) found.push([...path, key.replaceAll(NUL, '\\0')].join('.'));
+        pending.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  return found;
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, location: Location): z.output<S> {
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    const withNul = nulPaths(result.data);
+    if (withNul.length === 0) return result.data;
+    throw problems.validation(
+      withNul.slice(0, MAX_ISSUES).map((path) => ({ location, path: clip(path), message: 'must not contain the NUL character' })),
+    );
+  }
   const all = toIssues(location, result.error);
   const issues = all.slice(0, MAX_ISSUES);
   const more = all.length - issues.length;

@@ -1,0 +1,172 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { infra } from '@eventonight/testing';
+import { operationKey, type Operation } from './openapi.js';
+import type { SweepRequest } from './requests.js';
+import { validValue } from './schema-values.js';
+import type { Baseline } from './variants.js';
+import type { World } from './world.js';
+
+/**
+ * What the OpenAPI documents cannot say: which real id goes in each path, who calls each
+ * route, the few body values that must name real things or be unique per call, and what the
+ * valid baseline of a state-changing route is answered with the sweep's data.
+ */
+
+export type CallerRole = 'member' | 'organization' | 'event-service';
+
+export interface RouteSetup {
+  baseline: Baseline;
+  caller: CallerRole;
+  /** Gives a request fresh values where each call needs unique ones (email, key, message id, signature). */
+  refresh: (request: SweepRequest) => SweepRequest;
+  /** What the valid baseline may be answered (2xx unless the route's rules say otherwise with this data). */
+  baselineStatuses: readonly number[];
+  /** False for the one baseline that would end the sweep: deleting the caller's account. */
+  sendBaseline: boolean;
+  /** How many unicode values each free-text field gets (registrations are slow: they create Keycloak users). */
+  unicodeLimit?: number;
+}
+
+const OK = [200, 201, 204];
+const SWEEP_PASSWORD = 'Sweep-password-2026!';
+const SIGN_AT_SEND = 'signed-when-sent';
+
+function pathValue(op: Operation, name: string, world: World): string {
+  switch (name) {
+    case 'eventId':
+      // The event service's commands edit, publish and cancel the draft; everything else reads the published event.
+      return op.service === 'event' && op.method !== 'get' ? world.draftEventId : world.eventId;
+    case 'userId':
+      // Participations are listed to their owner only (anyone else gets 404).
+      return op.path.endsWith('/participations') ? world.member.id : world.organization.id;
+    case 'id':
+      return op.service === 'notification' ? world.notificationId : world.organization.id;
+    case 'conversationId':
+      return world.conversationId;
+    case 'assetId':
+      return world.assetId;
+    default:
+      throw new Error(`no id for path parameter ${name} of ${operationKey(op)}`);
+  }
+}
+
+function callerOf(op: Operation): CallerRole {
+  if (op.roles.includes('organization')) return 'organization';
+  if (op.roles.includes('member')) return 'member';
+  if (op.path.startsWith('/internal/')) return 'event-service';
+  // The organization holds the notifications (a follower, a like, a message) and organization fields.
+  if (op.service === 'notification' || operationKey(op) === 'user PATCH /users/me') return 'organization';
+  return 'member';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A Stripe-Signature header for `payload`, made with the webhook secret the service was given. */
+function stripeSignature(payload: string): string {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const digest = createHmac('sha256', infra.stripeWebhookSecret).update(`${timestamp}.${payload}`).digest('hex');
+  return `t=${timestamp},v1=${digest}`;
+}
+
+function webhookPayload(): string {
+  return JSON.stringify({
+    id: `evt_sweep_${randomUUID().replaceAll('-', '')}`,
+    object: 'event',
+    type: 'sweep.not_handled',
+    created: Math.floor(Date.now() / 1000),
+    data: { object: { id: 'cs_sweep', object: 'checkout.session' } },
+  });
+}
+
+/** Replaces a body field or header that still has the baseline's value by a fresh one. */
+function refreshing(field: { body?: string; header?: string }, baselineValue: string, fresh: () => string) {
+  return (request: SweepRequest): SweepRequest => {
+    if (field.header !== undefined && request.headers[field.header] === baselineValue) {
+      return { ...request, headers: { ...request.headers, [field.header]: fresh() } };
+    }
+    const body = request.body;
+    if (field.body !== undefined && body.kind === 'json' && isRecord(body.value) && body.value[field.body] === baselineValue) {
+      return { ...request, body: { kind: 'json', value: { ...body.value, [field.body]: fresh() } } };
+    }
+    return request;
+  };
+}
+
+const unchanged = (request: SweepRequest): SweepRequest => request;
+
+export function routeSetup(op: Operation, world: World): RouteSetup {
+  const key = operationKey(op);
+  const path = Object.fromEntries(op.parameters.filter((p) => p.in === 'path').map((p) => [p.name, pathValue(op, p.name, world)]));
+  const headers: Record<string, string> = {};
+  for (const parameter of op.parameters) {
+    if (parameter.in !== 'header' || !parameter.required || parameter.name === 'authorization') continue;
+    if (parameter.name === 'idempotency-key') headers[parameter.name] = 'sweep-baseline-key';
+    else if (parameter.name === 'stripe-signature') headers[parameter.name] = SIGN_AT_SEND;
+    else throw new Error(`no value for required header ${parameter.name} of ${key}`);
+  }
+
+  const generated = op.body === undefined ? undefined : validValue(op.body, 'body');
+  const body = isRecord(generated) ? { ...generated } : generated;
+  const setup: RouteSetup = {
+    baseline: { path, headers, body: body === undefined ? { kind: 'none' } : { kind: 'json', value: body } },
+    caller: callerOf(op),
+    refresh: unchanged,
+    baselineStatuses: OK,
+    sendBaseline: true,
+  };
+
+  switch (key) {
+    case 'user POST /users':
+      if (!isRecord(body)) break;
+      // An organization, so that every field (the organization's too) is in play.
+      Object.assign(body, { role: 'organization', password: SWEEP_PASSWORD, email: 'sweep-baseline@sweep.example' });
+      setup.refresh = refreshing({ body: 'email' }, 'sweep-baseline@sweep.example', () => `sweep-${randomUUID()}@sweep.example`);
+      setup.unicodeLimit = 3;
+      break;
+    case 'user DELETE /users/me':
+      setup.sendBaseline = false;
+      break;
+    case 'chat POST /conversations':
+      if (isRecord(body)) body['withUserId'] = world.organization.id;
+      break;
+    case 'chat POST /conversations/{conversationId}/messages':
+      setup.refresh = refreshing({ body: 'messageId' }, String(isRecord(body) ? body['messageId'] : ''), () => randomUUID());
+      break;
+    case 'ticketing POST /orders':
+      if (isRecord(body)) Object.assign(body, { eventId: world.eventId, tierId: world.tierId });
+      setup.refresh = refreshing({ header: 'idempotency-key' }, 'sweep-baseline-key', () => `sweep-${randomUUID()}`);
+      break;
+    case 'ticketing PUT /internal/events/{eventId}/tiers':
+      if (isRecord(body) && isRecord(body['event'])) Object.assign(body['event'], { eventId: world.eventId, organizerId: world.organization.id });
+      break;
+    case 'event PATCH /events/{eventId}': {
+      // A tier named by id is kept; an id the event does not have is refused (422).
+      const tiers = isRecord(body) ? body['tiers'] : undefined;
+      if (Array.isArray(tiers) && isRecord(tiers[0])) tiers[0]['tierId'] = world.draftTierId;
+      break;
+    }
+    case 'interaction PUT /events/{eventId}/review':
+      // The event starts in weeks: a review of it is refused until then (the body was valid).
+      setup.baselineStatuses = [422];
+      break;
+    case 'media POST /media/{assetId}/confirm':
+      // The sweep asks for an upload ticket but never uploads the bytes: nothing to confirm yet.
+      setup.baselineStatuses = [409];
+      break;
+    case 'ticketing POST /events/{eventId}/tickets/validate':
+      // No ticket has this code: the baseline reaches the lookup and finds nothing.
+      setup.baselineStatuses = [404];
+      break;
+    case 'ticketing POST /webhooks/stripe':
+      setup.baseline.body = { kind: 'raw', text: webhookPayload(), contentType: 'application/json' };
+      setup.refresh = (request) => {
+        if (request.headers['stripe-signature'] !== SIGN_AT_SEND) return request;
+        const text = request.body.kind === 'raw' ? request.body.text : '';
+        return { ...request, headers: { ...request.headers, 'stripe-signature': stripeSignature(text) } };
+      };
+      break;
+  }
+  return setup;
+}
