@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { deleteAccount, infraCtl, startSystem, type RunningSystem } from '@eventonight/testing';
+import { infraCtl, startSystem, type RunningSystem } from '@eventonight/testing';
+import { tearDownAccounts } from './support/clients.js';
 import { deadLetters, gatherCrowd, pendingOutboxes, planCommands, runCommands, settledDeliveryReport, type Crowd } from './support/crowd.js';
 
 /**
@@ -25,7 +26,7 @@ describe('fault: the broker goes away mid-stream', { timeout: 600_000 }, () => {
   after(async () => {
     // Whatever happened, the broker must be back for the next test file.
     await infraCtl('start', 'rabbitmq').catch(() => undefined);
-    for (const account of [...(crowd?.organizers ?? []), ...(crowd?.members ?? [])]) await deleteAccount(system.url('user'), account);
+    await tearDownAccounts(system, [...(crowd?.organizers ?? []), ...(crowd?.members ?? [])]);
     await system?.stop();
   });
 

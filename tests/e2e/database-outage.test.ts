@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { call, deleteAccount, infraCtl, registerAccount, startSystem, waitFor, type Account, type Reply, type RunningSystem, type ServiceName } from '@eventonight/testing';
-import { api, eventBody, expectStatus, newIdempotencyKey, openInbox } from './support/clients.js';
+import { api, newIdempotencyKey, openInbox, setUpSmallScene, tearDownAccounts } from './support/clients.js';
 import { deadLetters } from './support/crowd.js';
 
 /**
@@ -46,25 +46,14 @@ describe('fault: the database goes away', { timeout: 400_000 }, () => {
 
   before(async () => {
     system = await startSystem();
-    organizer = await registerAccount(system.url('user'), { role: 'organization', displayName: 'Quay Club', organization: { name: 'Quay Club' } });
-    member = await registerAccount(system.url('user'), { role: 'member', displayName: 'Bo Member' });
-    const created = await expectStatus(
-      201,
-      api(system, 'event', organizer, 'POST', '/events', { body: eventBody('Quay Club opening', [{ name: 'Entry', priceMinor: 1200, quantity: 20 }]) }),
-      'create event',
-    );
-    eventId = created.body['eventId'] as string;
-    tierId = (created.body['tiers'] as Array<{ tierId: string }>)[0]?.tierId ?? '';
-    await expectStatus(200, api(system, 'event', organizer, 'POST', `/events/${eventId}/publish`), 'publish');
-    await waitFor(async () => ((await system.db('interaction').collection('event_copies').countDocuments({ _id: eventId as never })) === 1 ? true : undefined), {
-      timeoutMs: 30_000,
-      what: 'interaction to learn the event',
-    });
+    const scene = await setUpSmallScene(system, 'Quay Club');
+    ({ organizer, member, eventId } = scene);
+    tierId = scene.tierId;
   });
 
   after(async () => {
     await infraCtl('start', 'ferretdb').catch(() => undefined);
-    for (const account of [organizer, member]) if (account !== undefined) await deleteAccount(system.url('user'), account);
+    await tearDownAccounts(system, [organizer, member]);
     await system?.stop();
   });
 

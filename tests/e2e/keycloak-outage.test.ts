@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { call, deleteAccount, infraCtl, registerAccount, startSystem, waitFor, type Account, type Reply, type RunningSystem, type ServiceName } from '@eventonight/testing';
-import { api, eventBody, expectStatus, openInbox } from './support/clients.js';
+import { call, infraCtl, startSystem, waitFor, type Account, type Reply, type RunningSystem, type ServiceName } from '@eventonight/testing';
+import { api, openInbox, setUpSmallScene, tearDownAccounts } from './support/clients.js';
 
 /**
  * Keycloak stopped under a running platform. Services validate tokens locally with the realm's
@@ -40,24 +40,13 @@ describe('fault: Keycloak goes away', { timeout: 480_000 }, () => {
 
   before(async () => {
     system = await startSystem();
-    organizer = await registerAccount(system.url('user'), { role: 'organization', displayName: 'Dock Hall', organization: { name: 'Dock Hall' } });
-    member = await registerAccount(system.url('user'), { role: 'member', displayName: 'Di Member' });
-    const created = await expectStatus(
-      201,
-      api(system, 'event', organizer, 'POST', '/events', { body: eventBody('Dock Hall sessions', [{ name: 'Entry', priceMinor: 800, quantity: 30 }]) }),
-      'create event',
-    );
-    eventId = created.body['eventId'] as string;
-    await expectStatus(200, api(system, 'event', organizer, 'POST', `/events/${eventId}/publish`), 'publish');
-    await waitFor(async () => ((await system.db('interaction').collection('event_copies').countDocuments({ _id: eventId as never })) === 1 ? true : undefined), {
-      timeoutMs: 30_000,
-      what: 'interaction to learn the event',
-    });
+    const scene = await setUpSmallScene(system, 'Dock Hall');
+    ({ organizer, member, eventId } = scene);
   });
 
   after(async () => {
     await infraCtl('start', 'keycloak').catch(() => undefined);
-    for (const account of [organizer, member]) if (account !== undefined) await deleteAccount(system.url('user'), account);
+    await tearDownAccounts(system, [organizer, member]);
     await system?.stop();
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { deleteAccount, startSystem, type RunningSystem, type ServiceName } from '@eventonight/testing';
+import { startSystem, type RunningSystem, type ServiceName } from '@eventonight/testing';
+import { tearDownAccounts } from './support/clients.js';
 import { deadLetters, gatherCrowd, pendingOutboxes, planCommands, runCommands, settledDeliveryReport, type Crowd } from './support/crowd.js';
 
 /**
@@ -23,7 +24,7 @@ describe('fault: services crash mid-stream', { timeout: 600_000 }, () => {
   });
 
   after(async () => {
-    for (const account of [...(crowd?.organizers ?? []), ...(crowd?.members ?? [])]) await deleteAccount(system.url('user'), account);
+    await tearDownAccounts(system, [...(crowd?.organizers ?? []), ...(crowd?.members ?? [])]);
     await system?.stop();
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import Stripe from 'stripe';
-import { call, infra, waitFor, type Account, type Reply, type RunningSystem } from '@eventonight/testing';
+import { call, deleteAccount, infra, registerAccount, waitFor, type Account, type Reply, type RunningSystem } from '@eventonight/testing';
 
 /** What the system tests do as a client would: sockets, uploads, Stripe's webhooks, valid event bodies. */
 
@@ -135,4 +135,36 @@ export async function completeCheckout(system: RunningSystem, orderId: string): 
 
 export function newIdempotencyKey(): string {
   return randomUUID();
+}
+
+/** An organization with one published event (one tier) and a member, all known to interaction. */
+export interface SmallScene {
+  organizer: Account;
+  member: Account;
+  eventId: string;
+  tierId: string;
+}
+
+export async function setUpSmallScene(system: RunningSystem, name: string): Promise<SmallScene> {
+  const organizer = await registerAccount(system.url('user'), { role: 'organization', displayName: name, organization: { name } });
+  const member = await registerAccount(system.url('user'), { role: 'member', displayName: `${name} regular` });
+  const created = await expectStatus(
+    201,
+    api(system, 'event', organizer, 'POST', '/events', { body: eventBody(`${name} opening`, [{ name: 'Entry', priceMinor: 1200, quantity: 20 }]) }),
+    'create event',
+  );
+  const eventId = created.body['eventId'] as string;
+  const tierId = (created.body['tiers'] as Array<{ tierId: string }>)[0]?.tierId ?? '';
+  await expectStatus(200, api(system, 'event', organizer, 'POST', `/events/${eventId}/publish`), 'publish');
+  await waitFor(async () => ((await system.db('interaction').collection('event_copies').countDocuments({ _id: eventId as never })) === 1 ? true : undefined), {
+    timeoutMs: 30_000,
+    what: 'interaction to learn the event',
+  });
+  return { organizer, member, eventId, tierId };
+}
+
+/** Deletes the scene's accounts from Keycloak (best effort). */
+export async function tearDownAccounts(system: RunningSystem | undefined, accounts: ReadonlyArray<Account | undefined>): Promise<void> {
+  if (system === undefined) return;
+  for (const account of accounts) if (account !== undefined) await deleteAccount(system.url('user'), account);
 }
