@@ -26,7 +26,12 @@ export function decodeTimeCursor(text: string): TimeCursor | undefined {
   }
 }
 
-/** The filter part selecting items strictly after `cursor` in (field desc, _id desc) order. */
+/**
+ * The filter part selecting items strictly after `cursor` in (field desc, _id desc) order: a
+ * top-level `$or`, or nothing on the first page. Spread it next to
+ * the query's equality fields rather than wrapping both in `$and`: FerretDB pushes only top-level
+ * equalities down to its storage, and an `$and` would make it read the whole collection.
+ */
 export function afterTimeCursor(field: string, cursor: TimeCursor | undefined): Record<string, unknown> {
   if (cursor === undefined) return {};
   return { $or: [{ [field]: { $lt: cursor.at } }, { [field]: cursor.at, _id: { $lt: cursor.id } }] };

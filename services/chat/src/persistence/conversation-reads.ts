@@ -17,8 +17,7 @@ export class ConversationReads {
   constructor(private readonly collection: Collection<ConversationDocument>) {}
 
   async listFor(userId: string, after: TimeCursor | undefined, limit: number): Promise<ConversationPage> {
-    const mine = { participantIds: userId };
-    const filter = (after === undefined ? mine : { $and: [mine, afterTimeCursor('lastActivityAt', after)] }) as Filter<ConversationDocument>;
+    const filter = { participantIds: userId, ...afterTimeCursor('lastActivityAt', after) } as Filter<ConversationDocument>;
     const documents = await this.collection
       .find(filter, { projection: metadataOnly })
       .sort({ lastActivityAt: -1, _id: -1 })

@@ -32,9 +32,7 @@ export class Messages {
 
   /** Newest first, strictly before `before` when given. */
   async pageBefore(conversationId: string, before: TimeCursor | undefined, limit: number): Promise<MessagePage> {
-    const filter = (
-      before === undefined ? { conversationId } : { $and: [{ conversationId }, afterTimeCursor('sentAt', before)] }
-    ) as Filter<MessageDocument>;
+    const filter = { conversationId, ...afterTimeCursor('sentAt', before) } as Filter<MessageDocument>;
     const documents = await this.collection.find(filter).sort({ sentAt: -1, _id: -1 }).limit(limit + 1).toArray();
     const items = documents.slice(0, limit);
     const last = items.at(-1);

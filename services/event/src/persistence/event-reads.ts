@@ -29,14 +29,18 @@ export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Equality fields stay at the top level of the filter and everything else goes under `$and`:
+ * the same query for MongoDB, but FerretDB pushes only top-level equalities down to its
+ * storage, so this keeps drafts and past events out of what it has to read and sort.
+ */
 function toFilter(filter: EventListFilter, after: EventCursor | undefined): Filter<EventDocument> {
-  const and: Array<Filter<EventDocument>> = [];
   const equal: Record<string, unknown> = {};
   if (filter.status !== undefined) equal['status'] = filter.status;
   if (filter.organizerId !== undefined) equal['organizerId'] = filter.organizerId;
   if (filter.category !== undefined) equal['category'] = filter.category;
   if (filter.cityKey !== undefined) equal['cityKey'] = filter.cityKey;
-  and.push(equal as Filter<EventDocument>);
+  const and: Array<Filter<EventDocument>> = [];
   const range: Record<string, Date> = {};
   if (filter.from !== undefined) range['$gte'] = filter.from;
   if (filter.to !== undefined) range['$lt'] = filter.to;
@@ -50,7 +54,7 @@ function toFilter(filter: EventListFilter, after: EventCursor | undefined): Filt
       $or: [{ startsAt: { $gt: after.startsAt } }, { startsAt: after.startsAt, _id: { $gt: after.id } }],
     } as Filter<EventDocument>);
   }
-  return and.length === 1 ? (and[0] as Filter<EventDocument>) : ({ $and: and } as Filter<EventDocument>);
+  return (and.length === 0 ? equal : { ...equal, $and: and }) as Filter<EventDocument>;
 }
 
 /** The query side: lists and the completion sweep, straight from the collection. */

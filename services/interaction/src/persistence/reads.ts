@@ -87,8 +87,7 @@ async function page<T extends { _id: string }>(
   after: TimeCursor | undefined,
   sortKeyOf: (item: T) => Date,
 ): Promise<Page<T>> {
-  const continuation = afterTimeCursor(sortField, after);
-  const filter = Object.keys(continuation).length === 0 ? equal : { $and: [equal, continuation] };
+  const filter = { ...equal, ...afterTimeCursor(sortField, after) };
   const documents = await collection
     .find(filter as Filter<StoredAggregate<T>>, { projection: withoutOutbox })
     .sort({ [sortField]: -1, _id: -1 })
