@@ -75,6 +75,8 @@ try {
   const sorted = [...latencies].sort((a, b) => a - b);
   console.log(
     JSON.stringify({
+      bench: 'notify',
+      at: new Date().toISOString(),
       p50Ms: percentile(sorted, 50),
       p99Ms: percentile(sorted, 99),
       delivered: latencies.length,
