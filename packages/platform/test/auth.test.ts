@@ -29,6 +29,7 @@ function buildApp(verifier: JwtVerifier) {
           displayName: z.string().optional(),
           email: z.string().optional(),
           username: z.string().optional(),
+          clientId: z.string().optional(),
         }),
       },
     },
@@ -97,6 +98,7 @@ describe('bearer authentication over HTTP', { timeout: 30_000 }, () => {
       displayName: 'Ada Lovelace',
       email: 'ada@example.test',
       username: 'ada',
+      clientId: 'eventonight-web',
     });
   });
 

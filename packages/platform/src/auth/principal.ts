@@ -10,6 +10,8 @@ export interface Principal {
   displayName?: string;
   email?: string;
   username?: string;
+  /** `azp`: the OAuth client that obtained the token (e.g. `event-service` for a service account). */
+  clientId?: string;
 }
 
 function isRole(value: string): value is Role {
@@ -27,13 +29,14 @@ const keycloakClaims = z.object({
   name: optionalString,
   email: optionalString,
   preferred_username: optionalString,
+  azp: optionalString,
 });
 
 /** Returns undefined when the claims do not identify a user (no usable `sub`). */
 export function principalFromClaims(claims: unknown): Principal | undefined {
   const parsed = keycloakClaims.safeParse(claims);
   if (!parsed.success) return undefined;
-  const { sub, realm_access, name, email, preferred_username } = parsed.data;
+  const { sub, realm_access, name, email, preferred_username, azp } = parsed.data;
   const roles = new Set<Role>();
   for (const role of realm_access?.roles ?? []) {
     // Keycloak adds its own realm roles (offline_access, default-roles-…): not ours, ignored.
@@ -45,6 +48,7 @@ export function principalFromClaims(claims: unknown): Principal | undefined {
     ...(name === undefined ? {} : { displayName: name }),
     ...(email === undefined ? {} : { email }),
     ...(preferred_username === undefined ? {} : { username: preferred_username }),
+    ...(azp === undefined ? {} : { clientId: azp }),
   };
 }
 

@@ -12,7 +12,6 @@ import {
   checkoutHeaders,
   checkoutResponse,
   eventParams,
-  internalHeaders,
   internalTiersBody,
   internalTiersResponse,
   listQuery,
@@ -119,12 +118,11 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       summary: 'Dual path from the event service: open sales for a published event (service token, azp=event-service)',
       tags: ['internal'],
       params: eventParams,
-      headers: internalHeaders,
       body: internalTiersBody,
       responses: { 200: internalTiersResponse },
     },
-    async ({ params, headers, body }) => {
-      requireServiceCaller(headers.authorization, options.internalCallerAzp);
+    async ({ params, body, principal }) => {
+      requireServiceCaller(principal, options.internalCallerAzp);
       if (body.event.eventId !== params.eventId) throw problems.badRequest('The body is about another event than the path.');
       const outcome = await openSales(deps, body);
       return { status: 200, body: { outcome } };

@@ -66,7 +66,6 @@ export const validateResponse = z.object({
 });
 
 export const internalTiersBody = ticketingInternal.upsertEventTiers.body.strict();
-export const internalHeaders = z.object({ authorization: z.string() });
 export const internalTiersResponse = z.object({ outcome: z.enum(['opened', 'unchanged']) });
 
 export const webhookResponse = z.object({ received: z.literal(true), duplicate: z.boolean() });
