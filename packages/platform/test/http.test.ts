@@ -11,6 +11,7 @@ import {
   createHttpApp,
   defineRoute,
   PROBLEM_BASE_URI,
+  Problem,
   registerUnavailableErrorMatcher,
   startHttpServer,
   type RunningHttpServer,
@@ -415,6 +416,14 @@ describe('http app', { timeout: 30_000 }, () => {
     assert.deepEqual(await response.json(), { length: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
     const tooBig = await fetch(`${url}/webhook`, { method: 'POST', body: Buffer.alloc(5000) });
     assert.equal(tooBig.status, 413);
+  });
+});
+
+describe('problems', () => {
+  it('a service subtype refines type and title but keeps the base status', () => {
+    const body = new Problem('conflict', 'No seats left.', { subtype: { slug: 'sold-out', title: 'Sold out' }, extensions: { available: 0 } }).toBody();
+    assert.deepEqual(body, { available: 0, type: `${PROBLEM_BASE_URI}sold-out`, title: 'Sold out', status: 409, detail: 'No seats left.' });
+    assert.equal(new Problem('conflict', 'x').toBody().type, `${PROBLEM_BASE_URI}conflict`);
   });
 });
 

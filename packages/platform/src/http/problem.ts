@@ -54,6 +54,11 @@ export interface ProblemOptions {
   /** Response headers that belong to the problem, e.g. WWW-Authenticate or Retry-After. */
   headers?: Record<string, string>;
   cause?: unknown;
+  /**
+   * A service's more specific type within the slug (e.g. `sold-out`, a kind of `conflict`):
+   * the status stays the slug's, the `type` URI and title become the subtype's.
+   */
+  subtype?: { slug: string; title: string };
 }
 
 export class Problem extends Error {
@@ -70,8 +75,8 @@ export class Problem extends Error {
     this.name = 'Problem';
     this.slug = slug;
     this.status = problemTypes[slug].status;
-    this.type = problemTypeUri(slug);
-    this.title = problemTypes[slug].title;
+    this.type = options.subtype === undefined ? problemTypeUri(slug) : PROBLEM_BASE_URI + options.subtype.slug;
+    this.title = options.subtype?.title ?? problemTypes[slug].title;
     this.detail = detail;
     this.extensions = options.extensions ?? {};
     this.headers = options.headers ?? {};

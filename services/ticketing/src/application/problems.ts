@@ -1,14 +1,8 @@
-import { PROBLEM_BASE_URI, Problem, problems } from '@eventonight/platform';
+import { Problem, problems } from '@eventonight/platform';
 
-/**
- * A 409 with a ticketing-specific problem type (`/problems/sold-out`, …). The platform's
- * Problem only knows its own slugs, so the type and title are overridden here.
- */
+/** A 409 with a ticketing-specific problem type (`/problems/sold-out`, …) clients can switch on. */
 function conflictOfType(slug: string, title: string, detail: string, extensions: Record<string, unknown> = {}): Problem {
-  const problem = new Problem('conflict', detail, { extensions });
-  Object.defineProperty(problem, 'type', { value: PROBLEM_BASE_URI + slug });
-  Object.defineProperty(problem, 'title', { value: title });
-  return problem;
+  return new Problem('conflict', detail, { extensions, subtype: { slug, title } });
 }
 
 export const ticketingProblems = {
