@@ -95,6 +95,21 @@ describe('notification service: events through RabbitMQ reach connected sockets'
     await assert.rejects(connectClient(service.url, expired), /unauthorized: access token (expired|invalid)/);
   });
 
+  it('ends a socket’s session when its access token expires; a fresh token connects again', async () => {
+    const organizer = await newUser(issuer, 'org');
+    const shortLived = await issuer.mint({ sub: organizer.id, roles: ['member'], expiresInSec: 2 });
+    const socket = await connectClient(service.url, shortLived);
+    let expiredNotice: unknown;
+    socket.on('session_expired', (notice: unknown) => (expiredNotice = notice));
+    const reason = await new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    assert.equal(reason, 'io server disconnect');
+    assert.match(String((expiredNotice as { reason?: unknown } | undefined)?.reason), /expired/);
+
+    const fresh = collect(await connected(organizer.token));
+    upstream.publish(upstream.event('interaction.like.added', { eventId: 'ev-exp', userId: 'fan', eventOwnerId: organizer.id }));
+    await waitFor(() => fresh.find((item) => item.type === 'event.liked'), { what: 'the push on the new connection' });
+  });
+
   it('muted types are stored but not pushed', async () => {
     const organizer = await newUser(issuer, 'org');
     const put = await call(service.url, 'PUT', '/notification-preferences', { token: organizer.token, body: { muted: ['event.liked'] } });

@@ -12,6 +12,8 @@ export interface Principal {
   username?: string;
   /** `azp`: the OAuth client that obtained the token (e.g. `event-service` for a service account). */
   clientId?: string;
+  /** When the token stops being valid (`exp`): long-lived connections end their session then. */
+  expiresAt?: Date;
 }
 
 function isRole(value: string): value is Role {
@@ -30,13 +32,14 @@ const keycloakClaims = z.object({
   email: optionalString,
   preferred_username: optionalString,
   azp: optionalString,
+  exp: z.number().positive().optional().catch(undefined),
 });
 
 /** Returns undefined when the claims do not identify a user (no usable `sub`). */
 export function principalFromClaims(claims: unknown): Principal | undefined {
   const parsed = keycloakClaims.safeParse(claims);
   if (!parsed.success) return undefined;
-  const { sub, realm_access, name, email, preferred_username, azp } = parsed.data;
+  const { sub, realm_access, name, email, preferred_username, azp, exp } = parsed.data;
   const roles = new Set<Role>();
   for (const role of realm_access?.roles ?? []) {
     // Keycloak adds its own realm roles (offline_access, default-roles-…): not ours, ignored.
@@ -49,6 +52,7 @@ export function principalFromClaims(claims: unknown): Principal | undefined {
     ...(email === undefined ? {} : { email }),
     ...(preferred_username === undefined ? {} : { username: preferred_username }),
     ...(azp === undefined ? {} : { clientId: azp }),
+    ...(exp === undefined ? {} : { expiresAt: new Date(exp * 1000) }),
   };
 }
 

@@ -7,6 +7,10 @@ import type { Pusher } from '../application/ports.js';
 import type { NotificationView } from '../application/view.js';
 
 export const NOTIFICATION_EVENT = 'notification';
+/** Sent just before the server disconnects a socket whose access token expired. */
+export const SESSION_EXPIRED_EVENT = 'session_expired';
+// setTimeout's ceiling (~24.8 days); access tokens live minutes.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function userRoom(userId: string): string {
   return `user:${userId}`;
@@ -57,7 +61,7 @@ export async function startRealtime(options: {
     const token: unknown = (socket.handshake.auth as Record<string, unknown>)['token'];
     verifyHandshakeToken(options.verifier, token).then(
       (principal) => {
-        socket.data = { userId: principal.userId };
+        socket.data = { userId: principal.userId, expiresAt: principal.expiresAt };
         next();
       },
       (error: unknown) => {
@@ -68,8 +72,18 @@ export async function startRealtime(options: {
   });
 
   io.on('connection', (socket) => {
-    const userId = (socket.data as { userId: string }).userId;
+    const { userId, expiresAt } = socket.data as { userId: string; expiresAt?: Date };
     void socket.join(userRoom(userId));
+    // The token was checked once, at the handshake; the session must not outlive it. The client
+    // gets a fresh token and connects again (socket.io-client does not reconnect by itself after
+    // a server-side disconnect).
+    if (expiresAt !== undefined) {
+      const timer = setTimeout(() => {
+        socket.emit(SESSION_EXPIRED_EVENT, { reason: 'access token expired; connect again with a fresh one' });
+        socket.disconnect(true);
+      }, Math.min(Math.max(0, expiresAt.getTime() - Date.now()), MAX_TIMER_MS));
+      socket.once('disconnect', () => clearTimeout(timer));
+    }
   });
 
   io.attach(options.httpServer);
