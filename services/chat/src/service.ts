@@ -19,7 +19,7 @@ export function chatService(overrides: ChatServiceOverrides = {}): ServiceDefini
   return {
     name: 'chat',
     aggregateCollections: [CONVERSATIONS],
-    async setup({ config, db, logger, store }) {
+    async setup({ config, db, logger, store, jobLease }) {
       const conversations = store<ConversationState>(CONVERSATIONS);
       await conversations.ensureIndexes(conversationIndexes);
       const messages = new Messages(db);
@@ -44,6 +44,7 @@ export function chatService(overrides: ChatServiceOverrides = {}): ServiceDefini
               await repairUnappliedMessages(deps, config.CHAT_REPAIR_GRACE_MS);
             },
             logger,
+            { lease: jobLease('repair-unapplied-messages', config.CHAT_REPAIR_INTERVAL_MS) },
           ),
         ],
       };

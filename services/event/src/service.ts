@@ -34,7 +34,7 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
   return {
     name: 'event',
     aggregateCollections: [EVENTS_COLLECTION],
-    async setup({ config, logger, store: storeOf }) {
+    async setup({ config, logger, store: storeOf, jobLease }) {
       const store = storeOf<EventState>(EVENTS_COLLECTION);
       await store.ensureIndexes(eventIndexes);
       const ticketingUrl = config.TICKETING_INTERNAL_URL;
@@ -57,7 +57,7 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
       logger.info({ dualPath: ticketingUrl !== undefined }, 'event service wired');
       return {
         routes: (host) => eventRoutes(host, deps),
-        jobs: [completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS)],
+        jobs: [completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS, jobLease('complete-ended-events', config.EVENT_COMPLETION_INTERVAL_MS))],
       };
     },
   };

@@ -20,7 +20,7 @@ export function mediaService(overrides: MediaServiceOverrides = {}): ServiceDefi
   return {
     name: 'media',
     aggregateCollections: [ASSETS_COLLECTION],
-    async setup({ config, logger, store: storeOf }) {
+    async setup({ config, logger, store: storeOf, jobLease }) {
       const store = storeOf<AssetState>(ASSETS_COLLECTION);
       await store.ensureIndexes(assetIndexes);
       const deps: MediaAppDeps = {
@@ -48,7 +48,7 @@ export function mediaService(overrides: MediaServiceOverrides = {}): ServiceDefi
       logger.info({ bucket: config.S3_BUCKET, endpoint: config.S3_ENDPOINT }, 'media service wired');
       return {
         routes: (host) => mediaRoutes(host, deps),
-        jobs: [sweepJob(deps, config.MEDIA_SWEEP_INTERVAL_MS)],
+        jobs: [sweepJob(deps, config.MEDIA_SWEEP_INTERVAL_MS, jobLease('sweep-uploads', config.MEDIA_SWEEP_INTERVAL_MS))],
       };
     },
   };

@@ -28,7 +28,7 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
   return {
     name: 'ticketing',
     aggregateCollections: [INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION],
-    async setup({ config, logger, db, store }) {
+    async setup({ config, logger, db, store, jobLease }) {
       const inventories = store<InventoryState>(INVENTORIES_COLLECTION);
       const orders = store<OrderState>(ORDERS_COLLECTION);
       const tickets = store<TicketState>(TICKETS_COLLECTION);
@@ -65,6 +65,8 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
           while ((await processPendingStripeEvents(deps)) >= 50);
         },
         logger,
+        // One worker at a time also keeps each order's events in arrival order across replicas.
+        { lease: jobLease('stripe-events', config.WEBHOOK_POLL_INTERVAL_MS) },
       );
       const sweeper = periodicJob(
         'hold-sweeper',
@@ -74,6 +76,7 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
           if (report.expired + report.orphansReleased > 0) logger.info(report, 'sweeper released holds');
         },
         logger,
+        { lease: jobLease('hold-sweeper', config.SWEEP_INTERVAL_MS) },
       );
       return {
         routes: (host) =>

@@ -1,2 +1,3 @@
 export * from './start-service.js';
 export * from './periodic-job.js';
+export * from './job-lease.js';

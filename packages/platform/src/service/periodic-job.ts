@@ -1,5 +1,6 @@
 import { newCorrelationId, runWithCorrelationId } from '../context/correlation.js';
 import type { Logger } from '../logger/logger.js';
+import type { JobLease } from './job-lease.js';
 
 export interface PeriodicJob {
   name: string;
@@ -10,13 +11,29 @@ export interface PeriodicJob {
   wake(): void;
 }
 
+export interface PeriodicJobOptions {
+  /** With a lease, a run does its work only on the replica holding it (see JobLease). */
+  lease?: JobLease;
+}
+
 /**
  * Runs `work` at once and then `intervalMs` after each run ends (runs never overlap); `wake()`
  * runs it as soon as possible instead (e.g. a worker told that new work was stored, which still
  * polls as a fallback). A failed run is logged and the schedule goes on; each run has its own
  * correlation id.
  */
-export function periodicJob(name: string, intervalMs: number, work: () => Promise<void>, logger: Logger): PeriodicJob {
+export function periodicJob(
+  name: string,
+  intervalMs: number,
+  work: () => Promise<void>,
+  logger: Logger,
+  options: PeriodicJobOptions = {},
+): PeriodicJob {
+  const { lease } = options;
+  const leasedWork = async (): Promise<void> => {
+    if (lease !== undefined && !(await lease.acquire())) return;
+    await work();
+  };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
@@ -29,7 +46,7 @@ export function periodicJob(name: string, intervalMs: number, work: () => Promis
   const run = () => {
     timer = undefined;
     wokenDuringRun = false;
-    running = runWithCorrelationId(newCorrelationId(), work)
+    running = runWithCorrelationId(newCorrelationId(), leasedWork)
       .catch((error: unknown) => logger.error({ err: error, job: name }, 'job run failed'))
       .finally(() => {
         running = undefined;
@@ -49,6 +66,7 @@ export function periodicJob(name: string, intervalMs: number, work: () => Promis
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       await running;
+      await lease?.release().catch((error: unknown) => logger.warn({ err: error, job: name }, 'job lease not released; it expires'));
     },
     wake() {
       if (stopped) return;

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from '../logger/logger.js';
 import { BusConnection, EventConsumer, EventPublisher, type EventHandlers } from '../bus/index.js';
 import { AggregateStore, connectMongo, type AggregateState } from '../persistence/index.js';
 import { OutboxRelay, OutboxSignal } from '../outbox/index.js';
+import { mongoJobLease, type JobLease } from './job-lease.js';
 
 /** What a service's composition root gets to wire its own parts. */
 export interface ServiceContext<TConfig extends BaseServiceConfig> {
@@ -16,6 +17,11 @@ export interface ServiceContext<TConfig extends BaseServiceConfig> {
   verifier: JwtVerifier;
   /** An aggregate store on `collection`, wired to the relay. Name it in `aggregateCollections`. */
   store<TState extends AggregateState>(collection: string): AggregateStore<TState>;
+  /**
+   * A lease so that one replica at a time runs the periodic job `job` (pass it to periodicJob).
+   * Its term is three intervals (at least 15 s): how long a dead holder delays the job.
+   */
+  jobLease(job: string, intervalMs: number): JobLease;
 }
 
 /** What a service contributes: its routes, its event handlers, its background jobs. */
@@ -84,6 +90,7 @@ export async function startService<TConfig extends BaseServiceConfig>(
       stores.set(collection, created as unknown as AggregateStore<AggregateState>);
       return created;
     },
+    jobLease: (job, intervalMs) => mongoJobLease(mongo.db, job, Math.max(3 * intervalMs, 15_000)),
   };
   const parts = await definition.setup(context);
   for (const store of stores.values()) await store.ensureIndexes();

@@ -1,9 +1,9 @@
 import type { EventAppDeps } from '../application/deps.js';
 import { completeDueEvents } from '../application/complete-due-events.js';
-import { periodicJob, type PeriodicJob } from '@eventonight/platform';
+import { periodicJob, type JobLease, type PeriodicJob } from '@eventonight/platform';
 
 /** Completes ended events every `intervalMs` (EVENT_COMPLETION_INTERVAL_MS). */
-export function completionJob(deps: EventAppDeps, intervalMs: number): PeriodicJob {
+export function completionJob(deps: EventAppDeps, intervalMs: number, lease?: JobLease): PeriodicJob {
   return periodicJob(
     'complete-ended-events',
     intervalMs,
@@ -12,5 +12,6 @@ export function completionJob(deps: EventAppDeps, intervalMs: number): PeriodicJ
       if (completed > 0) deps.logger.info({ completed }, 'completed ended events');
     },
     deps.logger,
+    lease === undefined ? {} : { lease },
   );
 }
