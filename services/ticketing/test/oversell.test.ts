@@ -49,17 +49,21 @@ describe(`ticketing: ${BUYERS} concurrent checkouts for ${SEATS} seats`, () => {
       const reply = await postWebhook(url, sessionEvent(type, { orderId, sessionId }));
       assert.equal(reply.status, 200);
     }
+    const orderStatuses = async () => ({
+      paid: await ticketing.deps.orders.collection.countDocuments({ eventId: event.eventId, status: 'paid' }),
+      expired: await ticketing.deps.orders.collection.countDocuments({ eventId: event.eventId, status: 'expired' }),
+    });
+    // Expiry releases the seats first and closes the order after: wait for both.
     const settled = await waitFor(
       async () => {
         const c = await countsOf(ticketing.deps, event.eventId, event.tierId);
-        return c.held === 0 && c.sold === completeCount ? c : undefined;
+        const orders = await orderStatuses();
+        return c.held === 0 && c.sold === completeCount && orders.paid + orders.expired === SEATS ? c : undefined;
       },
       { timeoutMs: 30_000, what: 'all orders settled' },
     );
     assert.equal(settled.capacity - settled.sold - settled.held, SEATS - completeCount);
-    const paid = await ticketing.deps.orders.collection.countDocuments({ eventId: event.eventId, status: 'paid' });
-    const expired = await ticketing.deps.orders.collection.countDocuments({ eventId: event.eventId, status: 'expired' });
-    assert.deepEqual({ paid, expired }, { paid: completeCount, expired: SEATS - completeCount });
+    assert.deepEqual(await orderStatuses(), { paid: completeCount, expired: SEATS - completeCount });
     const tickets = await ticketing.deps.tickets.collection.countDocuments({ eventId: event.eventId });
     assert.equal(tickets, completeCount);
   });
