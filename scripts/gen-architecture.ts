@@ -117,7 +117,7 @@ lines.push(
   '## Queue bindings per service',
   '',
   `Each consuming service declares a quorum queue \`<service>\` bound to \`${EXCHANGE}\` with the keys`,
-  `below, a quorum dead-letter queue \`<service>.dlq\`, and classic delay queues \`<service>.retry.N\``,
+  `below, a quorum dead-letter queue \`<service>.dlq\`, and quorum delay queues \`<service>.delay.N\``,
   `(default delays ${delays}) whose TTL dead-letters back into \`<service>\`.`,
   '',
   '| service | queue | binding keys | retry queues | DLQ | handler files |',

@@ -5,7 +5,7 @@ import { infra } from './infra.js';
 export async function deleteServiceQueues(service: string, retrySteps = 3, url: string = infra.amqpUrl): Promise<void> {
   const model = await amqp.connect(url);
   try {
-    const names = [service, `${service}.dlq`, ...Array.from({ length: retrySteps }, (_, i) => `${service}.retry.${i + 1}`)];
+    const names = [service, `${service}.dlq`, ...Array.from({ length: retrySteps }, (_, i) => `${service}.delay.${i + 1}`)];
     for (const name of names) {
       const channel = await model.createChannel();
       await channel.deleteQueue(name).catch(() => undefined);

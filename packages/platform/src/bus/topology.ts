@@ -16,7 +16,9 @@ export function serviceQueues(service: string, retryDelaysMs: readonly number[] 
   return {
     main: service,
     dlq: `${service}.dlq`,
-    retries: retryDelaysMs.map((delayMs, index) => ({ name: `${service}.retry.${index + 1}`, delayMs })),
+    // `.delay.N`, not the classic `.retry.N` of earlier versions: RabbitMQ refuses to redeclare a
+    // queue with another type, so the quorum delay queues got new names (old ones just drain).
+    retries: retryDelaysMs.map((delayMs, index) => ({ name: `${service}.delay.${index + 1}`, delayMs })),
   };
 }
 
@@ -26,8 +28,9 @@ export async function assertExchange(channel: Channel): Promise<void> {
 
 /**
  * Declares a service's queues and bindings. Idempotent, so it runs on every reconnection.
- * Main queue and DLQ are quorum queues (replicated, durable); the delay queues are classic
- * durable queues whose per-queue TTL dead-letters straight back into the main queue.
+ * All are quorum queues (replicated, durable). A delay queue's per-queue TTL dead-letters its
+ * messages back into the main queue, at least once: RabbitMQ keeps a message in the delay queue
+ * until the main queue has confirmed it (which needs `reject-publish` overflow).
  */
 export async function assertServiceTopology(
   channel: Channel,
@@ -41,10 +44,12 @@ export async function assertServiceTopology(
     await channel.assertQueue(retry.name, {
       durable: true,
       arguments: {
-        'x-queue-type': 'classic',
+        'x-queue-type': 'quorum',
         'x-message-ttl': retry.delayMs,
         'x-dead-letter-exchange': '',
         'x-dead-letter-routing-key': queues.main,
+        'x-dead-letter-strategy': 'at-least-once',
+        'x-overflow': 'reject-publish',
       },
     });
   }
