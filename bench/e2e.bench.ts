@@ -10,9 +10,8 @@
  * Prints progress on stderr and one JSON line on stdout.
  */
 import { performance } from 'node:perf_hooks';
-import { io as connectSocket, type Socket } from 'socket.io-client';
-import { deleteAccount, registerAccount, startSystem, waitFor, type Account, type RunningSystem } from '@eventonight/testing';
-import { inParallel, intFromEnv, publishEvents } from './platform-fixture.js';
+import { connectNotificationSocket, deleteAccount, inParallel, registerAccount, startSystem, waitFor, type Account, type RunningSystem } from '@eventonight/testing';
+import { intFromEnv, publishEvents } from './platform-fixture.js';
 import { percentile, report, round } from './stats.js';
 
 const rate = intFromEnv('BENCH_RATE', 20);
@@ -31,17 +30,6 @@ interface Pushed {
 
 const pairKey = (eventId: string, userId: string): string => `${eventId} ${userId}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function connect(url: string, token: string): Promise<Socket> {
-  const socket = connectSocket(url, { transports: ['websocket'], reconnection: false, timeout: 10_000, auth: { token } });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
-}
 
 /** Interaction learns published events by message; its public stats answer 404 until then. */
 async function waitUntilInteractionKnows(system: RunningSystem, eventIds: readonly string[]): Promise<void> {
@@ -73,7 +61,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
     accounts.push(member);
     return member;
   });
-  const eventIds = await publishEvents(system.url('event'), () => organizer.token(), eventCount);
+  const eventIds = await publishEvents(system.url('event'), organizer, eventCount);
   await waitUntilInteractionKnows(system, eventIds);
 
   const sentAt = new Map<string, number>();
@@ -81,7 +69,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
   const received = new Set<string>();
   let duplicates = 0;
   let unmatched = 0;
-  const socket = await connect(system.url('notification'), await organizer.token());
+  const socket = await connectNotificationSocket(system.url('notification'), await organizer.token(), 10_000);
   try {
     socket.on('notification', (pushed: Pushed) => {
       const arrivedAt = performance.now();

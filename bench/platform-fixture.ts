@@ -1,28 +1,13 @@
 /**
  * What the whole-platform benchmarks set up through the public APIs: published events of one
- * organization, and a bounded-concurrency helper so the setup does not flood a 2-core machine.
+ * organization, a few at a time so the setup does not flood a 2-core machine.
  */
-import { call } from '@eventonight/testing';
+import { createPublishedEvent, inParallel, type Account } from '@eventonight/testing';
 
 export function intFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
   return value;
-}
-
-/** Runs `task` for 0..count-1 with at most `concurrency` in flight; results in index order. */
-export async function inParallel<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
-  const results = new Array<T>(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const index = next++;
-        results[index] = await task(index);
-      }
-    }),
-  );
-  return results;
 }
 
 const DAY_MS = 86_400_000;
@@ -48,16 +33,7 @@ export function sampleEventBody(index: number): Record<string, unknown> {
   };
 }
 
-/** Creates and publishes `count` events as the organization holding `token`; their ids. */
-export async function publishEvents(eventUrl: string, token: () => Promise<string>, count: number, concurrency = 4): Promise<string[]> {
-  return inParallel(count, concurrency, async (index) => {
-    const created = await call(eventUrl, 'POST', '/events', { token: await token(), body: sampleEventBody(index) });
-    const eventId = created.body['eventId'];
-    if (created.status !== 201 || typeof eventId !== 'string') {
-      throw new Error(`POST /events → ${created.status}: ${JSON.stringify(created.body).slice(0, 300)}`);
-    }
-    const published = await call(eventUrl, 'POST', `/events/${eventId}/publish`, { token: await token() });
-    if (published.status !== 200) throw new Error(`publish ${eventId} → ${published.status}: ${JSON.stringify(published.body).slice(0, 300)}`);
-    return eventId;
-  });
+/** Creates and publishes `count` events as `organizer`; their ids. */
+export async function publishEvents(eventUrl: string, organizer: Account, count: number, concurrency = 4): Promise<string[]> {
+  return inParallel(count, concurrency, async (index) => (await createPublishedEvent(eventUrl, organizer, sampleEventBody(index))).eventId);
 }

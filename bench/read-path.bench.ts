@@ -95,7 +95,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
     organization: { name: 'Bench Organizer' },
   });
   accounts.push(organizer);
-  await publishEvents(system.url('event'), () => organizer.token(), eventCount);
+  await publishEvents(system.url('event'), organizer, eventCount);
 
   // Only the event service is under test from here on.
   for (const service of SERVICE_NAMES) if (service !== 'event') await system.kill(service, 'SIGTERM');

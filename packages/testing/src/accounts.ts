@@ -21,11 +21,12 @@ export interface Account {
 const PASSWORD = 'Journey-night-2026!';
 const REFRESH_MARGIN_MS = 60_000;
 
-async function passwordGrant(email: string): Promise<{ token: string; expiresAt: number }> {
+/** Signs in with the realm's test client (password grant): an access token and when it expires. */
+export async function passwordGrant(email: string, password: string = PASSWORD): Promise<{ token: string; expiresAt: number }> {
   const response = await fetch(`${keycloakIssuer}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: infra.keycloakTestClientId, username: email, password: PASSWORD }),
+    body: new URLSearchParams({ grant_type: 'password', client_id: infra.keycloakTestClientId, username: email, password }),
     signal: AbortSignal.timeout(15_000),
   });
   if (!response.ok) throw new Error(`password grant for ${email} → HTTP ${response.status}: ${await response.text()}`);

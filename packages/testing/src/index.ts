@@ -11,3 +11,6 @@ export * from './upstream.js';
 export * from './rabbitmq-admin.js';
 export * from './system.js';
 export * from './accounts.js';
+export * from './concurrency.js';
+export * from './notification-socket.js';
+export * from './events-api.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { parseConfig } from '@eventonight/platform';
 import { serviceTestEnv, type TestIssuer, Upstream } from '@eventonight/testing';
 import { notificationServiceConfig } from '../src/config.js';
@@ -27,22 +27,7 @@ export async function newUser(issuer: TestIssuer, label = 'user'): Promise<{ id:
 }
 
 
-/** A connected socket.io client, or the connect_error that refused it. */
-export function connectClient(url: string, token: string | undefined): Promise<Socket> {
-  const socket = connectSocket(url, {
-    transports: ['websocket'],
-    reconnection: false,
-    timeout: 5_000,
-    ...(token === undefined ? {} : { auth: { token } }),
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
-}
+export { connectNotificationSocket as connectClient } from '@eventonight/testing';
 
 export interface Received {
   id: string;

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { io as connectSocket, type Socket } from 'socket.io-client';
 import Stripe from 'stripe';
-import { call, deleteAccount, infra, registerAccount, waitFor, type Account, type Reply, type RunningSystem } from '@eventonight/testing';
+import {
+  call,
+  connectNotificationSocket,
+  createPublishedEvent,
+  deleteAccount,
+  infra,
+  registerAccount,
+  waitFor,
+  type Account,
+  type Reply,
+  type RunningSystem,
+} from '@eventonight/testing';
 
 /** What the system tests do as a client would: sockets, uploads, Stripe's webhooks, valid event bodies. */
 
@@ -20,21 +30,9 @@ export interface NotificationInbox {
 }
 
 export async function openInbox(system: RunningSystem, account: Account): Promise<NotificationInbox> {
-  const token = await account.token();
-  const socket: Socket = connectSocket(system.url('notification'), {
-    transports: ['websocket'],
-    auth: { token },
-    timeout: 5_000,
-  });
+  const socket = await connectNotificationSocket(system.url('notification'), await account.token());
   const received: PushedNotification[] = [];
   socket.on('notification', (notification: PushedNotification) => received.push(notification));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
   return {
     received,
     next: (what, match, timeoutMs = 20_000) =>
@@ -148,14 +146,8 @@ export interface SmallScene {
 export async function setUpSmallScene(system: RunningSystem, name: string): Promise<SmallScene> {
   const organizer = await registerAccount(system.url('user'), { role: 'organization', displayName: name, organization: { name } });
   const member = await registerAccount(system.url('user'), { role: 'member', displayName: `${name} regular` });
-  const created = await expectStatus(
-    201,
-    api(system, 'event', organizer, 'POST', '/events', { body: eventBody(`${name} opening`, [{ name: 'Entry', priceMinor: 1200, quantity: 20 }]) }),
-    'create event',
-  );
-  const eventId = created.body['eventId'] as string;
-  const tierId = (created.body['tiers'] as Array<{ tierId: string }>)[0]?.tierId ?? '';
-  await expectStatus(200, api(system, 'event', organizer, 'POST', `/events/${eventId}/publish`), 'publish');
+  const { eventId, tierIds } = await createPublishedEvent(system.url('event'), organizer, eventBody(`${name} opening`, [{ name: 'Entry', priceMinor: 1200, quantity: 20 }]));
+  const tierId = tierIds[0] ?? '';
   await waitFor(async () => ((await system.db('interaction').collection('event_copies').countDocuments({ _id: eventId as never })) === 1 ? true : undefined), {
     timeoutMs: 30_000,
     what: 'interaction to learn the event',

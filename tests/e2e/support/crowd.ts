@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { readyMessages, registerAccount, waitFor, SERVICE_NAMES, type Account, type RunningSystem, type ServiceName } from '@eventonight/testing';
-import { api, eventBody, expectStatus } from './clients.js';
+import {
+  createPublishedEvent,
+  inParallel,
+  readyMessages,
+  registerAccount,
+  waitFor,
+  SERVICE_NAMES,
+  type Account,
+  type RunningSystem,
+  type ServiceName,
+} from '@eventonight/testing';
+import { api, eventBody } from './clients.js';
 
 /**
  * A crowd of real accounts, published events and open conversations, and a stream of commands
@@ -31,38 +41,24 @@ export type Command =
   | { kind: 'follow'; member: Account; organizer: Account }
   | { kind: 'message'; conversation: Conversation; messageId: string };
 
-async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) {
-    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
-  }
-  return results;
-}
-
 export async function gatherCrowd(
   system: RunningSystem,
   size: { organizers: number; members: number; eventsPerOrganizer: number },
 ): Promise<Crowd> {
   const userUrl = system.url('user');
-  const organizers = await inBatches(Array.from({ length: size.organizers }, (_, i) => i), 4, (i) =>
+  const organizers = await inParallel(size.organizers, 4, (i) =>
     registerAccount(userUrl, { role: 'organization', displayName: `Venue ${i}`, organization: { name: `Venue ${i} Ltd` } }),
   );
-  const members = await inBatches(Array.from({ length: size.members }, (_, i) => i), 4, (i) =>
-    registerAccount(userUrl, { role: 'member', displayName: `Member ${i}` }),
-  );
+  const members = await inParallel(size.members, 4, (i) => registerAccount(userUrl, { role: 'member', displayName: `Member ${i}` }));
   const drafts = organizers.flatMap((organizer) => Array.from({ length: size.eventsPerOrganizer }, (_, i) => ({ organizer, i })));
-  const events = await inBatches(drafts, 4, async ({ organizer, i }) => {
-    const created = await expectStatus(
-      201,
-      api(system, 'event', organizer, 'POST', '/events', { body: eventBody(`${organizer.displayName} night ${i}`, [{ name: 'Entry', priceMinor: 1000, quantity: 100 }]) }),
-      'create event',
-    );
-    const eventId = created.body['eventId'] as string;
-    await expectStatus(200, api(system, 'event', organizer, 'POST', `/events/${eventId}/publish`), 'publish event');
-    return { eventId, organizer };
+  const events = await inParallel(drafts.length, 4, async (index) => {
+    const { organizer, i } = drafts[index] as { organizer: Account; i: number };
+    const body = eventBody(`${organizer.displayName} night ${i}`, [{ name: 'Entry', priceMinor: 1000, quantity: 100 }]);
+    return { eventId: (await createPublishedEvent(system.url('event'), organizer, body)).eventId, organizer };
   });
-  const conversations = await inBatches(members, 4, async (member) => {
-    const organizer = organizers[members.indexOf(member) % organizers.length] as Account;
+  const conversations = await inParallel(members.length, 4, async (index) => {
+    const member = members[index] as Account;
+    const organizer = organizers[index % organizers.length] as Account;
     const opened = await api(system, 'chat', member, 'POST', '/conversations', { body: { withUserId: organizer.id } });
     if (opened.status !== 201 && opened.status !== 200) throw new Error(`open conversation: ${opened.status} ${JSON.stringify(opened.body)}`);
     return { conversationId: opened.body['conversationId'] as string, member, organizer };
@@ -147,25 +143,21 @@ export async function runCommands(
   options: { concurrency: number; retryForMs?: number; onProgress?: (done: number) => Promise<void> | void },
 ): Promise<StreamResult> {
   const failures: StreamResult['failures'] = [];
-  let next = 0;
   let done = 0;
   let retried = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < commands.length; index = next++) {
-      const command = commands[index] as Command;
-      const giveUpAt = Date.now() + (options.retryForMs ?? 0);
-      let outcome = await attempt(system, command);
-      while ((typeof outcome === 'string' || outcome >= 500) && Date.now() < giveUpAt) {
-        retried += 1;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        outcome = await attempt(system, command);
-      }
-      if (typeof outcome === 'string' || outcome < 200 || outcome >= 300) failures.push({ kind: command.kind, status: outcome });
-      done += 1;
-      await options.onProgress?.(done);
+  await inParallel(commands.length, options.concurrency, async (index) => {
+    const command = commands[index] as Command;
+    const giveUpAt = Date.now() + (options.retryForMs ?? 0);
+    let outcome = await attempt(system, command);
+    while ((typeof outcome === 'string' || outcome >= 500) && Date.now() < giveUpAt) {
+      retried += 1;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      outcome = await attempt(system, command);
     }
-  };
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
+    if (typeof outcome === 'string' || outcome < 200 || outcome >= 300) failures.push({ kind: command.kind, status: outcome });
+    done += 1;
+    await options.onProgress?.(done);
+  });
   return { sent: done, retried, failures };
 }
 

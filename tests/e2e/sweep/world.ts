@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { call, infra, keycloakIssuer, registerAccount, waitFor, type Account, type Reply, type RunningSystem, type ServiceName } from '@eventonight/testing';
+import { call, createPublishedEvent, infra, keycloakIssuer, passwordGrant, registerAccount, waitFor, type Account, type Reply, type RunningSystem } from '@eventonight/testing';
+import { api, eventBody } from '../support/clients.js';
 
 /**
  * The data the sweep's requests point at: real accounts and, through the public APIs, an
@@ -25,24 +26,7 @@ export interface World {
   orderId: string;
 }
 
-const DAY = 86_400_000;
-
-export function eventBody(title: string): Record<string, unknown> {
-  const startsAt = new Date(Date.now() + 20 * DAY);
-  return {
-    title,
-    description: 'Created by the bad input sweep.',
-    category: 'music',
-    startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
-    venue: { name: 'Sweep Hall', address: '1 Sweep Street', city: 'Sweepville' },
-    tiers: [{ name: 'Standard', priceMinor: 1500, currency: 'eur', quantity: 100 }],
-  };
-}
-
-async function as(system: RunningSystem, service: ServiceName, account: Account, method: string, path: string, body?: unknown): Promise<Reply> {
-  return call(system.url(service), method, path, { token: await account.token(), ...(body === undefined ? {} : { body }) });
-}
+const SWEEP_TIERS = [{ name: 'Standard', priceMinor: 1500, quantity: 100 }];
 
 function expectOk(reply: Reply, what: string): Reply {
   if (reply.status < 200 || reply.status > 299) throw new Error(`${what} → HTTP ${reply.status}: ${JSON.stringify(reply.body)}`);
@@ -80,28 +64,27 @@ export async function buildWorld(system: RunningSystem): Promise<World> {
   ]);
 
   // Followers are notified of what an organization publishes later: follow first.
-  await onceKnown('follow', () => as(system, 'interaction', member, 'PUT', `/users/${organization.id}/follow`));
+  await onceKnown('follow', () => api(system, 'interaction', member, 'PUT', `/users/${organization.id}/follow`));
 
-  const created = expectOk(await as(system, 'event', organization, 'POST', '/events', eventBody('Sweep Night')), 'create event');
-  const eventId = stringField(created, 'eventId');
-  const tierId = firstTierId(created);
-  expectOk(await as(system, 'event', organization, 'POST', `/events/${eventId}/publish`), 'publish');
-  const draft = expectOk(await as(system, 'event', organization, 'POST', '/events', eventBody('Sweep Draft')), 'create draft');
+  const { eventId, tierIds } = await createPublishedEvent(system.url('event'), organization, eventBody('Sweep Night', SWEEP_TIERS));
+  const tierId = tierIds[0];
+  if (tierId === undefined) throw new Error('the published sweep event has no tier');
+  const draft = expectOk(await api(system, 'event', organization, 'POST', '/events', { body: eventBody('Sweep Draft', SWEEP_TIERS) }), 'create draft');
 
-  await onceKnown('like', () => as(system, 'interaction', member, 'PUT', `/events/${eventId}/like`));
-  expectOk(await as(system, 'interaction', member, 'PUT', `/events/${eventId}/participation`), 'participate');
+  await onceKnown('like', () => api(system, 'interaction', member, 'PUT', `/events/${eventId}/like`));
+  expectOk(await api(system, 'interaction', member, 'PUT', `/events/${eventId}/participation`), 'participate');
 
   const conversation = await onceKnown('open conversation', () =>
-    as(system, 'chat', member, 'POST', '/conversations', { withUserId: organization.id }),
+    api(system, 'chat', member, 'POST', '/conversations', { body: { withUserId: organization.id } }),
   );
   const conversationId = stringField(conversation, 'conversationId');
   expectOk(
-    await as(system, 'chat', member, 'POST', `/conversations/${conversationId}/messages`, { messageId: randomUUID(), text: 'Hello from the sweep' }),
+    await api(system, 'chat', member, 'POST', `/conversations/${conversationId}/messages`, { body: { messageId: randomUUID(), text: 'Hello from the sweep' } }),
     'send message',
   );
 
   const upload = expectOk(
-    await as(system, 'media', member, 'POST', '/media/uploads', { purpose: 'avatar', contentType: 'image/png', sizeBytes: 1024 }),
+    await api(system, 'media', member, 'POST', '/media/uploads', { body: { purpose: 'avatar', contentType: 'image/png', sizeBytes: 1024 } }),
     'upload ticket',
   );
 
@@ -116,7 +99,7 @@ export async function buildWorld(system: RunningSystem): Promise<World> {
 
   const notificationId = await waitFor(
     async () => {
-      const reply = expectOk(await as(system, 'notification', organization, 'GET', '/notifications'), 'notifications');
+      const reply = expectOk(await api(system, 'notification', organization, 'GET', '/notifications'), 'notifications');
       const first = (reply.body['items'] as Array<{ id: string }> | undefined)?.[0];
       return first?.id;
     },
@@ -154,13 +137,8 @@ export async function eventServiceToken(): Promise<string> {
 
 /** Deletes an account the sweep registered (a real Keycloak user) the way its owner would. */
 export async function deleteRegistered(userUrl: string, email: string, password: string): Promise<boolean> {
-  const grant = await fetch(`${keycloakIssuer}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: infra.keycloakTestClientId, username: email, password }),
-  });
-  if (!grant.ok) return false;
-  const { access_token: token } = (await grant.json()) as { access_token: string };
-  const reply = await call(userUrl, 'DELETE', '/users/me', { token });
+  const grant = await passwordGrant(email, password).catch(() => undefined);
+  if (grant === undefined) return false;
+  const reply = await call(userUrl, 'DELETE', '/users/me', { token: grant.token });
   return reply.status === 204;
 }
