@@ -161,24 +161,25 @@ export async function runCommands(
   return { sent: done, retried, failures };
 }
 
-/** The one notification a command must produce: who gets it and what identifies it. */
-function expectedKey(command: Command): string {
-  switch (command.kind) {
-    case 'like':
-      return `${command.event.organizer.id}|event.liked|${command.event.eventId}|${command.member.id}`;
-    case 'follow':
-      return `${command.organizer.id}|follower.new|${command.member.id}`;
-    case 'message':
-      return `${command.conversation.organizer.id}|chat.message|${command.messageId}`;
-  }
-}
-
 interface StoredNotification {
   recipientId: string;
   type: string;
   data: Record<string, unknown>;
 }
 
+/** The one notification a command must produce: its recipient, type and identifying data. */
+function expectedNotification(command: Command): StoredNotification {
+  switch (command.kind) {
+    case 'like':
+      return { recipientId: command.event.organizer.id, type: 'event.liked', data: { eventId: command.event.eventId, userId: command.member.id } };
+    case 'follow':
+      return { recipientId: command.organizer.id, type: 'follower.new', data: { followerId: command.member.id } };
+    case 'message':
+      return { recipientId: command.conversation.organizer.id, type: 'chat.message', data: { messageId: command.messageId } };
+  }
+}
+
+/** What identifies a notification by business identity (not by the id of the event behind it). */
 function storedKey(notification: StoredNotification): string {
   const { recipientId, type, data } = notification;
   switch (type) {
@@ -205,7 +206,7 @@ export interface DeliveryReport {
 
 /** Compares the notifications stored by the notification service with what `commands` must produce. */
 export async function deliveryReport(system: RunningSystem, commands: readonly Command[]): Promise<DeliveryReport> {
-  const expected = new Set(commands.map(expectedKey));
+  const expected = new Set(commands.map((command) => storedKey(expectedNotification(command))));
   const counts = new Map<string, number>();
   const stored = await system
     .db('notification')
