@@ -38,3 +38,29 @@ export class Upstream {
     await this.model.close().catch(() => undefined);
   }
 }
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The snapshot every `event.*` message carries, for tests that play the event service:
+ * a two-hour "Jazz night" in Bologna starting in two days unless told otherwise.
+ */
+export function eventSnapshotData(
+  eventId: string,
+  organizerId: string,
+  status: EventData<'event.created'>['status'],
+  options: { startsAt?: Date; title?: string } = {},
+): EventData<'event.created'> {
+  const startsAt = options.startsAt ?? new Date(Date.now() + 48 * HOUR_MS);
+  return {
+    eventId,
+    organizerId,
+    title: options.title ?? 'Jazz night',
+    category: 'music',
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 2 * HOUR_MS).toISOString(),
+    city: 'Bologna',
+    coverMediaId: null,
+    status,
+  };
+}

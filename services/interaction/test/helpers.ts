@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseConfig, startService, type RunningService } from '@eventonight/platform';
-import { deleteServiceQueues, freshDatabase, serviceTestEnv, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer, Upstream } from '@eventonight/testing';
+import { deleteServiceQueues, eventSnapshotData, freshDatabase, serviceTestEnv, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer, Upstream } from '@eventonight/testing';
 import { interactionServiceConfig } from '../src/config.js';
 import { interactionService, type InteractionServiceOverrides } from '../src/service.js';
 import { call, type Reply } from '@eventonight/testing';
@@ -69,18 +69,7 @@ export class Harness {
     status: 'draft' | 'published' | 'cancelled' | 'completed',
     options: { organizerId: string; startsAt?: Date; title?: string },
   ): Promise<void> {
-    const startsAt = options.startsAt ?? new Date(Date.now() + 48 * HOUR);
-    const data = {
-      eventId,
-      organizerId: options.organizerId,
-      title: options.title ?? 'Jazz night',
-      category: 'music' as const,
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
-      city: 'Bologna',
-      coverMediaId: null,
-      status,
-    };
+    const data = eventSnapshotData(eventId, options.organizerId, status, options);
     const event =
       status === 'draft'
         ? this.upstream.event('event.created', data, eventId, version)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { deleteServiceQueues, freshDatabase, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { deleteServiceQueues, eventSnapshotData, freshDatabase, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
 import { audienceId, type AudienceDocument } from '../src/persistence/audience.js';
 import type { RunningNotificationService } from '../src/service.js';
 import { call, collect, connectClient, newUser, startNotification, Upstream } from './helpers.js';
@@ -30,18 +30,7 @@ describe('notification service: follower copy and fan-out of event.published', {
   });
 
   function published(organizerId: string, eventId: string) {
-    return upstream.event('event.published', {
-      eventId,
-      organizerId,
-      title: 'Jazz night',
-      category: 'music',
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
-      city: 'Bologna',
-      coverMediaId: null,
-      status: 'published',
-      tiers: [],
-    });
+    return upstream.event('event.published', { ...eventSnapshotData(eventId, organizerId, 'published'), tiers: [] });
   }
 
   it('keeps its follower copy from follow events, in the order they happened, and tells the followee', async () => {
@@ -131,18 +120,7 @@ describe('notification service: follower copy and fan-out of event.published', {
       what: 'the follow',
     });
 
-    const cancelled = upstream.event('event.cancelled', {
-      eventId,
-      organizerId: organizer.id,
-      title: 'Jazz night',
-      category: 'music',
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
-      city: 'Bologna',
-      coverMediaId: null,
-      status: 'cancelled',
-      reason: 'storm',
-    });
+    const cancelled = upstream.event('event.cancelled', { ...eventSnapshotData(eventId, organizer.id, 'cancelled'), reason: 'storm' });
     upstream.publish(cancelled);
     upstream.publish(cancelled);
     const notifications = service.db.collection('notifications');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { parseConfig, startService, type RunningService } from '@eventonight/platform';
-import { deleteServiceQueues, infra, serviceTestEnv, uniqueName, type TestIssuer } from '@eventonight/testing';
+import { deleteServiceQueues, eventSnapshotData, infra, serviceTestEnv, uniqueName, type TestIssuer } from '@eventonight/testing';
 import type { TicketingDeps } from '../src/application/deps.js';
 import { ticketingServiceConfig } from '../src/config.js';
 import { ticketingService, type TicketingServiceOverrides } from '../src/service.js';
@@ -87,18 +87,7 @@ export interface TestEvent {
 }
 
 export function snapshot(eventId: string, organizerId: string, status: 'published' | 'cancelled' | 'completed' = 'published') {
-  const startsAt = new Date(Date.now() + 48 * HOUR);
-  return {
-    eventId,
-    organizerId,
-    title: 'Jazz night',
-    category: 'music' as const,
-    startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
-    city: 'Bologna',
-    coverMediaId: null,
-    status,
-  };
+  return eventSnapshotData(eventId, organizerId, status);
 }
 
 export function tiersOf(tierId: string, capacity: number, priceMinor = 1500) {
