@@ -11,3 +11,4 @@ npm ci --no-audit --no-fund --ignore-scripts
 bash infra/up.sh
 npx turbo run build --output-logs=errors-only
 bash scripts/services.sh start
+bash scripts/urls.sh
