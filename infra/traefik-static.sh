@@ -4,12 +4,14 @@
 # Traefik does not template its static file and takes it from one source only (file, flags or
 # environment), hence a rendered copy. Used by infra/ctl.sh and the gateway tests.
 #
-#   infra/traefik-static.sh <out-file> <web-address> <ping-address>
+#   infra/traefik-static.sh <out-file> <web-address> <ping-address> [<trusted-forwarder-cidr>]
 #   e.g. infra/traefik-static.sh .infra/traefik/traefik.yml 127.0.0.1:8000 127.0.0.1:8082
+# The optional CIDR replaces cloudflared's subnet as the one peer whose X-Forwarded-For is
+# kept: the read benchmark plays cloudflared to spread its requests over many client IPs.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-out=$1 web=$2 ping=$3
+out=$1 web=$2 ping=$3 trusted=${4:-}
 source_file=$root/traefik/traefik.yml
 
 replace() {
@@ -29,4 +31,5 @@ mkdir -p "$(dirname "$out")"
 replace 'address: ":80"' "address: \"$web\""
 replace 'address: ":8082"' "address: \"$ping\""
 replace 'directory: /etc/traefik/dynamic' "directory: $root/traefik/dynamic"
+[ -z "$trusted" ] || replace '- "172.30.0.0/24"' "- \"$trusted\""
 mv -f "$out.tmp" "$out"
