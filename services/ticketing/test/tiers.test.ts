@@ -54,7 +54,7 @@ describe('ticketing: tiers from the event service (internal call and event.*)', 
     assert.deepEqual([ok.status, ok.body['outcome']], [200, 'opened']);
   });
 
-  it('refuses a wrong client before it reads the body: 403, not the schema's details', async () => {
+  it("refuses a wrong client before it reads the body: 403, not the schema's details", async () => {
     const member = await newUser(issuer, 'member');
     const reply = await call(ticketing.service.url, 'PUT', `/internal/events/evt-x/tiers`, {
       token: member.token,
