@@ -14,8 +14,8 @@
  * `GET /events` (first page), which is public: it ignores the token, so it shows the same list
  * without the JWT check. `serviceAloneMs` / `bareAloneMs`: the median of requests sent one at a
  * time before the load, the cost of one request without queueing.
- * `gateway` is the same authenticated list through the real Traefik (traefik/ as in production,
- * rendered for local use, in a process of its own) at `/api/event/…`, measured in the same run;
+ * `gateway` is the same authenticated list through the real Traefik (traefik/ in its production
+ * rendering, in a process of its own) at `/api/event/…`, measured in the same run;
  * `gatewayShare` is the part of the gateway's figures that Traefik adds: (gateway − service) /
  * gateway for p50/p99 latency and 1 − gateway/service for throughput (goal: p50 ≤ 10 %). The load
  * generator plays cloudflared (the rendering trusts 127.0.0.1 to set X-Forwarded-For) and gives
@@ -127,7 +127,8 @@ async function run(system: RunningSystem, accounts: Account[]) {
   const page = JSON.parse(pageText) as { items: unknown[] };
 
   const bare = await startBareServer(page);
-  const gateway = await startGateway({ event: [eventUrl] }, { trustedForwarder: '127.0.0.1/32' });
+  // The production rendering (client IP from X-Forwarded-For), with the load generator as cloudflared.
+  const gateway = await startGateway({ event: [eventUrl] }, { profile: 'production', trustedForwarder: '127.0.0.1/32' });
   const gatewayUrl = `http://127.0.0.1:${gateway.port}/api/event`;
   try {
     // A fresh token for the measured runs: it lives 5 minutes, far longer than they take.
