@@ -289,6 +289,10 @@ traefik_launch() {
   exec "$EN_BIN/traefik" --configFile="$(dir_of traefik)/traefik.yml"
 }
 traefik_healthy() { http_ok "http://$EN_HOST:$EN_GATEWAY_PING_PORT/ping"; }
+# A rebuilt binary (another EN_TRAEFIK_VERSION) restarts a running instance; route edits need
+# nothing (the file provider watches traefik/dynamic).
+traefik_after_start() { cp "$EN_BIN/traefik.build" "$(dir_of traefik)/running.build"; }
+traefik_outdated() { ! cmp -s "$EN_BIN/traefik.build" "$(dir_of traefik)/running.build"; }
 
 # ---- generic process handling -------------------------------------------------
 
