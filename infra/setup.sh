@@ -9,6 +9,11 @@ set -euo pipefail
 
 # shellcheck source=infra/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap_unexpected_errors
+
+# Each step's output goes to its own log here; a failing step names it and shows its tail.
+readonly SETUP_LOGS=$EN_STATE/setup
+setup_log() { echo "$SETUP_LOGS/$1.log"; }
 
 readonly APT_PACKAGES=(rabbitmq-server redis-server postgresql-15 docker-compose)
 
@@ -28,15 +33,18 @@ install_apt_packages() {
     log "apt: ${APT_PACKAGES[*]} already installed"
     return
   fi
-  log "apt: installing $(tr '\n' ' ' <<<"$missing")"
+  local logfile
+  logfile=$(setup_log apt)
+  log "apt: installing $(tr '\n' ' ' <<<"$missing")(log: $logfile)"
   export DEBIAN_FRONTEND=noninteractive
+  mkdir -p "$SETUP_LOGS"
   # Refresh the package lists only when they cannot serve the install.
   # shellcheck disable=SC2086
-  if ! as_root apt-get install -y $missing </dev/null; then
+  if ! as_root apt-get install -y $missing </dev/null >>"$logfile" 2>&1; then
     log "apt: install failed with the current package lists; running apt-get update"
-    as_root apt-get update </dev/null
+    run_logged "apt: apt-get update" "$logfile" as_root apt-get update </dev/null
     # shellcheck disable=SC2086
-    as_root apt-get install -y $missing </dev/null
+    run_logged "apt: installing $(tr '\n' ' ' <<<"$missing")" "$logfile" as_root apt-get install -y $missing </dev/null
   fi
 }
 
@@ -56,10 +64,12 @@ go_install_pinned() {
     log "go: $name $version already built"
     return
   fi
-  log "go: building $name $version (a few minutes the first time)"
-  local stage
+  local stage logfile
+  logfile=$(setup_log "go-$name")
+  log "go: building $name $version (a few minutes the first time; log: $logfile)"
   stage=$(mktemp -d)
-  GOBIN="$stage" GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" install "$module@$version"
+  run_logged "go: building $name $version" "$logfile" \
+    env GOBIN="$stage" GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" install "$module@$version"
   mv -f "$stage/$name" "$EN_BIN/$name"
   rm -rf "$stage"
 }
@@ -80,21 +90,26 @@ install_ferretdb() {
     log "go: ferretdb $version (with the document write lock) already built"
     return
   fi
-  log "go: building ferretdb $version (a few minutes the first time)"
-  local module_dir src=$EVENTONIGHT_CACHE/src/ferretdb-$version
+  local module_dir src=$EVENTONIGHT_CACHE/src/ferretdb-$version logfile
+  logfile=$(setup_log go-ferretdb)
+  log "go: building ferretdb $version (a few minutes the first time; log: $logfile)"
+  run_logged "go: downloading the FerretDB $version module" "$logfile" \
+    env GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json "github.com/FerretDB/FerretDB@$version"
   module_dir=$(GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json \
-    "github.com/FerretDB/FerretDB@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-  [ -d "$module_dir" ] || die "go mod download of FerretDB $version gave no source directory"
+    "github.com/FerretDB/FerretDB@$version" 2>>"$logfile" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [ -d "$module_dir" ] || fail_with_log "go: the FerretDB $version module gave no source directory" "$logfile"
   rm -rf "$src"
   mkdir -p "$(dirname "$src")"
   cp -r "$module_dir" "$src"
   chmod -R u+w "$src"
   echo "$version" >"$src/build/version/version.txt"
   apply_ferretdb_write_lock "$src/internal/handler"
-  (cd "$src" && GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
-    "$EN_GO" build -trimpath -o "$bin.tmp" ./cmd/ferretdb)
+  run_logged "go: building ferretdb $version" "$logfile" \
+    env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
+    "$EN_GO" build -trimpath -o "$bin.tmp" ./cmd/ferretdb
   mv -f "$bin.tmp" "$bin"
-  "$bin" --version | grep -q "version: $version\$" || die "built ferretdb does not report $version"
+  "$bin" --version 2>&1 | tee -a "$logfile" | grep -q "version: $version\$" ||
+    fail_with_log "go: the built ferretdb does not report $version" "$logfile"
   echo "$build_id" >"$bin.build"
 }
 
@@ -112,7 +127,8 @@ apply_ferretdb_write_lock() {
   for file in msg_update.go msg_findandmodify.go msg_delete.go; do
     sed -i -E 's/^(func \(h \*Handler\) Msg(Update|FindAndModify|Delete)\(connCtx context\.Context, msg \*wire\.OpMsg\) \(\*wire\.OpMsg, error\) \{)$/\1\n\tdocumentWriteLock.Lock()\n\tdefer documentWriteLock.Unlock()\n/' \
       "$handler/$file"
-    grep -q 'documentWriteLock.Lock()' "$handler/$file" || die "ferretdb: could not apply the write lock to $file"
+    grep -q 'documentWriteLock.Lock()' "$handler/$file" ||
+      fail_with_log "go: could not apply the write lock to FerretDB's $file" "$(setup_log go-ferretdb)"
   done
 }
 
@@ -126,16 +142,20 @@ download_keycloak() {
   local version=$EN_KEYCLOAK_VERSION
   local file=$EN_DOWNLOADS/keycloak-quarkus-dist-$version.tar.gz
   local url=$EN_MAVEN_CENTRAL/org/keycloak/keycloak-quarkus-dist/$version/keycloak-quarkus-dist-$version.tar.gz
-  local expected
-  expected=$(curl -fsS --retry 3 "$url.sha1" | awk '{ print $1 }')
+  local expected logfile
+  logfile=$(setup_log keycloak-download)
+  mkdir -p "$SETUP_LOGS"
+  expected=$(curl -fsS --retry 3 "$url.sha1" 2>>"$logfile" | awk '{ print $1 }')
+  [ -n "$expected" ] || fail_with_log "keycloak: could not fetch the SHA-1 of $url" "$logfile"
   if [ -f "$file" ] && [ "$(sha1sum "$file" | awk '{ print $1 }')" = "$expected" ]; then
     echo "$file"
     return
   fi
-  log "keycloak: downloading $version from Maven Central"
+  log "keycloak: downloading $version from Maven Central (log: $logfile)"
   mkdir -p "$EN_DOWNLOADS"
-  curl -fsS --retry 3 -o "$file.part" "$url"
-  [ "$(sha1sum "$file.part" | awk '{ print $1 }')" = "$expected" ] || die "keycloak download: SHA-1 mismatch for $url"
+  run_logged "keycloak: downloading $url" "$logfile" curl -fsS --retry 3 -o "$file.part" "$url"
+  [ "$(sha1sum "$file.part" | awk '{ print $1 }')" = "$expected" ] ||
+    fail_with_log "keycloak: SHA-1 mismatch for $url" "$logfile"
   mv -f "$file.part" "$file"
   echo "$file"
 }
@@ -150,7 +170,7 @@ install_keycloak() {
   local archive stage
   archive=$(download_keycloak)
   stage=$(mktemp -d "$EVENTONIGHT_CACHE/.keycloak-XXXXXX")
-  tar -xzf "$archive" -C "$stage"
+  run_logged "keycloak: unpacking $archive" "$(setup_log keycloak-download)" tar -xzf "$archive" -C "$stage"
   rm -rf "$home"
   mv "$stage/keycloak-$EN_KEYCLOAK_VERSION" "$home"
   rm -rf "$stage"
@@ -170,7 +190,7 @@ check_java_for_keycloak() {
 
 main() {
   [ -x "$EN_GO" ] || die "Go toolchain not found at $EN_GO (set EN_GO)"
-  mkdir -p "$EN_BIN" "$EN_DOWNLOADS"
+  mkdir -p "$EN_BIN" "$EN_DOWNLOADS" "$SETUP_LOGS"
   install_apt_packages
   go_install_pinned stripe-mock github.com/stripe/stripe-mock "$EN_STRIPE_MOCK_VERSION"
   go_install_pinned minio github.com/minio/minio "$EN_MINIO_VERSION"

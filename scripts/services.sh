@@ -4,13 +4,14 @@
 #   scripts/services.sh start|stop|status
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=infra/env.sh
-. infra/env.sh
+# shellcheck source=infra/lib.sh
+. infra/lib.sh
+trap_unexpected_errors
 
 # name:port — each service's own database is named after it.
 SERVICES=(user:3001 event:3002 interaction:3003 chat:3004 ticketing:3005 notification:3006 media:3007)
 
-state=.infra/services
+state=$EN_STATE/services
 mkdir -p "$state"
 
 common_env() {
@@ -46,11 +47,8 @@ start_one() {
     setsid node "services/$name/dist/main.js" </dev/null >>"$state/$name.log" 2>&1 &
   echo $! >"$state/$name.pid"
   until curl -fsS "http://127.0.0.1:$port/ready" >/dev/null 2>&1; do
-    if ! running "$name" || [ "$waited" -ge 60 ]; then
-      tail -n 20 "$state/$name.log" >&2
-      echo "$name: did not become ready; see $state/$name.log" >&2
-      exit 1
-    fi
+    if ! running "$name"; then fail_with_log "$name service exited during start" "$state/$name.log"; fi
+    if [ "$waited" -ge 60 ]; then fail_with_log "$name service not ready after 60s" "$state/$name.log"; fi
     sleep 1
     waited=$((waited + 1))
   done
