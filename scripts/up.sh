@@ -13,11 +13,14 @@ export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1
 started=$SECONDS
 logs=$EN_STATE/setup
 
-log "npm: installing the dependencies (log: $logs/npm-ci.log)"
+bash infra/up.sh
+# setup.sh installed the pinned Node.js: from here on it is first on the PATH.
+# shellcheck source=infra/env.sh
+. infra/env.sh
+log "npm: installing the dependencies with Node.js $(node --version) (log: $logs/npm-ci.log)"
 # --ignore-scripts: no dependency needs an install script (esbuild ships its binary in a
 # platform package), and esbuild's optional check raced npm's own extraction (ETXTBSY) here.
 run_logged "npm ci" "$logs/npm-ci.log" npm ci --no-audit --no-fund --ignore-scripts
-bash infra/up.sh
 log "building the services (log: $logs/build.log)"
 run_logged "build (turbo run build)" "$logs/build.log" npx turbo run build --output-logs=errors-only
 bash scripts/services.sh start
