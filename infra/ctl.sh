@@ -193,6 +193,9 @@ postgres_after_start() {
 
 # -- FerretDB on PostgreSQL (see docs/adr/0003: the SQLite backend scans the whole
 # collection for every filter but a lone _id, which made each update O(collection)).
+# A write holds two pooled connections (its query and its write) under its collection's
+# lock, so writes to different collections run side by side: the pool (FerretDB's default
+# is 50) leaves room for them and the reads; PostgreSQL allows 200.
 ferretdb_port() { echo "$EN_FERRETDB_PORT"; }
 ferretdb_marker() { echo "ferretdb"; }
 ferretdb_prepare() { mkdir -p "$(dir_of ferretdb)/state"; }
@@ -200,7 +203,7 @@ ferretdb_launch() {
   local dir
   dir=$(dir_of ferretdb)
   exec "$EN_BIN/ferretdb" --handler=postgresql \
-    --postgresql-url="postgres://$EN_POSTGRES_USER@$EN_HOST:$EN_POSTGRES_PORT/$EN_POSTGRES_DB" \
+    --postgresql-url="postgres://$EN_POSTGRES_USER@$EN_HOST:$EN_POSTGRES_PORT/$EN_POSTGRES_DB?pool_max_conns=80" \
     --listen-addr="$EN_HOST:$EN_FERRETDB_PORT" --debug-addr="$EN_HOST:$EN_FERRETDB_DEBUG_PORT" \
     --state-dir="$dir/state" --telemetry=disable --log-level=warn
 }

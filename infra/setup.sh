@@ -119,16 +119,17 @@ install_ferretdb() {
 # updates of one document both "match" and the last write wins (measured: 19 of 20
 # rounds of 8 racing `update({_id, version: 1})` had several winners). MongoDB makes
 # each single-document write atomic, and our optimistic concurrency relies on it.
-# The patch adds infra/ferretdb/document_write_lock.go and takes that lock at the
-# top of the three write commands. Reads are untouched. See docs/adr/0003.
+# The patch adds infra/ferretdb/document_write_lock.go and takes the lock of the
+# command's collection at the top of the three write commands. Reads are untouched.
+# See docs/adr/0003.
 readonly FERRETDB_PATCH="$EN_ROOT/infra/ferretdb/document_write_lock.go"
 apply_ferretdb_write_lock() {
   local handler=$1 file
   cp "$FERRETDB_PATCH" "$handler/"
   for file in msg_update.go msg_findandmodify.go msg_delete.go; do
-    sed -i -E 's/^(func \(h \*Handler\) Msg(Update|FindAndModify|Delete)\(connCtx context\.Context, msg \*wire\.OpMsg\) \(\*wire\.OpMsg, error\) \{)$/\1\n\tdocumentWriteLock.Lock()\n\tdefer documentWriteLock.Unlock()\n/' \
+    sed -i -E 's/^(func \(h \*Handler\) Msg(Update|FindAndModify|Delete)\(connCtx context\.Context, msg \*wire\.OpMsg\) \(\*wire\.OpMsg, error\) \{)$/\1\n\tdefer lockDocumentWrites(msg)()\n/' \
       "$handler/$file"
-    grep -q 'documentWriteLock.Lock()' "$handler/$file" ||
+    grep -q 'defer lockDocumentWrites(msg)()' "$handler/$file" ||
       fail_with_log "go: could not apply the write lock to FerretDB's $file" "$(setup_log go-ferretdb)"
   done
 }
