@@ -4,7 +4,7 @@
 # SERVICE is one of user, event, interaction, chat, ticketing, notification, media.
 # `--target seed` builds the demo-data loader from seed/ instead; the default target is `runtime`.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 # ---- 1. build: every dependency, compile the service and the packages it uses ----
 FROM ${NODE_IMAGE} AS build

@@ -13,6 +13,7 @@ set -euo pipefail
 
 # shellcheck source=infra/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap_unexpected_errors
 
 readonly ALL_SERVERS=(rabbitmq redis postgres ferretdb stripe-mock s3 keycloak traefik)
 
@@ -114,40 +115,87 @@ redis_healthy() {
 # -- PostgreSQL: FerretDB's storage. PostgreSQL refuses to run as root, so it runs as
 # the Debian package's `postgres` user (setpriv execs without forking: the pid we
 # record is the server's). Its own port, so a system cluster on 5432 never clashes.
+# The `postgres` user cannot reach a checkout below a private (0700) home, so the
+# cluster and its socket live in a directory of this clone under $EN_SYSTEM_STATE
+# (docs/adr/0003); .infra/postgres keeps the log and a `data` link to the cluster.
 postgres_port() { echo "$EN_POSTGRES_PORT"; }
 postgres_marker() { echo "postgres"; }
 as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; }
+
+# One id per clone (per .infra): two clones never share a cluster, and deleting .infra
+# gives a clean slate, as it always did.
+clone_id() {
+  local file=$EN_STATE/clone-id
+  if [ ! -s "$file" ]; then
+    mkdir -p "$EN_STATE"
+    head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$file"
+  fi
+  cat "$file"
+}
+postgres_home() { echo "$EN_SYSTEM_STATE/$(clone_id)/postgres"; }
+
+# Clusters whose clone is gone (or whose .infra was deleted) are removed, unless running.
+prune_orphan_clusters() {
+  local clone owner pid
+  for clone in "$EN_SYSTEM_STATE"/*/; do
+    [ -f "$clone/owner" ] || continue
+    owner=$(cat "$clone/owner")
+    [ "$(cat "$owner/clone-id" 2>/dev/null)" = "$(basename "$clone")" ] && continue
+    pid=$(head -n 1 "$clone/postgres/data/postmaster.pid" 2>/dev/null) || pid=
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then continue; fi
+    log "postgres: removing the cluster of a clone that no longer exists ($owner)"
+    rm -rf "$clone"
+  done
+}
+
 postgres_prepare() {
-  local dir
+  local dir home
   dir=$(dir_of postgres)
-  mkdir -p "$dir/socket"
-  chown postgres:postgres "$dir" "$dir/socket"
-  if [ ! -s "$dir/data/PG_VERSION" ]; then
-    log "postgres: initialising a cluster in $dir/data"
-    as_postgres "$EN_POSTGRES_BIN/initdb" -D "$dir/data" -U "$EN_POSTGRES_USER" --auth=trust \
-      --encoding=UTF8 --no-instructions >>"$(log_file postgres)" 2>&1
+  home=$(postgres_home)
+  mkdir -p "$dir" "$home/socket"
+  # Traversable for the postgres user whatever the umask; the cluster itself stays 0700.
+  chmod 0755 "$EN_SYSTEM_STATE" "$(dirname "$home")" "$home"
+  echo "$EN_STATE" >"$(dirname "$home")/owner"
+  chown postgres:postgres "$home" "$home/socket"
+  prune_orphan_clusters
+  # A cluster from before this layout (inside .infra) moves out once.
+  if [ -d "$dir/data" ] && [ ! -L "$dir/data" ] && [ ! -e "$home/data" ]; then
+    log "postgres: moving the cluster from $dir/data to $home/data"
+    mv "$dir/data" "$home/data"
+  fi
+  ln -sfn "$home/data" "$dir/data"
+  if [ ! -s "$home/data/PG_VERSION" ]; then
+    log "postgres: initialising a cluster in $home/data"
+    rm -rf "$home/data"
+    run_logged "postgres: initdb of $home/data" "$(log_file postgres)" \
+      as_postgres "$EN_POSTGRES_BIN/initdb" -D "$home/data" -U "$EN_POSTGRES_USER" --auth=trust \
+      --encoding=UTF8 --no-instructions
   fi
 }
 postgres_launch() {
-  local dir
-  dir=$(dir_of postgres)
+  local home
+  home=$(postgres_home)
   # synchronous_commit=off: a test database may lose its last few commits in a host
   # crash, never its consistency; it makes FerretDB's many small writes cheap.
   exec setpriv --reuid=postgres --regid=postgres --init-groups -- \
-    "$EN_POSTGRES_BIN/postgres" -D "$dir/data" -p "$EN_POSTGRES_PORT" -k "$dir/socket" \
+    "$EN_POSTGRES_BIN/postgres" -D "$home/data" -p "$EN_POSTGRES_PORT" -k "$home/socket" \
     -c listen_addresses="$EN_HOST" -c synchronous_commit=off -c max_connections=200
 }
 postgres_healthy() { "$EN_POSTGRES_BIN/pg_isready" -q -h "$EN_HOST" -p "$EN_POSTGRES_PORT"; }
+postgres_psql() { psql -h "$EN_HOST" -p "$EN_POSTGRES_PORT" -U "$EN_POSTGRES_USER" -d postgres "$@"; }
 postgres_after_start() {
   local exists
-  exists=$(psql -h "$EN_HOST" -p "$EN_POSTGRES_PORT" -U "$EN_POSTGRES_USER" -d postgres -tAc \
-    "SELECT 1 FROM pg_database WHERE datname = '$EN_POSTGRES_DB'")
-  [ "$exists" = 1 ] || psql -h "$EN_HOST" -p "$EN_POSTGRES_PORT" -U "$EN_POSTGRES_USER" -d postgres -qc \
-    "CREATE DATABASE $EN_POSTGRES_DB" >/dev/null
+  exists=$(postgres_psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$EN_POSTGRES_DB'" 2>>"$(log_file postgres)") ||
+    fail_with_log "postgres: could not list its databases" "$(log_file postgres)"
+  [ "$exists" = 1 ] || run_logged "postgres: creating the database $EN_POSTGRES_DB" "$(log_file postgres)" \
+    postgres_psql -qc "CREATE DATABASE $EN_POSTGRES_DB"
 }
 
 # -- FerretDB on PostgreSQL (see docs/adr/0003: the SQLite backend scans the whole
 # collection for every filter but a lone _id, which made each update O(collection)).
+# A write holds two pooled connections (its query and its write) under its collection's
+# lock, so writes to different collections run side by side: the pool (FerretDB's default
+# is 50) leaves room for them and the reads; PostgreSQL allows 200.
 ferretdb_port() { echo "$EN_FERRETDB_PORT"; }
 ferretdb_marker() { echo "ferretdb"; }
 ferretdb_prepare() { mkdir -p "$(dir_of ferretdb)/state"; }
@@ -155,7 +203,7 @@ ferretdb_launch() {
   local dir
   dir=$(dir_of ferretdb)
   exec "$EN_BIN/ferretdb" --handler=postgresql \
-    --postgresql-url="postgres://$EN_POSTGRES_USER@$EN_HOST:$EN_POSTGRES_PORT/$EN_POSTGRES_DB" \
+    --postgresql-url="postgres://$EN_POSTGRES_USER@$EN_HOST:$EN_POSTGRES_PORT/$EN_POSTGRES_DB?pool_max_conns=80" \
     --listen-addr="$EN_HOST:$EN_FERRETDB_PORT" --debug-addr="$EN_HOST:$EN_FERRETDB_DEBUG_PORT" \
     --state-dir="$dir/state" --telemetry=disable --log-level=warn
 }
@@ -186,15 +234,16 @@ s3_launch() {
 s3_healthy() { http_ok "$S3_ENDPOINT/minio/health/live"; }
 
 # Creates the bucket with a SigV4-signed PUT (curl signs it; no mc client needed).
-# 409 means it already exists.
+# 409 means it already exists. The answer's body goes to the log (it says why).
 s3_after_start() {
-  local code
-  code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 10 -X PUT \
+  local code logfile
+  logfile=$(log_file s3)
+  code=$(curl -sS -o >(cat >>"$logfile") -w '%{http_code}' --max-time 10 -X PUT \
     --aws-sigv4 "aws:amz:$S3_REGION:s3" --user "$S3_ACCESS_KEY:$S3_SECRET_KEY" \
-    "$S3_ENDPOINT/$S3_BUCKET") || code=000
+    "$S3_ENDPOINT/$S3_BUCKET" 2>>"$logfile") || code=000
   case "$code" in
     200 | 409) ;;
-    *) die "s3: could not create bucket $S3_BUCKET (HTTP $code); see $(dir_of s3)/s3.log" ;;
+    *) fail_with_log "s3: could not create the bucket $S3_BUCKET (HTTP $code)" "$logfile" ;;
   esac
 }
 
@@ -229,7 +278,7 @@ keycloak_prepare() {
     log "keycloak: copying server $EN_KEYCLOAK_VERSION into $dir/server"
     rm -rf "$dir/server"
     mkdir -p "$dir"
-    cp -a "$cached" "$dir/server"
+    run_logged "keycloak: copying the server from $cached" "$(log_file keycloak)" cp -a "$cached" "$dir/server"
   fi
   if keycloak_outdated && [ -d "$dir/h2" ]; then
     log "keycloak: realm file changed since the last import; dropping the local Keycloak database"
@@ -335,7 +384,7 @@ ensure_port_free() {
     sleep 1
     port_open "$EN_HOST" "$port" || return 0
   fi
-  die "$s: port $port is already in use by another process (pid $(port_owner "$port")); stop it or choose another port in infra/env.sh"
+  fail_with_log "$s: port $port is already in use by another process (pid $(port_owner "$port")); stop it or choose another port in infra/env.sh" "$(log_file "$s")"
 }
 
 # Starts the server in the background, in its own session: it outlives this
@@ -360,12 +409,10 @@ wait_healthy() {
   [ "$s" = keycloak ] && limit=$EN_KEYCLOAK_WAIT_SECONDS
   until call "$s" healthy; do
     if [ -z "$(running_pid "$s")" ]; then
-      tail -n 30 "$(log_file "$s")" >&2 || true
-      die "$s exited during start; see $(log_file "$s")"
+      fail_with_log "$s exited during start" "$(log_file "$s")"
     fi
     if [ "$waited" -ge "$limit" ]; then
-      tail -n 30 "$(log_file "$s")" >&2 || true
-      die "$s not healthy after ${limit}s; see $(log_file "$s")"
+      fail_with_log "$s not healthy after ${limit}s" "$(log_file "$s")"
     fi
     sleep 1
     waited=$((waited + 1))

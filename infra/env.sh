@@ -15,6 +15,19 @@ EN_ROOT="${EN_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 : "${EN_BIN:=$EVENTONIGHT_CACHE/bin}"
 : "${EN_DOWNLOADS:=$EVENTONIGHT_CACHE/downloads}"
 : "${EN_STATE:=$EN_ROOT/.infra}"
+# Servers that drop root's privileges (PostgreSQL runs as `postgres`) cannot reach a
+# checkout below a private home; their data lives here, in a directory per clone.
+: "${EN_SYSTEM_STATE:=/var/lib/eventonight}"
+
+# Node.js for everything the scripts run (services, tests, builds): the same major as
+# production's image (Dockerfile), from the npm registry package that ships the binary.
+: "${EN_NODE_VERSION:=24.22.3}"
+: "${EN_NODE_HOME:=$EVENTONIGHT_CACHE/node-$EN_NODE_VERSION}"
+# Once setup.sh has installed it, it comes first on the PATH of every script that sources this.
+if [ -x "$EN_NODE_HOME/bin/node" ]; then
+  case ":$PATH:" in *":$EN_NODE_HOME/bin:"*) ;; *) PATH="$EN_NODE_HOME/bin:$PATH" ;; esac
+fi
+export PATH
 
 # Every server listens on loopback only.
 : "${EN_HOST:=127.0.0.1}"
@@ -108,7 +121,7 @@ EN_ROOT="${EN_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 : "${EN_WAIT_SECONDS:=60}"
 : "${EN_KEYCLOAK_WAIT_SECONDS:=240}"   # first start builds (augments) the server
 
-export EN_ROOT EVENTONIGHT_CACHE EN_BIN EN_DOWNLOADS EN_STATE EN_HOST EN_GO \
+export EN_ROOT EVENTONIGHT_CACHE EN_BIN EN_DOWNLOADS EN_STATE EN_SYSTEM_STATE EN_NODE_VERSION EN_NODE_HOME EN_HOST EN_GO \
   EN_FERRETDB_VERSION EN_STRIPE_MOCK_VERSION EN_MINIO_VERSION EN_KEYCLOAK_VERSION \
   EN_MAVEN_CENTRAL EN_KEYCLOAK_JAVA_CANDIDATES \
   EN_RABBITMQ_PORT EN_RABBITMQ_MANAGEMENT_PORT EN_RABBITMQ_DIST_PORT EN_RABBITMQ_NODENAME \

@@ -5,7 +5,46 @@
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 log() { printf '[infra] %s\n' "$*" >&2; }
-die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Lines of a log shown under a failure: enough for the reason, short enough to read.
+: "${EN_LOG_TAIL_LINES:=30}"
+# Exit status of a failure already reported by fail_with_log: the scripts up the call
+# chain exit with it in silence, so the report stays the last thing on the screen.
+EN_REPORTED_FAILURE=97
+die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit "$EN_REPORTED_FAILURE"; }
+
+# The one way a step fails: a line that names the step, what failed and its log, then the
+# last lines of that log, then exit. Every failure of `npm run up` should end here.
+fail_with_log() {
+  local what=$1 logfile=$2
+  printf '[infra] ERROR: %s (log: %s)\n' "$what" "$logfile" >&2
+  if [ -s "$logfile" ]; then
+    printf '[infra] last %s lines of %s:\n' "$EN_LOG_TAIL_LINES" "$logfile" >&2
+    tail -n "$EN_LOG_TAIL_LINES" "$logfile" | sed 's/^/    /' >&2
+  else
+    printf '[infra] (the log is empty)\n' >&2
+  fi
+  exit "$EN_REPORTED_FAILURE"
+}
+
+# Runs a command with its output appended to a log; on failure, fail_with_log names the
+# step. Usage: run_logged "<step>" <logfile> command args...
+run_logged() {
+  local step=$1 logfile=$2
+  shift 2
+  mkdir -p "$(dirname "$logfile")"
+  printf '==== %s %s\n' "$(date -Is)" "$step" >>"$logfile"
+  "$@" >>"$logfile" 2>&1 || fail_with_log "$step failed (exit $?)" "$logfile"
+}
+
+# A command that fails outside run_logged (a bug in these scripts, a missing tool) still
+# says where instead of leaving `set -e` to exit in silence. -E carries the trap into functions.
+trap_unexpected_errors() {
+  set -E
+  # shellcheck disable=SC2154 # rc is assigned inside the trap
+  trap 'rc=$?; [ "$rc" -eq "$EN_REPORTED_FAILURE" ] || printf "[infra] ERROR: %s: \"%s\" failed (exit %s) at line %s\n" \
+    "$(basename "${BASH_SOURCE[0]:-$0}")" "$BASH_COMMAND" "$rc" "$LINENO" >&2; exit "$rc"' ERR
+}
 
 # Runs a command as root: directly when we are root (CI, this machine), else via sudo.
 as_root() {

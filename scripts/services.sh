@@ -4,13 +4,14 @@
 #   scripts/services.sh start|stop|status
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=infra/env.sh
-. infra/env.sh
+# shellcheck source=infra/lib.sh
+. infra/lib.sh
+trap_unexpected_errors
 
 # name:port (EN_SERVICES in infra/env.sh) — each service's own database is named after it.
 read -ra SERVICES <<<"$EN_SERVICES"
 
-state=.infra/services
+state=$EN_STATE/services
 mkdir -p "$state"
 
 common_env() {
@@ -26,7 +27,8 @@ service_env() {
       "KEYCLOAK_CLIENT_ID=$KEYCLOAK_USER_SERVICE_CLIENT_ID" "KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_USER_SERVICE_CLIENT_SECRET" ;;
     event) echo "EVENT_COMPLETION_INTERVAL_MS=60000" "TICKETING_INTERNAL_URL=http://127.0.0.1:3005" \
       "KEYCLOAK_TOKEN_URL=$KEYCLOAK_ISSUER/protocol/openid-connect/token" \
-      "EVENT_SERVICE_CLIENT_ID=$KEYCLOAK_EVENT_SERVICE_CLIENT_ID" "EVENT_SERVICE_CLIENT_SECRET=$KEYCLOAK_EVENT_SERVICE_CLIENT_SECRET" ;;
+      "EVENT_SERVICE_CLIENT_ID=$KEYCLOAK_EVENT_SERVICE_CLIENT_ID" "EVENT_SERVICE_CLIENT_SECRET=$KEYCLOAK_EVENT_SERVICE_CLIENT_SECRET" \
+      "REDIS_URL=$REDIS_URL" ;;
     ticketing) echo "STRIPE_SECRET_KEY=$STRIPE_SECRET_KEY" "STRIPE_API_URL=$STRIPE_API_URL" \
       "STRIPE_WEBHOOK_SECRET=$STRIPE_WEBHOOK_SECRET" \
       "CHECKOUT_SUCCESS_URL=http://localhost:5173/checkout/success" "CHECKOUT_CANCEL_URL=http://localhost:5173/checkout/cancel" ;;
@@ -46,11 +48,8 @@ start_one() {
     setsid node "services/$name/dist/main.js" </dev/null >>"$state/$name.log" 2>&1 &
   echo $! >"$state/$name.pid"
   until curl -fsS "http://127.0.0.1:$port/ready" >/dev/null 2>&1; do
-    if ! running "$name" || [ "$waited" -ge 60 ]; then
-      tail -n 20 "$state/$name.log" >&2
-      echo "$name: did not become ready; see $state/$name.log" >&2
-      exit 1
-    fi
+    if ! running "$name"; then fail_with_log "$name service exited during start" "$state/$name.log"; fi
+    if [ "$waited" -ge 60 ]; then fail_with_log "$name service not ready after 60s" "$state/$name.log"; fi
     sleep 1
     waited=$((waited + 1))
   done

@@ -5,11 +5,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1
 
-[ -d node_modules ] || npm ci --no-audit --no-fund --ignore-scripts
 bash infra/up.sh
-# Tests read the same addresses infra/ started the servers on (overridable there).
+# Tests read the same addresses infra/ started the servers on (overridable there), and run
+# on the Node.js that setup.sh installed (env.sh puts it first on the PATH).
 # shellcheck source=infra/env.sh
 . infra/env.sh
+[ -d node_modules ] || npm ci --no-audit --no-fund --ignore-scripts
 export MONGO_URL="${MONGO_URL:-$MONGODB_URL}" AMQP_URL="${AMQP_URL:-$RABBITMQ_TEST_URL}"
 export REDIS_URL KEYCLOAK_URL STRIPE_API_URL S3_ENDPOINT
 npx turbo run build typecheck --output-logs=errors-only

@@ -78,6 +78,7 @@ function serviceEnv(service: ServiceName, ports: Record<ServiceName, number>): R
         KEYCLOAK_TOKEN_URL: `${keycloakIssuer}/protocol/openid-connect/token`,
         EVENT_SERVICE_CLIENT_ID: 'event-service',
         EVENT_SERVICE_CLIENT_SECRET: infra.keycloakEventServiceClientSecret,
+        REDIS_URL: infra.redisUrl,
       };
     case 'ticketing':
       return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt } from '@eventonight/platform';
+import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt, url } from '@eventonight/platform';
 
 /**
  * The event service's environment (README lists each variable). The dual path is on when
@@ -15,6 +15,9 @@ export const eventServiceConfig = z
     KEYCLOAK_TOKEN_URL: httpUrl().optional(),
     EVENT_SERVICE_CLIENT_ID: nonEmptyString().default('event-service'),
     EVENT_SERVICE_CLIENT_SECRET: nonEmptyString().optional(),
+    /** The catalogue cache (docs/adr/0016); unset, every read goes to the database. */
+    REDIS_URL: url(['redis', 'rediss']).optional(),
+    CATALOGUE_CACHE_TTL_SEC: positiveInt(60),
   })
   .superRefine((config, ctx) => {
     if (config.TICKETING_INTERNAL_URL === undefined) return;

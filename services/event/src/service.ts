@@ -10,6 +10,7 @@ import { clientCredentialsTokenSource } from './outbound/keycloak-token-source.j
 import { httpTicketingNotifier } from './outbound/ticketing-client.js';
 import { EVENTS_COLLECTION, eventIndexes } from './persistence/event-collection.js';
 import { EventReads } from './persistence/event-reads.js';
+import { RedisCatalogueCache, noCatalogueCache } from './outbound/redis-catalogue-cache.js';
 
 /** Seams for tests; production uses none of them (config decides). */
 export interface EventServiceOverrides {
@@ -38,6 +39,15 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
       const store = storeOf<EventState>(EVENTS_COLLECTION);
       await store.ensureIndexes(eventIndexes);
       const ticketingUrl = config.TICKETING_INTERNAL_URL;
+      const cache =
+        config.REDIS_URL === undefined
+          ? null
+          : new RedisCatalogueCache({
+              url: config.REDIS_URL,
+              namespace: config.MONGO_DB,
+              ttlSeconds: config.CATALOGUE_CACHE_TTL_SEC,
+              logger: logger.child({ component: 'catalogue-cache' }),
+            });
       const deps: EventAppDeps = {
         store,
         reads: new EventReads(store.collection),
@@ -52,12 +62,17 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
                 tokenSource: overrides.tokenSource ?? tokenSourceFrom(config),
                 logger: logger.child({ component: 'ticketing-client' }),
               }),
+        catalogue: cache ?? noCatalogueCache,
         logger,
       };
-      logger.info({ dualPath: ticketingUrl !== undefined }, 'event service wired');
+      logger.info({ dualPath: ticketingUrl !== undefined, catalogueCache: cache !== null }, 'event service wired');
       return {
         routes: (host) => eventRoutes(host, deps),
-        jobs: [completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS, jobLease('complete-ended-events', config.EVENT_COMPLETION_INTERVAL_MS))],
+        jobs: [
+          completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS, jobLease('complete-ended-events', config.EVENT_COMPLETION_INTERVAL_MS)),
+          // The cache's connection lives as long as the jobs: made after start-up, closed at shutdown.
+          ...(cache === null ? [] : [{ name: 'catalogue-cache', start: () => cache.start(), stop: () => cache.stop() }]),
+        ],
       };
     },
   };

@@ -37,6 +37,7 @@ export async function changeEvent(
     const decision = decideOrRefuse(() => decide(loaded.state, deps.clock()));
     if (decision === null) return { state: loaded.state, version: loaded.version, changed: false };
     const version = await deps.store.update(eventId, loaded.version, decision.changes, decision.events);
+    await deps.catalogue.changed();
     return { state: decision.next, version, changed: true };
   };
   return expectedVersion === undefined ? retryOnVersionConflict(3, attempt) : attempt();

@@ -19,6 +19,7 @@ export async function completeDueEvents(deps: EventAppDeps, batchSize = 100): Pr
         const decision = loaded === null ? null : decideComplete(loaded.state, now);
         if (loaded === null || decision === null) continue;
         await deps.store.update(eventId, loaded.version, decision.changes, decision.events);
+        await deps.catalogue.changed();
         completed += 1;
         progressed += 1;
       } catch (error) {

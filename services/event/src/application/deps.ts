@@ -1,7 +1,7 @@
 import type { AggregateStore, Logger } from '@eventonight/platform';
 import type { EventState } from '../domain/event.js';
 import type { EventReads } from '../persistence/event-reads.js';
-import type { Clock, TicketingNotifier } from './ports.js';
+import type { CatalogueCache, Clock, TicketingNotifier } from './ports.js';
 
 /** Everything the commands and queries use, built once in service.ts. */
 export interface EventAppDeps {
@@ -11,6 +11,8 @@ export interface EventAppDeps {
   newId: () => string;
   /** Null when the dual path is off (TICKETING_INTERNAL_URL unset). */
   ticketing: TicketingNotifier | null;
+  /** The public list's and page's cache; told about every write. */
+  catalogue: CatalogueCache;
   logger: Logger;
 }
 

@@ -21,3 +21,21 @@ export type UpsertEventTiersBody = z.infer<typeof ticketingInternal.upsertEventT
 export interface TicketingNotifier {
   upsertEventTiers(body: UpsertEventTiersBody): Promise<'delivered' | 'failed'>;
 }
+
+/** What a load hands to the catalogue cache: the value, and whether it may be shared. */
+export interface Cacheable<T> {
+  value: T;
+  /** False for what only its owner may see (a draft): served, never stored. */
+  share: boolean;
+}
+
+/**
+ * The public catalogue's read cache (docs/adr/0016). Every key lives in the current generation
+ * of the catalogue; every write to an event moves the generation on, so the next read of any
+ * key reloads. A cache that cannot be reached is skipped: reads go to the database.
+ */
+export interface CatalogueCache {
+  read<T>(key: string, schema: z.ZodType<T>, load: () => Promise<Cacheable<T>>): Promise<{ value: T; hit: boolean }>;
+  /** Called after every write to an event, before the writer is answered (read-your-writes). */
+  changed(): Promise<void>;
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { defineRoute, type RouteHost } from '@eventonight/platform';
 import { cancelEvent } from '../application/cancel-event.js';
 import { createEvent } from '../application/create-event.js';
@@ -21,6 +22,17 @@ import {
 
 const organization = { roles: ['organization'] } as const;
 const DEFAULT_LIMIT = 20;
+
+/** One cache key per distinct public query: the parsed query with its keys in a fixed order. */
+function listCacheKey(query: Record<string, unknown>): string {
+  const canonical = JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
+  return `list:${createHash('sha256').update(canonical).digest('base64url')}`;
+}
+
+/** Tells clients (and bench:read) whether the catalogue cache answered. */
+function cacheHeader(hit: boolean): Record<string, string> {
+  return { 'x-cache': hit ? 'hit' : 'miss' };
+}
 
 export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
   defineRoute(
@@ -59,12 +71,15 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
     },
     async ({ query }) => {
       const { from, to, cursor, limit, ...rest } = query;
-      const page = await listPublishedEvents(
-        deps,
-        { ...rest, ...(from === undefined ? {} : { from: new Date(from) }), ...(to === undefined ? {} : { to: new Date(to) }) },
-        { limit: limit ?? DEFAULT_LIMIT, ...(cursor === undefined ? {} : { after: cursor }) },
-      );
-      return { status: 200, body: toListView(page) };
+      const { value, hit } = await deps.catalogue.read(listCacheKey(query), eventList, async () => {
+        const page = await listPublishedEvents(
+          deps,
+          { ...rest, ...(from === undefined ? {} : { from: new Date(from) }), ...(to === undefined ? {} : { to: new Date(to) }) },
+          { limit: limit ?? DEFAULT_LIMIT, ...(cursor === undefined ? {} : { after: cursor }) },
+        );
+        return { value: toListView(page), share: true };
+      });
+      return { status: 200, body: value, headers: cacheHeader(hit) };
     },
   );
 
@@ -100,8 +115,12 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       responses: { 200: eventView },
     },
     async ({ principal, params }) => {
-      const found = await getEvent(deps, principal, params.eventId);
-      return { status: 200, body: toView(found), headers: etagOf(found.version) };
+      const { value, hit } = await deps.catalogue.read(`event:${params.eventId}`, eventView, async () => {
+        const found = await getEvent(deps, principal, params.eventId);
+        // A draft is its organizer's alone: served, never shared through the cache.
+        return { value: toView(found), share: found.state.status !== 'draft' };
+      });
+      return { status: 200, body: value, headers: { ...etagOf(value.version), ...cacheHeader(hit) } };
     },
   );
 

@@ -1,0 +1,97 @@
+import { createClient } from 'redis';
+import type { z } from 'zod';
+import type { Logger } from '@eventonight/platform';
+import type { Cacheable, CatalogueCache } from '../application/ports.js';
+
+export interface RedisCatalogueCacheOptions {
+  url: string;
+  /** Keys of one database never meet another's: tests and services share one Redis. */
+  namespace: string;
+  /** A bound on memory and on staleness if a generation bump was ever lost. */
+  ttlSeconds: number;
+  logger: Logger;
+}
+
+/**
+ * CatalogueCache on Redis. A read is two GETs (the generation, then the key in it); a miss loads
+ * and stores with a TTL. A reader that loaded before a write may store stale data, but under the
+ * old generation, which nobody reads any more. Commands fail at once while Redis is away (no
+ * offline queue), and every failure falls back to the database.
+ */
+export class RedisCatalogueCache implements CatalogueCache {
+  private readonly client;
+  private readonly generationKey: string;
+  private lastWarningAt = 0;
+
+  constructor(private readonly options: RedisCatalogueCacheOptions) {
+    this.client = createClient({
+      url: options.url,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000) },
+    });
+    this.client.on('error', (error: unknown) => this.warn(error, 'catalogue cache: redis error'));
+    this.generationKey = `${options.namespace}:catalogue:generation`;
+    // Writes made while Redis was away could not move the generation on: do it on every
+    // (re)connection, so nothing cached before the outage is served after it.
+    this.client.on('ready', () => {
+      this.client.incr(this.generationKey).catch((error: unknown) => this.warn(error, 'catalogue cache: generation bump failed'));
+    });
+  }
+
+  /** Connects in the background: the service serves from the database until Redis answers. */
+  start(): void {
+    this.client.connect().catch((error: unknown) => this.warn(error, 'catalogue cache: first connection failed; retrying'));
+  }
+
+  async stop(): Promise<void> {
+    if (this.client.isOpen) await this.client.close().catch(() => undefined);
+  }
+
+  async read<T>(key: string, schema: z.ZodType<T>, load: () => Promise<Cacheable<T>>): Promise<{ value: T; hit: boolean }> {
+    let slot: string | null = null;
+    if (this.client.isReady) {
+      try {
+        const generation = (await this.client.get(this.generationKey)) ?? '0';
+        slot = `${this.options.namespace}:catalogue:${generation}:${key}`;
+        const stored = await this.client.get(slot);
+        const parsed = stored === null ? null : schema.safeParse(JSON.parse(stored));
+        if (parsed?.success === true) return { value: parsed.data, hit: true };
+      } catch (error) {
+        this.warn(error, 'catalogue cache: read failed; using the database');
+        slot = null;
+      }
+    }
+    const loaded = await load();
+    if (slot !== null && loaded.share) {
+      await this.client.set(slot, JSON.stringify(loaded.value), { EX: this.options.ttlSeconds }).catch((error: unknown) => {
+        this.warn(error, 'catalogue cache: store failed');
+      });
+    }
+    return { value: loaded.value, hit: false };
+  }
+
+  async changed(): Promise<void> {
+    try {
+      await this.client.incr(this.generationKey);
+    } catch (error) {
+      // The write itself succeeded; readers may see the old catalogue until the TTL ends.
+      this.options.logger.error({ err: error }, 'catalogue cache: could not move the generation on');
+    }
+  }
+
+  /** At most one warning per 10 s: an unreachable Redis must not flood the log. */
+  private warn(error: unknown, message: string): void {
+    const now = Date.now();
+    if (now - this.lastWarningAt < 10_000) return;
+    this.lastWarningAt = now;
+    this.options.logger.warn({ err: error }, message);
+  }
+}
+
+/** No Redis configured: every read loads (the same code path, without the shared store). */
+export const noCatalogueCache: CatalogueCache = {
+  async read(_key, _schema, load) {
+    return { value: (await load()).value, hit: false };
+  },
+  async changed() {},
+};

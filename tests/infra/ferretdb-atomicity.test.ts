@@ -1,0 +1,87 @@
+/**
+ * Single-document atomicity of conditional writes on the local FerretDB, which the services'
+ * optimistic concurrency relies on (MongoDB guarantees it; FerretDB 1.24 needs the write lock
+ * that infra/setup.sh patches in, one per collection: docs/adr/0003). Eight writers race on
+ * one document with the same `version` condition, twenty rounds each: exactly one may win.
+ * Without the lock most rounds have several winners.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Collection } from 'mongodb';
+import { freshDatabase, type TestDatabase } from '@eventonight/testing';
+
+const ROUNDS = 20;
+const WRITERS = 8;
+
+interface Contested {
+  _id: string;
+  version: number;
+  winners: number[];
+}
+
+type Writer = (collection: Collection<Contested>, id: string, writer: number) => Promise<boolean>;
+
+const updateOneWriter: Writer = async (collection, id, writer) => {
+  const result = await collection.updateOne({ _id: id, version: 1 }, { $set: { version: 2 }, $push: { winners: writer } });
+  return result.modifiedCount === 1;
+};
+
+const findOneAndUpdateWriter: Writer = async (collection, id, writer) => {
+  const before = await collection.findOneAndUpdate(
+    { _id: id, version: 1 },
+    { $set: { version: 2 }, $push: { winners: writer } },
+    { returnDocument: 'before' },
+  );
+  return before !== null;
+};
+
+/** Runs the rounds and returns, per round, how many writers were told they won and what was stored. */
+async function race(collection: Collection<Contested>, writerFor: (writer: number) => Writer, label: string) {
+  const outcomes: { claimed: number; stored: Contested | null }[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const id = `${label}-${round}`;
+    await collection.insertOne({ _id: id, version: 1, winners: [] });
+    const wins = await Promise.all(Array.from({ length: WRITERS }, (_, writer) => writerFor(writer)(collection, id, writer)));
+    outcomes.push({ claimed: wins.filter(Boolean).length, stored: await collection.findOne({ _id: id }) });
+  }
+  return outcomes;
+}
+
+function assertOneWinnerPerRound(outcomes: Awaited<ReturnType<typeof race>>): void {
+  const bad = outcomes.filter(({ claimed, stored }) => claimed !== 1 || stored?.winners.length !== 1 || stored.version !== 2);
+  assert.deepEqual(bad, [], `${bad.length} of ${ROUNDS} rounds did not have exactly one winner`);
+}
+
+describe('FerretDB: racing conditional writes on one document', () => {
+  let database: TestDatabase;
+
+  before(async () => {
+    database = await freshDatabase('atomicity');
+  });
+
+  after(async () => {
+    await database.dispose();
+  });
+
+  test(`${WRITERS} racing updateOne with the same version condition: one winner in each of ${ROUNDS} rounds`, async () => {
+    assertOneWinnerPerRound(await race(database.db.collection('by_update'), () => updateOneWriter, 'update'));
+  });
+
+  test(`${WRITERS} racing findOneAndUpdate with the same version condition: one winner in each of ${ROUNDS} rounds`, async () => {
+    assertOneWinnerPerRound(await race(database.db.collection('by_find_and_modify'), () => findOneAndUpdateWriter, 'fam'));
+  });
+
+  test('updateOne and findOneAndUpdate racing each other: one winner per round', async () => {
+    const mixed = (writer: number): Writer => (writer % 2 === 0 ? updateOneWriter : findOneAndUpdateWriter);
+    assertOneWinnerPerRound(await race(database.db.collection('mixed'), mixed, 'mixed'));
+  });
+
+  test('races in two collections at once stay exact in both (each collection has its own lock)', async () => {
+    const [first, second] = await Promise.all([
+      race(database.db.collection('left'), () => updateOneWriter, 'left'),
+      race(database.db.collection('right'), () => findOneAndUpdateWriter, 'right'),
+    ]);
+    assertOneWinnerPerRound(first);
+    assertOneWinnerPerRound(second);
+  });
+});
