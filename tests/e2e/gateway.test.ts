@@ -17,9 +17,9 @@ import {
   Upstream,
   waitFor,
   GATEWAY_HOSTS,
+  gatewayUpstreamsOf,
   type Account,
   type GatewayReply,
-  type GatewayUpstream,
   type RunningGateway,
   type RunningSystem,
 } from '@eventonight/testing';
@@ -61,14 +61,11 @@ describe('gateway: the real Traefik in front of the platform', { timeout: 300_00
     const replica = await system.addReplica('notification', { AMQP_URL: await createVhost(replicaVhost) });
     web = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(WEB_PAGE));
     await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
-    const upstreams: Partial<Record<GatewayUpstream, string[]>> = {
-      keycloak: [infra.keycloakUrl],
-      files: [infra.s3Endpoint],
+    gateway = await startGateway({
+      ...gatewayUpstreamsOf(system),
+      notification: [system.url('notification'), replica.url],
       web: [`http://127.0.0.1:${(web.address() as AddressInfo).port}`],
-    };
-    for (const service of SERVICE_NAMES) upstreams[service] = [system.url(service)];
-    upstreams.notification = [system.url('notification'), replica.url];
-    gateway = await startGateway(upstreams);
+    });
   });
 
   after(async () => {
