@@ -112,6 +112,38 @@ describe('gateway: the real Traefik in front of the platform', { timeout: 300_00
     assert.equal(app.text, WEB_PAGE);
   });
 
+  it("lets every operation of every service's OpenAPI document through by host name, and refuses the internal ones", async () => {
+    // Anonymous calls with placeholder parameters: the answer must be the service's own (JSON,
+    // a 401 or a validation problem at worst), never Traefik's 404 or 403 (plain text).
+    for (const service of SERVICE_NAMES) {
+      const host = GATEWAY_HOSTS[service];
+      const document = JSON.parse((await gateway.request({ host, path: '/openapi.json' })).text) as {
+        paths: Record<string, Record<string, { tags?: string[] }>>;
+      };
+      const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+      assert.ok(operations.length > 0, `${service} documents its operations`);
+      for (const { path, method, op } of operations) {
+        const concrete = path.replace(/\{[^}]+\}/g, 'gateway-probe');
+        const withBody = ['post', 'put', 'patch'].includes(method);
+        const reply = await gateway.request({
+          host,
+          method: method.toUpperCase(),
+          path: concrete,
+          localAddress: '127.0.0.5',
+          ...(withBody ? { body: '{}', headers: { 'content-type': 'application/json' } } : {}),
+        });
+        const what = `${service} ${method.toUpperCase()} ${path} → ${reply.status} ${reply.text.slice(0, 120)}`;
+        if (op.tags?.includes('internal')) {
+          assertRefused(reply, what);
+          assert.doesNotMatch(String(reply.headers['content-type']), /json/, `${what}: refused by the gateway, not the service`);
+        } else {
+          assert.match(String(reply.headers['content-type']), /json/, `${what}: answered by the service`);
+          assert.ok(reply.status < 500, what);
+        }
+      }
+    }
+  });
+
   it('refuses /internal, the probes, Keycloak admin and master realm, and the object store admin API', async () => {
     assertRefused(await gateway.request({ host: 'tickets', method: 'PUT', path: '/internal/events/e1/tiers', body: '{}', headers: { 'content-type': 'application/json' } }), 'tickets /internal');
     assertRefused(await gateway.request({ host: 'tickets', path: '/INTERNAL/events/e1/tiers' }), 'tickets /INTERNAL');
