@@ -14,6 +14,13 @@
  * `GET /events` (first page), which is public: it ignores the token, so it shows the same list
  * without the JWT check. `serviceAloneMs` / `bareAloneMs`: the median of requests sent one at a
  * time before the load, the cost of one request without queueing.
+ * `gateway` is the same authenticated list through the real Traefik (traefik/ in its production
+ * rendering, in a process of its own) at `/api/event/…`, measured in the same run;
+ * `gatewayShare` is the part of the gateway's figures that Traefik adds: (gateway − service) /
+ * gateway for p50/p99 latency and 1 − gateway/service for throughput (goal: p50 ≤ 10 %). The load
+ * generator plays cloudflared (the rendering trusts 127.0.0.1 to set X-Forwarded-For) and gives
+ * each request a client IP of its own, so the per-client rate limit, sized for one visitor, does
+ * not throttle a load that stands for many.
  * Env: BENCH_EVENTS (200), BENCH_CONNECTIONS (20), BENCH_SECONDS per measured run (10),
  * BENCH_WARMUP_SECONDS per target (2), BENCH_LOG_LEVEL of the services (warn).
  * Prints progress on stderr and one JSON line on stdout.
@@ -23,7 +30,7 @@ import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { deleteAccount, registerAccount, SERVICE_NAMES, startSystem, type Account, type RunningSystem } from '@eventonight/testing';
+import { deleteAccount, registerAccount, SERVICE_NAMES, startGateway, startSystem, type Account, type RunningSystem } from '@eventonight/testing';
 import { intFromEnv, publishEvents } from './platform-fixture.js';
 import { percentile, report, round } from './stats.js';
 
@@ -46,8 +53,21 @@ interface Load {
   requests: number;
 }
 
-async function load(url: string, headers: Record<string, string>, duration: number): Promise<Load> {
-  const result = await autocannon({ url, connections, duration, headers });
+/** Each request as from another visitor: cloudflared appends the client's IP to X-Forwarded-For. */
+function asManyVisitors(request: autocannon.Request): autocannon.Request {
+  const visitor = Math.floor(Math.random() * 2 ** 24);
+  request.headers = { ...request.headers, 'x-forwarded-for': `10.${(visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}` };
+  return request;
+}
+
+async function load(url: string, headers: Record<string, string>, duration: number, manyVisitors = false): Promise<Load> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    headers,
+    ...(manyVisitors ? { requests: [{ setupRequest: asManyVisitors }] } : {}),
+  });
   return {
     rps: round(result.requests.average),
     p50Ms: result.latency.p50,
@@ -72,9 +92,9 @@ async function sequentialMedianMs(url: string, headers: Record<string, string>, 
 }
 
 /** Warms the target up (JIT, connection pools), then measures it. */
-async function measure(what: string, url: string, headers: Record<string, string>): Promise<Load> {
-  await load(url, headers, warmupSeconds);
-  const figures = await load(url, headers, seconds);
+async function measure(what: string, url: string, headers: Record<string, string>, manyVisitors = false): Promise<Load> {
+  await load(url, headers, warmupSeconds, manyVisitors);
+  const figures = await load(url, headers, seconds, manyVisitors);
   console.error(`${what}: ${figures.rps} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, non-2xx ${figures.non2xx}, errors ${figures.errors}`);
   return figures;
 }
@@ -107,13 +127,18 @@ async function run(system: RunningSystem, accounts: Account[]) {
   const page = JSON.parse(pageText) as { items: unknown[] };
 
   const bare = await startBareServer(page);
+  // The production rendering (client IP from X-Forwarded-For), with the load generator as cloudflared.
+  const gateway = await startGateway({ event: [eventUrl] }, { profile: 'production', trustedForwarder: '127.0.0.1/32' });
+  const gatewayUrl = `http://127.0.0.1:${gateway.port}/api/event`;
   try {
     // A fresh token for the measured runs: it lives 5 minutes, far longer than they take.
     const headers = { authorization: `Bearer ${await organizer.token()}` };
     const serviceAloneMs = await sequentialMedianMs(`${eventUrl}${AUTHENTICATED_PATH}`, headers);
+    const gatewayAloneMs = await sequentialMedianMs(`${gatewayUrl}${AUTHENTICATED_PATH}`, headers);
     const bareAloneMs = await sequentialMedianMs(`${bare.url}/events`, {});
-    console.error(`one request at a time (median): service ${serviceAloneMs} ms, bare ${bareAloneMs} ms`);
+    console.error(`one request at a time (median): service ${serviceAloneMs} ms, through the gateway ${gatewayAloneMs} ms, bare ${bareAloneMs} ms`);
     const service = await measure('service (authenticated list)', `${eventUrl}${AUTHENTICATED_PATH}`, headers);
+    const throughGateway = await measure('through the gateway (authenticated list)', `${gatewayUrl}${AUTHENTICATED_PATH}`, headers, true);
     const publicList = await measure('public list', `${eventUrl}${PUBLIC_PATH}`, headers);
     const bareFigures = await measure('bare express', `${bare.url}/events`, {});
     return {
@@ -125,6 +150,14 @@ async function run(system: RunningSystem, accounts: Account[]) {
       service,
       publicList,
       bare: { rps: bareFigures.rps, p50Ms: bareFigures.p50Ms, p99Ms: bareFigures.p99Ms, errors: bareFigures.errors, non2xx: bareFigures.non2xx },
+      gateway: throughGateway,
+      gatewayShare: {
+        p50: round((throughGateway.p50Ms - service.p50Ms) / throughGateway.p50Ms, 3),
+        p99: round((throughGateway.p99Ms - service.p99Ms) / throughGateway.p99Ms, 3),
+        throughput: round(1 - throughGateway.rps / service.rps, 3),
+        aloneP50: round((gatewayAloneMs - serviceAloneMs) / gatewayAloneMs, 3),
+      },
+      gatewayAloneMs,
       ratio: round(service.rps / bareFigures.rps, 3),
       publicRatio: round(publicList.rps / bareFigures.rps, 3),
       serviceAloneMs,
@@ -132,6 +165,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
       logLevel,
     };
   } finally {
+    await gateway.stop();
     bare.child.disconnect();
     await once(bare.child, 'exit');
   }

@@ -4,7 +4,7 @@
 #   infra/ctl.sh start|stop|restart|status <server>... | all
 #   infra/ctl.sh rabbitmq-cli <rabbitmqctl|rabbitmq-diagnostics|rabbitmq-queues> [args]
 #
-# servers: rabbitmq redis postgres ferretdb stripe-mock s3 keycloak
+# servers: rabbitmq redis postgres ferretdb stripe-mock s3 keycloak traefik
 #
 # Each server keeps data, log and pid file in .infra/<server>/. `start` leaves an
 # already running, healthy server alone, so it is cheap to call before every test
@@ -15,7 +15,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap_unexpected_errors
 
-readonly ALL_SERVERS=(rabbitmq redis postgres ferretdb stripe-mock s3 keycloak)
+readonly ALL_SERVERS=(rabbitmq redis postgres ferretdb stripe-mock s3 keycloak traefik)
 
 # ---- per-server definitions -------------------------------------------------
 # For a server S (with "-" written "_"): S_launch starts it in the foreground
@@ -313,6 +313,35 @@ keycloak_healthy() {
 }
 
 keycloak_after_start() { keycloak_realm_hash >"$(dir_of keycloak)/realm.sha256"; }
+
+# -- Traefik: the one entry point, http://<name>.localhost:$EN_GATEWAY_PORT. The routes are
+# traefik/dynamic/*.yml as in production; only the static file's addresses (rendered by
+# traefik-static.sh) and the environment below differ (docs/traefik.md). It needs no other
+# server to start: an upstream that is down answers 502/503 until it is up.
+traefik_port() { echo "$EN_GATEWAY_PORT"; }
+traefik_marker() { echo "traefik"; }
+traefik_prepare() {
+  bash "$(dirname "${BASH_SOURCE[0]}")/traefik-static.sh" "$(dir_of traefik)/traefik.yml" \
+    "$EN_HOST:$EN_GATEWAY_PORT" "$EN_HOST:$EN_GATEWAY_PING_PORT"
+}
+# UPSTREAM_<NAME>: comma-separated replica URLs; an exported value wins (several replicas).
+traefik_launch() {
+  local entry var
+  for entry in $EN_SERVICES; do
+    var=UPSTREAM_$(tr '[:lower:]' '[:upper:]' <<<"${entry%%:*}")
+    export "$var=${!var:-http://$EN_HOST:${entry##*:}}"
+  done
+  export UPSTREAM_KEYCLOAK="${UPSTREAM_KEYCLOAK:-http://$EN_HOST:$EN_KEYCLOAK_PORT}"
+  export UPSTREAM_FILES="${UPSTREAM_FILES:-$S3_ENDPOINT}"
+  export UPSTREAM_WEB="${UPSTREAM_WEB:-http://$EN_HOST:$EN_WEB_PORT}"
+  export DOMAIN=localhost EDGE_PROFILE=local
+  exec "$EN_BIN/traefik" --configFile="$(dir_of traefik)/traefik.yml"
+}
+traefik_healthy() { http_ok "http://$EN_HOST:$EN_GATEWAY_PING_PORT/ping"; }
+# A rebuilt binary (another EN_TRAEFIK_VERSION) restarts a running instance; route edits need
+# nothing (the file provider watches traefik/dynamic).
+traefik_after_start() { cp "$EN_BIN/traefik.build" "$(dir_of traefik)/running.build"; }
+traefik_outdated() { ! cmp -s "$EN_BIN/traefik.build" "$(dir_of traefik)/running.build"; }
 
 # ---- generic process handling -------------------------------------------------
 

@@ -38,6 +38,7 @@ export PATH
 : "${EN_STRIPE_MOCK_VERSION:=v0.203.0}"
 : "${EN_MINIO_VERSION:=v0.0.0-20260212201848-7aac2a2c5b7c}"     # MinIO publishes no semver tags
 : "${EN_KEYCLOAK_VERSION:=26.7.3}"
+: "${EN_TRAEFIK_VERSION:=v3.6.12}"                             # same as the traefik image in docker-compose.yml
 : "${EN_MAVEN_CENTRAL:=https://repo.maven.apache.org/maven2}"
 # JDKs tried in order for Keycloak; the first with a usable bin/java wins.
 : "${EN_KEYCLOAK_JAVA_CANDIDATES:=/usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64}"
@@ -106,6 +107,16 @@ export PATH
 # Local webhook secret for ticketing; `stripe listen` prints the real one in development.
 : "${STRIPE_WEBHOOK_SECRET:=whsec_local_development_only}"
 
+# ---- the services and the gateway (Traefik) ------------------------------------
+# name:port of each service process (scripts/services.sh starts them; Traefik routes to them).
+: "${EN_SERVICES:=user:3001 event:3002 interaction:3003 chat:3004 ticketing:3005 notification:3006 media:3007}"
+# The web app's static server (issue 14); app.localhost routes to it.
+: "${EN_WEB_PORT:=5173}"
+# The one local entry point: http://<name>.localhost:$EN_GATEWAY_PORT (docs/traefik.md).
+: "${EN_GATEWAY_PORT:=8000}"
+: "${EN_GATEWAY_PING_PORT:=8082}"   # Traefik's /ping, for the health check only
+: "${GATEWAY_URL:=http://localhost:$EN_GATEWAY_PORT}"
+
 # Seconds a server may take to become healthy before up.sh gives up.
 : "${EN_WAIT_SECONDS:=60}"
 : "${EN_KEYCLOAK_WAIT_SECONDS:=240}"   # first start builds (augments) the server
@@ -123,3 +134,4 @@ export EN_ROOT EVENTONIGHT_CACHE EN_BIN EN_DOWNLOADS EN_STATE EN_SYSTEM_STATE EN
   EN_KEYCLOAK_REALM_FILE KEYCLOAK_URL KEYCLOAK_REALM KEYCLOAK_ISSUER KEYCLOAK_JWKS_URL \
   KEYCLOAK_AUDIENCE KEYCLOAK_USER_SERVICE_CLIENT_ID KEYCLOAK_USER_SERVICE_CLIENT_SECRET \
   KEYCLOAK_TEST_CLIENT_ID KEYCLOAK_EVENT_SERVICE_CLIENT_ID KEYCLOAK_EVENT_SERVICE_CLIENT_SECRET STRIPE_WEBHOOK_SECRET EN_WAIT_SECONDS EN_KEYCLOAK_WAIT_SECONDS
+export EN_TRAEFIK_VERSION EN_SERVICES EN_WEB_PORT EN_GATEWAY_PORT EN_GATEWAY_PING_PORT GATEWAY_URL

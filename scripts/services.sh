@@ -8,8 +8,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . infra/lib.sh
 trap_unexpected_errors
 
-# name:port — each service's own database is named after it.
-SERVICES=(user:3001 event:3002 interaction:3003 chat:3004 ticketing:3005 notification:3006 media:3007)
+# name:port (EN_SERVICES in infra/env.sh) — each service's own database is named after it.
+read -ra SERVICES <<<"$EN_SERVICES"
 
 state=$EN_STATE/services
 mkdir -p "$state"

@@ -33,5 +33,7 @@ EventoNight is running (set up in $((SECONDS - started))s). Where to go:
   ticketing     http://127.0.0.1:3005      notification  http://127.0.0.1:3006 (+ Socket.IO)
   media         http://127.0.0.1:3007      each has /openapi.json and /ready
   Keycloak      $KEYCLOAK_URL (realm $KEYCLOAK_REALM)
+The one entry point (Traefik, as in production): http://<name>.localhost:$EN_GATEWAY_PORT, listed below.
 Demo data: npm run seed · tests: npm test · stop: npm run down · logs: $EN_STATE/services/
 EOF_READY
+bash scripts/urls.sh

@@ -1,11 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { deleteAccount, registerAccount, startSystem, waitFor, type Account, type RunningSystem } from '@eventonight/testing';
+import {
+  deleteAccount,
+  gatewayUpstreamsOf,
+  registerAccount,
+  startGateway,
+  startSystem,
+  throughGateway,
+  waitFor,
+  type Account,
+  type RunningGateway,
+  type RunningSystem,
+} from '@eventonight/testing';
 import { api, completeCheckout, eventBody, expectStatus, newIdempotencyKey, openInbox, uploadImage, type NotificationInbox } from './support/clients.js';
 
 /**
  * The journey of issue 8, as its users live it: the seven services as separate processes on the
- * real servers, tokens from the real Keycloak, each step asserted before the next.
+ * real servers, reached only through the real Traefik (every API call, the Stripe webhook and the
+ * notification socket), tokens from the real Keycloak, each step asserted before the next. The
+ * presigned S3 URLs still point at the object store itself (the media service signs for
+ * S3_ENDPOINT); in production they point at files.<domain>, behind the same gateway.
  *
  * One change of order against the issue's wording: the member follows the organization before
  * the organization publishes, because "new event" notifications go to the followers an
@@ -30,7 +44,9 @@ const COVER = Uint8Array.from(
 );
 
 describe('journey: an organization and a member, from registration to a cancelled event', { timeout: 240_000 }, () => {
+  /** The system as its users reach it: every service URL is a gateway route. */
   let system: RunningSystem;
+  let gateway: RunningGateway;
   let organizer: Account;
   let member: Account;
   let organizerInbox: NotificationInbox;
@@ -43,13 +59,21 @@ describe('journey: an organization and a member, from registration to a cancelle
   let conversationId: string;
 
   before(async () => {
-    system = await startSystem();
+    const direct = await startSystem();
+    try {
+      gateway = await startGateway(gatewayUpstreamsOf(direct));
+    } catch (error) {
+      await direct.stop();
+      throw error;
+    }
+    system = throughGateway(direct, gateway);
   });
 
   after(async () => {
     organizerInbox?.close();
     memberInbox?.close();
     for (const account of [organizer, member]) if (account !== undefined) await deleteAccount(system.url('user'), account);
+    await gateway?.stop();
     await system?.stop();
   });
 

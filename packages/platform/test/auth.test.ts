@@ -49,6 +49,18 @@ function buildApp(verifier: JwtVerifier) {
   );
   defineRoute(
     http,
+    {
+      method: 'put',
+      path: '/internal/things',
+      summary: 'The event service only',
+      auth: { client: 'event-service' },
+      body: z.strictObject({ count: z.number() }),
+      responses: { 200: z.object({ count: z.number() }) },
+    },
+    ({ body }) => ({ status: 200, body: { count: body.count } }),
+  );
+  defineRoute(
+    http,
     { method: 'get', path: '/feed', summary: 'Anyone', auth: 'optional', responses: { 200: z.object({ userId: z.string().nullable() }) } },
     ({ principal }) => ({ status: 200, body: { userId: principal?.userId ?? null } }),
   );
@@ -165,6 +177,19 @@ describe('bearer authentication over HTTP', { timeout: 30_000 }, () => {
     assert.deepEqual(await allowed.json(), { title: 'Gig', organizerId: 'org-1' });
   });
 
+  it("refuses another client's token on a client-only route before reading the body", async () => {
+    const put = (token: string, body: string) =>
+      fetch(`${server.url}/internal/things`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+    const member = await issuer.mint({ sub: 'member-1', roles: ['member'] });
+    const refused = await expectProblem(await put(member, '{"wrong":true}'), 403, 'forbidden');
+    assert.doesNotMatch(JSON.stringify(refused), /wrong|count/);
+    const service = await issuer.mint({ sub: 'service-account-event-service', extra: { azp: 'event-service' } });
+    await expectProblem(await put(service, '{"wrong":true}'), 400, 'validation');
+    const allowed = await put(service, '{"count":3}');
+    assert.equal(allowed.status, 200);
+    assert.deepEqual(await allowed.json(), { count: 3 });
+  });
+
   it('authenticates before reading the body', async () => {
     const response = await fetch(`${server.url}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
     await expectProblem(response, 401, 'unauthorized');
@@ -184,6 +209,7 @@ describe('bearer authentication over HTTP', { timeout: 30_000 }, () => {
     assert.deepEqual(doc.components.securitySchemes['bearerAuth'], { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
     assert.deepEqual(doc.paths['/me']?.['get']?.['security'], [{ bearerAuth: [] }]);
     assert.deepEqual(doc.paths['/events']?.['post']?.['x-required-roles'], ['organization']);
+    assert.equal(doc.paths['/internal/things']?.['put']?.['x-required-client'], 'event-service');
     assert.deepEqual(doc.paths['/feed']?.['get']?.['security'], [{}, { bearerAuth: [] }]);
   });
 });

@@ -14,3 +14,4 @@ export * from './accounts.js';
 export * from './concurrency.js';
 export * from './notification-socket.js';
 export * from './events-api.js';
+export * from './gateway.js';

@@ -1,12 +1,28 @@
 import { io, type Socket } from 'socket.io-client';
 
+export interface NotificationSocketOptions {
+  timeoutMs?: number;
+  /**
+   * 'websocket' (default): one WebSocket from the start. 'polling-then-upgrade': what a browser
+   * does by default, long-polling handshake then the upgrade, several requests that a load
+   * balancer must send to one replica; its cookies (the sticky one) are kept and sent back.
+   */
+  transport?: 'websocket' | 'polling-then-upgrade';
+}
+
 /**
  * A Socket.IO client of the notification service, connected with `token` (none: refused), or
  * the `connect_error` that refused it. It does not reconnect by itself: a test sees a drop.
+ * `url` is the service's base URL; a path in it (`http://gateway/api/notification`) is where
+ * Socket.IO lives behind a path-routing gateway (`<path>/socket.io`), not a namespace.
  */
-export function connectNotificationSocket(url: string, token: string | undefined, timeoutMs = 5_000): Promise<Socket> {
-  const socket = io(url, {
-    transports: ['websocket'],
+export function connectNotificationSocket(url: string, token: string | undefined, options: NotificationSocketOptions | number = {}): Promise<Socket> {
+  const { timeoutMs = 5_000, transport = 'websocket' } = typeof options === 'number' ? { timeoutMs: options } : options;
+  const base = new URL(url);
+  const socket = io(base.origin, {
+    path: `${base.pathname.replace(/\/$/, '')}/socket.io`,
+    transports: transport === 'websocket' ? ['websocket'] : ['polling', 'websocket'],
+    withCredentials: transport !== 'websocket',
     reconnection: false,
     timeout: timeoutMs,
     ...(token === undefined ? {} : { auth: { token } }),

@@ -46,6 +46,11 @@ export interface RunningSystem {
   restart(service: ServiceName): Promise<void>;
   /** The last lines the service logged, for failure messages. */
   logTail(service: ServiceName, lines?: number): string;
+  /**
+   * Starts one more process of `service` (a replica) with the same environment on its own port,
+   * plus `env`; it is stopped with the system. Its log is `<logDir>/<service>-replica-<n>.log`.
+   */
+  addReplica(service: ServiceName, env?: Record<string, string>): Promise<{ url: string; kill(): Promise<void> }>;
   /** Stops every service (SIGTERM), drops the databases, deletes the virtual host. */
   stop(): Promise<void>;
 }
@@ -182,7 +187,49 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await proc.exited;
   };
 
+  const replicas: ChildProcess[] = [];
+  const addReplica = async (service: ServiceName, env: Record<string, string> = {}): Promise<{ url: string; kill(): Promise<void> }> => {
+    const port = await freePort();
+    const replicaUrl = `http://127.0.0.1:${port}`;
+    const file = `${logDir}/${service}-replica-${replicas.length + 1}.log`;
+    const log = openSync(file, 'a');
+    const child = spawn(process.execPath, [`${repoRoot}services/${service}/dist/main.js`], {
+      env: { ...entry(service).env, ...env, PORT: String(port) },
+      stdio: ['ignore', log, log],
+    });
+    closeSync(log);
+    replicas.push(child);
+    const exited = once(child, 'exit').catch(() => undefined);
+    const killReplica = async (): Promise<void> => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    };
+    try {
+      await waitFor(
+        async () => {
+          if (child.exitCode !== null) throw new Error(`${service} replica exited with code ${child.exitCode}: see ${file}`);
+          const reply = await fetch(`${replicaUrl}/ready`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
+          return reply?.status === 200 ? true : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 200, what: `a ${service} replica to become ready` },
+      );
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+    return { url: replicaUrl, kill: killReplica };
+  };
+
   const stop = async (): Promise<void> => {
+    await Promise.all(
+      replicas.map(async (child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = once(child, 'exit').catch(() => undefined);
+        child.kill('SIGTERM');
+        await exited;
+      }),
+    );
     await Promise.all(SERVICE_NAMES.map((service) => kill(service, 'SIGTERM')));
     for (const service of SERVICE_NAMES) await mongo.db(databaseName(service)).dropDatabase().catch(() => undefined);
     await mongo.close().catch(() => undefined);
@@ -212,6 +259,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     kill,
     restart: launch,
     logTail,
+    addReplica,
     stop,
   };
 }

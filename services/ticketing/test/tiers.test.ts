@@ -54,6 +54,17 @@ describe('ticketing: tiers from the event service (internal call and event.*)', 
     assert.deepEqual([ok.status, ok.body['outcome']], [200, 'opened']);
   });
 
+  it("refuses a wrong client before it reads the body: 403, not the schema's details", async () => {
+    const member = await newUser(issuer, 'member');
+    const reply = await call(ticketing.service.url, 'PUT', `/internal/events/evt-x/tiers`, {
+      token: member.token,
+      body: { nonsense: true },
+    });
+    assert.equal(reply.status, 403);
+    assert.equal(reply.body['detail'], 'This endpoint is for internal services only.');
+    assert.doesNotMatch(JSON.stringify(reply.body), /nonsense|aggregateVersion|invalidParams|errors|issues/);
+  });
+
   it('refuses a body about another event and unknown fields', async () => {
     const token = await serviceToken(issuer);
     const mismatch = await call(ticketing.service.url, 'PUT', `/internal/events/evt-a/tiers`, {

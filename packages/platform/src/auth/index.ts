@@ -3,6 +3,7 @@ export { AuthenticationError, KeySetUnavailableError, type AuthenticationFailure
 export { ROLES, principalFromClaims, hasAnyRole, type Principal, type Role } from './principal.js';
 export {
   authenticate,
+  requireClient,
   requireRole,
   principalOf,
   requirePrincipal,

@@ -48,6 +48,15 @@ export function authenticate(verifier: JwtVerifier, options: AuthenticateOptions
 }
 
 /** Lets through principals holding at least one of `roles`; runs after `authenticate`. */
+/** Only tokens obtained by one OAuth client (`azp`): internal, service-to-service routes. */
+export function requireClient(clientId: string): RequestHandler {
+  return (req, _res, next) => {
+    const principal = requirePrincipal(req);
+    if (principal.clientId !== clientId) throw problems.forbidden('This endpoint is for internal services only.');
+    next();
+  };
+}
+
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const principal = requirePrincipal(req);

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
-import { authenticate, principalOf, requirePrincipal, requireRole } from '../auth/middleware.js';
+import { authenticate, principalOf, requireClient, requirePrincipal, requireRole } from '../auth/middleware.js';
 import type { Principal } from '../auth/principal.js';
 import type { JwtVerifier } from '../auth/verifier.js';
 import { correlationIdOrNew } from '../context/correlation.js';
@@ -70,6 +70,7 @@ function authMiddlewares(auth: AuthRequirement, verifier: JwtVerifier | undefine
   if (verifier === undefined) throw new Error(`${where} requires authentication but the app has no JWT verifier`);
   if (auth === 'optional') return [authenticate(verifier, { optional: true })];
   if (auth === 'authenticated') return [authenticate(verifier)];
+  if ('client' in auth) return [authenticate(verifier), requireClient(auth.client)];
   if (auth.roles.length === 0) throw new Error(`${where} lists no roles`);
   return [authenticate(verifier), requireRole(...auth.roles)];
 }

@@ -62,7 +62,7 @@ function responses(route: RecordedRoute): Record<string, JsonSchema> {
   const implied: Array<[string, string, boolean]> = [
     ['400', 'Invalid request (problem details)', hasInput !== undefined],
     ['401', 'Missing or invalid bearer token', route.auth !== 'public'],
-    ['403', 'Lacks the required role', typeof route.auth === 'object'],
+    ['403', 'Lacks the required role or client', typeof route.auth === 'object'],
     ['413', 'Body too large', route.body !== undefined || route.rawBody],
     ['415', 'Body is not JSON', route.body !== undefined],
     ['500', 'Unexpected error', true],
@@ -94,7 +94,10 @@ function operation(route: RecordedRoute): Operation {
   }
   if (route.auth === 'optional') op.security = [{}, { [BEARER]: [] }];
   else if (route.auth !== 'public') op.security = [{ [BEARER]: [] }];
-  if (typeof route.auth === 'object') op['x-required-roles'] = [...route.auth.roles];
+  if (typeof route.auth === 'object') {
+    if ('client' in route.auth) op['x-required-client'] = route.auth.client;
+    else op['x-required-roles'] = [...route.auth.roles];
+  }
   op.responses = responses(route);
   return op;
 }

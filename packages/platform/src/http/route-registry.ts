@@ -7,7 +7,11 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
  * Who may call a route. `optional` verifies a token when one is sent and gives the
  * handler `principal | undefined`; `public` ignores the Authorization header.
  */
-export type AuthRequirement = 'public' | 'optional' | 'authenticated' | { roles: readonly Role[] };
+/**
+ * Who may call a route. `{ client }`: only tokens issued to that OAuth client (`azp`), for
+ * service-to-service routes; checked like a role, before the body is read.
+ */
+export type AuthRequirement = 'public' | 'optional' | 'authenticated' | { roles: readonly Role[] } | { client: string };
 
 /** Response body schema per status code; `null` declares a response without a body (e.g. 204). */
 export type ResponseSchemas = Readonly<Record<number, z.ZodType | null>>;

@@ -22,7 +22,6 @@ import {
   validateResponse,
   webhookResponse,
 } from './schemas.js';
-import { requireServiceCaller } from './service-caller.js';
 
 export interface RouteOptions {
   stripe: Stripe;
@@ -117,12 +116,13 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       path: '/internal/events/:eventId/tiers',
       summary: 'Dual path from the event service: open sales for a published event (service token, azp=event-service)',
       tags: ['internal'],
+      // The caller's client is checked before the body is read: others get 403, never a schema hint.
+      auth: { client: options.internalCallerAzp },
       params: eventParams,
       body: internalTiersBody,
       responses: { 200: internalTiersResponse },
     },
-    async ({ params, body, principal }) => {
-      requireServiceCaller(principal, options.internalCallerAzp);
+    async ({ params, body }) => {
       if (body.event.eventId !== params.eventId) throw problems.badRequest('The body is about another event than the path.');
       const outcome = await openSales(deps, body);
       return { status: 200, body: { outcome } };
