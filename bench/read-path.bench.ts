@@ -45,6 +45,8 @@ const PUBLIC_PATH = '/events';
 
 interface Load {
   rps: number;
+  /** Share of answers the event service's catalogue cache gave (its `x-cache` header; ADR 0016). */
+  cacheHitRatio: number | null;
   p50Ms: number;
   p99Ms: number;
   errors: number;
@@ -61,15 +63,23 @@ function asManyVisitors(request: autocannon.Request): autocannon.Request {
 }
 
 async function load(url: string, headers: Record<string, string>, duration: number, manyVisitors = false): Promise<Load> {
+  const cache = { hit: 0, miss: 0 };
+  const countCache = (_status: number, _body: string, _context: object, replyHeaders: autocannon.Request['headers']): void => {
+    const answer = replyHeaders?.['x-cache'];
+    if (answer === 'hit') cache.hit += 1;
+    else if (answer === 'miss') cache.miss += 1;
+  };
   const result = await autocannon({
     url,
     connections,
     duration,
     headers,
-    ...(manyVisitors ? { requests: [{ setupRequest: asManyVisitors }] } : {}),
+    requests: [{ onResponse: countCache, ...(manyVisitors ? { setupRequest: asManyVisitors } : {}) }],
   });
+  const answered = cache.hit + cache.miss;
   return {
     rps: round(result.requests.average),
+    cacheHitRatio: answered === 0 ? null : round(cache.hit / answered, 3),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors,
@@ -95,7 +105,8 @@ async function sequentialMedianMs(url: string, headers: Record<string, string>, 
 async function measure(what: string, url: string, headers: Record<string, string>, manyVisitors = false): Promise<Load> {
   await load(url, headers, warmupSeconds, manyVisitors);
   const figures = await load(url, headers, seconds, manyVisitors);
-  console.error(`${what}: ${figures.rps} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, non-2xx ${figures.non2xx}, errors ${figures.errors}`);
+  const cache = figures.cacheHitRatio === null ? '' : `, cache hits ${Math.round(figures.cacheHitRatio * 100)} %`;
+  console.error(`${what}: ${figures.rps} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, non-2xx ${figures.non2xx}, errors ${figures.errors}${cache}`);
   return figures;
 }
 
