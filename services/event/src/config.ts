@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt } from '@eventonight/platform';
+import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt, secret } from '@eventonight/platform';
 
 /**
  * The event service's environment (README lists each variable). The dual path is on when
@@ -14,7 +14,7 @@ export const eventServiceConfig = z
     TICKETING_TIMEOUT_MS: positiveInt(2_000),
     KEYCLOAK_TOKEN_URL: httpUrl().optional(),
     EVENT_SERVICE_CLIENT_ID: nonEmptyString().default('event-service'),
-    EVENT_SERVICE_CLIENT_SECRET: nonEmptyString().optional(),
+    EVENT_SERVICE_CLIENT_SECRET: secret().optional(),
   })
   .superRefine((config, ctx) => {
     if (config.TICKETING_INTERNAL_URL === undefined) return;

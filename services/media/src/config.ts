@@ -9,7 +9,7 @@ export const mediaServiceConfig = z.object({
   S3_REGION: nonEmptyString().default('us-east-1'),
   S3_BUCKET: nonEmptyString().default('eventonight-media'),
   S3_ACCESS_KEY: nonEmptyString(),
-  S3_SECRET_KEY: nonEmptyString(),
+  S3_SECRET_KEY: secret(),
   /** Unset: every view URL is presigned. Set (production, a public-read prefix): public purposes get `<base>/<key>`. */
   MEDIA_PUBLIC_BASE_URL: httpUrl().optional(),
   MEDIA_UPLOAD_TTL_SECONDS: positiveInt(300),
