@@ -8,6 +8,7 @@
 // replace the realm client's fields; an unknown clientId is appended); any other top-level key of
 // the overlay replaces the realm's; keys starting with "_" (comments) are ignored.
 import { readFileSync } from 'node:fs';
+import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 /**
