@@ -7,5 +7,6 @@ export {
   type SecretOptions,
   type SecretKind,
 } from './secrets.js';
+export { secretFileProblems } from './secret-files.js';
 export { port, url, httpUrl, nonEmptyString, positiveInt, logLevel, byteSize, type LogLevel, type PortOptions } from './fields.js';
 export { baseServiceConfig, baseServiceConfigShape, type BaseServiceConfig } from './base.js';
