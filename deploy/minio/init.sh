@@ -2,9 +2,11 @@
 # One-shot (docker-compose.yml's minio-init): creates the bucket and the media service's own user,
 # limited to that bucket's objects (read, write, delete; list the bucket). Idempotent: safe on every start.
 set -eu
-# Shell builtins only: the mc image is minimal.
-IFS= read -r root_password </run/secrets/minio_root_password || true
-IFS= read -r media_secret </run/secrets/media_s3_secret_key || true
+# Shell builtins only: the mc image is minimal. The folder is overridable for tests/deployment.
+secrets_dir=${EVENTONIGHT_SECRETS_DIR:-/run/secrets}
+IFS= read -r root_password <"$secrets_dir/minio_root_password" || true
+IFS= read -r media_secret <"$secrets_dir/media_s3_secret_key" || true
+if [ -z "$root_password" ] || [ -z "$media_secret" ]; then echo "minio-init: a secret file is empty" >&2; exit 1; fi
 mc alias set local http://minio:9000 "$MINIO_ROOT_USER" "$root_password" >/dev/null
 mc mb --ignore-existing "local/$S3_BUCKET"
 # The bucket's name is a setting, so the policy is written here.

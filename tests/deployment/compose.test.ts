@@ -6,7 +6,7 @@
  * private network. Secrets come from deploy/make-secrets.sh run into a temporary folder.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -527,6 +527,58 @@ describe('docker-compose.yml', () => {
       for (const type of eventTypes) assert.equal(routing.test(type), type.startsWith(`${app}.`), `${app}: publishing ${type}`);
     });
   }
+
+  test("Keycloak's start.sh exports the secret files for kc.sh and stops on an empty one", () => {
+    const fakeKc = join(tmp, 'kc.sh');
+    writeFileSync(fakeKc, '#!/bin/sh\necho "args=$*"\necho "db=$KC_DB_PASSWORD"\necho "admin=$KC_BOOTSTRAP_ADMIN_PASSWORD"\necho "user=$USER_SERVICE_CLIENT_SECRET"\necho "event=$EVENT_SERVICE_CLIENT_SECRET"\n', { mode: 0o755 });
+    const script = join(root, 'deploy', 'keycloak', 'start.sh');
+    const run = (dir: string) =>
+      spawnSync('bash', [script, 'start', '--import-realm'], {
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'], EVENTONIGHT_SECRETS_DIR: dir, EVENTONIGHT_KC_SH: fakeKc },
+      });
+    const ok = run(secretsDir);
+    assert.equal(ok.status, 0, ok.stderr);
+    const read = (name: string) => readFileSync(join(secretsDir, name), 'utf8').trim();
+    assert.equal(
+      ok.stdout,
+      `args=start --import-realm\ndb=${read('keycloak_db_password')}\nadmin=${read('keycloak_admin_password')}\n` +
+        `user=${read('user_service_client_secret')}\nevent=${read('event_service_client_secret')}\n`,
+    );
+    const weak = join(tmp, 'weak-keycloak');
+    cpSync(secretsDir, weak, { recursive: true });
+    writeFileSync(join(weak, 'event_service_client_secret'), '');
+    const refused = run(weak);
+    assert.equal(refused.status, 1);
+    assert.equal(refused.stdout, '', 'Keycloak is not started');
+    assert.match(refused.stderr, /event_service_client_secret is empty/);
+  });
+
+  test("minio-init gives media's user a policy limited to the bucket", () => {
+    const bin = join(tmp, 'fake-bin');
+    const log = join(tmp, 'mc.log');
+    mkdirSync(bin, { recursive: true });
+    // A stand-in for mc that records its arguments and the policy file it is given.
+    writeFileSync(join(bin, 'mc'), `#!/bin/sh\necho "mc $*" >> ${log}\nfor a in "$@"; do case "$a" in *.json) cat "$a" >> ${log}; echo >> ${log};; esac; done\n`, { mode: 0o755 });
+    const result = spawnSync('sh', [join(root, 'deploy', 'minio', 'init.sh')], {
+      encoding: 'utf8',
+      env: {
+        PATH: `${bin}:${process.env['PATH']}`,
+        EVENTONIGHT_SECRETS_DIR: secretsDir,
+        MINIO_ROOT_USER: 'eventonight-root',
+        S3_BUCKET: 'media-bucket',
+        MEDIA_S3_ACCESS_KEY: 'eventonight-media',
+      },
+    });
+    assert.equal(result.status, 0, result.stderr);
+    const calls = readFileSync(log, 'utf8').split('\n');
+    const mediaSecret = readFileSync(join(secretsDir, 'media_s3_secret_key'), 'utf8').trim();
+    assert.ok(calls.includes('mc mb --ignore-existing local/media-bucket'), calls.join('\n'));
+    assert.ok(calls.includes(`mc admin user add local eventonight-media ${mediaSecret}`));
+    assert.ok(calls.includes('mc admin policy attach local eventonight-media --user eventonight-media'));
+    const policy = JSON.parse(calls.find((line) => line.startsWith('{')) ?? '{}') as { Statement: { Resource: string[] }[] };
+    assert.deepEqual(policy.Statement.flatMap((s) => s.Resource).sort(), ['arn:aws:s3:::media-bucket', 'arn:aws:s3:::media-bucket/*']);
+  });
 
   test('the production realm has no test client, no password grant and no fallback secret', () => {
     const realm = JSON.parse(readFileSync(join(root, 'keycloak', 'realm-eventonight.json'), 'utf8')) as {
