@@ -7,7 +7,7 @@
 # Generated: random passwords (openssl rand -hex 32), the connection URLs built from them, the
 # RabbitMQ definitions (one user per service, salted SHA-256 hashes) and Redis's config file.
 # Given by the operator: the Stripe keys (left empty here: the stack refuses to start until they are
-# filled in). An existing file is never overwritten, so re-running only adds what is missing; to
+# filled in) and, for the tunnel profile, secrets/cloudflare_tunnel_token (not created here). An existing file is never overwritten, so re-running only adds what is missing; to
 # rotate one secret see docs/deployment.md (databases keep the password they were initialised with).
 set -euo pipefail
 

@@ -225,6 +225,8 @@ describe('docker-compose.yml', () => {
     // The operator's part: the keys Stripe gives (make-secrets.sh leaves them empty).
     writeFileSync(join(secretsDir, 'stripe_secret_key'), 'sk_live_51Qa8ZxLw0Jd3hT9mPq2Rv7Ys\n');
     writeFileSync(join(secretsDir, 'stripe_webhook_secret'), 'whsec_9Fh2kLq8Zt4Wm1Xc7Vb3Nr6P\n');
+    // …and, with the tunnel profile, the token Cloudflare shows for the tunnel.
+    writeFileSync(join(secretsDir, 'cloudflare_tunnel_token'), 'eyJhIjoiNGIyMDllNDNhNzYwODY2MjNmZjZlOTEyNDhiNmE4MWIifQ\n');
     env = operatorEnv(secretsDir);
   });
 
@@ -251,7 +253,7 @@ describe('docker-compose.yml', () => {
     const unused = [...envExample.keys()].filter((name) => !used.has(name)).sort();
     assert.deepEqual(undocumented, [], `used in docker-compose.yml but not in .env.example: ${undocumented.join(', ')}`);
     assert.deepEqual(unused, [], `in .env.example but unused by docker-compose.yml: ${unused.join(', ')}`);
-    const secretLike = [...envExample.keys()].filter((name) => /PASSWORD|SECRET(?!S_DIR)|_KEY$/.test(name) && name !== 'MEDIA_S3_ACCESS_KEY');
+    const secretLike = [...envExample.keys()].filter((name) => /PASSWORD|SECRET(?!S_DIR)|_KEY$|TOKEN/.test(name) && name !== 'MEDIA_S3_ACCESS_KEY');
     assert.deepEqual(secretLike, [], 'secrets belong in SECRETS_DIR files, not in .env');
   });
 
@@ -386,13 +388,15 @@ describe('docker-compose.yml', () => {
 
   test('secrets reach containers only as files, and the secrets check runs before any of them', () => {
     const declared = compose.secrets ?? {};
-    const generated = readdirSync(secretsDir).filter((f) => !f.startsWith('.'));
+    // Files make-secrets.sh creates (Stripe's empty, for the operator to fill), plus the tunnel's token,
+    // which only the operator has and only the tunnel profile needs.
+    const generated = [...readdirSync(secretsDir).filter((f) => !f.startsWith('.')), 'cloudflare_tunnel_token'];
     for (const [secret, spec] of Object.entries(declared)) {
       assert.match(spec.file ?? '', /^\$\{SECRETS_DIR:\?[^}]+\}\//, `${secret}: must be a file under SECRETS_DIR`);
       assert.ok(generated.includes(secret), `${secret}: deploy/make-secrets.sh does not create it`);
     }
     const text = readFileSync(composePath, 'utf8');
-    assert.doesNotMatch(text, /--requirepass|_PASSWORD:\s*\$\{|SECRET:\s*\$\{|SECRET_KEY:\s*\$\{|TOKEN:\s*\$\{(?!CLOUDFLARE)/, 'no secret is interpolated from .env');
+    assert.doesNotMatch(text, /--requirepass|_PASSWORD:\s*\$\{|SECRET:\s*\$\{|SECRET_KEY:\s*\$\{|TOKEN:\s*\$\{/, 'no secret is interpolated from .env');
     for (const [name, service] of Object.entries(services)) {
       if (name === 'secrets-check') continue;
       const holdsSecret = (service.secrets ?? []).length > 0;
