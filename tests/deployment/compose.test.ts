@@ -395,6 +395,10 @@ describe('docker-compose.yml', () => {
       assert.match(spec.file ?? '', /^\$\{SECRETS_DIR:\?[^}]+\}\//, `${secret}: must be a file under SECRETS_DIR`);
       assert.ok(generated.includes(secret), `${secret}: deploy/make-secrets.sh does not create it`);
     }
+    // The default SECRETS_DIR sits in the build context: it must never be sent to the builder.
+    assert.equal(envExample.get('SECRETS_DIR'), './secrets');
+    assert.ok(readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').includes('secrets'), '.dockerignore must exclude secrets');
+    assert.ok(readFileSync(join(root, '.gitignore'), 'utf8').split('\n').includes('/secrets/'), '.gitignore must exclude secrets');
     const text = readFileSync(composePath, 'utf8');
     assert.doesNotMatch(text, /--requirepass|_PASSWORD:\s*\$\{|SECRET:\s*\$\{|SECRET_KEY:\s*\$\{|TOKEN:\s*\$\{/, 'no secret is interpolated from .env');
     for (const [name, service] of Object.entries(services)) {
