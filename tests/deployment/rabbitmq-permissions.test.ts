@@ -1,8 +1,8 @@
 /**
- * The RabbitMQ users deploy/make-secrets.sh defines, tried on the real broker: each is created from
- * the generated definitions (its salted hash, its permissions, its topic permission) in a virtual
- * host of this test's own, then connects with its plaintext password and runs the platform's own
- * topology and publishing code. A consumer may declare and use its queues and publish its event
+ * The RabbitMQ users deploy/make-secrets.sh defines, tried on the real broker: the generated
+ * definitions file (salted hashes, permissions, topic permissions) is imported into a virtual host
+ * of this test's own, then each user connects with its plaintext password and runs the platform's
+ * own topology and publishing code. A consumer may declare and use its queues and publish its event
  * types; nobody may touch another service's queue or publish another service's event types.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,8 @@ import { createVhost, deleteVhost, infra } from '@eventonight/testing';
 const root = resolve(import.meta.dirname, '../..');
 
 interface Definitions {
-  users: { name: string; password_hash: string; hashing_algorithm: string }[];
+  users: { name: string; password_hash: string; hashing_algorithm: string; tags: string[] }[];
+  vhosts: { name: string }[];
   permissions: { user: string; configure: string; write: string; read: string }[];
   topic_permissions: { user: string; exchange: string; write: string; read: string }[];
 }
@@ -85,19 +86,21 @@ describe('RabbitMQ users of the production deployment, on the real broker', () =
     assert.equal(made.status, 0, made.stderr);
     definitions = JSON.parse(readFileSync(join(tmp, 'secrets', 'rabbitmq_definitions.json'), 'utf8')) as Definitions;
     amqpBase = new URL(await createVhost(vhost));
-    // Each service's user, under a unique name (the broker is shared), with exactly its generated rules.
-    for (const service of ['chat', 'user']) {
-      const user = definitions.users.find((u) => u.name === service);
-      const permission = definitions.permissions.find((p) => p.user === service);
-      const topic = definitions.topic_permissions.find((t) => t.user === service);
-      assert.ok(user && permission && topic, `${service}: missing from the definitions`);
-      const name = `${service}-${suffix}`;
-      await management('PUT', `/users/${name}`, { password_hash: user.password_hash, hashing_algorithm: user.hashing_algorithm, tags: '' });
-      created.push(name);
-      const { configure, write, read } = permission;
-      await management('PUT', `/permissions/${encodeURIComponent(vhost)}/${name}`, { configure, write, read });
-      await management('PUT', `/topic-permissions/${encodeURIComponent(vhost)}/${name}`, { exchange: topic.exchange, write: topic.write, read: topic.read });
-    }
+    // The generated definitions file itself, imported through the management API as the broker
+    // imports it at boot, rewritten only so that it cannot collide with anything on a shared
+    // broker: users get a unique suffix, "/" becomes this test's virtual host, and the operator's
+    // administrator is left out.
+    const rename = (name: string) => `${name}-${suffix}`;
+    const services = definitions.users.map((u) => u.name).filter((name) => name !== 'admin');
+    const imported = {
+      users: definitions.users.filter((u) => u.name !== 'admin').map((u) => ({ ...u, name: rename(u.name) })),
+      vhosts: [{ name: vhost }],
+      permissions: definitions.permissions.filter((p) => p.user !== 'admin').map((p) => ({ ...p, user: rename(p.user), vhost })),
+      topic_permissions: definitions.topic_permissions.map((t) => ({ ...t, user: rename(t.user), vhost })),
+    };
+    assert.deepEqual(definitions.vhosts, [{ name: '/' }]);
+    created.push(...services.map(rename));
+    await management('POST', '/definitions', imported);
   });
 
   after(async () => {
