@@ -247,6 +247,29 @@ describe('docker-compose.yml', () => {
     assert.doesNotMatch(result.stderr, /variable is not set/i, result.stderr);
   });
 
+  test("Compose v2's own loader (compose-go) accepts it with an operator's .env and refuses the unedited example", () => {
+    // Only docker-compose v1 installs here (Debian); tests/deployment/compose-v2 wraps the library
+    // `docker compose` v2 loads files with: schema, interpolation, normalisation, consistency.
+    const go = process.env['EN_GO'] ?? '/usr/local/go/bin/go';
+    const binary = join(tmp, 'compose-v2');
+    const build = spawnSync(go, ['build', '-o', binary, '.'], {
+      cwd: join(root, 'tests', 'deployment', 'compose-v2'),
+      env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-modcacherw -mod=readonly' },
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    if (build.error !== undefined) assert.fail(`cannot run Go (${go}), which infra/setup.sh requires: ${build.error.message}`);
+    assert.equal(build.status, 0, build.stderr);
+    const envFile = join(tmp, 'operator-v2.env');
+    writeEnvFile(envFile, env);
+    const ok = spawnSync(binary, [composePath, envFile, root, 'tunnel', 'seed'], { encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.equal(ok.stdout.trim(), `ok ${Object.keys(services).length} ${Object.keys(services).sort().join(' ')}`);
+    const refused = spawnSync(binary, [composePath, envExamplePath, root], { encoding: 'utf8' });
+    assert.equal(refused.status, 1, refused.stdout);
+    assert.match(refused.stdout, /required variable IMAGE_TAG is missing a value/);
+  });
+
   test('.env.example documents exactly the variables the file uses, and holds no secret', () => {
     const used = referencedVariables(compose);
     const undocumented = [...used].filter((name) => !envExample.has(name)).sort();
