@@ -21,37 +21,20 @@ export const FILE_SUFFIX = '_FILE';
  */
 export function parseConfig<S extends z.ZodType>(schema: S, env: Env = process.env): ConfigResult<z.output<S>> {
   const shape = objectShape(schema);
-  const problems: string[] = [];
   const present: Record<string, string> = {};
-  /** Variables with a problem already: each is named once. */
-  const reported = new Set<string>();
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && value !== '') present[key] = value;
   }
-  for (const key of Object.keys(shape)) {
-    const fileVariable = `${key}${FILE_SUFFIX}`;
-    const path = present[fileVariable];
-    if (path === undefined) continue;
-    if (present[key] !== undefined) {
-      problems.push(`${key} and ${fileVariable} are both set; keep one`);
-      reported.add(key);
-      continue;
-    }
-    const content = readSecretFile(path);
-    if (content.ok) {
-      if (content.value !== '') present[key] = content.value;
-    } else {
-      problems.push(`${fileVariable} ${content.problem}`);
-      reported.add(key);
-    }
-  }
+  const fromFiles = readFileVariables(Object.keys(shape), present);
+  const problems = [...fromFiles.problems];
+  /** Variables with a problem already: each is named once. */
+  const reported = new Set(fromFiles.failed);
 
   const result = schema.safeParse(present);
   if (!result.success) {
-    const fromFiles = new Set(reported);
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '');
-      if (fromFiles.has(key)) continue;
+      if (fromFiles.failed.has(key)) continue;
       reported.add(key);
       const name = issue.path.map(String).join('.');
       const problem =
@@ -89,6 +72,33 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: Env = process.en
 /** The fields of an object schema (refined objects included); other schemas have none we can see. */
 function objectShape(schema: z.ZodType): Record<string, unknown> {
   return schema instanceof z.ZodObject ? (schema.shape as Record<string, unknown>) : {};
+}
+
+/**
+ * Replaces, in `present`, each `<key>_FILE` of the schema's keys by the file's content under
+ * `<key>`. Returns the problems (both set, unreadable file) and the keys that had one.
+ */
+function readFileVariables(keys: readonly string[], present: Record<string, string>): { problems: string[]; failed: Set<string> } {
+  const problems: string[] = [];
+  const failed = new Set<string>();
+  for (const key of keys) {
+    const fileVariable = `${key}${FILE_SUFFIX}`;
+    const path = present[fileVariable];
+    if (path === undefined) continue;
+    if (present[key] !== undefined) {
+      problems.push(`${key} and ${fileVariable} are both set; keep one`);
+      failed.add(key);
+      continue;
+    }
+    const content = readSecretFile(path);
+    if (!content.ok) {
+      problems.push(`${fileVariable} ${content.problem}`);
+      failed.add(key);
+    } else if (content.value !== '') {
+      present[key] = content.value;
+    }
+  }
+  return { problems, failed };
 }
 
 type FileRead = { ok: true; value: string } | { ok: false; problem: string };
