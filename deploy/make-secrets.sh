@@ -8,7 +8,8 @@
 # RabbitMQ definitions (one user per service, salted SHA-256 hashes) and Redis's config file.
 # Given by the operator: the Stripe keys (left empty here: the stack refuses to start until they are
 # filled in) and, for the tunnel profile, secrets/cloudflare_tunnel_token (not created here). An existing file is never overwritten, so re-running only adds what is missing; to
-# rotate one secret see docs/deployment.md (databases keep the password they were initialised with).
+# rotate one secret see docs/runbook.md (databases keep the password they were initialised with).
+# Needs bash, openssl and coreutils.
 set -euo pipefail
 
 readonly SERVICES=(user event interaction chat ticketing notification media)
@@ -34,10 +35,14 @@ write() {
 value() { sed -n '1p' "$dir/$1"; }
 
 # RabbitMQ's password_hash: base64(salt ‖ sha256(salt ‖ password)), salt = 4 random bytes.
+# Only openssl and coreutils: binary bytes go through a private temporary folder.
 rabbitmq_hash() {
-  local salt
-  salt=$(openssl rand -hex 4)
-  { printf '%s' "$salt" | xxd -r -p; { printf '%s' "$salt" | xxd -r -p; printf '%s' "$1"; } | openssl dgst -sha256 -binary; } | base64 -w0
+  local tmp
+  tmp=$(mktemp -d)
+  openssl rand 4 >"$tmp/salt"
+  { cat "$tmp/salt"; printf '%s' "$1"; } | openssl dgst -sha256 -binary >"$tmp/digest"
+  cat "$tmp/salt" "$tmp/digest" | base64 -w0
+  rm -rf "$tmp"
 }
 
 contains() { local x; for x in "${@:2}"; do [ "$x" = "$1" ] && return 0; done; return 1; }
