@@ -259,7 +259,14 @@ keycloak_java_home() {
   die "keycloak: no JDK found among $EN_KEYCLOAK_JAVA_CANDIDATES"
 }
 
-keycloak_realm_hash() { sha256sum "$EN_KEYCLOAK_REALM_FILE" | awk '{ print $1 }'; }
+keycloak_realm_hash() { keycloak_realm_local | sha256sum | awk '{ print $1 }'; }
+
+# The realm Keycloak imports locally: the production realm plus the local overlay (the
+# eventonight-test client and development fallbacks for client secrets; infra/realm-overlay.mjs).
+keycloak_realm_local() {
+  node "$EN_ROOT/infra/realm-overlay.mjs" "$EN_KEYCLOAK_REALM_FILE" \
+    "${EN_KEYCLOAK_REALM_OVERLAY:-$EN_ROOT/keycloak/realm-local-overlay.json}"
+}
 
 # --import-realm never overwrites an existing realm, so a changed realm file
 # only takes effect on a fresh database: a running server is restarted and
@@ -286,7 +293,7 @@ keycloak_prepare() {
   fi
   mkdir -p "$dir/server/data/import"
   rm -f "$dir/server/data/import/"*.json
-  cp "$EN_KEYCLOAK_REALM_FILE" "$dir/server/data/import/"
+  keycloak_realm_local >"$dir/server/data/import/realm-eventonight.json"
 }
 
 keycloak_launch() {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, nonEmptyString } from '@eventonight/platform';
+import { httpUrl, nonEmptyString, secret } from '@eventonight/platform';
 
 /** Where the seed finds the services and Keycloak (README lists each variable). */
 export const seedConfig = z.object({
@@ -9,7 +9,8 @@ export const seedConfig = z.object({
   KEYCLOAK_URL: httpUrl().default('http://localhost:8080'),
   KEYCLOAK_REALM: nonEmptyString().default('eventonight'),
   KEYCLOAK_CLIENT_ID: nonEmptyString().default('eventonight-test'),
-  SEED_PASSWORD: z.string({ error: 'must be at least 8 characters' }).min(8, { error: 'must be at least 8 characters' }).max(128).default('Demo-night-2024!'),
+  /** The demo accounts' password. Production has no default: the operator chooses it (SEED_PASSWORD_FILE works too). */
+  SEED_PASSWORD: secret({ minLength: 8, devDefault: 'Demo-night-2024!' }),
 });
 
 export type SeedConfig = z.output<typeof seedConfig>;

@@ -1,15 +1,19 @@
 /**
  * The production compose file (docker-compose.yml) checked without a Docker engine:
  * docker-compose itself validates it, then its parsed content is held to the deployment rules
- * (docs/deployment.md) and to each service's own config schema.
+ * (docs/deployment.md): pinned images, secrets only as files that the platform's production rule
+ * accepts, a realm without test clients, limits for every container, the object store on the
+ * private network. Secrets come from deploy/make-secrets.sh run into a temporary folder.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
+import { eventTypes } from '@eventonight/contracts';
+import { parseConfig, secretFileProblems, serviceQueues } from '@eventonight/platform';
 
 const root = resolve(import.meta.dirname, '../..');
 const composePath = join(root, 'docker-compose.yml');
@@ -33,6 +37,12 @@ const ONE_SHOT_LABEL = 'eventonight.one-shot';
 
 interface ComposeService {
   image?: string;
+  command?: string | string[];
+  ports?: string[];
+  secrets?: (string | { source: string; target?: string })[];
+  stop_grace_period?: string;
+  logging?: { driver?: string; options?: Record<string, string> };
+  deploy?: { resources?: { limits?: { cpus?: string; memory?: string } } };
   build?: unknown;
   profiles?: string[];
   restart?: string;
@@ -47,6 +57,7 @@ interface ComposeFile {
   services: Record<string, ComposeService>;
   networks?: Record<string, unknown>;
   volumes?: Record<string, unknown>;
+  secrets?: Record<string, { file?: string }>;
 }
 
 function readEnvFile(path: string): Map<string, string> {
@@ -112,41 +123,195 @@ function asMap(value: string[] | Record<string, unknown> | undefined): Record<st
   return map;
 }
 
-const compose = parse(readFileSync(composePath, 'utf8')) as ComposeFile;
+const compose = parse(readFileSync(composePath, 'utf8'), { merge: true }) as ComposeFile;
 const envExample = readEnvFile(envExamplePath);
 const services = compose.services;
 
+
+/** An operator's .env: the example with its release and secrets folder filled in. */
+function operatorEnv(secretsDir: string): Map<string, string> {
+  const env = new Map(envExample);
+  env.set('IMAGE_TAG', '1.4.2');
+  env.set('SECRETS_DIR', secretsDir);
+  return env;
+}
+
+function writeEnvFile(path: string, env: Map<string, string>): void {
+  writeFileSync(path, [...env].map(([key, value]) => `${key}=${value}`).join('\n') + '\n');
+}
+
+function runCompose(envFile: string) {
+  const result = spawnSync('docker-compose', ['--env-file', envFile, '-f', composePath, 'config', '-q'], { cwd: root, encoding: 'utf8' });
+  if (result.error !== undefined) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    assert.fail(
+      code === 'ENOENT'
+        ? 'docker-compose is not installed (infra/setup.sh installs it: apt-get install docker-compose); ' +
+            'this test validates docker-compose.yml with it and does not skip'
+        : `could not run docker-compose: ${result.error.message}`,
+    );
+  }
+  return result;
+}
+
+/** Where a service's /run/secrets/<target> comes from: target → source secret name. */
+function secretMounts(service: ComposeService): Map<string, string> {
+  const mounts = new Map<string, string>();
+  for (const entry of service.secrets ?? []) {
+    if (typeof entry === 'string') mounts.set(entry, entry);
+    else mounts.set(entry.target ?? entry.source, entry.source);
+  }
+  return mounts;
+}
+
+/**
+ * A service's environment as its process would see it: .env values interpolated, NODE_ENV from
+ * the image (Dockerfile: production), and each /run/secrets path mapped to the file in `secretsDir`.
+ */
+function processEnv(service: ComposeService, env: Map<string, string>, secretsDir: string): Record<string, string> {
+  const missing = new Set<string>();
+  const mounts = secretMounts(service);
+  const result: Record<string, string> = { NODE_ENV: 'production' };
+  for (const [key, value] of Object.entries(asMap(service.environment))) {
+    let resolved = interpolate(value, env, missing);
+    const secret = /^\/run\/secrets\/(.+)$/.exec(resolved);
+    if (secret !== null) {
+      const source = mounts.get(secret[1] as string);
+      assert.ok(source !== undefined, `${key} reads ${resolved}, which the service does not mount`);
+      resolved = join(secretsDir, source);
+    }
+    if (resolved !== '') result[key] = resolved;
+  }
+  assert.deepEqual([...missing], [], 'variables without a value in the operator .env');
+  return result;
+}
+
+type Schema = { safeParse(input: unknown): unknown };
+async function configSchemaOf(app: AppService): Promise<Schema> {
+  const module = (await import(join(root, 'services', app, 'src', 'config.ts'))) as Record<string, unknown>;
+  const schemas = Object.entries(module).filter(
+    ([, v]) => typeof v === 'object' && v !== null && typeof (v as { safeParse?: unknown }).safeParse === 'function',
+  );
+  assert.equal(schemas.length, 1, `${app}: expected one exported config schema, found ${schemas.map(([n]) => n).join(', ')}`);
+  return schemas[0]?.[1] as Schema;
+}
+
+/** Megabytes of a compose memory value (512M, 1536M, 2G). */
+function megabytes(value: string | undefined): number {
+  const match = /^(\d+(?:\.\d+)?)([MG])$/.exec(value ?? '');
+  assert.ok(match !== null, `memory limit ${value} is not like 512M or 2G`);
+  return Number(match[1]) * (match[2] === 'G' ? 1024 : 1);
+}
+
+function seconds(value: string | undefined): number {
+  const match = /^(\d+)s$/.exec(value ?? '');
+  assert.ok(match !== null, `duration ${value} is not like 30s`);
+  return Number(match[1]);
+}
+
 describe('docker-compose.yml', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'eventonight-compose-'));
+  const secretsDir = join(tmp, 'secrets');
+  let env: Map<string, string>;
   after(() => rmSync(tmp, { recursive: true, force: true }));
+  before(() => {
+    const made = spawnSync('bash', [join(root, 'deploy', 'make-secrets.sh'), secretsDir], { encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    // The operator's part: the keys Stripe gives (make-secrets.sh leaves them empty).
+    writeFileSync(join(secretsDir, 'stripe_secret_key'), 'sk_live_51Qa8ZxLw0Jd3hT9mPq2Rv7Ys\n');
+    writeFileSync(join(secretsDir, 'stripe_webhook_secret'), 'whsec_9Fh2kLq8Zt4Wm1Xc7Vb3Nr6P\n');
+    // …and, with the tunnel profile, the token Cloudflare shows for the tunnel.
+    writeFileSync(join(secretsDir, 'cloudflare_tunnel_token'), 'eyJhIjoiNGIyMDllNDNhNzYwODY2MjNmZjZlOTEyNDhiNmE4MWIifQ\n');
+    env = operatorEnv(secretsDir);
+  });
 
-  test('docker-compose config -q accepts it with the variables of .env.example', () => {
-    const envFile = join(tmp, '.env');
+  test('docker-compose config -q refuses an unedited .env.example and names the variable', () => {
+    const envFile = join(tmp, 'example.env');
     writeFileSync(envFile, readFileSync(envExamplePath));
-    const result = spawnSync('docker-compose', ['--env-file', envFile, '-f', composePath, 'config', '-q'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    if (result.error !== undefined) {
-      const code = (result.error as NodeJS.ErrnoException).code;
-      assert.fail(
-        code === 'ENOENT'
-          ? 'docker-compose is not installed (infra/setup.sh installs it: apt-get install docker-compose); ' +
-              'this test validates docker-compose.yml with it and does not skip'
-          : `could not run docker-compose: ${result.error.message}`,
-      );
-    }
+    const result = runCompose(envFile);
+    assert.notEqual(result.status, 0, 'an unedited .env.example must not be accepted');
+    assert.match(result.stderr, /IMAGE_TAG/, result.stderr);
+  });
+
+  test("docker-compose config -q accepts an operator's .env", () => {
+    const envFile = join(tmp, 'operator.env');
+    writeEnvFile(envFile, env);
+    const result = runCompose(envFile);
     assert.equal(result.status, 0, `docker-compose config -q failed:\n${result.stderr}${result.stdout}`);
-    // Compose warns about (and blanks) variables it cannot resolve: .env.example must set them all.
+    // Compose warns about (and blanks) variables it cannot resolve.
     assert.doesNotMatch(result.stderr, /variable is not set/i, result.stderr);
   });
 
-  test('.env.example documents exactly the variables the file uses', () => {
+  test("Compose v2's own loader (compose-go) accepts it with an operator's .env and refuses the unedited example", () => {
+    // Only docker-compose v1 installs here (Debian); tests/deployment/compose-v2 wraps the library
+    // `docker compose` v2 loads files with: schema, interpolation, normalisation, consistency.
+    const go = process.env['EN_GO'] ?? '/usr/local/go/bin/go';
+    const binary = join(tmp, 'compose-v2');
+    const build = spawnSync(go, ['build', '-o', binary, '.'], {
+      cwd: join(root, 'tests', 'deployment', 'compose-v2'),
+      env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-modcacherw -mod=readonly' },
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    if (build.error !== undefined) assert.fail(`cannot run Go (${go}), which infra/setup.sh requires: ${build.error.message}`);
+    assert.equal(build.status, 0, build.stderr);
+    const envFile = join(tmp, 'operator-v2.env');
+    writeEnvFile(envFile, env);
+    const ok = spawnSync(binary, [composePath, envFile, root, 'tunnel', 'seed'], { encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.equal(ok.stdout.trim(), `ok ${Object.keys(services).length} ${Object.keys(services).sort().join(' ')}`);
+    const refused = spawnSync(binary, [composePath, envExamplePath, root], { encoding: 'utf8' });
+    assert.equal(refused.status, 1, refused.stdout);
+    assert.match(refused.stdout, /required variable IMAGE_TAG is missing a value/);
+  });
+
+  test('.env.example documents exactly the variables the file uses, and holds no secret', () => {
     const used = referencedVariables(compose);
     const undocumented = [...used].filter((name) => !envExample.has(name)).sort();
     const unused = [...envExample.keys()].filter((name) => !used.has(name)).sort();
     assert.deepEqual(undocumented, [], `used in docker-compose.yml but not in .env.example: ${undocumented.join(', ')}`);
     assert.deepEqual(unused, [], `in .env.example but unused by docker-compose.yml: ${unused.join(', ')}`);
+    const secretLike = [...envExample.keys()].filter((name) => /PASSWORD|SECRET(?!S_DIR)|_KEY$|TOKEN/.test(name) && name !== 'MEDIA_S3_ACCESS_KEY');
+    assert.deepEqual(secretLike, [], 'secrets belong in SECRETS_DIR files, not in .env');
+  });
+
+  test('every third-party image is pinned to an exact, supported version; ours carry the release version', () => {
+    const env = new Map([...envExample, ['IMAGE_TAG', '1.4.2']]);
+    const localEnv = readFileSync(join(root, 'infra', 'env.sh'), 'utf8');
+    const keycloakLocal = /EN_KEYCLOAK_VERSION:=([0-9.]+)/.exec(localEnv)?.[1];
+    const traefikLocal = /EN_TRAEFIK_VERSION:=(v[0-9.]+)/.exec(localEnv)?.[1];
+    // Oldest series still supported on 2026-12-01 (ADR 0015 has the sources).
+    const minimum: Record<string, number[]> = {
+      mongo: [8, 0],
+      rabbitmq: [4, 2],
+      'quay.io/keycloak/keycloak': [26, 7],
+      postgres: [14, 0],
+      redis: [8, 2],
+    };
+    for (const [name, service] of Object.entries(services)) {
+      const raw = service.image ?? '';
+      assert.ok(raw !== '', `${name}: no image`);
+      if (raw.startsWith('eventonight/')) {
+        assert.match(raw, /:\$\{IMAGE_TAG:\?[^}]+\}$/, `${name}: our images are tagged \${IMAGE_TAG:?…} (the release), no default`);
+        continue;
+      }
+      assert.doesNotMatch(raw, /\$\{/, `${name}: a third-party image is pinned in the file, not in .env`);
+      const colon = raw.lastIndexOf(':');
+      const [repository, tag] = [raw.slice(0, colon), raw.slice(colon + 1)];
+      assert.ok(colon > 0 && tag !== 'latest', `${name}: ${raw} is not pinned`);
+      // PostgreSQL numbers its releases major.minor: 16.14 is exact; Traefik tags carry a v.
+      const exact = /^v?\d+\.\d+\.\d+$/.test(tag) || (repository === 'postgres' && /^\d+\.\d+$/.test(tag)) || /^RELEASE\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/.test(tag) || /^20\d\d\.\d+\.\d+$/.test(tag);
+      assert.ok(exact, `${name}: ${raw} is not an exact version (no major-only or floating tag)`);
+      const floor = minimum[repository];
+      if (floor !== undefined) {
+        const [major = 0, minor = 0] = tag.split('.').map(Number);
+        const [minMajor = 0, minMinor = 0] = floor;
+        assert.ok(major > minMajor || (major === minMajor && minor >= minMinor), `${name}: ${raw} is older than the supported ${floor.join('.')}`);
+      }
+      if (repository === 'quay.io/keycloak/keycloak') assert.equal(tag, keycloakLocal, 'production runs the Keycloak version the tests run (infra/env.sh)');
+      if (repository === 'traefik') assert.equal(tag, traefikLocal, 'production runs the Traefik version the tests run (infra/env.sh)');
+    }
+    assert.deepEqual([...new Set(Object.values(services).map((s) => interpolate(s.image ?? '', env, new Set())).filter((i) => i.startsWith('eventonight/')).map((i) => i.split(':')[1]))], ['1.4.2']);
   });
 
   test('every long-running service restarts unless stopped and has a health check', () => {
@@ -178,15 +343,15 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  test('data lives in named volumes', () => {
+  test('data lives in named volumes; bind mounts are read-only configuration', () => {
     const declared = new Set(Object.keys(compose.volumes ?? {}));
     for (const [name, service] of Object.entries(services)) {
       for (const volume of service.volumes ?? []) {
-        const source = typeof volume === 'string' ? volume.split(':')[0] : volume.source;
+        const spec = typeof volume === 'string' ? interpolate(volume, env, new Set()) : volume;
+        const source = typeof spec === 'string' ? spec.split(':')[0] : spec.source;
         assert.ok(source !== undefined && source !== '', `${name}: anonymous volume ${JSON.stringify(volume)}`);
-        // Bind mounts (./…) are read-only configuration only; data goes to declared volumes.
         if (source.startsWith('.') || source.startsWith('/')) {
-          assert.ok(typeof volume === 'string' && volume.endsWith(':ro'), `${name}: bind mount ${source} must be read-only config`);
+          assert.ok(typeof spec === 'string' && spec.endsWith(':ro'), `${name}: bind mount ${source} must be read-only config`);
         } else {
           assert.ok(declared.has(source), `${name}: volume ${source} is not declared under volumes:`);
         }
@@ -194,8 +359,111 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  test('every container has CPU and memory limits within one 8-core, 32 GiB host, and the budget is documented', () => {
+    const budget = readFileSync(join(root, 'docs', 'deployment.md'), 'utf8');
+    let totalMb = 0;
+    for (const [name, service] of Object.entries(services)) {
+      const limits = service.deploy?.resources?.limits;
+      assert.ok(limits?.cpus !== undefined && limits.memory !== undefined, `${name}: deploy.resources.limits needs cpus and memory`);
+      const cpus = Number(limits.cpus);
+      assert.ok(cpus > 0 && cpus <= 8, `${name}: cpus ${limits.cpus}`);
+      const mb = megabytes(limits.memory);
+      totalMb += mb;
+      const row = new RegExp(`^\\| \`${name.replace(/-/g, '\\-')}\` \\| ${limits.cpus} \\| ${limits.memory} \\|`, 'm');
+      assert.match(budget, row, `docs/deployment.md: the budget table must list ${name} with ${limits.cpus} CPUs and ${limits.memory}`);
+    }
+    // Everything together (profiles included) leaves room for the OS, Docker, page cache and backups.
+    assert.ok(totalMb <= 26 * 1024, `memory limits add up to ${totalMb} MB, more than 26 GiB of the 32 GiB host`);
+  });
+
+  test("each mongod's WiredTiger cache is sized to its container's limit", () => {
+    for (const app of appNames) {
+      const mongo = services[`${app}-mongo`] as ComposeService;
+      const command = Array.isArray(mongo.command) ? mongo.command : [];
+      const index = command.indexOf('--wiredTigerCacheSizeGB');
+      assert.ok(index >= 0, `${app}-mongo: --wiredTigerCacheSizeGB not set (mongod would size it from the host's RAM)`);
+      const cacheMb = Number(command[index + 1]) * 1024;
+      const limitMb = megabytes(mongo.deploy?.resources?.limits?.memory);
+      assert.ok(cacheMb >= 256 && cacheMb <= limitMb / 2, `${app}-mongo: cache ${cacheMb} MB for a ${limitMb} MB container`);
+    }
+  });
+
+  test('logs are rotated and every service is given longer than its drain to stop', () => {
+    for (const [name, service] of Object.entries(services)) {
+      assert.equal(service.logging?.driver, 'json-file', `${name}: logging driver`);
+      assert.match(service.logging?.options?.['max-size'] ?? '', /^\d+m$/, `${name}: logging max-size`);
+      assert.match(service.logging?.options?.['max-file'] ?? '', /^\d+$/, `${name}: logging max-file`);
+    }
+    for (const app of appNames) {
+      const service = services[app] as ComposeService;
+      const graceMs = Number(asMap(service.environment)['SHUTDOWN_GRACE_MS']);
+      assert.ok(graceMs > 0, `${app}: SHUTDOWN_GRACE_MS set explicitly`);
+      // The drain: HTTP grace, then the outbox flush (at most 5 s), then closing connections.
+      const drainSeconds = graceMs / 1000 + 5;
+      assert.ok(seconds(service.stop_grace_period) > drainSeconds, `${app}: stop_grace_period must exceed ${drainSeconds}s`);
+    }
+  });
+
+  test('secrets reach containers only as files, and the secrets check runs before any of them', () => {
+    const declared = compose.secrets ?? {};
+    // Files make-secrets.sh creates (Stripe's empty, for the operator to fill), plus the tunnel's token,
+    // which only the operator has and only the tunnel profile needs.
+    const generated = [...readdirSync(secretsDir).filter((f) => !f.startsWith('.')), 'cloudflare_tunnel_token'];
+    for (const [secret, spec] of Object.entries(declared)) {
+      assert.match(spec.file ?? '', /^\$\{SECRETS_DIR:\?[^}]+\}\//, `${secret}: must be a file under SECRETS_DIR`);
+      assert.ok(generated.includes(secret), `${secret}: deploy/make-secrets.sh does not create it`);
+    }
+    // The default SECRETS_DIR sits in the build context: it must never be sent to the builder.
+    assert.equal(envExample.get('SECRETS_DIR'), './secrets');
+    assert.ok(readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').includes('secrets'), '.dockerignore must exclude secrets');
+    assert.ok(readFileSync(join(root, '.gitignore'), 'utf8').split('\n').includes('/secrets/'), '.gitignore must exclude secrets');
+    const text = readFileSync(composePath, 'utf8');
+    assert.doesNotMatch(text, /--requirepass|_PASSWORD:\s*\$\{|SECRET:\s*\$\{|SECRET_KEY:\s*\$\{|TOKEN:\s*\$\{/, 'no secret is interpolated from .env');
+    for (const [name, service] of Object.entries(services)) {
+      if (name === 'secrets-check') continue;
+      const holdsSecret = (service.secrets ?? []).length > 0;
+      if (!holdsSecret) continue;
+      // Either it waits for the check itself, or for something that does.
+      const waits = (n: string, seen = new Set<string>()): boolean => {
+        const deps = services[n]?.depends_on;
+        if (deps === undefined || Array.isArray(deps) || seen.has(n)) return false;
+        seen.add(n);
+        return Object.keys(deps).some((d) => d === 'secrets-check' || waits(d, seen));
+      };
+      assert.ok(waits(name), `${name} holds secrets but does not wait for secrets-check`);
+    }
+  });
+
+  test('the secrets check refuses empty and placeholder files by name, and accepts generated ones', () => {
+    assert.deepEqual(secretFileProblems(secretsDir), []);
+    const weak = join(tmp, 'weak-secrets');
+    cpSync(secretsDir, weak, { recursive: true });
+    writeFileSync(join(weak, 'stripe_secret_key'), '\n');
+    writeFileSync(join(weak, 'keycloak_admin_password'), 'change-me-keycloak-admin-password\n');
+    writeFileSync(join(weak, 'chat_amqp_url'), 'amqp://chat:guest@rabbitmq:5672\n');
+    assert.deepEqual(secretFileProblems(weak), [
+      "chat_amqp_url: the URL's password is a development default published in the repository",
+      'keycloak_admin_password looks like a placeholder (contains "change-me")',
+      'stripe_secret_key is empty',
+    ]);
+    // The command the secrets-check container runs, built from the same source.
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/platform/src/bin/check-secrets.ts'), weak], { encoding: 'utf8' });
+    assert.equal(cli.status, 1, cli.stderr);
+    assert.match(cli.stderr, /secret refused: keycloak_admin_password looks like a placeholder/);
+    const ok = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/platform/src/bin/check-secrets.ts'), secretsDir], { encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stderr);
+  });
+
+  test('make-secrets.sh never overwrites what exists', () => {
+    const before = readFileSync(join(secretsDir, 'user_mongo_url'), 'utf8');
+    const again = spawnSync('bash', [join(root, 'deploy', 'make-secrets.sh'), secretsDir], { encoding: 'utf8' });
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(readFileSync(join(secretsDir, 'user_mongo_url'), 'utf8'), before);
+    assert.equal(readFileSync(join(secretsDir, 'stripe_secret_key'), 'utf8'), 'sk_live_51Qa8ZxLw0Jd3hT9mPq2Rv7Ys\n');
+  });
+
   for (const app of appNames) {
-    test(`${app}: own MongoDB on a private network nobody else joins`, () => {
+    test(`${app}: own MongoDB with authentication on a private network nobody else joins`, () => {
       const service = services[app];
       const mongo = services[`${app}-mongo`];
       const privateNet = `${app}-network`;
@@ -211,34 +479,180 @@ describe('docker-compose.yml', () => {
         .map(([name]) => name)
         .sort();
       assert.deepEqual(members, [app, `${app}-mongo`].sort(), `${privateNet} must join only ${app} and ${app}-mongo`);
-      assert.ok(asMap(service.environment)['MONGO_URL']?.includes(`@${app}-mongo:`) ||
-        asMap(service.environment)['MONGO_URL']?.startsWith(`mongodb://${app}-mongo:`), `${app}: MONGO_URL must point at ${app}-mongo`);
+      // Authentication: a root user from a secret, and the service's own user (the init script).
+      const mongoEnv = asMap(mongo.environment);
+      assert.equal(mongoEnv['MONGO_INITDB_ROOT_PASSWORD_FILE'], '/run/secrets/mongo_root_password');
+      assert.equal(secretMounts(mongo).get('mongo_root_password'), `${app}_mongo_root_password`);
+      assert.equal(secretMounts(mongo).get('mongo_service_password'), `${app}_mongo_password`);
+      assert.equal(mongoEnv['MONGO_SERVICE_DB'], app);
+      assert.ok((mongo.volumes ?? []).some((v) => typeof v === 'string' && v.includes('create-service-user.js:/docker-entrypoint-initdb.d/')));
+      const url = new URL(readFileSync(join(secretsDir, `${app}_mongo_url`), 'utf8').trim());
+      assert.equal(url.host, `${app}-mongo:27017`, `${app}: the service connects to its own mongod`);
+      assert.equal(url.username, app, `${app}: as its own user`);
+      assert.equal(url.password, readFileSync(join(secretsDir, `${app}_mongo_password`), 'utf8').trim());
+      assert.equal(url.searchParams.get('authSource'), app);
     });
 
-    test(`${app}: its environment satisfies its config schema`, async () => {
-      const service = services[app];
-      assert.ok(service !== undefined, `service ${app} missing`);
-      const missing = new Set<string>();
-      const env: Record<string, string> = {};
-      for (const [key, value] of Object.entries(asMap(service.environment))) {
-        const resolved = interpolate(value, envExample, missing);
-        // As the platform's parseConfig does: an empty value counts as unset.
-        if (resolved !== '') env[key] = resolved;
-      }
-      assert.deepEqual([...missing], [], `${app}: variables without a value in .env.example`);
-      assert.equal(env['PORT'], String(APP_SERVICES[app]), `${app}: PORT must be ${APP_SERVICES[app]} (Traefik routes there)`);
+    test(`${app}: in production mode its environment and secret files satisfy its config`, async () => {
+      const service = services[app] as ComposeService;
+      const processed = processEnv(service, env, secretsDir);
+      assert.equal(processed['PORT'], String(APP_SERVICES[app]), `${app}: PORT must be ${APP_SERVICES[app]} (Traefik routes there)`);
+      const result = parseConfig((await configSchemaOf(app)) as never, processed);
+      assert.ok(result.ok, `${app}: compose environment rejected by its config: ${result.ok ? '' : result.message}`);
+    });
 
-      const module = (await import(join(root, 'services', app, 'src', 'config.ts'))) as Record<string, unknown>;
-      const schemas = Object.entries(module).filter(
-        ([, v]) => typeof v === 'object' && v !== null && typeof (v as { safeParse?: unknown }).safeParse === 'function',
-      );
-      assert.equal(schemas.length, 1, `${app}: expected one exported config schema, found ${schemas.map(([n]) => n).join(', ')}`);
-      const schema = schemas[0]?.[1] as { safeParse(input: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } };
-      const result = schema.safeParse(env);
-      const problems = (result.error?.issues ?? []).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
-      assert.ok(result.success, `${app}: compose environment rejected by its config schema: ${problems.join('; ')}`);
+    test(`${app}: in production mode a placeholder secret file stops it, naming the variable`, async () => {
+      const service = services[app] as ComposeService;
+      const weak = join(tmp, `weak-${app}`);
+      cpSync(secretsDir, weak, { recursive: true });
+      writeFileSync(join(weak, `${app}_amqp_url`), `amqp://${app}:change-me@rabbitmq:5672\n`);
+      const fileVariables = Object.entries(asMap(service.environment)).filter(([key]) => key.endsWith('_FILE'));
+      for (const [key, path] of fileVariables) {
+        const source = secretMounts(service).get(path.replace('/run/secrets/', '')) as string;
+        if (!key.endsWith('URL_FILE')) writeFileSync(join(weak, source), 'replace-me\n');
+      }
+      const result = parseConfig((await configSchemaOf(app)) as never, processEnv(service, env, weak));
+      assert.ok(!result.ok, `${app}: started with placeholder secrets`);
+      assert.ok(result.problems.some((p) => p.startsWith("AMQP_URL's password looks like a placeholder")), result.message);
+      for (const [key] of fileVariables) {
+        if (key.endsWith('URL_FILE')) continue;
+        const variable = key.slice(0, -'_FILE'.length);
+        assert.ok(result.problems.some((p) => p.startsWith(`${variable} looks like a placeholder`)), `${variable}: ${result.message}`);
+      }
+    });
+
+    test(`${app}: its RabbitMQ user may touch only its own queues and publish only its own event types`, () => {
+      const definitions = JSON.parse(readFileSync(join(secretsDir, 'rabbitmq_definitions.json'), 'utf8')) as {
+        users: { name: string; tags: string[] }[];
+        permissions: { user: string; configure: string; write: string; read: string }[];
+        topic_permissions: { user: string; exchange: string; write: string }[];
+      };
+      const url = new URL(readFileSync(join(secretsDir, `${app}_amqp_url`), 'utf8').trim());
+      assert.equal(url.username, app, `${app} connects as its own user`);
+      assert.deepEqual(definitions.users.find((u) => u.name === app)?.tags, [], `${app}: no management tags`);
+      const permission = definitions.permissions.find((p) => p.user === app);
+      assert.ok(permission !== undefined, `${app}: no permissions`);
+      const [configure, write, read] = [permission.configure, permission.write, permission.read].map((p) => new RegExp(p));
+      const own = serviceQueues(app);
+      const ownQueues = [own.main, own.dlq, ...own.retries.map((r) => r.name)];
+      const consumes = asMap(services[app]?.environment)['MONGO_DB'] !== undefined && ['interaction', 'chat', 'ticketing', 'notification'].includes(app);
+      for (const queue of ownQueues) {
+        assert.equal(configure?.test(queue), consumes, `${app}: configure ${queue}`);
+        assert.equal(read?.test(queue), consumes, `${app}: read ${queue}`);
+      }
+      for (const other of appNames.filter((a) => a !== app)) {
+        const theirs = serviceQueues(other);
+        for (const queue of [theirs.main, theirs.dlq, ...theirs.retries.map((r) => r.name)]) {
+          assert.ok(!(configure?.test(queue) ?? true) && !(read?.test(queue) ?? true) && !(write?.test(queue) ?? true), `${app} reaches ${other}'s queue ${queue}`);
+        }
+      }
+      assert.ok(write?.test('eventonight') === true && configure?.test('eventonight') === true, `${app}: publishes to the exchange`);
+      const topic = definitions.topic_permissions.find((t) => t.user === app && t.exchange === 'eventonight');
+      assert.ok(topic !== undefined, `${app}: no topic permission`);
+      const routing = new RegExp(topic.write);
+      for (const type of eventTypes) assert.equal(routing.test(type), type.startsWith(`${app}.`), `${app}: publishing ${type}`);
     });
   }
+
+  test("Keycloak's start.sh exports the secret files for kc.sh and stops on an empty one", () => {
+    const fakeKc = join(tmp, 'kc.sh');
+    writeFileSync(fakeKc, '#!/bin/sh\necho "args=$*"\necho "db=$KC_DB_PASSWORD"\necho "admin=$KC_BOOTSTRAP_ADMIN_PASSWORD"\necho "user=$USER_SERVICE_CLIENT_SECRET"\necho "event=$EVENT_SERVICE_CLIENT_SECRET"\n', { mode: 0o755 });
+    const script = join(root, 'deploy', 'keycloak', 'start.sh');
+    const run = (dir: string) =>
+      spawnSync('bash', [script, 'start', '--import-realm'], {
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'], EVENTONIGHT_SECRETS_DIR: dir, EVENTONIGHT_KC_SH: fakeKc },
+      });
+    const ok = run(secretsDir);
+    assert.equal(ok.status, 0, ok.stderr);
+    const read = (name: string) => readFileSync(join(secretsDir, name), 'utf8').trim();
+    assert.equal(
+      ok.stdout,
+      `args=start --import-realm\ndb=${read('keycloak_db_password')}\nadmin=${read('keycloak_admin_password')}\n` +
+        `user=${read('user_service_client_secret')}\nevent=${read('event_service_client_secret')}\n`,
+    );
+    const weak = join(tmp, 'weak-keycloak');
+    cpSync(secretsDir, weak, { recursive: true });
+    writeFileSync(join(weak, 'event_service_client_secret'), '');
+    const refused = run(weak);
+    assert.equal(refused.status, 1);
+    assert.equal(refused.stdout, '', 'Keycloak is not started');
+    assert.match(refused.stderr, /event_service_client_secret is empty/);
+  });
+
+  test("minio-init gives media's user a policy limited to the bucket", () => {
+    const bin = join(tmp, 'fake-bin');
+    const log = join(tmp, 'mc.log');
+    mkdirSync(bin, { recursive: true });
+    // A stand-in for mc that records its arguments and the policy file it is given.
+    writeFileSync(join(bin, 'mc'), `#!/bin/sh\necho "mc $*" >> ${log}\nfor a in "$@"; do case "$a" in *.json) cat "$a" >> ${log}; echo >> ${log};; esac; done\n`, { mode: 0o755 });
+    const result = spawnSync('sh', [join(root, 'deploy', 'minio', 'init.sh')], {
+      encoding: 'utf8',
+      env: {
+        PATH: `${bin}:${process.env['PATH']}`,
+        EVENTONIGHT_SECRETS_DIR: secretsDir,
+        MINIO_ROOT_USER: 'eventonight-root',
+        S3_BUCKET: 'media-bucket',
+        MEDIA_S3_ACCESS_KEY: 'eventonight-media',
+      },
+    });
+    assert.equal(result.status, 0, result.stderr);
+    const calls = readFileSync(log, 'utf8').split('\n');
+    const mediaSecret = readFileSync(join(secretsDir, 'media_s3_secret_key'), 'utf8').trim();
+    assert.ok(calls.includes('mc mb --ignore-existing local/media-bucket'), calls.join('\n'));
+    assert.ok(calls.includes(`mc admin user add local eventonight-media ${mediaSecret}`));
+    assert.ok(calls.includes('mc admin policy attach local eventonight-media --user eventonight-media'));
+    const policy = JSON.parse(calls.find((line) => line.startsWith('{')) ?? '{}') as { Statement: { Resource: string[] }[] };
+    assert.deepEqual(policy.Statement.flatMap((s) => s.Resource).sort(), ['arn:aws:s3:::media-bucket', 'arn:aws:s3:::media-bucket/*']);
+  });
+
+  test('the production realm has no test client, no password grant and no fallback secret', () => {
+    const realm = JSON.parse(readFileSync(join(root, 'keycloak', 'realm-eventonight.json'), 'utf8')) as {
+      clients: { clientId: string; secret?: string; directAccessGrantsEnabled?: boolean; publicClient?: boolean }[];
+    };
+    const ids = realm.clients.map((c) => c.clientId);
+    assert.ok(!ids.includes('eventonight-test'), 'eventonight-test must not be in the production realm');
+    for (const client of realm.clients) {
+      assert.notEqual(client.directAccessGrantsEnabled, true, `${client.clientId}: password grant in production`);
+      if (client.secret !== undefined) {
+        assert.match(client.secret, /^\$\{[A-Z_]+\}$/, `${client.clientId}: the secret is a placeholder without a fallback`);
+        const variable = client.secret.slice(2, -1);
+        assert.match(readFileSync(join(root, 'deploy', 'keycloak', 'start.sh'), 'utf8'), new RegExp(`export [^\\n]*\\b${variable}\\b`), `${variable} is set by deploy/keycloak/start.sh`);
+      }
+    }
+    // Local runs import the realm merged with the overlay (infra/ctl.sh), which the tests need.
+    const merged = spawnSync(process.execPath, [join(root, 'infra/realm-overlay.mjs'), join(root, 'keycloak/realm-eventonight.json'), join(root, 'keycloak/realm-local-overlay.json')], { encoding: 'utf8' });
+    assert.equal(merged.status, 0, merged.stderr);
+    const local = JSON.parse(merged.stdout) as typeof realm;
+    const testClient = local.clients.find((c) => c.clientId === 'eventonight-test');
+    assert.equal(testClient?.directAccessGrantsEnabled, true, 'the local realm keeps the password-grant test client');
+    assert.equal(local.clients.find((c) => c.clientId === 'user-service')?.secret, '${USER_SERVICE_CLIENT_SECRET:user-service-secret}');
+  });
+
+  test("the object store is reached on the private network; only signed URLs name the public host", () => {
+    const media = asMap(services['media']?.environment);
+    const endpoint = new URL(media['S3_ENDPOINT'] ?? '');
+    const store = services[endpoint.hostname];
+    assert.ok(store !== undefined, `S3_ENDPOINT ${endpoint.href} must name a compose service`);
+    const shared = asList(store.networks).filter((n) => asList(services['media']?.networks).includes(n));
+    assert.ok(shared.length > 0, 'media and the object store share a network');
+    assert.equal(store.ports, undefined, 'the object store publishes no host port (browsers come through Traefik)');
+    const publicUrl = interpolate(media['S3_PUBLIC_URL'] ?? '', env, new Set());
+    assert.match(publicUrl, /^https:\/\//);
+    assert.notEqual(new URL(publicUrl).host, endpoint.host);
+  });
+
+  test('Keycloak: console only on the host loopback (SSH tunnel), Redis password out of the command line', () => {
+    const keycloak = services['keycloak'] as ComposeService;
+    for (const port of keycloak.ports ?? []) assert.match(port, /^"?127\.0\.0\.1:/, `keycloak publishes ${port} beyond loopback`);
+    const admin = interpolate(asMap(keycloak.environment)['KC_HOSTNAME_ADMIN'] ?? '', env, new Set());
+    assert.equal(admin, `http://localhost:${env.get('KEYCLOAK_CONSOLE_PORT')}`);
+    const redis = services['redis'] as ComposeService;
+    assert.deepEqual(redis.command, ['redis-server', '/run/secrets/redis.conf']);
+    assert.match(readFileSync(join(secretsDir, 'redis.conf'), 'utf8'), /^requirepass [0-9a-f]{64}$/m);
+    assert.doesNotMatch(JSON.stringify(redis.command), /requirepass/);
+    assert.equal(asMap(redis.environment)['REDISCLI_AUTH'], undefined, 'the health check reads the password from the file');
+  });
 
   test('tokens are checked against the public issuer and keys fetched from inside', () => {
     const missing = new Set<string>();
@@ -247,9 +661,9 @@ describe('docker-compose.yml', () => {
     const keycloak = asMap(services['keycloak']?.environment);
     assert.equal(resolve(keycloak['KC_HOSTNAME']), publicAuth, 'Keycloak must issue tokens for the public issuer');
     for (const app of appNames) {
-      const env = asMap(services[app]?.environment);
-      assert.equal(resolve(env['JWT_ISSUER']), `${publicAuth}/realms/eventonight`, `${app}: JWT_ISSUER`);
-      assert.equal(resolve(env['JWKS_URL']), 'http://keycloak:8080/realms/eventonight/protocol/openid-connect/certs', `${app}: JWKS_URL`);
+      const appEnv = asMap(services[app]?.environment);
+      assert.equal(resolve(appEnv['JWT_ISSUER']), `${publicAuth}/realms/eventonight`, `${app}: JWT_ISSUER`);
+      assert.equal(resolve(appEnv['JWKS_URL']), 'http://keycloak:8080/realms/eventonight/protocol/openid-connect/certs', `${app}: JWKS_URL`);
     }
     assert.deepEqual([...missing], []);
   });

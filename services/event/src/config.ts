@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt, url } from '@eventonight/platform';
+import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt, secret, secretUrl } from '@eventonight/platform';
 
 /**
  * The event service's environment (README lists each variable). The dual path is on when
@@ -14,9 +14,9 @@ export const eventServiceConfig = z
     TICKETING_TIMEOUT_MS: positiveInt(2_000),
     KEYCLOAK_TOKEN_URL: httpUrl().optional(),
     EVENT_SERVICE_CLIENT_ID: nonEmptyString().default('event-service'),
-    EVENT_SERVICE_CLIENT_SECRET: nonEmptyString().optional(),
+    EVENT_SERVICE_CLIENT_SECRET: secret().optional(),
     /** The catalogue cache (docs/adr/0016); unset, every read goes to the database. */
-    REDIS_URL: url(['redis', 'rediss']).optional(),
+    REDIS_URL: secretUrl(['redis', 'rediss']).optional(),
     CATALOGUE_CACHE_TTL_SEC: positiveInt(60),
   })
   .superRefine((config, ctx) => {

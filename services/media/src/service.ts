@@ -30,6 +30,7 @@ export function mediaService(overrides: MediaServiceOverrides = {}): ServiceDefi
           overrides.storage ??
           minioStorage({
             endpoint: new URL(config.S3_ENDPOINT),
+            publicEndpoint: new URL(config.S3_PUBLIC_URL ?? config.S3_ENDPOINT),
             accessKey: config.S3_ACCESS_KEY,
             secretKey: config.S3_SECRET_KEY,
             region: config.S3_REGION,
@@ -45,7 +46,10 @@ export function mediaService(overrides: MediaServiceOverrides = {}): ServiceDefi
         },
         logger,
       };
-      logger.info({ bucket: config.S3_BUCKET, endpoint: config.S3_ENDPOINT }, 'media service wired');
+      logger.info(
+        { bucket: config.S3_BUCKET, endpoint: config.S3_ENDPOINT, publicEndpoint: config.S3_PUBLIC_URL ?? config.S3_ENDPOINT },
+        'media service wired',
+      );
       return {
         routes: (host) => mediaRoutes(host, deps),
         jobs: [sweepJob(deps, config.MEDIA_SWEEP_INTERVAL_MS, jobLease('sweep-uploads', config.MEDIA_SWEEP_INTERVAL_MS))],

@@ -39,6 +39,23 @@ describe('media service: node dist/main.js', () => {
     assert.equal(code, 0);
   });
 
+  it('with NODE_ENV=production refuses the local development secrets, naming each', { skip: built }, async () => {
+    const env = {
+      ...serviceTestEnv({ database: database.name, jwksUrl: issuer.jwksUrl, issuer: issuer.issuer }),
+      NODE_ENV: 'production',
+      S3_ENDPOINT: S3.endpoint,
+      S3_ACCESS_KEY: S3.accessKey,
+      S3_SECRET_KEY: S3.secretKey,
+    };
+    const { code, stderr } = await runBuiltServiceToExit(mainJs, env);
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /^config error: /);
+    assert.match(stderr, /S3_SECRET_KEY (is a development default|looks like a placeholder|is shorter)/);
+    assert.match(stderr, /MONGO_URL has no password/);
+    assert.match(stderr, /AMQP_URL's password is a development default/);
+    assert.doesNotMatch(stderr, new RegExp(S3.secretKey), 'the secret itself is never printed');
+  });
+
   it('refuses to start with a bad config, naming every bad variable', { skip: built }, async () => {
     const { code, stderr } = await runBuiltServiceToExit(mainJs, { S3_ENDPOINT: 'not a url' });
     assert.equal(code, 1);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { baseServiceConfigShape, nonEmptyString, port, positiveInt, url } from '@eventonight/platform';
+import { baseServiceConfigShape, nonEmptyString, port, positiveInt, secretUrl } from '@eventonight/platform';
 
 /** The notification service's environment (README lists each variable). */
 export const notificationServiceConfig = z.object({
   ...baseServiceConfigShape,
   PORT: port({ allowEphemeral: true }).default(3006),
   /** Unset = a single replica: pushes reach only sockets connected to this process. */
-  REDIS_URL: url(['redis', 'rediss']).optional(),
+  REDIS_URL: secretUrl(['redis', 'rediss']).optional(),
   /** The queue (and connection/log name); every replica shares it. Only tests change it. */
   SERVICE_NAME: nonEmptyString().default('notification'),
   /** Followers read and notified per round of an `event.published` fan-out. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt } from '@eventonight/platform';
+import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt, secret } from '@eventonight/platform';
 
 /** The ticketing service's environment (README lists each variable). */
 export const ticketingServiceConfig = z.object({
   ...baseServiceConfigShape,
   PORT: port({ allowEphemeral: true }).default(3005),
-  STRIPE_SECRET_KEY: nonEmptyString(),
-  STRIPE_WEBHOOK_SECRET: nonEmptyString(),
+  STRIPE_SECRET_KEY: secret(),
+  STRIPE_WEBHOOK_SECRET: secret(),
   /** Unset in production (api.stripe.com); e.g. http://127.0.0.1:12111 for stripe-mock. */
   STRIPE_API_URL: httpUrl().optional(),
   CHECKOUT_SUCCESS_URL: httpUrl(),

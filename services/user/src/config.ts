@@ -1,4 +1,4 @@
-import { baseServiceConfig, httpUrl, nonEmptyString, port, positiveInt } from '@eventonight/platform';
+import { baseServiceConfig, httpUrl, nonEmptyString, port, positiveInt, secret } from '@eventonight/platform';
 import type { z } from 'zod';
 
 /** The base variables plus the Keycloak admin connection (see README.md). */
@@ -7,7 +7,7 @@ export const userServiceConfig = baseServiceConfig.extend({
   KEYCLOAK_URL: httpUrl(),
   KEYCLOAK_REALM: nonEmptyString().default('eventonight'),
   KEYCLOAK_CLIENT_ID: nonEmptyString().default('user-service'),
-  KEYCLOAK_CLIENT_SECRET: nonEmptyString(),
+  KEYCLOAK_CLIENT_SECRET: secret(),
   KEYCLOAK_TIMEOUT_MS: positiveInt(5_000),
 });
 

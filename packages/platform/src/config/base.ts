@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { byteSize, httpUrl, logLevel, nonEmptyString, port, positiveInt, url } from './fields.js';
+import { byteSize, httpUrl, logLevel, nonEmptyString, port, positiveInt } from './fields.js';
+import { secretUrl } from './secrets.js';
 
 /**
  * The variables every service reads. A service extends it with its own:
- * `loadConfig(baseServiceConfig.extend({ STRIPE_SECRET_KEY: nonEmptyString() }))`.
+ * `loadConfig(baseServiceConfig.extend({ STRIPE_SECRET_KEY: secret() }))`.
  * The service's name is not configuration: it is passed in code.
  */
 export const baseServiceConfigShape = {
   PORT: port({ allowEphemeral: true }).default(3000),
   LOG_LEVEL: logLevel('info'),
-  MONGO_URL: url(['mongodb', 'mongodb+srv']),
+  /** In production with the service's own user and password (mongodb://user:pw@host/db?authSource=db). */
+  MONGO_URL: secretUrl(['mongodb', 'mongodb+srv']),
   MONGO_DB: nonEmptyString(),
-  AMQP_URL: url(['amqp', 'amqps']),
+  /** In production with the service's own RabbitMQ user and password. */
+  AMQP_URL: secretUrl(['amqp', 'amqps']),
   JWKS_URL: httpUrl(),
   JWT_ISSUER: nonEmptyString(),
   JWT_AUDIENCE: nonEmptyString().default('eventonight-api'),

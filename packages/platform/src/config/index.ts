@@ -1,3 +1,12 @@
-export { parseConfig, loadConfig, type ConfigResult } from './load.js';
+export { parseConfig, loadConfig, FILE_SUFFIX, type ConfigResult } from './load.js';
+export {
+  secret,
+  secretUrl,
+  placeholderProblem,
+  MIN_PRODUCTION_SECRET_LENGTH,
+  type SecretOptions,
+  type SecretKind,
+} from './secrets.js';
+export { secretFileProblems } from './secret-files.js';
 export { port, url, httpUrl, nonEmptyString, positiveInt, logLevel, byteSize, type LogLevel, type PortOptions } from './fields.js';
 export { baseServiceConfig, baseServiceConfigShape, type BaseServiceConfig } from './base.js';

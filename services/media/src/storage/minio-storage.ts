@@ -4,7 +4,10 @@ import type { ObjectStorage, PresignedUpload } from '../application/ports.js';
 import type { StoredObject } from '../domain/lifecycle.js';
 
 export interface MinioStorageOptions {
+  /** Where this service reaches the store itself (stat, remove): the private network in production. */
   endpoint: URL;
+  /** The host browsers use, signed into upload and view URLs. Only signing uses it: no call goes there. */
+  publicEndpoint: URL;
   accessKey: string;
   secretKey: string;
   region: string;
@@ -37,29 +40,35 @@ async function guarded<T>(call: () => Promise<T>): Promise<T> {
  * ObjectStorage on MinIO (any S3 server). Uploads are presigned POST policies rather than
  * presigned PUTs: a PUT URL can sign the Content-Type but not the length, while a POST policy
  * carries `content-length-range` and a Content-Type condition that the server itself enforces.
- * The signed host is the endpoint's: it must be the address browsers use to reach the bucket.
+ * Two endpoints: the service's own calls go to `endpoint` (private network), while URLs handed to
+ * browsers are signed for `publicEndpoint`. Signing is computed locally (the region is given, so
+ * the client never asks the server for it), hence the public host is never contacted from here.
  */
 export function minioStorage(options: MinioStorageOptions): ObjectStorage {
-  const useSSL = options.endpoint.protocol === 'https:';
-  const client = new Client({
-    endPoint: options.endpoint.hostname,
-    port: options.endpoint.port === '' ? (useSSL ? 443 : 80) : Number(options.endpoint.port),
-    useSSL,
-    accessKey: options.accessKey,
-    secretKey: options.secretKey,
-    region: options.region,
-  });
+  const clientFor = (endpoint: URL): Client => {
+    const useSSL = endpoint.protocol === 'https:';
+    return new Client({
+      endPoint: endpoint.hostname,
+      port: endpoint.port === '' ? (useSSL ? 443 : 80) : Number(endpoint.port),
+      useSSL,
+      accessKey: options.accessKey,
+      secretKey: options.secretKey,
+      region: options.region,
+    });
+  };
+  const client = clientFor(options.endpoint);
+  const signer = clientFor(options.publicEndpoint);
   const bucket = options.bucket;
 
   return {
     async presignUpload({ key, contentType, sizeBytes, expiresAt }): Promise<PresignedUpload> {
-      const policy = client.newPostPolicy();
+      const policy = signer.newPostPolicy();
       policy.setBucket(bucket);
       policy.setKey(key);
       policy.setContentType(contentType);
       policy.setContentLengthRange(sizeBytes, sizeBytes);
       policy.setExpires(expiresAt);
-      const { postURL, formData } = await guarded(() => client.presignedPostPolicy(policy));
+      const { postURL, formData } = await guarded(() => signer.presignedPostPolicy(policy));
       return { url: postURL, fields: { ...formData } };
     },
 
@@ -83,7 +92,7 @@ export function minioStorage(options: MinioStorageOptions): ObjectStorage {
     },
 
     presignView(key: string, ttlSeconds: number): Promise<string> {
-      return guarded(() => client.presignedGetObject(bucket, key, ttlSeconds));
+      return guarded(() => signer.presignedGetObject(bucket, key, ttlSeconds));
     },
   };
 }
