@@ -83,6 +83,9 @@ describe('time cursors', () => {
       assert.equal(decodeTimeCursor(text), undefined, text.slice(0, 40));
     }
     assert.deepEqual(decodeTimeCursor(encode(['2026-07-01T10:00:00.000Z', 'x'.repeat(300)]))?.id, 'x'.repeat(300));
+    // Node's decoder skips characters outside the alphabet; the cursor must not.
+    const valid = encodeTimeCursor(cursor);
+    for (const text of [`!${valid}`, `${valid}!`, ` ${valid}`]) assert.equal(decodeTimeCursor(text), undefined, text);
   });
 
   it('selects what comes strictly after the cursor in (field desc, _id desc) order; nothing on page one', () => {
