@@ -1,3 +1,4 @@
+/* global process */
 // StrykerJS over the pure modules (`npm run mutation`, see docs/testing.md). One run covers one
 // target, named by MUTATION_TARGET, so each folder is checked against its own tsconfig and only
 // the unit tests of that folder run for each mutant. scripts/mutation.sh runs every target.

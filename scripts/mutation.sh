@@ -17,4 +17,4 @@ for target in "${targets[@]}"; do
   echo "== mutation testing ${target}"
   MUTATION_TARGET="$target" npx stryker run stryker.config.mjs
 done
-node scripts/mutation-summary.mjs "${targets[@]}"
+node --import tsx scripts/mutation-summary.ts "${targets[@]}"

@@ -1,4 +1,4 @@
-// Prints the mutation score per folder from Stryker's JSON reports (reports/mutation/*.json).
+// Prints the mutation score per folder from Stryker's JSON reports (reports/mutation/*.json); run by scripts/mutation.sh.
 // Score = detected / (detected + undetected); mutants that do not compile are not counted.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -6,15 +6,25 @@ import { dirname } from 'node:path';
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
-const rows = [];
+interface Row {
+  folder: string;
+  detected: number;
+  undetected: number;
+  note: string;
+}
+interface Report {
+  files: Record<string, { mutants: Array<{ status: string }> }>;
+}
+
+const rows: Row[] = [];
 for (const target of process.argv.slice(2)) {
   const file = `reports/mutation/${target.replace('/', '-')}.json`;
   if (!existsSync(file)) {
     rows.push({ folder: target, detected: 0, undetected: 0, note: 'no report' });
     continue;
   }
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  const folders = new Map();
+  const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+  const folders = new Map<string, Row>();
   for (const [path, { mutants }] of Object.entries(report.files)) {
     const folder = dirname(path);
     const row = folders.get(folder) ?? { folder, detected: 0, undetected: 0, note: '' };
@@ -27,7 +37,7 @@ for (const target of process.argv.slice(2)) {
   rows.push(...[...folders.values()].sort((a, b) => a.folder.localeCompare(b.folder)));
 }
 
-const score = (row) => (row.detected + row.undetected === 0 ? 'n/a' : `${((100 * row.detected) / (row.detected + row.undetected)).toFixed(1)} %`);
+const score = (row: Row): string => (row.detected + row.undetected === 0 ? 'n/a' : `${((100 * row.detected) / (row.detected + row.undetected)).toFixed(1)} %`);
 console.log('\nmutation score per folder (killed + timeout over all valid mutants)');
 for (const row of rows) {
   console.log(`${row.folder.padEnd(40)} ${score(row).padStart(8)}   ${row.detected} killed, ${row.undetected} survived${row.note ? `  (${row.note})` : ''}`);
