@@ -120,6 +120,14 @@ describe('chat conversation rules: participants, previews, counting, reading', (
     assert.equal(kept, `${'x'.repeat(PREVIEW_MAX - 3)}😀…`);
   });
 
+  it('the lowest and highest high surrogates are both recognised at the cut', () => {
+    const head = 'x'.repeat(PREVIEW_MAX - 2);
+    assert.equal(previewOf(`${head}\uD800\uDC00tail`), `${head}…`, 'U+10000');
+    assert.equal(previewOf(`${head}\uDBFF\uDFFFtail`), `${head}…`, 'U+10FFFF');
+    assert.equal(previewOf(`${head}\uD7FFtail`), `${head}\uD7FF…`, 'not a surrogate: kept');
+    assert.equal(previewOf(`${head}\uDC00tail`), `${head}\uDC00…`, 'a low surrogate alone: kept');
+  });
+
   it('a counted message sets the preview, sender and time; one at the same instant as the last also replaces it', () => {
     let state = newConversation('a', 'b', t(0));
     state = withChanges(state, applyMessage(state, { messageId: 'm1', senderId: 'a', text: 'first', sentAt: t(5) }));
@@ -167,6 +175,21 @@ describe('chat conversation rules: participants, previews, counting, reading', (
     assert.deepEqual(markRead(state, 'b', t(6))?.participants[1], { userId: 'b', unreadCount: 0, lastReadAt: t(6) });
     state = withChanges(state, markRead(state, 'b', t(5)));
     assert.equal(markRead(state, 'b', t(6)), null, 'read exactly up to the last message');
+  });
+});
+
+describe('chat mark-read on a stored state', () => {
+  it('unread messages are cleared even when the last read looks recent (counts win over times)', () => {
+    const state = newConversation('a', 'b', t(0));
+    const stale: ConversationState = {
+      ...state,
+      lastMessage: { messageId: 'm', senderId: 'a', preview: 'x', sentAt: t(5) },
+      participants: [
+        { userId: 'a', unreadCount: 0, lastReadAt: null },
+        { userId: 'b', unreadCount: 2, lastReadAt: t(9) },
+      ],
+    };
+    assert.deepEqual(markRead(stale, 'b', t(10))?.participants[1], { userId: 'b', unreadCount: 0, lastReadAt: t(10) });
   });
 });
 
