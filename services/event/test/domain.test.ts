@@ -230,6 +230,19 @@ describe('event lifecycle: update', () => {
     assert.deepEqual(same?.next.tiers, published.tiers);
   });
 
+  it('a published event accepts its tiers repeated with their ids, in the same order', () => {
+    const draft = created({}, [tierInput('General'), tierInput('VIP', { priceMinor: 5_000 })]);
+    const published = decidePublish(draft, NOW).next;
+    const repeated = [tierInput('General', { tierId: 't1' }), tierInput('VIP', { tierId: 't2', priceMinor: 5_000 })];
+    assert.equal(decideUpdate(published, { title: 'Renamed', tiers: repeated }, later, ids())?.next.title, 'Renamed');
+    assert.throws(
+      () => decideUpdate(published, { tiers: [repeated[0] as TierInput, tierInput('VIP', { tierId: 't2', priceMinor: 4_000 })] }, later, ids()),
+      ruleError('transition'),
+      'the second tier differs',
+    );
+    assert.throws(() => decideUpdate(published, { tiers: [...repeated].reverse() }, later, ids()), ruleError('transition'), 'another order');
+  });
+
   it('a published event refuses tiers that differ in any field, in number, or in id', () => {
     const published = decidePublish(created(), NOW).next;
     const differing: TierInput[][] = [
@@ -261,10 +274,15 @@ describe('event lifecycle: update', () => {
     assert.equal(decideUpdate(state, { title: 'During' }, underWay, ids())?.next.title, 'During');
   });
 
-  it('a moved end must be in the future and after the start', () => {
+  it('a moved end must be in the future and after the start; an unmoved end may have passed', () => {
     const state = created();
     const underWay = day(10, 21);
-    assert.throws(() => decideUpdate(state, { endsAt: day(10, 21) }, underWay, ids()), ruleError('invalid', (e) => pathsOf(e).join() === 'endsAt'));
+    assert.throws(
+      () => decideUpdate(state, { endsAt: day(10, 21) }, underWay, ids()),
+      ruleError('invalid', (e) => e.message === 'endsAt must be in the future.' && pathsOf(e).join() === 'endsAt'),
+    );
+    const ended = decidePublish(state, NOW).next;
+    assert.equal(decideUpdate(ended, { title: 'After' }, day(11), ids())?.next.title, 'After', 'edited before the completion job ran');
     assert.throws(() => decideUpdate(state, { endsAt: day(10, 19) }, later, ids()), ruleError('invalid', (e) => pathsOf(e).join() === 'endsAt'));
     assert.equal(decideUpdate(state, { endsAt: day(10, 22) }, underWay, ids())?.next.endsAt.getTime(), day(10, 22).getTime());
   });
@@ -282,7 +300,10 @@ describe('event lifecycle: publish, cancel, complete', () => {
   it('only a draft is published, and not once its start has passed', () => {
     const published = decidePublish(created(), NOW).next;
     assert.throws(() => decidePublish(published, NOW), ruleError('transition', (e) => e.message === 'Only a draft can be published; this event is published.'));
-    assert.throws(() => decidePublish(created(), day(10)), ruleError('invalid', (e) => pathsOf(e).join() === 'startsAt'));
+    assert.throws(
+      () => decidePublish(created(), day(10)),
+      ruleError('invalid', (e) => e.message === 'startsAt is in the past; move the event to a future date before publishing.'),
+    );
     assert.equal(decidePublish(created(), day(10, 19)).next.status, 'published');
   });
 
