@@ -38,7 +38,7 @@ for (const target of process.argv.slice(2)) {
 }
 
 const score = (row: Row): string => (row.detected + row.undetected === 0 ? 'n/a' : `${((100 * row.detected) / (row.detected + row.undetected)).toFixed(1)} %`);
-console.log('\nmutation score per folder (killed + timeout over all valid mutants)');
+console.log('\nmutation score per folder: detected (killed or timed out) over detected + undetected (survived or not covered)');
 for (const row of rows) {
-  console.log(`${row.folder.padEnd(40)} ${score(row).padStart(8)}   ${row.detected} killed, ${row.undetected} survived${row.note ? `  (${row.note})` : ''}`);
+  console.log(`${row.folder.padEnd(40)} ${score(row).padStart(8)}   ${row.detected} detected, ${row.undetected} undetected${row.note ? `  (${row.note})` : ''}`);
 }

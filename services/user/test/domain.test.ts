@@ -15,7 +15,7 @@ const organization = (): ActiveProfile =>
 
 function patched(current: ActiveProfile, patch: Parameters<typeof decidePatch>[1]) {
   const decision = decidePatch(current, patch, LATER);
-  assert.ok(decision.ok);
+  if (!decision.ok) assert.fail(`patch refused: ${decision.reason}`);
   return decision;
 }
 
