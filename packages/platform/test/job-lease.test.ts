@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { freshDatabase, waitFor, type TestDatabase } from '@eventonight/testing';
-import { mongoJobLease, periodicJob } from '../src/service/index.js';
+import { JOB_LEASES_COLLECTION, mongoJobLease, periodicJob } from '../src/service/index.js';
 import { silentLogger } from './fixtures.js';
 
 describe('job leases: one replica runs a periodic job', { timeout: 60_000 }, () => {
@@ -30,6 +30,24 @@ describe('job leases: one replica runs a periodic job', { timeout: 60_000 }, () 
 
     await other.release();
     assert.equal(await holder.acquire(), true, 'a released lease is free at once');
+  });
+
+  it('a replica that does not hold the lease cannot free it', async () => {
+    const holder = mongoJobLease(database.db, 'guarded', 60_000, 'replica-holder');
+    const other = mongoJobLease(database.db, 'guarded', 60_000, 'replica-other');
+    const third = mongoJobLease(database.db, 'guarded', 60_000, 'replica-third');
+    assert.equal(await holder.acquire(), true);
+    const stored = await database.db.collection(JOB_LEASES_COLLECTION).findOne({ _id: 'guarded' as never });
+
+    await other.release(); // e.g. a replica stopping gracefully after losing the lease
+    assert.equal(await third.acquire(), false, 'the lease is still held: nobody else takes it');
+    assert.equal(await other.acquire(), false);
+    assert.deepEqual(
+      await database.db.collection(JOB_LEASES_COLLECTION).findOne({ _id: 'guarded' as never }),
+      stored,
+      'owner and term unchanged by the stranger',
+    );
+    assert.equal(await holder.acquire(), true, 'the holder keeps it');
   });
 
   it('periodic jobs with a lease: only the holder works; stopping it hands the job over', async () => {

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DomainEvent } from '@eventonight/contracts';
+import amqp from 'amqplib';
 import {
+  createVhost,
   deleteServiceQueues,
+  deleteVhost,
   freshDatabase,
   infra,
   infraCtl,
@@ -11,13 +14,15 @@ import {
   type TestDatabase,
 } from '@eventonight/testing';
 import { BusConnection, EventConsumer, EventPublisher } from '../src/bus/index.js';
+import { EXCHANGE } from '../src/bus/topology.js';
 import { AggregateStore } from '../src/persistence/index.js';
 import { OutboxRelay, OutboxSignal } from '../src/outbox/index.js';
+import { sleep } from '../src/util/backoff.js';
 import { silentLogger, userCreated, userUpdated, type TestUser } from './fixtures.js';
 
 /** A consumer on its own durable queue that records every delivery, in arrival order. */
-async function recordingConsumer(service: string) {
-  const connection = new BusConnection({ url: infra.amqpUrl, name: service, logger: silentLogger });
+async function recordingConsumer(service: string, url: string = infra.amqpUrl) {
+  const connection = new BusConnection({ url, name: service, logger: silentLogger });
   const received: DomainEvent[] = [];
   const record = async (event: DomainEvent) => {
     received.push(event);
@@ -39,8 +44,39 @@ async function recordingConsumer(service: string) {
   };
 }
 
-function startRelay(db: TestDatabase['db'], signal: OutboxSignal, name: string) {
-  const connection = new BusConnection({ url: infra.amqpUrl, name, logger: silentLogger });
+/**
+ * A real broker condition that confirms some publishes and nacks others: a full queue with
+ * `x-overflow: reject-publish` bound to one routing key. RabbitMQ nacks every message routed to
+ * it and confirms the rest, until the queue is deleted. Lives in a virtual host of the test's
+ * own, so nobody else's publishes are refused meanwhile.
+ */
+async function refuseRoutingKey(url: string, routingKey: string) {
+  const connection = await amqp.connect(url);
+  const channel = await connection.createConfirmChannel();
+  await channel.assertExchange(EXCHANGE, 'topic', { durable: true });
+  const queue = 'full-queue';
+  await channel.assertQueue(queue, { durable: false, arguments: { 'x-max-length': 1, 'x-overflow': 'reject-publish' } });
+  channel.sendToQueue(queue, Buffer.from('filler'));
+  await channel.waitForConfirms();
+  await channel.bindQueue(queue, EXCHANGE, routingKey);
+  return {
+    /** The queue goes away: what was routed to it is now simply confirmed. */
+    async accept() {
+      await channel.deleteQueue(queue);
+      await connection.close();
+    },
+  };
+}
+
+/** Types and versions of a document's outbox, oldest first. */
+async function outboxOf(store: AggregateStore<TestUser>, id: string): Promise<string[]> {
+  const document = await store.collection.findOne({ _id: id });
+  assert.ok(document !== null, id);
+  return (document['outbox'] as DomainEvent[]).map((event) => `${event.type}@${event.aggregateVersion}`);
+}
+
+function startRelay(db: TestDatabase['db'], signal: OutboxSignal, name: string, url: string = infra.amqpUrl) {
+  const connection = new BusConnection({ url, name, logger: silentLogger });
   const publisher = new EventPublisher(connection, { logger: silentLogger, confirmTimeoutMs: 5_000 });
   const relay = new OutboxRelay({
     db,
@@ -104,30 +140,93 @@ describe('outbox relay against real RabbitMQ and FerretDB', { timeout: 300_000 }
   let store: AggregateStore<TestUser>;
   const signal = new OutboxSignal();
   const service = uniqueName('relaytest');
+  // Tests that make the broker refuse publishes do it in a virtual host of their own.
+  const vhost = uniqueName('relay_nacks');
+  let vhostUrl: string;
 
   before(async () => {
+    vhostUrl = await createVhost(vhost);
     database = await freshDatabase('relay');
     store = new AggregateStore<TestUser>(database.db, 'users', { source: 'user', signal });
     await store.ensureIndexes();
   });
   after(async () => {
     await deleteServiceQueues(service);
+    await deleteVhost(vhost);
     await database.dispose();
   });
 
   it('publishes each saved event once the broker confirms it, and empties the outbox', async () => {
-    const consumer = await recordingConsumer(service);
-    const relay = startRelay(database.db, signal, 'relay-a');
+    const refusing = await refuseRoutingKey(vhostUrl, 'user.updated');
+    const consumer = await recordingConsumer(service, vhostUrl);
+    const relay = startRelay(database.db, signal, 'relay-a', vhostUrl);
     await relay.start();
     try {
       await saveUsers(store, 'basic', 20);
-      await waitFor(() => (consumer.received.length >= 60 ? true : undefined), { what: '60 events' });
-      assertEveryAggregateInOrder(firstDeliveryOrder(consumer.received), 'basic', 20);
+      // The broker confirms every user.created and nacks every user.updated: only the
+      // confirmed entries leave, the refused ones wait (and are retried) in their outbox.
+      const waiting = async () => {
+        for (let i = 0; i < 20; i += 1) {
+          if ((await outboxOf(store, `basic-${i}`)).join() !== 'user.updated@2,user.updated@3') return undefined;
+        }
+        return true;
+      };
+      await waitFor(waiting, { what: 'created events confirmed, updated events kept' });
+      await sleep(1_000); // several relay rounds, every one of them nacked again
+      assert.equal(await waiting(), true, 'nothing refused leaves the outbox');
+      assert.equal(await relay.relay.pendingCount(), 20);
+
+      await refusing.accept();
       await waitFor(async () => ((await relay.relay.pendingCount()) === 0 ? true : undefined), { what: 'empty outbox' });
+      await waitFor(
+        () => (new Set(consumer.received.filter((e) => e.aggregateId.startsWith('basic-')).map((e) => e.id)).size >= 60 ? true : undefined),
+        { what: '60 distinct events' },
+      );
+      assertEveryAggregateInOrder(firstDeliveryOrder(consumer.received), 'basic', 20);
       const left = await store.collection.countDocuments({ 'outbox.0': { $exists: true } });
       assert.equal(left, 0, 'no document keeps an outbox entry');
     } finally {
       await relay.close();
+      await consumer.close();
+    }
+  });
+
+  it('when the broker nacks some publishes of a batch, only the confirmed prefix of each outbox leaves it', async () => {
+    const refusing = await refuseRoutingKey(vhostUrl, 'user.updated');
+    const consumer = await recordingConsumer(service, vhostUrl);
+    try {
+      // Saved before the relay starts, so its first round claims all four in one batch.
+      const created = (id: string) => store.create({ _id: id, displayName: 'v1' }, [userCreated({ _id: id, displayName: 'v1' })]);
+      await created('mix-confirmed');
+      await created('mix-tail');
+      await store.update('mix-tail', 1, { displayName: 'v2' }, [userUpdated({ _id: 'mix-tail', displayName: 'v2' })]);
+      await store.create({ _id: 'mix-refused', displayName: 'v1' }, [userUpdated({ _id: 'mix-refused', displayName: 'v1' })]);
+      await created('mix-middle');
+      await store.update('mix-middle', 1, { displayName: 'v2' }, [userUpdated({ _id: 'mix-middle', displayName: 'v2' })]);
+      await store.update('mix-middle', 2, { displayName: 'v3' }, [userUpdated({ _id: 'mix-middle', displayName: 'v3' })]);
+
+      const relay = startRelay(database.db, signal, 'relay-mixed', vhostUrl);
+      await relay.start();
+      try {
+        await waitFor(async () => ((await store.collection.findOne({ _id: 'mix-confirmed' }))?.['outboxPending'] === false ? true : undefined), {
+          what: 'the fully confirmed outbox emptied',
+        });
+        assert.deepEqual(await outboxOf(store, 'mix-confirmed'), []);
+        assert.deepEqual(await outboxOf(store, 'mix-tail'), ['user.updated@2'], 'confirmed head removed, nacked tail kept');
+        assert.deepEqual(await outboxOf(store, 'mix-refused'), ['user.updated@1'], 'a nacked head keeps the whole outbox');
+        assert.deepEqual(await outboxOf(store, 'mix-middle'), ['user.updated@2', 'user.updated@3']);
+        assert.equal(await relay.relay.pendingCount(), 3);
+
+        await refusing.accept();
+        await waitFor(async () => ((await relay.relay.pendingCount()) === 0 ? true : undefined), { what: 'the rest confirmed' });
+        const order = firstDeliveryOrder(consumer.received);
+        assert.deepEqual(order.get('mix-tail'), [1, 2]);
+        assert.deepEqual(order.get('mix-middle'), [1, 2, 3]);
+        assert.deepEqual(order.get('mix-refused'), [1]);
+      } finally {
+        await relay.close();
+      }
+    } finally {
       await consumer.close();
     }
   });

@@ -74,9 +74,32 @@ describe('chat: sending, reading, paging messages', { timeout: 120_000 }, () => 
 
   it('the other participant may not reuse my messageId (409), and nothing changes', async () => {
     const { a, b, id } = await pair();
-    await send(a.token, id, 'shared-id', 'mine');
+    assert.equal((await send(a.token, id, 'shared-id', 'mine')).status, 201);
+    await tap.waitFor('chat.message.sent', (e) => e.data.conversationId === id && e.data.messageId === 'shared-id');
+    const messages = chat.service.db.collection('messages');
+    const conversations = chat.service.db.collection('conversations');
+    const storedBefore = await messages.find({ conversationId: id }).toArray();
+    const conversationBefore = await conversations.findOne({ _id: id as never });
+    assert.ok(conversationBefore !== null);
+    const listBefore = await call(url, 'GET', '/conversations', { token: b.token });
+
+    // Same text too: only the sender differs, which makes it another message.
     const theirs = await send(b.token, id, 'shared-id', 'mine');
     assert.equal(theirs.status, 409);
+    assert.equal(theirs.headers.get('content-type')?.startsWith('application/problem+json'), true);
+
+    assert.deepEqual(await messages.find({ conversationId: id }).toArray(), storedBefore, 'the stored message is still mine, alone');
+    assert.deepEqual(await conversations.findOne({ _id: id as never }), conversationBefore, 'preview, unread counts, version unchanged');
+    const listAfter = await call(url, 'GET', '/conversations', { token: b.token });
+    assert.deepEqual(listAfter.body, listBefore.body, "b's list (preview, unread) unchanged");
+    const mine = (listAfter.body['items'] as Array<{ conversationId: string; unreadCount: number; lastMessage: { senderId: string } | null }>).find(
+      (item) => item.conversationId === id,
+    );
+    assert.equal(mine?.unreadCount, 1, 'b still has exactly my one message unread');
+    assert.equal(mine?.lastMessage?.senderId, a.id);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // time for a wrong event to arrive
+    const events = tap.ofType('chat.message.sent').filter((e) => e.data.conversationId === id);
+    assert.deepEqual(events.map((e) => e.data.senderId), [a.id], 'no event for the refused message');
   });
 
   it('validates the message body (400) and stores nothing', async () => {

@@ -157,6 +157,28 @@ describe('media service: presigned uploads against the real MinIO', () => {
     assert.equal((await call(service.url, 'POST', '/media/no-such-asset/confirm', { token: owner.token })).status, 404);
   });
 
+  it('a public-purpose asset is hidden from others (signed in or not) until its upload is confirmed', async () => {
+    const owner = await newMember(issuer);
+    const stranger = await newMember(issuer);
+    const ticket = await presign(service.url, owner.token, { purpose: 'event_cover', contentType: 'image/png', sizeBytes: 16 });
+    // Uploaded to the bucket but not confirmed: still pending, so still nobody else's business.
+    assert.equal((await uploadTo(ticket, bytesOf(16))).status, 204);
+    for (const reader of [stranger.token, undefined]) {
+      const read = await call(service.url, 'GET', `/media/${ticket.assetId}`, reader === undefined ? {} : { token: reader });
+      assert.equal(read.status, 404, `a pending cover is 404 for ${reader === undefined ? 'anonymous' : 'a stranger'}`);
+    }
+    const own = await call(service.url, 'GET', `/media/${ticket.assetId}`, { token: owner.token });
+    assert.equal(own.status, 200);
+    assert.equal(own.body['status'], 'pending');
+
+    assert.equal((await call(service.url, 'POST', `/media/${ticket.assetId}/confirm`, { token: owner.token })).status, 200);
+    for (const reader of [stranger.token, undefined]) {
+      const read = await call(service.url, 'GET', `/media/${ticket.assetId}`, reader === undefined ? {} : { token: reader });
+      assert.equal(read.status, 200, 'once confirmed, a cover is public');
+      assert.equal(read.body['status'], 'uploaded');
+    }
+  });
+
   it('delete: tombstone, object removed, media.asset.deleted once; repeating it is harmless', async () => {
     const owner = await newMember(issuer);
     const ticket = await presign(service.url, owner.token, { purpose: 'event_cover', contentType: 'image/gif', sizeBytes: 12 });

@@ -98,21 +98,44 @@ describe('ticketing: Stripe webhook', () => {
   it('a duplicate delivery and a replay after processing change nothing twice', async () => {
     const event = await publishEvent(ticketing.service.url, issuer, 10);
     const { orderId, sessionId } = await buy(event, 3);
-    const payload = sessionEvent('checkout.session.completed', { orderId, sessionId, eventId: `evt_dup_${orderId.slice(4, 16)}` });
+    const stripeEventId = `evt_dup_${orderId.slice(4, 16)}`;
+    const payload = sessionEvent('checkout.session.completed', { orderId, sessionId, eventId: stripeEventId });
     const [a, b] = await Promise.all([postWebhook(ticketing.service.url, payload), postWebhook(ticketing.service.url, payload)]);
     assert.deepEqual([a.status, b.status], [200, 200]);
     assert.deepEqual([a.body['duplicate'], b.body['duplicate']].sort(), [false, true]);
-    await orderStatus(orderId, 'paid');
+
+    // What was stored and settled after the first processing: one record, one sale, three tickets.
+    const record = await processed(stripeEventId);
+    assert.equal(await ticketing.deps.stripeEvents.countDocuments({ _id: stripeEventId }), 1, 'the event is recorded once');
+    assert.equal(record.payload, payload);
+    const paid = await orderStatus(orderId, 'paid');
+    assert.equal(paid.ticketIds.length, 3);
+    const settled = {
+      order: await ticketing.deps.orders.load(orderId),
+      inventory: await ticketing.deps.inventories.load(event.eventId),
+      tickets: await ticketing.deps.tickets.collection.find({ orderId }).sort({ _id: 1 }).toArray(),
+    };
+    assert.deepEqual(settled.tickets.map((ticket) => ticket._id), [...paid.ticketIds].sort());
+    const counts = await countsOf(ticketing.deps, event.eventId, event.tierId);
+    assert.deepEqual([counts.sold, counts.held], [3, 0]);
+
     const replay = await postWebhook(ticketing.service.url, payload);
+    assert.equal(replay.status, 200);
     assert.equal(replay.body['duplicate'], true);
     // The same fact under another Stripe event id (a re-sent event) is also harmless.
     const resent = sessionEvent('checkout.session.completed', { orderId, sessionId });
-    await postWebhook(ticketing.service.url, resent);
+    assert.equal((await postWebhook(ticketing.service.url, resent)).status, 200);
     await processed(JSON.parse(resent).id as string);
-    const counts = await countsOf(ticketing.deps, event.eventId, event.tierId);
-    assert.deepEqual([counts.sold, counts.held], [3, 0]);
-    assert.equal(await ticketing.deps.tickets.collection.countDocuments({ orderId }), 3);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // time for a second settlement or event to show
+
+    assert.deepEqual(await ticketing.deps.stripeEvents.findOne({ _id: stripeEventId }), record, 'the replay rewrote nothing of the record');
+    assert.deepEqual(await ticketing.deps.orders.load(orderId), settled.order, 'order (status, tickets, payment, version) unchanged');
+    assert.deepEqual(await ticketing.deps.inventories.load(event.eventId), settled.inventory, 'seats not sold twice, inventory version unchanged');
+    assert.deepEqual(
+      await ticketing.deps.tickets.collection.find({ orderId }).sort({ _id: 1 }).toArray(),
+      settled.tickets,
+      'the same three tickets, codes not reissued',
+    );
     assert.equal(tap.ofType('ticketing.ticket.purchased').filter((e) => e.data.orderId === orderId).length, 1);
   });
 
