@@ -1,5 +1,6 @@
 import { defineRoute, problems, type RouteHost } from '@eventonight/platform';
 import type Stripe from 'stripe';
+import { availabilityOf } from '../application/availability.js';
 import { checkout } from '../application/checkout.js';
 import type { TicketingDeps } from '../application/deps.js';
 import { openSales } from '../application/event-sales.js';
@@ -8,6 +9,7 @@ import { validateTicket } from '../application/validate-ticket.js';
 import { pageOf } from '../persistence/lists.js';
 import { presentOrder, presentTicket } from './presenter.js';
 import {
+  availabilityView,
   checkoutBody,
   checkoutHeaders,
   checkoutResponse,
@@ -65,6 +67,20 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       });
       return { status: 200, body: { items: page.items.map(presentOrder), nextCursor: page.nextCursor } };
     },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/events/:eventId/availability',
+      summary: 'Seats left per ticket tier of an event (public)',
+      tags: ['tickets'],
+      auth: 'public',
+      params: eventParams,
+      responses: { 200: availabilityView },
+    },
+    async ({ params }) => ({ status: 200, body: await availabilityOf(deps, params.eventId) }),
   );
 
   defineRoute(
