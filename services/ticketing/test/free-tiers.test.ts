@@ -97,6 +97,22 @@ describe('ticketing: free tiers and seats left', () => {
     assert.equal(reply.body['title'], 'Not found');
   });
 
+  it('the buyer reads their order by id; anyone else gets 404', async () => {
+    const event = await publishEvent(ticketing.service.url, issuer, 5);
+    const buyer = await newUser(issuer, 'member');
+    const placed = await checkoutCall(ticketing.service.url, buyer.token, event, 2);
+    const orderId = String(placed.body['orderId']);
+    const mine = await call(ticketing.service.url, 'GET', `/orders/${orderId}`, { token: buyer.token });
+    assert.equal(mine.status, 200);
+    assert.deepEqual([mine.body['orderId'], mine.body['status'], mine.body['quantity']], [orderId, 'awaiting_payment', 2]);
+    assert.equal(mine.body['checkoutUrl'], placed.body['checkoutUrl']);
+    const other = await newUser(issuer, 'member');
+    const theirs = await call(ticketing.service.url, 'GET', `/orders/${orderId}`, { token: other.token });
+    assert.equal(theirs.status, 404);
+    const anonymous = await call(ticketing.service.url, 'GET', `/orders/${orderId}`);
+    assert.equal(anonymous.status, 401);
+  });
+
   it('{ORDER_ID} in a return URL becomes the order id', () => {
     assert.equal(withOrderId('https://app.example.com/orders/{ORDER_ID}?paid=1', 'ord_a/b'), 'https://app.example.com/orders/ord_a%2Fb?paid=1');
     assert.equal(withOrderId('https://app.example.com/done', 'ord_1'), 'https://app.example.com/done');

@@ -4,6 +4,7 @@ import { availabilityOf } from '../application/availability.js';
 import { checkout } from '../application/checkout.js';
 import type { TicketingDeps } from '../application/deps.js';
 import { openSales } from '../application/event-sales.js';
+import { readOwnOrder } from '../application/read-order.js';
 import { recordStripeEvent } from '../application/stripe-events.js';
 import { validateTicket } from '../application/validate-ticket.js';
 import { pageOf } from '../persistence/lists.js';
@@ -17,6 +18,8 @@ import {
   internalTiersBody,
   internalTiersResponse,
   listQuery,
+  orderParams,
+  orderView,
   pageOfOrders,
   pageOfTickets,
   stripeHeaders,
@@ -81,6 +84,19 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       responses: { 200: availabilityView },
     },
     async ({ params }) => ({ status: 200, body: await availabilityOf(deps, params.eventId) }),
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/orders/:orderId',
+      summary: 'One of my orders (the checkout return page follows its status)',
+      tags: ['orders'],
+      params: orderParams,
+      responses: { 200: orderView },
+    },
+    async ({ principal, params }) => ({ status: 200, body: presentOrder(await readOwnOrder(deps, principal, params.orderId)) }),
   );
 
   defineRoute(

@@ -87,3 +87,5 @@ export const availabilityView = z.object({
     }),
   ),
 });
+
+export const orderParams = z.strictObject({ orderId: id });
