@@ -10,7 +10,7 @@ set -euo pipefail
 # shellcheck source=infra/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-readonly APT_PACKAGES=(rabbitmq-server redis-server postgresql-15 docker-compose)
+readonly APT_PACKAGES=(rabbitmq-server redis-server postgresql-15 docker-compose chromium)
 
 # ---- apt --------------------------------------------------------------------
 

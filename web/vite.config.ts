@@ -1,0 +1,29 @@
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vite';
+
+// The app is static files plus /config.json, which the server beside it provides (web/server).
+// `vite` (dev) proxies the API prefixes to the services the same way that server does.
+const servicePorts: Record<string, number> = {
+  user: 3001,
+  event: 3002,
+  interaction: 3003,
+  chat: 3004,
+  ticketing: 3005,
+  notification: 3006,
+  media: 3007,
+};
+
+export default defineConfig({
+  plugins: [vue()],
+  build: { target: 'es2022', sourcemap: false },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: Object.fromEntries(
+      Object.entries(servicePorts).map(([name, port]) => [
+        `/api/${name}`,
+        { target: `http://127.0.0.1:${port}`, rewrite: (path: string) => path.slice(`/api/${name}`.length) || '/', ws: name === 'notification' },
+      ]),
+    ),
+  },
+});
