@@ -106,6 +106,7 @@ describe('ticketing: free tiers and seats left', () => {
     assert.equal(mine.status, 200);
     assert.deepEqual([mine.body['orderId'], mine.body['status'], mine.body['quantity']], [orderId, 'awaiting_payment', 2]);
     assert.equal(mine.body['checkoutUrl'], placed.body['checkoutUrl']);
+    assert.match(String(mine.body['checkoutSessionId']), /^cs_/);
     const other = await newUser(issuer, 'member');
     const theirs = await call(ticketing.service.url, 'GET', `/orders/${orderId}`, { token: other.token });
     assert.equal(theirs.status, 404);

@@ -32,6 +32,8 @@ export const orderView = z.object({
   total: money,
   status: z.string(),
   checkoutUrl: z.string().nullable(),
+  /** The Stripe Checkout Session while payment is awaited (Stripe shows it to the buyer too). */
+  checkoutSessionId: z.string().nullable(),
   ticketIds: z.array(z.string()),
   createdAt: z.string(),
 });
