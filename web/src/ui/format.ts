@@ -16,14 +16,21 @@ export function formatMoney(amountMinor: number, currency: string, context: Form
   return new Intl.NumberFormat(context.locale, { style: 'currency', currency: code }).format(amountMinor / 10 ** digits);
 }
 
-/** The lowest price among tiers as a card shows it: "From €10", "€10" when only one price, "Free". */
+/**
+ * The price a card shows: the one price, "From €10" when prices differ, "Free" when all are
+ * free, "Free – €15" when some tiers are free and others are not.
+ */
 export function priceLabel(tiers: ReadonlyArray<{ priceMinor: number; currency: string }>, context: FormatContext = {}): string | null {
-  if (tiers.length === 0) return null;
-  const lowest = tiers.reduce((low, tier) => (tier.priceMinor < low.priceMinor ? tier : low));
-  const label = formatMoney(lowest.priceMinor, lowest.currency, context);
-  if (lowest.priceMinor === 0) return 'Free';
-  const oneDistinctPrice = tiers.every((tier) => tier.priceMinor === lowest.priceMinor);
-  return oneDistinctPrice ? label : `From ${label}`;
+  const first = tiers[0];
+  if (first === undefined) return null;
+  const lowest = tiers.reduce((low, tier) => (tier.priceMinor < low.priceMinor ? tier : low), first);
+  const highest = tiers.reduce((high, tier) => (tier.priceMinor > high.priceMinor ? tier : high), first);
+  if (highest.priceMinor === lowest.priceMinor) return formatMoney(lowest.priceMinor, lowest.currency, context);
+  if (lowest.priceMinor === 0) {
+    const cheapestPaid = tiers.filter((tier) => tier.priceMinor > 0).reduce((low, tier) => (tier.priceMinor < low.priceMinor ? tier : low));
+    return `Free – ${formatMoney(cheapestPaid.priceMinor, cheapestPaid.currency, context)}`;
+  }
+  return `From ${formatMoney(lowest.priceMinor, lowest.currency, context)}`;
 }
 
 /** "Sat 6 Dec, 20:00" in the person's zone (or "Sat, Dec 6, 8:00 PM" in en-US). */
