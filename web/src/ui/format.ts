@@ -33,16 +33,15 @@ export function priceLabel(tiers: ReadonlyArray<{ priceMinor: number; currency: 
   return `From ${formatMoney(lowest.priceMinor, lowest.currency, context)}`;
 }
 
+/** The time of day as the locale writes it: "00:30" (en-GB), "6:30 PM" (en-US). */
+function formatTime(iso: string, context: FormatContext): string {
+  return new Intl.DateTimeFormat(context.locale, { timeStyle: 'short', timeZone: context.timeZone }).format(new Date(iso));
+}
+
 /** "Sat 6 Dec, 20:00" in the person's zone (or "Sat, Dec 6, 8:00 PM" in en-US). */
 export function formatDateTime(iso: string, context: FormatContext = {}): string {
-  return new Intl.DateTimeFormat(context.locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: context.timeZone,
-  }).format(new Date(iso));
+  const day = new Intl.DateTimeFormat(context.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: context.timeZone }).format(new Date(iso));
+  return `${day}, ${formatTime(iso, context)}`;
 }
 
 /** "6 December 2026" (no time). */
@@ -56,8 +55,7 @@ export function formatRange(startIso: string, endIso: string, context: FormatCon
     new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: context.timeZone }).format(new Date(iso));
   const start = formatDateTime(startIso, context);
   if (day(startIso) === day(endIso)) {
-    const endTime = new Intl.DateTimeFormat(context.locale, { hour: 'numeric', minute: '2-digit', timeZone: context.timeZone }).format(new Date(endIso));
-    return `${start} – ${endTime}`;
+    return `${start} – ${formatTime(endIso, context)}`;
   }
   return `${start} – ${formatDateTime(endIso, context)}`;
 }
