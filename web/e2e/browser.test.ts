@@ -208,6 +208,24 @@ describe('web app in the browser', () => {
     assert.ok(after !== null && after !== before, 'the access token was renewed');
   });
 
+  it('a session that cannot be renewed asks to sign in again and comes back to the same page', async () => {
+    await member.goto(`${stack.baseUrl}/notifications`);
+    await member.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    // A refresh token Keycloak refuses, on an expired access token: renewal fails for real.
+    await member.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'));
+      if (key === undefined) return;
+      const user = JSON.parse(sessionStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+      sessionStorage.setItem(key, JSON.stringify({ ...user, refresh_token: 'not-a-valid-token', expires_at: Math.floor(Date.now() / 1000) - 30 }));
+    });
+    await member.goto(`${stack.baseUrl}/search`);
+    await member.getByText('Your session has ended.').waitFor();
+    await member.getByRole('button', { name: 'Sign in again' }).click();
+    // Keycloak's own session is still alive: it signs the member straight back in, to /search.
+    await member.waitForURL((url) => url.origin === stack.baseUrl && url.pathname === '/search');
+    await member.getByRole('button', { name: 'Account: Rita Night' }).waitFor();
+  });
+
   it('signing out ends the Keycloak session too', async () => {
     await member.getByRole('button', { name: 'Account: Rita Night' }).click();
     await member.getByRole('button', { name: 'Sign out' }).click();
