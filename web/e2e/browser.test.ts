@@ -52,6 +52,10 @@ describe('web app in the browser', () => {
     browser = await launchBrowser();
     memberContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Lisbon', locale: 'en-GB' });
     member = await memberContext.newPage();
+    // What the app logs is part of a failure's story.
+    member.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') console.log(`browser ${message.type()}: ${message.text()}`);
+    });
     organizerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     organizerPage = await organizerContext.newPage();
     console.log(`screenshots: ${fileURLToPath(SCREENSHOT_DIR)}`);
@@ -95,6 +99,20 @@ describe('web app in the browser', () => {
     await member.goto(`${stack.baseUrl}/search?q=${word}`);
     await member.locator('article.event-card').first().waitFor();
     await check(member, 'search');
+  });
+
+  it('keyboard only: Tab reaches an event card and Enter opens it', async () => {
+    await member.goto(stack.baseUrl);
+    await member.locator('article.event-card').first().waitFor();
+    let reached = false;
+    for (let presses = 0; presses < 40 && !reached; presses += 1) {
+      await member.keyboard.press('Tab');
+      reached = await member.evaluate(() => document.activeElement?.closest('article.event-card') !== null && document.activeElement?.closest('article.event-card') !== undefined);
+    }
+    assert.ok(reached, 'an event card is reachable with Tab');
+    await member.keyboard.press('Enter');
+    await member.waitForURL((url) => url.pathname.startsWith('/events/'));
+    await member.getByRole('heading', { level: 1 }).waitFor();
   });
 
   it('a member signs up, then signs in on the Keycloak login page', async () => {
@@ -219,7 +237,10 @@ describe('web app in the browser', () => {
       sessionStorage.setItem(key, JSON.stringify({ ...user, refresh_token: 'not-a-valid-token', expires_at: Math.floor(Date.now() / 1000) - 30 }));
     });
     await member.goto(`${stack.baseUrl}/search`);
-    await member.getByText('Your session has ended.').waitFor();
+    await member.getByText('Your session has ended.').waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+      await member.screenshot({ path: new URL('session-ended-failure.png', SCREENSHOT_DIR).pathname, fullPage: true });
+      throw error;
+    });
     await member.getByRole('button', { name: 'Sign in again' }).click();
     // Keycloak's own session is still alive: it signs the member straight back in, to /search.
     await member.waitForURL((url) => url.origin === stack.baseUrl && url.pathname === '/search');
