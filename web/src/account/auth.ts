@@ -81,6 +81,8 @@ export function createAuth(config: RuntimeConfig): Auth {
     automaticSilentRenew: false,
     monitorSession: false,
     loadUserInfo: false,
+    // A Keycloak that does not answer must not hold the page: give up and treat it as signed out.
+    requestTimeoutInSeconds: 10,
   });
   let listeners: Array<(user: SignedInUser | null) => void> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -102,7 +104,7 @@ export function createAuth(config: RuntimeConfig): Auth {
   const renew = (): Promise<User | null> => {
     renewing ??= (async () => {
       try {
-        const user = await manager.signinSilent();
+        const user = await manager.signinSilent({ silentRequestTimeoutInSeconds: 10 });
         if (user === null) throw new Error('no user after renewal');
         schedule(user);
         notify(toSignedIn(user));
