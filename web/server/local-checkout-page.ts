@@ -27,6 +27,7 @@ export function localCheckoutPage(query: URLSearchParams): string {
 <head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Test checkout (local) — EventoNight</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
   body { margin: 0; font-family: system-ui, sans-serif; background: #f6f5fb; color: #1b1930; display: grid; place-items: center; min-height: 100vh; }
   main { box-sizing: border-box; background: #fff; border: 1px solid #e3e1ee; border-radius: 16px; padding: 28px; width: min(420px, calc(100vw - 32px)); box-shadow: 0 4px 16px rgba(27,25,48,.08); }
