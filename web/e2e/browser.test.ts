@@ -159,7 +159,7 @@ describe('web app in the browser', () => {
     await check(organizerPage, 'notifications');
   });
 
-  it('the member buys 2 paid tickets through the local checkout page and 1 free ticket', async () => {
+  it('the member buys 2 paid tickets through the local checkout page, cancels another, and gets 1 free ticket', async () => {
     const event = events[0];
     assert.ok(event);
     await member.goto(`${stack.baseUrl}/events/${event.eventId}`);
@@ -176,7 +176,16 @@ describe('web app in the browser', () => {
     assert.equal(await member.getByTestId('ticket').count(), 2);
     await check(member, 'order');
 
+    // Cancelling on the checkout page: the order ends expired and its seat goes back on sale.
     await member.goto(`${stack.baseUrl}/events/${event.eventId}`);
+    await member.getByRole('radio', { name: /Standard/ }).check();
+    await member.getByRole('button', { name: /^Buy/ }).click();
+    await member.waitForURL((url) => url.pathname.startsWith('/local-checkout'));
+    await member.getByRole('button', { name: 'Cancel' }).click();
+    await member.locator('[data-testid="order-status"][data-status="expired"]').waitFor({ timeout: 15_000 });
+    await member.goto(`${stack.baseUrl}/events/${event.eventId}`);
+    assert.match(await member.locator('.tier').first().innerText(), /98 left/);
+
     await member.getByRole('radio', { name: /Community/ }).check();
     await member.getByRole('button', { name: 'Get free tickets' }).click();
     await member.waitForURL((url) => url.pathname.startsWith('/orders/'));
@@ -186,7 +195,7 @@ describe('web app in the browser', () => {
 
     const token = await tokenOf(memberEmail);
     const orders = await (await fetch(`${stack.system.url('ticketing')}/orders`, { headers: { authorization: `Bearer ${token}` } })).json() as { items: Array<{ status: string; quantity: number }> };
-    assert.deepEqual(orders.items.map((order) => [order.status, order.quantity]).sort(), [['paid', 1], ['paid', 2]]);
+    assert.deepEqual(orders.items.map((order) => [order.status, order.quantity]).sort(), [['expired', 1], ['paid', 1], ['paid', 2]]);
   });
 
   it('My tickets shows 3 tickets whose QR codes decode to their door codes', async () => {
