@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { DEMO_PASSWORD, publishEvents, registerOrganization, tokenOf, uniqueEmail, type DemoAccount, type DemoEvent } from './demo-data.js';
+import { DEMO_PASSWORD, publishEventStartingSoon, publishEvents, registerOrganization, tokenOf, uniqueEmail, type DemoAccount, type DemoEvent } from './demo-data.js';
 import { SCREENSHOT_DIR, decodeQr, screenshots, seriousViolations, signInOnKeycloak } from './pages.js';
 import { startWebStack, type WebStack } from './stack.js';
 
@@ -214,7 +214,25 @@ describe('web app in the browser', () => {
     await check(member, 'my-tickets');
   });
 
+  it('once an event has started, a member who goes to it reviews it; before going, the refusal is a sentence', async () => {
+    const startsIn = 6_000;
+    const eventId = await publishEventStartingSoon(stack.system, organizer, `${word} Sunset Set`, startsIn);
+    await new Promise((resolve) => setTimeout(resolve, startsIn + 1_000));
+    await member.goto(`${stack.baseUrl}/events/${eventId}`);
+    await member.getByLabel('Your review').fill('Wonderful sound, friendly crowd.');
+    await member.getByRole('button', { name: 'Post review' }).click();
+    await member.getByText('Only people who are going to this event can review it.').waitFor();
+    await member.getByRole('button', { name: 'Going?' }).click();
+    await member.getByRole('button', { name: "I'm going" }).waitFor();
+    await member.getByRole('button', { name: 'Post review' }).click();
+    await member.getByText('Thanks! Your review is saved.').waitFor();
+    await member.locator('.review .text', { hasText: 'Wonderful sound, friendly crowd.' }).waitFor();
+    await check(member, 'event-review');
+  });
+
   it('a refresh after the access token expired keeps the member signed in', async () => {
+    await member.goto(`${stack.baseUrl}/tickets`);
+    await member.getByTestId('ticket').nth(2).waitFor();
     // Waiting out the realm's 5-minute token would stall the suite: the stored token is marked
     // expired instead; what follows (renewal with the refresh token at Keycloak) is real.
     const before = await member.evaluate(() => {

@@ -128,3 +128,26 @@ export async function publishEvents(
   }
   return events;
 }
+
+/** One published event that starts `inMs` from now (for what opens at the start, like reviews). */
+export async function publishEventStartingSoon(system: RunningSystem, organizer: DemoAccount, title: string, inMs: number): Promise<string> {
+  const token = await tokenOf(organizer.email, organizer.password);
+  const startsAt = new Date(Date.now() + inMs);
+  const created = await call(system.url('event'), 'POST', '/events', {
+    token,
+    body: {
+      title,
+      description: `${title}: starting any second now.`,
+      category: 'music',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+      venue: { name: 'Riverside Hall', address: '1 Harbour Street', city: 'Lisbon' },
+      tiers: [],
+    },
+  });
+  if (created.status !== 201) throw new Error(`create event → ${created.status} ${JSON.stringify(created.body)}`);
+  const eventId = String(created.body['eventId']);
+  const published = await call(system.url('event'), 'POST', `/events/${eventId}/publish`, { token });
+  if (published.status !== 200) throw new Error(`publish → ${published.status} ${JSON.stringify(published.body)}`);
+  return eventId;
+}

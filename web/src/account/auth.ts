@@ -63,9 +63,14 @@ export interface Auth extends TokenSource {
   completeSignIn(): Promise<{ user: SignedInUser; returnTo: string }>;
   /** Ends the Keycloak session too, then comes back to the home page. */
   signOut(): Promise<void>;
+  /** The person chose to go on signed out: stop offering to sign in again. */
+  forgetEnded(): void;
   /** Told when the session ends by itself (renewal refused) or a token is renewed. */
   onChange(listener: (user: SignedInUser | null) => void): void;
 }
+
+/** Remembers, for this tab, that a session ended by itself, so the offer to sign in again survives a reload. */
+const ENDED_KEY = 'eventonight.session-ended';
 
 export function createAuth(config: RuntimeConfig): Auth {
   const origin = window.location.origin;
@@ -112,6 +117,7 @@ export function createAuth(config: RuntimeConfig): Auth {
       } catch {
         clearTimeout(timer);
         await manager.removeUser();
+        window.sessionStorage.setItem(ENDED_KEY, '1');
         notify(null);
         return null;
       } finally {
@@ -141,8 +147,11 @@ export function createAuth(config: RuntimeConfig): Auth {
       const stored = await manager.getUser();
       const user = await freshUser();
       if (user === null) {
-        if (stored !== null) await manager.removeUser();
-        return { user: null, ended: stored !== null };
+        if (stored !== null) {
+          await manager.removeUser();
+          window.sessionStorage.setItem(ENDED_KEY, '1');
+        }
+        return { user: null, ended: window.sessionStorage.getItem(ENDED_KEY) === '1' };
       }
       schedule(user);
       return { user: toSignedIn(user), ended: false };
@@ -152,6 +161,7 @@ export function createAuth(config: RuntimeConfig): Auth {
     },
     async completeSignIn() {
       const user = await manager.signinRedirectCallback();
+      window.sessionStorage.removeItem(ENDED_KEY);
       schedule(user);
       const state = user.state as { returnTo?: unknown } | undefined;
       const returnTo = typeof state?.returnTo === 'string' && state.returnTo.startsWith('/') ? state.returnTo : '/';
@@ -159,7 +169,11 @@ export function createAuth(config: RuntimeConfig): Auth {
     },
     async signOut() {
       clearTimeout(timer);
+      window.sessionStorage.removeItem(ENDED_KEY);
       await manager.signoutRedirect();
+    },
+    forgetEnded() {
+      window.sessionStorage.removeItem(ENDED_KEY);
     },
     onChange(listener) {
       listeners = [...listeners, listener];

@@ -64,9 +64,14 @@ export const useSession = defineStore('session', () => {
     await requireAuth().signOut();
   }
 
+  function dismissEnded(): void {
+    ended.value = false;
+    requireAuth().forgetEnded();
+  }
+
   function accessToken(): Promise<string | null> {
     return requireAuth().accessToken();
   }
 
-  return { user, ready, ended, isMember, isOrganization, start, signIn, completeSignIn, signOut, accessToken };
+  return { user, ready, ended, isMember, isOrganization, start, signIn, completeSignIn, signOut, accessToken, dismissEnded };
 });
