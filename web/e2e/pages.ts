@@ -29,6 +29,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   const original = page.viewportSize() ?? { width: 1280, height: 900 };
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0)); // a sticky header stays on top of the capture
     await page.waitForTimeout(150); // let layout settle after the resize
     await page.screenshot({ path: new URL(`${name}-${width}.png`, SCREENSHOT_DIR).pathname, fullPage: true });
   }
