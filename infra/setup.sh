@@ -16,7 +16,7 @@ trap_unexpected_errors
 readonly SETUP_LOGS=$EN_STATE/setup
 setup_log() { echo "$SETUP_LOGS/$1.log"; }
 
-readonly APT_PACKAGES=(rabbitmq-server redis-server postgresql-15 docker-compose)
+readonly APT_PACKAGES=(rabbitmq-server redis-server postgresql-15 docker-compose chromium)
 
 # ---- apt --------------------------------------------------------------------
 

@@ -95,12 +95,18 @@ export function tiersOf(tierId: string, capacity: number, priceMinor = 1500) {
 }
 
 /** Opens sales through the internal endpoint, as the event service does on publish. */
-export async function publishEvent(url: string, issuer: TestIssuer, capacity: number, organizerId = `org-${randomUUID()}`): Promise<TestEvent> {
+export async function publishEvent(
+  url: string,
+  issuer: TestIssuer,
+  capacity: number,
+  organizerId = `org-${randomUUID()}`,
+  priceMinor = 1500,
+): Promise<TestEvent> {
   const eventId = `evt-${randomUUID()}`;
   const tierId = `tier-${randomUUID()}`;
   const reply = await call(url, 'PUT', `/internal/events/${eventId}/tiers`, {
     token: await serviceToken(issuer),
-    body: { event: snapshot(eventId, organizerId), aggregateVersion: 2, tiers: tiersOf(tierId, capacity) },
+    body: { event: snapshot(eventId, organizerId), aggregateVersion: 2, tiers: tiersOf(tierId, capacity, priceMinor) },
   });
   if (reply.status !== 200) throw new Error(`open sales: ${reply.status} ${JSON.stringify(reply.body)}`);
   return { eventId, tierId, organizerId };

@@ -44,3 +44,19 @@ async function viewOf(deps: MediaAppDeps, state: AssetState): Promise<{ url: str
   const url = await deps.storage.presignView(state.objectKey, ttl);
   return { url, expiresAt: new Date(deps.clock().getTime() + ttl * 1000) };
 }
+
+/**
+ * View URLs of many public assets at once (a page of event cards asks once, not per card).
+ * Only what any visitor may read is answered; the rest is left out, as a 404 would be.
+ */
+export async function publicViews(deps: MediaAppDeps, assetIds: readonly string[]): Promise<Array<{ assetId: string; url: string; expiresAt: Date | null }>> {
+  // Point reads by id (each uses the primary key), in parallel: no scan of the collection.
+  const loaded = await Promise.all(assetIds.map((assetId) => deps.store.load(assetId)));
+  const views: Array<{ assetId: string; url: string; expiresAt: Date | null }> = [];
+  for (const asset of loaded) {
+    if (asset === null || asset.state.status !== 'uploaded' || !mayRead(asset.state, undefined)) continue;
+    const view = await viewOf(deps, asset.state);
+    views.push({ assetId: asset.state._id, ...view });
+  }
+  return views;
+}

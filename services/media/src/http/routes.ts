@@ -2,10 +2,10 @@ import { defineRoute, type RouteHost } from '@eventonight/platform';
 import { confirmUpload } from '../application/confirm-upload.js';
 import { deleteAsset } from '../application/delete-asset.js';
 import type { MediaAppDeps } from '../application/deps.js';
-import { getAsset, withView } from '../application/get-asset.js';
+import { getAsset, publicViews, withView } from '../application/get-asset.js';
 import { requestUpload } from '../application/request-upload.js';
 import { toAssetView, toUploadTicketView } from './presenter.js';
-import { assetIdParams, assetView, uploadBody, uploadTicketView } from './schemas.js';
+import { assetIdParams, assetView, uploadBody, uploadTicketView, viewsList, viewsQuery } from './schemas.js';
 
 export function mediaRoutes(host: RouteHost, deps: MediaAppDeps): void {
   defineRoute(
@@ -46,6 +46,27 @@ export function mediaRoutes(host: RouteHost, deps: MediaAppDeps): void {
     async ({ principal, params }) => {
       const asset = await confirmUpload(deps, principal, params.assetId);
       return { status: 200, body: toAssetView(await withView(deps, asset)) };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/media',
+      summary: 'View URLs of several public assets at once (e.g. the covers of a page of events)',
+      description: 'Assets nobody but their owner may read (chat images, pending, deleted, unknown) are left out of the answer.',
+      tags: ['media'],
+      auth: 'public',
+      query: viewsQuery,
+      responses: { 200: viewsList },
+    },
+    async ({ query }) => {
+      const views = await publicViews(deps, query.ids);
+      return {
+        status: 200,
+        body: { items: views.map((view) => ({ assetId: view.assetId, url: view.url, urlExpiresAt: view.expiresAt === null ? null : view.expiresAt.toISOString() })) },
+      };
     },
   );
 

@@ -48,3 +48,17 @@ export const uploadTicketView = z.object({
   expiresAt: z.string(),
 });
 export type UploadTicketView = z.input<typeof uploadTicketView>;
+
+/** `?ids=a,b,c`: up to 50 distinct asset ids, comma-separated. */
+export const viewsQuery = z.strictObject({
+  ids: z
+    .string()
+    .max(50 * 129)
+    .transform((value) => [...new Set(value.split(',').map((id) => id.trim()).filter((id) => id.length > 0))])
+    .pipe(z.array(z.string().max(128)).min(1, 'must name at least one asset id').max(50, 'must name at most 50 asset ids')),
+});
+
+/** The view URLs of the public assets asked for; ids not readable by anyone are left out. */
+export const viewsList = z.object({
+  items: z.array(z.object({ assetId: z.string(), url: z.string(), urlExpiresAt: z.string().nullable() })),
+});

@@ -4,6 +4,7 @@ import { orderIdFor, requestHashOf, type OrderState } from '../domain/order.js';
 import type { TicketingDeps } from './deps.js';
 import { placeHold, releaseClaim } from './inventory-commands.js';
 import { changeOrder, orderFacts, totalOf } from './order-changes.js';
+import { completeOrder } from './settle-order.js';
 import { ticketingProblems } from './problems.js';
 
 export interface CheckoutInput {
@@ -87,6 +88,8 @@ async function replay(deps: TicketingDeps, order: OrderState, requestHash: strin
   if (order.requestHash !== requestHash) throw ticketingProblems.keyReused();
   if (order.status === 'rejected') throw ticketingProblems.soldOut(0);
   if (order.status === 'pending') return { created: false, order: await resume(deps, order, true) };
+  // A free order a crash left half-settled: finish it (every step is idempotent).
+  if (order.status === 'awaiting_payment' && order.totalMinor === 0) return { created: false, order: await settleFreeOrder(deps, order) };
   return { created: false, order };
 }
 
@@ -124,6 +127,9 @@ async function resume(deps: TicketingDeps, order: OrderState, holdFirst = false)
     }
   }
 
+  // A free order has nothing to pay: Stripe refuses a zero amount, so it is settled here.
+  if (order.totalMinor === 0) return settleFreeOrder(deps, order);
+
   let session: { sessionId: string; url: string };
   try {
     session = await deps.payments.createCheckoutSession({
@@ -153,4 +159,22 @@ async function resume(deps: TicketingDeps, order: OrderState, holdFirst = false)
       : null,
   );
   return updated ?? order;
+}
+
+/**
+ * Free tiers: the same walk as a paid order (order.created, then the seats sold, the tickets
+ * issued and ticket.purchased) without a payment session. Each step is the idempotent one the
+ * Stripe webhook uses, so a retry with the same key resumes where a crash stopped it.
+ */
+async function settleFreeOrder(deps: TicketingDeps, order: OrderState): Promise<OrderState> {
+  await changeOrder(deps, order._id, (current) =>
+    current.status === 'pending'
+      ? {
+          changes: { status: 'awaiting_payment' },
+          events: [{ type: 'ticketing.order.created', data: { ...orderFacts(current), total: totalOf(current) } }],
+        }
+      : null,
+  );
+  await completeOrder(deps, { orderId: order._id, sessionId: '', paymentIntentId: null });
+  return (await deps.orders.load(order._id))?.state ?? order;
 }

@@ -115,14 +115,20 @@ export async function refundOrder(deps: TicketingDeps, orderId: string, reason: 
     current.status === 'paid' ? { changes: { status: 'refund_pending', refundReason: reason }, events: [] } : null,
   );
   if (marked === null || marked.status !== 'refund_pending') return false;
+  if (marked.totalMinor === 0) return closeRefund(deps, marked, null);
   if (marked.paymentIntentId === null) {
     deps.logger.error({ orderId }, 'paid order without a payment intent: cannot refund automatically');
     return false;
   }
   const { refundId } = await deps.payments.refund({ orderId, paymentIntentId: marked.paymentIntentId, amountMinor: marked.totalMinor });
+  return closeRefund(deps, marked, refundId);
+}
+
+/** Tickets invalidated, then the order refunded (a free order: no provider refund, `refundId` null). */
+async function closeRefund(deps: TicketingDeps, marked: OrderState, refundId: string | null): Promise<boolean> {
   await invalidateTickets(deps, marked);
   let transitioned = false;
-  await changeOrder(deps, orderId, (current) => {
+  await changeOrder(deps, marked._id, (current) => {
     transitioned = current.status === 'refund_pending';
     return transitioned
       ? {

@@ -10,6 +10,7 @@ export function presentOrder(order: OrderState) {
     total: { amountMinor: order.totalMinor, currency: order.currency },
     status: order.status,
     checkoutUrl: order.status === 'awaiting_payment' ? order.checkoutUrl : null,
+    checkoutSessionId: order.status === 'awaiting_payment' ? order.stripeSessionId : null,
     ticketIds: order.ticketIds,
     createdAt: order.createdAt.toISOString(),
   };

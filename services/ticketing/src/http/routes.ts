@@ -1,13 +1,16 @@
 import { defineRoute, problems, type RouteHost } from '@eventonight/platform';
 import type Stripe from 'stripe';
+import { availabilityOf } from '../application/availability.js';
 import { checkout } from '../application/checkout.js';
 import type { TicketingDeps } from '../application/deps.js';
 import { openSales } from '../application/event-sales.js';
+import { readOwnOrder } from '../application/read-order.js';
 import { recordStripeEvent } from '../application/stripe-events.js';
 import { validateTicket } from '../application/validate-ticket.js';
 import { pageOf } from '../persistence/lists.js';
 import { presentOrder, presentTicket } from './presenter.js';
 import {
+  availabilityView,
   checkoutBody,
   checkoutHeaders,
   checkoutResponse,
@@ -15,6 +18,8 @@ import {
   internalTiersBody,
   internalTiersResponse,
   listQuery,
+  orderParams,
+  orderView,
   pageOfOrders,
   pageOfTickets,
   stripeHeaders,
@@ -64,6 +69,33 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       });
       return { status: 200, body: { items: page.items.map(presentOrder), nextCursor: page.nextCursor } };
     },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/events/:eventId/availability',
+      summary: 'Seats left per ticket tier of an event (public)',
+      tags: ['tickets'],
+      auth: 'public',
+      params: eventParams,
+      responses: { 200: availabilityView },
+    },
+    async ({ params }) => ({ status: 200, body: await availabilityOf(deps, params.eventId) }),
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/orders/:orderId',
+      summary: 'One of my orders (the checkout return page follows its status)',
+      tags: ['orders'],
+      params: orderParams,
+      responses: { 200: orderView },
+    },
+    async ({ principal, params }) => ({ status: 200, body: presentOrder(await readOwnOrder(deps, principal, params.orderId)) }),
   );
 
   defineRoute(

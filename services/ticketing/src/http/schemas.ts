@@ -32,6 +32,8 @@ export const orderView = z.object({
   total: money,
   status: z.string(),
   checkoutUrl: z.string().nullable(),
+  /** The Stripe Checkout Session while payment is awaited (Stripe shows it to the buyer too). */
+  checkoutSessionId: z.string().nullable(),
   ticketIds: z.array(z.string()),
   createdAt: z.string(),
 });
@@ -71,3 +73,21 @@ export const internalTiersResponse = z.object({ outcome: z.enum(['opened', 'unch
 export const webhookResponse = z.object({ received: z.literal(true), duplicate: z.boolean() });
 
 export const stripeHeaders = z.object({ 'stripe-signature': z.string().min(1).max(4096) });
+
+/** Public: what a buyer sees before choosing (seats left per tier; no claims, no buyers). */
+export const availabilityView = z.object({
+  eventId: z.string(),
+  onSale: z.boolean(),
+  tiers: z.array(
+    z.object({
+      tierId: z.string(),
+      name: z.string(),
+      priceMinor: z.int(),
+      currency: z.string(),
+      capacity: z.int(),
+      available: z.int(),
+    }),
+  ),
+});
+
+export const orderParams = z.strictObject({ orderId: id });

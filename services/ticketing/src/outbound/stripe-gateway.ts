@@ -21,6 +21,11 @@ export function stripeClient(options: Pick<StripeOptions, 'secretKey' | 'apiUrl'
   });
 }
 
+/** `{ORDER_ID}` in a return URL becomes the order's id, so the return page knows which order to show. */
+export function withOrderId(url: string, orderId: string): string {
+  return url.replaceAll('{ORDER_ID}', encodeURIComponent(orderId));
+}
+
 /**
  * Stripe Checkout. Every call carries an idempotency key derived from the order, so a retry
  * (ours, the library's, or after a crash) returns the same session or refund, never a second one.
@@ -33,8 +38,8 @@ export function stripePaymentGateway(stripe: Stripe, options: Pick<StripeOptions
           mode: 'payment',
           client_reference_id: request.orderId,
           metadata: { orderId: request.orderId },
-          success_url: options.successUrl,
-          cancel_url: options.cancelUrl,
+          success_url: withOrderId(options.successUrl, request.orderId),
+          cancel_url: withOrderId(options.cancelUrl, request.orderId),
           expires_at: Math.floor(request.expiresAt.getTime() / 1000),
           line_items: [
             {

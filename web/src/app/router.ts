@@ -1,0 +1,31 @@
+import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { useSession } from '../account/session-store';
+
+/** Pages by product area; each loads on first visit so the home page ships little code. */
+export function createAppRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    routes: [
+      { path: '/', name: 'home', component: () => import('../events/HomePage.vue') },
+      { path: '/search', name: 'search', component: () => import('../events/SearchPage.vue') },
+      { path: '/events/:eventId', name: 'event', component: () => import('../events/EventPage.vue'), props: true },
+      { path: '/organizations/:organizationId', name: 'organization', component: () => import('../organizations/OrganizationPage.vue'), props: true },
+      { path: '/signup', name: 'signup', component: () => import('../account/SignUpPage.vue') },
+      { path: '/signin', name: 'signin', component: () => import('../account/SignInPage.vue') },
+      { path: '/auth/callback', name: 'callback', component: () => import('../account/CallbackPage.vue') },
+      { path: '/orders/:orderId', name: 'order', component: () => import('../tickets/OrderPage.vue'), props: true, meta: { signedIn: true } },
+      { path: '/tickets', name: 'tickets', component: () => import('../tickets/MyTicketsPage.vue'), meta: { signedIn: true } },
+      { path: '/notifications', name: 'notifications', component: () => import('../notifications/NotificationsPage.vue'), meta: { signedIn: true } },
+      { path: '/:missing(.*)*', name: 'missing', component: () => import('./NotFoundPage.vue') },
+    ],
+  });
+  // A page for signed-in people sends a visitor to sign in, then back to that page.
+  router.beforeEach((to) => {
+    if (to.meta.signedIn !== true) return true;
+    const session = useSession();
+    if (session.user !== null) return true;
+    return { name: 'signin', query: { returnTo: to.fullPath } };
+  });
+  return router;
+}

@@ -1,0 +1,113 @@
+import { defineStore } from 'pinia';
+import { io, type Socket } from 'socket.io-client';
+import { ref } from 'vue';
+import { useSession } from '../account/session-store';
+import { call } from '../api/client';
+import type { paths as NotificationPaths } from '../api/generated/notification';
+import { useApi, useConfig } from '../app/context';
+import { CursorPager } from '../ui/cursor-pager';
+import { errorMessage } from '../ui/problem';
+
+type NotificationList = NotificationPaths['/notifications']['get']['responses'][200]['content']['application/json'];
+export type NotificationView = NotificationList['items'][number];
+
+/**
+ * The signed-in person's notification feed: the unread count and the list, kept live over
+ * Socket.IO. After any (re)connection the count is read again over REST, so a push missed
+ * while disconnected is never missed for long. Pages may listen to the pushes (live counters).
+ */
+export const useNotifications = defineStore('notifications', () => {
+  const unread = ref(0);
+  const items = ref<NotificationView[]>([]);
+  const hasMore = ref(false);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  let socket: Socket | undefined;
+  let listeners: Array<(notification: NotificationView) => void> = [];
+  let pager: CursorPager<NotificationView> | undefined;
+
+  async function refreshCount(): Promise<void> {
+    try {
+      unread.value = (await call(useApi().notification.GET('/notifications/unread-count'))).unread;
+    } catch {
+      // The bell keeps its last count; the list page shows errors where they matter.
+    }
+  }
+
+  function received(notification: NotificationView): void {
+    if (!items.value.some((item) => item.id === notification.id)) items.value = [notification, ...items.value];
+    if (!notification.read) unread.value += 1;
+    for (const listener of listeners) listener(notification);
+  }
+
+  async function connect(): Promise<void> {
+    disconnect();
+    const session = useSession();
+    const token = await session.accessToken();
+    if (token === null) return;
+    const config = useConfig();
+    const next = io(config.socket.url || window.location.origin, {
+      path: config.socket.path,
+      // A function: every reconnection sends a fresh token, never the expired one.
+      auth: (send) => void session.accessToken().then((fresh) => send({ token: fresh ?? '' })),
+      transports: ['websocket', 'polling'],
+    });
+    next.on('connect', () => void refreshCount());
+    next.on('notification', (notification: NotificationView) => received(notification));
+    // The server closes a socket whose token expired; connect again with a renewed one.
+    next.on('session_expired', () => setTimeout(() => void connect(), 500));
+    socket = next;
+    await refreshCount();
+  }
+
+  function disconnect(): void {
+    socket?.removeAllListeners();
+    socket?.disconnect();
+    socket = undefined;
+  }
+
+  function onPush(listener: (notification: NotificationView) => void): () => void {
+    listeners = [...listeners, listener];
+    return () => {
+      listeners = listeners.filter((existing) => existing !== listener);
+    };
+  }
+
+  async function loadMore(reset = false): Promise<void> {
+    const api = useApi();
+    if (reset || pager === undefined) {
+      pager = new CursorPager<NotificationView>(
+        (cursor) => call(api.notification.GET('/notifications', { params: { query: cursor === undefined ? {} : { cursor } } })),
+        (item) => item.id,
+      );
+    }
+    loading.value = true;
+    error.value = null;
+    try {
+      await pager.loadMore();
+      const pushed = items.value.filter((item) => !pager?.items.some((loaded) => loaded.id === item.id));
+      items.value = reset ? pager.items : [...pushed, ...pager.items];
+      hasMore.value = pager.hasMore;
+    } catch (failure) {
+      error.value = errorMessage(failure);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function markRead(id: string): Promise<void> {
+    const item = items.value.find((candidate) => candidate.id === id);
+    if (item === undefined || item.read) return;
+    await call(useApi().notification.POST('/notifications/{id}/read', { params: { path: { id } } }));
+    items.value = items.value.map((candidate) => (candidate.id === id ? { ...candidate, read: true } : candidate));
+    unread.value = Math.max(0, unread.value - 1);
+  }
+
+  async function markAllRead(): Promise<void> {
+    await call(useApi().notification.POST('/notifications/read-all'));
+    items.value = items.value.map((item) => ({ ...item, read: true }));
+    unread.value = 0;
+  }
+
+  return { unread, items, hasMore, loading, error, connect, disconnect, onPush, loadMore, markRead, markAllRead, refreshCount };
+});

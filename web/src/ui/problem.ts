@@ -1,0 +1,75 @@
+/**
+ * Every failed call ends as a sentence a person understands. A service answers RFC 9457
+ * problem details; the `type` picks a better sentence where one exists, otherwise the
+ * service's own `detail` (written for clients) is shown.
+ */
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: Array<{ location?: string; path?: string; message?: string }>;
+}
+
+/** A call that failed: a problem from a service, or no answer at all (`status` 0). */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+  }
+}
+
+export function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate.type === 'string' && typeof candidate.title === 'string' && typeof candidate.status === 'number';
+}
+
+const PROBLEM_BASE = 'https://eventonight.dev/problems/';
+
+/** Sentences for the problem types a person meets; keyed by the last part of the type URI. */
+const SENTENCES: Record<string, string> = {
+  'sold-out': 'Sold out — there are not enough tickets left in this tier.',
+  'not-on-sale': 'Tickets for this event are not on sale.',
+  'already-used': 'This ticket was already scanned.',
+  'ticket-invalidated': 'This ticket is no longer valid.',
+  unauthorized: 'Your session has ended. Please sign in again.',
+  forbidden: 'You are not allowed to do that.',
+  'not-found': 'We could not find that. It may have been removed.',
+  'version-conflict': 'Someone changed this at the same time. Reload and try again.',
+  'payload-too-large': 'That is too large to send.',
+  'service-unavailable': 'This part of EventoNight is unavailable right now. Please try again in a moment.',
+  internal: 'Something went wrong on our side. Please try again.',
+};
+
+function slugOf(type: string): string {
+  return type.startsWith(PROBLEM_BASE) ? type.slice(PROBLEM_BASE.length) : type;
+}
+
+/** A field name as a person reads it: `organization.name` → "organization name". */
+function fieldName(path: string): string {
+  return path.replace(/\./g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+export function problemMessage(problem: Problem): string {
+  if (problem.status === 0) return 'We could not reach EventoNight. Check your connection and try again.';
+  const slug = slugOf(problem.type);
+  const known = SENTENCES[slug];
+  if (known !== undefined) return known;
+  if (slug === 'validation' && problem.errors !== undefined && problem.errors.length > 0) {
+    return problem.errors
+      .map((error) => (error.path ? `The ${fieldName(error.path)} ${error.message ?? 'is not valid'}.` : `${error.message ?? 'Invalid input'}.`))
+      .join(' ');
+  }
+  if (problem.detail) return problem.detail;
+  if (problem.status >= 500) return SENTENCES.internal ?? problem.title;
+  return problem.title;
+}
+
+/** Any thrown value as a sentence (an ApiError, a network failure, a bug). */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return problemMessage(error.problem);
+  if (error instanceof TypeError) return problemMessage({ type: 'network', title: 'Network error', status: 0, detail: '' });
+  return 'Something went wrong. Please try again.';
+}
