@@ -15,12 +15,15 @@ export REDIS_URL KEYCLOAK_URL STRIPE_API_URL S3_ENDPOINT
 npx turbo run build typecheck --output-logs=errors-only
 npx tsc -p tests/tsconfig.json   # tests/ and bench/ live outside the workspaces
 npx eslint . --max-warnings=0
+# The web app's unit tests (Vitest: formatting, problem messages, renewal timing, paging);
+# its browser tests are *.test.ts under web/e2e and run below with the rest.
+npm run --silent -w @eventonight/web test:unit
 
 # Arguments that are directories narrow the search (`npm run test:e2e` passes tests/e2e); the
 # others go to node's test runner (`npm test -- --test-name-pattern=relay`).
 roots=() node_args=()
 for arg in "$@"; do if [ -d "$arg" ]; then roots+=("$arg"); else node_args+=("$arg"); fi; done
-[ ${#roots[@]} -gt 0 ] || roots=(packages services tests seed)
+[ ${#roots[@]} -gt 0 ] || roots=(packages services tests seed web)
 mapfile -t files < <(find "${roots[@]}" -name node_modules -prune -o -name '*.test.ts' -print 2>/dev/null | sort)
 # One file at a time: several tests stop and restart RabbitMQ or FerretDB, and the machine has 2 cores.
 node --import tsx --test --test-concurrency=1 --test-reporter=spec "${node_args[@]}" "${files[@]}"

@@ -15,7 +15,8 @@ const servicePorts: Record<string, number> = {
 
 export default defineConfig({
   plugins: [vue()],
-  build: { target: 'es2022', sourcemap: false },
+  // The manifest lets bench:web find exactly what the first route loads.
+  build: { target: 'es2022', sourcemap: false, manifest: true },
   server: {
     port: 5173,
     strictPort: true,

@@ -1,5 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { call } from '../api/client';
+import { useApi } from '../app/context';
 import type { Auth, SignedInUser } from './auth';
 
 /**
@@ -20,14 +22,26 @@ export const useSession = defineStore('session', () => {
     return auth;
   }
 
+  /** The name people chose in their profile (the token carries Keycloak's account name). */
+  async function withProfileName(next: SignedInUser): Promise<SignedInUser> {
+    try {
+      const profile = await call(useApi().user.GET('/users/me'));
+      return { ...next, name: profile.displayName };
+    } catch {
+      return next;
+    }
+  }
+
   async function start(value: Auth): Promise<void> {
     auth = value;
     auth.onChange((next) => {
       if (next === null && user.value !== null) ended.value = true;
-      user.value = next;
+      // A renewal keeps the name already shown.
+      user.value = next === null ? null : { ...next, name: user.value?.name ?? next.name };
     });
     try {
-      user.value = await auth.restore();
+      const restored = await auth.restore();
+      user.value = restored === null ? null : await withProfileName(restored);
     } catch {
       user.value = null;
     }
@@ -40,7 +54,7 @@ export const useSession = defineStore('session', () => {
 
   async function completeSignIn(): Promise<string> {
     const outcome = await requireAuth().completeSignIn();
-    user.value = outcome.user;
+    user.value = await withProfileName(outcome.user);
     ended.value = false;
     return outcome.returnTo;
   }

@@ -16,26 +16,32 @@ export function formatMoney(amountMinor: number, currency: string, context: Form
   return new Intl.NumberFormat(context.locale, { style: 'currency', currency: code }).format(amountMinor / 10 ** digits);
 }
 
-/** The lowest price among tiers as a card shows it: "From €10", "€10" when only one price, "Free". */
+/**
+ * The price a card shows: the one price, "From €10" when prices differ, "Free" when all are
+ * free, "Free – €15" when some tiers are free and others are not.
+ */
 export function priceLabel(tiers: ReadonlyArray<{ priceMinor: number; currency: string }>, context: FormatContext = {}): string | null {
-  if (tiers.length === 0) return null;
-  const lowest = tiers.reduce((low, tier) => (tier.priceMinor < low.priceMinor ? tier : low));
-  const label = formatMoney(lowest.priceMinor, lowest.currency, context);
-  if (lowest.priceMinor === 0) return 'Free';
-  const oneDistinctPrice = tiers.every((tier) => tier.priceMinor === lowest.priceMinor);
-  return oneDistinctPrice ? label : `From ${label}`;
+  const first = tiers[0];
+  if (first === undefined) return null;
+  const lowest = tiers.reduce((low, tier) => (tier.priceMinor < low.priceMinor ? tier : low), first);
+  const highest = tiers.reduce((high, tier) => (tier.priceMinor > high.priceMinor ? tier : high), first);
+  if (highest.priceMinor === lowest.priceMinor) return formatMoney(lowest.priceMinor, lowest.currency, context);
+  if (lowest.priceMinor === 0) {
+    const cheapestPaid = tiers.filter((tier) => tier.priceMinor > 0).reduce((low, tier) => (tier.priceMinor < low.priceMinor ? tier : low));
+    return `Free – ${formatMoney(cheapestPaid.priceMinor, cheapestPaid.currency, context)}`;
+  }
+  return `From ${formatMoney(lowest.priceMinor, lowest.currency, context)}`;
+}
+
+/** The time of day as the locale writes it: "00:30" (en-GB), "6:30 PM" (en-US). */
+function formatTime(iso: string, context: FormatContext): string {
+  return new Intl.DateTimeFormat(context.locale, { timeStyle: 'short', timeZone: context.timeZone }).format(new Date(iso));
 }
 
 /** "Sat 6 Dec, 20:00" in the person's zone (or "Sat, Dec 6, 8:00 PM" in en-US). */
 export function formatDateTime(iso: string, context: FormatContext = {}): string {
-  return new Intl.DateTimeFormat(context.locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: context.timeZone,
-  }).format(new Date(iso));
+  const day = new Intl.DateTimeFormat(context.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: context.timeZone }).format(new Date(iso));
+  return `${day}, ${formatTime(iso, context)}`;
 }
 
 /** "6 December 2026" (no time). */
@@ -49,8 +55,7 @@ export function formatRange(startIso: string, endIso: string, context: FormatCon
     new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: context.timeZone }).format(new Date(iso));
   const start = formatDateTime(startIso, context);
   if (day(startIso) === day(endIso)) {
-    const endTime = new Intl.DateTimeFormat(context.locale, { hour: 'numeric', minute: '2-digit', timeZone: context.timeZone }).format(new Date(endIso));
-    return `${start} – ${endTime}`;
+    return `${start} – ${formatTime(endIso, context)}`;
   }
   return `${start} – ${formatDateTime(endIso, context)}`;
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Serves the built web app (web/dist) locally: node web/server/main.ts on 127.0.0.1:$EN_WEB_PORT
+# (5173), which also answers /config.json, proxies /api/<service>/… to the services (for the
+# direct origin; through the gateway, app.localhost routes here and /api/… to the services) and
+# serves the LOCAL-ONLY stand-in for Stripe Checkout. Build first (`npx turbo run build`).
+#   scripts/web.sh start|stop|status
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=infra/env.sh
+. infra/env.sh
+
+port="${EN_WEB_PORT:-5173}"
+state=.infra/services
+pidfile="$state/web.pid"
+mkdir -p "$state"
+
+running() { [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+
+# "Pay" on the stand-in posts the signed webhook the way Stripe would: through the gateway when
+# one answers, else straight to ticketing.
+webhook_url() {
+  local gateway="${GATEWAY_URL:-http://127.0.0.1:${EN_GATEWAY_PORT:-8000}}"
+  if curl -fsS -o /dev/null --max-time 2 "$gateway/api/ticketing/health" 2>/dev/null; then
+    echo "$gateway/api/ticketing/webhooks/stripe"
+  else
+    echo "http://127.0.0.1:3005/webhooks/stripe"
+  fi
+}
+
+start() {
+  if running; then echo "web: already running (pid $(cat "$pidfile"))"; return; fi
+  if [ ! -f web/dist/index.html ]; then echo "web: web/dist is missing; run npx turbo run build first" >&2; exit 1; fi
+  EN_WEB_PORT="$port" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
+    STRIPE_WEBHOOK_SECRET="$STRIPE_WEBHOOK_SECRET" EN_WEB_WEBHOOK_URL="$(webhook_url)" \
+    setsid node --import tsx web/server/main.ts </dev/null >>"$state/web.log" 2>&1 &
+  echo $! >"$pidfile"
+  local waited=0
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/config.json" 2>/dev/null; do
+    if ! running || [ "$waited" -ge 30 ]; then
+      tail -n 20 "$state/web.log" >&2
+      echo "web: did not start; see $state/web.log" >&2
+      exit 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  echo "web: ready on http://127.0.0.1:$port (log $state/web.log)"
+}
+
+stop() {
+  if running; then kill -TERM "$(cat "$pidfile")"; echo "web: stopped"; fi
+  rm -f "$pidfile"
+}
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  status) if running; then echo "web: running"; else echo "web: stopped"; fi ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { DEMO_PASSWORD, publishEvents, registerOrganization, tokenOf, uniqueEmail, type DemoAccount, type DemoEvent } from './demo-data.js';
+import { SCREENSHOT_DIR, decodeQr, screenshots, seriousViolations, signInOnKeycloak } from './pages.js';
+import { startWebStack, type WebStack } from './stack.js';
+
+/**
+ * The web app in Debian's Chromium against the real platform (built services, real Keycloak
+ * login form, RabbitMQ, Socket.IO, stripe-mock + the local checkout stand-in). The steps build
+ * on each other, as one visitor-turned-member's evening would.
+ */
+
+// The issue's bound for a push to reach an open page (notification fan-out over RabbitMQ + Socket.IO).
+const LIVE_UPDATE_MS = 2_000;
+
+describe('web app in the browser', () => {
+  let stack: WebStack;
+  let browser: Browser;
+  let organizer: DemoAccount;
+  let events: DemoEvent[];
+  let memberContext: BrowserContext;
+  let member: Page;
+  let organizerContext: BrowserContext;
+  let organizerPage: Page;
+  const memberEmail = uniqueEmail('member');
+  const word = `Lantern${Date.now().toString(36)}`;
+  const checked: Array<{ name: string; violations: string[] }> = [];
+
+  async function check(page: Page, name: string): Promise<void> {
+    await screenshots(page, name);
+    checked.push({ name, violations: await seriousViolations(page) });
+  }
+
+  async function bellCount(page: Page): Promise<number> {
+    const badge = page.getByTestId('bell-count');
+    return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
+  }
+
+  async function waitForBellAbove(page: Page, count: number, what: string): Promise<void> {
+    await page
+      .waitForFunction((above) => Number(document.querySelector('[data-testid="bell-count"]')?.textContent ?? '0') > above, count, { timeout: LIVE_UPDATE_MS })
+      .catch(() => assert.fail(`the organization's bell did not rise within ${LIVE_UPDATE_MS} ms after ${what}`));
+  }
+
+  before(async () => {
+    stack = await startWebStack();
+    organizer = await registerOrganization(stack.system, `Harbour Nights ${word}`);
+    events = await publishEvents(stack.system, organizer, 2, (i) => (i === 0 ? `${word} Jazz Night` : `Rooftop Sessions ${i}`));
+    browser = await launchBrowser();
+    memberContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Lisbon', locale: 'en-GB' });
+    member = await memberContext.newPage();
+    organizerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    organizerPage = await organizerContext.newPage();
+    console.log(`screenshots: ${fileURLToPath(SCREENSHOT_DIR)}`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('a visitor finds a seeded event by search and opens it', async () => {
+    await member.goto(stack.baseUrl);
+    await member.getByRole('heading', { name: 'Upcoming events' }).waitFor();
+    await member.locator('article.event-card').first().waitFor();
+    await check(member, 'home');
+    await member.goto(`${stack.baseUrl}/search`);
+    await member.getByLabel('What').fill(word);
+    await member.getByRole('button', { name: 'Search' }).last().click();
+    await member.getByRole('link', { name: `${word} Jazz Night` }).click();
+    await member.getByRole('heading', { level: 1, name: `${word} Jazz Night` }).waitFor();
+    assert.match(await member.locator('.tier').first().innerText(), /100 left/);
+    await check(member, 'event');
+    await member.getByRole('link', { name: organizer.name }).click();
+    await member.getByRole('heading', { level: 1, name: organizer.name }).waitFor();
+    await check(member, 'organization');
+    await member.goto(`${stack.baseUrl}/search?q=${word}`);
+    await member.locator('article.event-card').first().waitFor();
+    await check(member, 'search');
+  });
+
+  it('a member signs up, then signs in on the Keycloak login page', async () => {
+    await member.goto(`${stack.baseUrl}/signup`);
+    await check(member, 'signup');
+    await member.getByLabel('Your name').fill('Rita Night');
+    await member.getByLabel('Email').fill(memberEmail);
+    await member.getByLabel('Password').fill(DEMO_PASSWORD);
+    await member.getByRole('button', { name: 'Create account' }).click();
+    await signInOnKeycloak(member, stack.baseUrl, memberEmail, DEMO_PASSWORD);
+    assert.equal(await member.getByRole('button', { name: 'Account: Rita Night' }).count(), 1);
+  });
+
+  it('the organization, signed in elsewhere, sees its bell rise live as the member follows, likes and goes', async () => {
+    await organizerPage.goto(`${stack.baseUrl}/signin`);
+    await signInOnKeycloak(organizerPage, stack.baseUrl, organizer.email, organizer.password);
+    await organizerPage.getByTestId('bell').waitFor();
+    await organizerPage.waitForTimeout(500); // the socket connects and reads the unread count
+
+    const event = events[0];
+    assert.ok(event);
+    await member.goto(`${stack.baseUrl}/organizations/${organizer.id}`);
+    let before = await bellCount(organizerPage);
+    await member.getByRole('button', { name: 'Follow' }).click();
+    await member.getByRole('button', { name: 'Following' }).waitFor();
+    await waitForBellAbove(organizerPage, before, 'the follow');
+    assert.equal(await member.getByTestId('followers').innerText(), '1');
+
+    await member.goto(`${stack.baseUrl}/events/${event.eventId}`);
+    await member.getByRole('heading', { level: 1 }).waitFor();
+    before = await bellCount(organizerPage);
+    await member.getByRole('button', { name: 'Like' }).click();
+    await member.getByRole('button', { name: 'Liked' }).waitFor();
+    await waitForBellAbove(organizerPage, before, 'the like');
+    before = await bellCount(organizerPage);
+    await member.getByRole('button', { name: 'Going?' }).click();
+    await member.getByRole('button', { name: "I'm going" }).waitFor();
+    await waitForBellAbove(organizerPage, before, 'the participation');
+    assert.equal(await member.getByTestId('likes').innerText(), '1');
+    assert.equal(await member.getByTestId('participants').innerText(), '1');
+
+    await organizerPage.getByTestId('bell').click();
+    await organizerPage.getByText('You have a new follower.').waitFor();
+    await check(organizerPage, 'notifications');
+  });
+
+  it('the member buys 2 paid tickets through the local checkout page and 1 free ticket', async () => {
+    const event = events[0];
+    assert.ok(event);
+    await member.goto(`${stack.baseUrl}/events/${event.eventId}`);
+    await member.getByRole('radio', { name: /Standard/ }).check();
+    await member.getByLabel('Quantity').selectOption('2');
+    await member.getByRole('button', { name: /^Buy/ }).dblclick(); // a double click makes one order
+    await member.waitForURL((url) => url.pathname.startsWith('/local-checkout'));
+    await member.getByText('Local test checkout — no real payment').waitFor();
+    await check(member, 'local-checkout');
+    await member.getByRole('button', { name: 'Pay' }).click();
+    await member.waitForURL((url) => url.pathname.startsWith('/orders/'));
+    await member.locator('[data-testid="order-status"][data-status="paid"]').waitFor({ timeout: 15_000 });
+    await member.getByTestId('ticket-qr').nth(1).waitFor();
+    assert.equal(await member.getByTestId('ticket').count(), 2);
+    await check(member, 'order');
+
+    await member.goto(`${stack.baseUrl}/events/${event.eventId}`);
+    await member.getByRole('radio', { name: /Community/ }).check();
+    await member.getByRole('button', { name: 'Get free tickets' }).click();
+    await member.waitForURL((url) => url.pathname.startsWith('/orders/'));
+    await member.locator('[data-testid="order-status"][data-status="paid"]').waitFor();
+    await member.getByTestId('ticket-qr').first().waitFor();
+    assert.equal(await member.getByTestId('ticket').count(), 1);
+
+    const token = await tokenOf(memberEmail);
+    const orders = await (await fetch(`${stack.system.url('ticketing')}/orders`, { headers: { authorization: `Bearer ${token}` } })).json() as { items: Array<{ status: string; quantity: number }> };
+    assert.deepEqual(orders.items.map((order) => [order.status, order.quantity]).sort(), [['paid', 1], ['paid', 2]]);
+  });
+
+  it('My tickets shows 3 tickets whose QR codes decode to their door codes', async () => {
+    await member.goto(`${stack.baseUrl}/tickets`);
+    await member.getByTestId('ticket-qr').nth(2).waitFor();
+    assert.equal(await member.getByTestId('ticket').count(), 3);
+    const token = await tokenOf(memberEmail);
+    const api = await (await fetch(`${stack.system.url('ticketing')}/tickets`, { headers: { authorization: `Bearer ${token}` } })).json() as { items: Array<{ code: string }> };
+    const decoded: string[] = [];
+    for (const qr of await member.getByTestId('ticket-qr').all()) {
+      const value = await decodeQr(qr);
+      assert.ok(value !== null, 'every QR code is readable');
+      decoded.push(value);
+    }
+    assert.deepEqual(decoded.sort(), api.items.map((ticket) => ticket.code).sort());
+    await check(member, 'my-tickets');
+  });
+
+  it('a refresh after the access token expired keeps the member signed in', async () => {
+    // Waiting out the realm's 5-minute token would stall the suite: the stored token is marked
+    // expired instead; what follows (renewal with the refresh token at Keycloak) is real.
+    const before = await member.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'));
+      if (key === undefined) return null;
+      const user = JSON.parse(sessionStorage.getItem(key) ?? '{}') as { access_token: string; expires_at: number };
+      sessionStorage.setItem(key, JSON.stringify({ ...user, expires_at: Math.floor(Date.now() / 1000) - 30 }));
+      return user.access_token;
+    });
+    assert.ok(before !== null, 'a stored session');
+    await member.reload();
+    await member.getByRole('button', { name: 'Account: Rita Night' }).waitFor();
+    await member.getByTestId('ticket').nth(2).waitFor();
+    const after = await member.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'));
+      return key === undefined ? null : (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { access_token: string }).access_token;
+    });
+    assert.ok(after !== null && after !== before, 'the access token was renewed');
+  });
+
+  it('signing out ends the Keycloak session too', async () => {
+    await member.getByRole('button', { name: 'Account: Rita Night' }).click();
+    await member.getByRole('button', { name: 'Sign out' }).click();
+    await member.waitForURL((url) => url.origin === stack.baseUrl && url.pathname === '/');
+    await member.getByRole('link', { name: 'Sign in' }).waitFor();
+    await member.goto(`${stack.baseUrl}/signin`);
+    // Keycloak asks for the password again: its session is gone, not just the app's.
+    await member.locator('#password').waitFor();
+  });
+
+  it('every main page has no serious or critical accessibility violation', () => {
+    assert.ok(checked.length >= 8, `pages checked: ${checked.map((page) => page.name).join(', ')}`);
+    const failing = checked.filter((page) => page.violations.length > 0);
+    assert.deepEqual(failing, []);
+  });
+});
