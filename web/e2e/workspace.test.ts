@@ -306,6 +306,7 @@ describe('web app in the browser: the organization workspace, sales, the door, c
 
     await org.goto(`${stack.baseUrl}/organizer`);
     await org.locator('[data-group="cancelled"]').getByText(title).waitFor();
+    await check(org, 'organizer-workspace-cancelled');
   });
 
   it('profiles: the organization edits its details; the member edits theirs, then deletes the account', async () => {
