@@ -2,7 +2,8 @@
 # One image recipe for the seven services:
 #   docker build --build-arg SERVICE=ticketing --build-arg PORT=3005 -t eventonight/ticketing .
 # SERVICE is one of user, event, interaction, chat, ticketing, notification, media.
-# `--target seed` builds the demo-data loader from seed/ instead; the default target is `runtime`.
+# `--target seed` builds the demo-data loader from seed/ instead; `--target web` the web app's
+# static server (nginx-unprivileged); the default target is `runtime`.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -23,6 +24,7 @@ COPY services/ticketing/package.json services/ticketing/
 COPY services/notification/package.json services/notification/
 COPY services/media/package.json services/media/
 COPY seed/package.json seed/
+COPY web/package.json web/
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.base.json turbo.json ./
 COPY packages/ packages/
@@ -48,6 +50,30 @@ USER node
 WORKDIR /app/seed
 CMD ["node", "dist/main.js"]
 
+# ---- web: the single-page app built, then served by an unprivileged nginx ----
+# Only dist/ and the nginx config go in: web/server (local proxy, checkout stand-in) never does.
+FROM ${NODE_IMAGE} AS web-build
+ENV TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.base.json turbo.json ./
+COPY packages/ packages/
+COPY services/ services/
+COPY seed/ seed/
+COPY web/ web/
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && npx turbo run build --filter=@eventonight/web --output-logs=errors-only
+
+FROM nginxinc/nginx-unprivileged:1.27.4-alpine AS web
+# The image's entrypoint fills the template into a writable place (the root is read-only).
+ENV NGINX_ENVSUBST_OUTPUT_DIR=/tmp/nginx NGINX_ENVSUBST_FILTER=DOMAIN
+COPY web/deploy/nginx.conf /etc/nginx/nginx.conf
+COPY web/deploy/default.conf.template /etc/nginx/templates/default.conf.template
+COPY --from=web-build /app/web/dist /usr/share/nginx/html
+USER 101
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=5s --start-period=10s --retries=3 \
+  CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/healthz"]
+
 # ---- 2. runtime: production dependencies of this one service, compiled JS only ----
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
@@ -67,6 +93,7 @@ COPY --from=build /app/services/ticketing/package.json services/ticketing/
 COPY --from=build /app/services/notification/package.json services/notification/
 COPY --from=build /app/services/media/package.json services/media/
 COPY --from=build /app/seed/package.json seed/
+COPY --from=build /app/web/package.json web/
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace="@eventonight/${SERVICE}-service" \
  && npm cache clean --force
 # Packages are consumed through their dist (their "exports" point there).
