@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchBrowser } from './browser.js';
+import QRCode from 'qrcode';
+import { CHROMIUM_PATH, launchBrowser } from './browser.js';
 import { DEMO_PASSWORD, tokenOf, uniqueEmail } from './demo-data.js';
 import { screenshots, seriousViolations, signInOnKeycloak } from './pages.js';
 import { startWebStack, type WebStack } from './stack.js';
@@ -30,6 +33,26 @@ function coverPng(): Buffer {
     }
   }
   return PNG.sync.write(png);
+}
+
+/**
+ * A Y4M video (what Chromium's fake camera plays) of one frame showing `text` as a QR code:
+ * black modules on white, a 4-module quiet zone, 6 px per module.
+ */
+function qrVideo(text: string): Buffer {
+  const modules = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+  const scale = 6;
+  const size = 320;
+  const offset = Math.floor((size - modules.size * scale) / 2);
+  const luma = Buffer.alloc(size * size, 235);
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let col = 0; col < modules.size; col += 1) {
+      if (modules.data[row * modules.size + col] !== 1) continue;
+      for (let y = 0; y < scale; y += 1) luma.fill(16, (offset + row * scale + y) * size + offset + col * scale, (offset + row * scale + y) * size + offset + (col + 1) * scale);
+    }
+  }
+  const chroma = Buffer.alloc((size / 2) * (size / 2) * 2, 128);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${size} H${size} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), luma, chroma]);
 }
 
 /** RFC 4180 CSV → rows of cells (quoted fields, doubled quotes, CRLF). */
@@ -78,6 +101,7 @@ describe('web app in the browser: the organization workspace, sales, the door, c
   let memberId = '';
   let orderId = '';
   let code = '';
+  let secondCode = '';
   const checked: Array<{ name: string; violations: string[] }> = [];
 
   async function check(page: Page, name: string): Promise<void> {
@@ -204,6 +228,7 @@ describe('web app in the browser: the organization workspace, sales, the door, c
 
     await member.goto(`${stack.baseUrl}/events/${eventId}`);
     await member.getByRole('radio', { name: /Standard/ }).check();
+    await member.getByLabel('Quantity').selectOption('2');
     await member.getByRole('button', { name: /^Buy/ }).click();
     await member.waitForURL((url) => url.pathname.startsWith('/local-checkout'));
     await member.getByRole('button', { name: 'Pay' }).click();
@@ -211,18 +236,18 @@ describe('web app in the browser: the organization workspace, sales, the door, c
     await member.locator('[data-testid="order-status"][data-status="paid"]').waitFor({ timeout: 15_000 });
     orderId = new URL(member.url()).pathname.split('/')[2] ?? '';
 
-    await org.waitForFunction(() => document.querySelector('[data-testid="total-sold"]')?.textContent?.trim() === '1', undefined, { timeout: LIVE_MS });
-    assert.equal(await org.locator('[data-tier="Standard"] [data-col="sold"]').innerText(), '1');
-    assert.match(await org.getByTestId('total-revenue').innerText(), /12[.,]50/);
+    await org.waitForFunction(() => document.querySelector('[data-testid="total-sold"]')?.textContent?.trim() === '2', undefined, { timeout: LIVE_MS });
+    assert.equal(await org.locator('[data-tier="Standard"] [data-col="sold"]').innerText(), '2');
+    assert.match(await org.getByTestId('total-revenue').innerText(), /25[.,]00/);
     await org.getByRole('button', { name: 'Refresh' }).click();
-    await org.getByRole('row', { name: /Rui Tide/ }).waitFor();
+    await org.getByRole('row', { name: /Rui Tide/ }).first().waitFor();
     await check(org, 'organizer-sales');
   });
 
   it('at the door: the member’s code is valid once, then already used (with when)', async () => {
     const tickets = await api<{ items: Array<{ code: string; orderId: string }> }>('ticketing', '/tickets', memberEmail);
-    code = tickets.items.find((ticket) => ticket.orderId === orderId)?.code ?? '';
-    assert.ok(code !== '');
+    [code = '', secondCode = ''] = tickets.items.filter((ticket) => ticket.orderId === orderId).map((ticket) => ticket.code);
+    assert.ok(code !== '' && secondCode !== '');
     await org.goto(`${stack.baseUrl}/door/${eventId}`);
     const field = org.getByLabel('Ticket code');
     await field.waitFor();
@@ -245,19 +270,44 @@ describe('web app in the browser: the organization workspace, sales, the door, c
     await org.locator('[data-testid="door-answer"][data-kind="not-for-event"]').waitFor();
   });
 
+  it('at the door, the camera reads the second ticket’s QR code (Chromium’s fake camera plays it)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'en-door-'));
+    const video = join(dir, 'qr.y4m');
+    await writeFile(video, qrVideo(secondCode));
+    const cameraBrowser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    });
+    try {
+      const context = await cameraBrowser.newContext({ viewport: { width: 360, height: 800 }, permissions: ['camera'] });
+      const door = await context.newPage();
+      await door.goto(`${stack.baseUrl}/signin`);
+      await signInOnKeycloak(door, stack.baseUrl, orgEmail, DEMO_PASSWORD);
+      await door.goto(`${stack.baseUrl}/door/${eventId}`);
+      await door.getByRole('button', { name: 'Use camera' }).click();
+      await door.locator('[data-testid="door-answer"][data-kind="valid"]').waitFor({ timeout: 20_000 });
+      assert.match(await door.getByTestId('door-answer').innerText(), /Rui Tide/);
+      await door.getByRole('button', { name: 'Stop camera' }).click();
+    } finally {
+      await cameraBrowser.close();
+    }
+  });
+
   it('the attendee list downloads as CSV with the check-in', async () => {
     await org.goto(`${stack.baseUrl}/organizer/events/${eventId}/sales`);
-    await org.getByRole('row', { name: /Rui Tide/ }).waitFor();
-    assert.equal(await org.getByTestId('total-checked-in').innerText(), '1');
+    await org.getByRole('row', { name: /Rui Tide/ }).first().waitFor();
+    assert.equal(await org.getByTestId('total-checked-in').innerText(), '2');
     const [download] = await Promise.all([org.waitForEvent('download'), org.getByTestId('download-csv').click()]);
     assert.match(download.suggestedFilename(), /^attendees-.*\.csv$/);
     const path = await download.path();
     const rows = parseCsv(await readFile(path, 'utf8'));
     assert.deepEqual(rows[0], ['Name', 'Tier', 'Order', 'Ticket', 'Checked in', 'Checked in at', 'Status']);
-    assert.equal(rows.length, 2);
-    const [name, tier, order, , checkedIn, at, status] = rows[1] ?? [];
-    assert.deepEqual([name, tier, order, checkedIn, status], ['Rui Tide', 'Standard', orderId, 'yes', 'used']);
-    assert.ok(at !== undefined && !Number.isNaN(Date.parse(at)), 'a check-in time');
+    assert.equal(rows.length, 3);
+    for (const row of rows.slice(1)) {
+      const [name, tier, order, , checkedIn, at, status] = row;
+      assert.deepEqual([name, tier, order, checkedIn, status], ['Rui Tide', 'Standard', orderId, 'yes', 'used']);
+      assert.ok(at !== undefined && !Number.isNaN(Date.parse(at)), 'a check-in time');
+    }
   });
 
   it('member and organization chat; each sees the other’s message live, with the unread count moving', async () => {
