@@ -19,6 +19,19 @@ export function myEvents(status: EventStatus, cursor: string | undefined): Promi
   return call(useApi().event.GET('/organizers/me/events', { params: { query } }));
 }
 
+/** Every event of one status (bounded: 20 pages of 50). */
+export async function allMyEvents(status: EventStatus): Promise<EventView[]> {
+  const all: EventView[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 20; page += 1) {
+    const next = await myEvents(status, cursor);
+    all.push(...next.items);
+    if (next.nextCursor === null) break;
+    cursor = next.nextCursor;
+  }
+  return all;
+}
+
 export function createEvent(body: CreateEventBody): Promise<EventView> {
   return call(useApi().event.POST('/events', { body }));
 }
