@@ -1,5 +1,5 @@
 import vue from '@vitejs/plugin-vue';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // The app is static files plus /config.json, which the server beside it provides (web/server).
 // `vite` (dev) proxies the API prefixes to the services the same way that server does.
@@ -13,8 +13,25 @@ const servicePorts: Record<string, number> = {
   media: 3007,
 };
 
+/** `vite` (dev) answers /config.json itself; built apps get it from the server beside them. */
+const devConfig = {
+  api: Object.fromEntries(Object.keys(servicePorts).map((name) => [name, `/api/${name}`])),
+  socket: { url: '', path: '/api/notification/socket.io' },
+  keycloak: { url: process.env['KEYCLOAK_URL'] ?? 'http://localhost:8080', realm: 'eventonight', clientId: 'eventonight-web' },
+  localCheckoutUrl: null,
+};
+const devRuntimeConfig: Plugin = {
+  name: 'eventonight-dev-config',
+  configureServer(server) {
+    server.middlewares.use('/config.json', (_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(devConfig));
+    });
+  },
+};
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), devRuntimeConfig],
   // The manifest lets bench:web find exactly what the first route loads.
   build: { target: 'es2022', sourcemap: false, manifest: true },
   server: {

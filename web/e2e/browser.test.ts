@@ -48,7 +48,7 @@ describe('web app in the browser', () => {
   before(async () => {
     stack = await startWebStack();
     organizer = await registerOrganization(stack.system, `Harbour Nights ${word}`);
-    events = await publishEvents(stack.system, organizer, 2, (i) => (i === 0 ? `${word} Jazz Night` : `Rooftop Sessions ${i}`));
+    events = await publishEvents(stack.system, organizer, 2, (i) => (i === 0 ? `${word} Jazz Night` : `Rooftop Sessions ${i}`), 2);
     browser = await launchBrowser();
     memberContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Lisbon', locale: 'en-GB' });
     member = await memberContext.newPage();
@@ -63,9 +63,24 @@ describe('web app in the browser', () => {
   });
 
   it('a visitor finds a seeded event by search and opens it', async () => {
+    const apiCalls: string[] = [];
+    member.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/api/')) apiCalls.push(path);
+    });
     await member.goto(stack.baseUrl);
     await member.getByRole('heading', { name: 'Upcoming events' }).waitFor();
     await member.locator('article.event-card').first().waitFor();
+    await member.waitForLoadState('networkidle');
+    // A page of cards is one call for the events and at most one for all covers, never one per card.
+    assert.ok((await member.locator('article.event-card').count()) >= 2);
+    assert.deepEqual(apiCalls.filter((path) => !path.startsWith('/api/media/media')), ['/api/event/events']);
+    assert.deepEqual(apiCalls.filter((path) => path.startsWith('/api/media/')), ['/api/media/media']);
+    // The covers (uploaded to the object store) are really shown.
+    const cover = member.locator('article.event-card .cover img').first();
+    await cover.waitFor();
+    assert.ok(await cover.evaluate((img) => (img as HTMLImageElement).naturalWidth === 640));
+    member.removeAllListeners('request');
     await check(member, 'home');
     await member.goto(`${stack.baseUrl}/search`);
     await member.getByLabel('What').fill(word);

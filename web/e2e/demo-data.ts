@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { call, type RunningSystem } from '@eventonight/testing';
+import { PNG } from 'pngjs';
 
 /**
  * Data the browser tests (and the local preview) start from, created through the services'
@@ -48,11 +49,48 @@ export interface DemoEvent {
   freeTierId: string;
 }
 
+/** A 640×360 gradient PNG, made here (no file shipped). */
+function coverImage(hue: number): Buffer {
+  const png = new PNG({ width: 640, height: 360 });
+  for (let y = 0; y < png.height; y += 1) {
+    for (let x = 0; x < png.width; x += 1) {
+      const i = (png.width * y + x) << 2;
+      png.data[i] = (hue + x / 4) % 256;
+      png.data[i + 1] = 40 + y / 3;
+      png.data[i + 2] = 200 - x / 5;
+      png.data[i + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
+}
+
+/** Uploads a cover the way the app would: presigned POST straight to the object store, then confirm. */
+export async function uploadCover(system: RunningSystem, token: string, hue = 80): Promise<string> {
+  const bytes = coverImage(hue);
+  const ticket = await call(system.url('media'), 'POST', '/media/uploads', { token, body: { purpose: 'event_cover', contentType: 'image/png', sizeBytes: bytes.length } });
+  if (ticket.status !== 201) throw new Error(`presign → ${ticket.status} ${JSON.stringify(ticket.body)}`);
+  const form = new FormData();
+  for (const [name, value] of Object.entries(ticket.body['fields'] as Record<string, string>)) form.append(name, value);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+  const upload = await fetch(String(ticket.body['uploadUrl']), { method: 'POST', body: form });
+  if (!upload.ok) throw new Error(`upload → ${upload.status} ${await upload.text()}`);
+  const assetId = String(ticket.body['assetId']);
+  const confirmed = await call(system.url('media'), 'POST', `/media/${assetId}/confirm`, { token });
+  if (confirmed.status !== 200) throw new Error(`confirm → ${confirmed.status}`);
+  return assetId;
+}
+
 const CITIES = ['Lisbon', 'Porto', 'Berlin', 'Lyon'];
 const CATEGORIES = ['music', 'theatre', 'food', 'tech', 'nightlife', 'art'] as const;
 
-/** `count` published events, starting in 1..count days, each with a paid and a free tier. */
-export async function publishEvents(system: RunningSystem, organizer: DemoAccount, count: number, titleOf: (i: number) => string): Promise<DemoEvent[]> {
+/** `count` published events, starting in 1..count days, each with a paid and a free tier; the first `covers` get a cover image. */
+export async function publishEvents(
+  system: RunningSystem,
+  organizer: DemoAccount,
+  count: number,
+  titleOf: (i: number) => string,
+  covers = 0,
+): Promise<DemoEvent[]> {
   const token = await tokenOf(organizer.email, organizer.password);
   const events: DemoEvent[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -73,6 +111,7 @@ export async function publishEvents(system: RunningSystem, organizer: DemoAccoun
           { name: 'Community (free)', priceMinor: 0, currency: 'eur', quantity: 20 },
         ],
         tags: ['live', 'weekend'],
+        ...(i < covers ? { coverMediaId: await uploadCover(system, token, 40 * i) } : {}),
       },
     });
     if (created.status !== 201) throw new Error(`create event → ${created.status} ${JSON.stringify(created.body)}`);

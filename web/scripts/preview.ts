@@ -7,7 +7,7 @@ import { startWebStack } from '../e2e/stack.js';
  */
 const stack = await startWebStack();
 const organizer = await registerOrganization(stack.system, 'Harbour Nights');
-await publishEvents(stack.system, organizer, 6, (i) => ['Jazz on the Docks', 'Midnight Comedy', 'Street Food Fiesta', 'Hack the Harbour', 'Neon Rooftop Party', 'Open Studio Night'][i] ?? `Event ${i}`);
+await publishEvents(stack.system, organizer, 6, (i) => ['Jazz on the Docks', 'Midnight Comedy', 'Street Food Fiesta', 'Hack the Harbour', 'Neon Rooftop Party', 'Open Studio Night'][i] ?? `Event ${i}`, 3);
 console.log(`preview: ${stack.baseUrl}  (organization ${organizer.email} / ${organizer.password})`);
 const stop = (): void => void stack.stop().then(() => process.exit(0));
 process.on('SIGINT', stop);
