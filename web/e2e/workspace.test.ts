@@ -143,8 +143,7 @@ describe('web app in the browser: the organization workspace, sales, the door, c
   });
 
   it('creates a draft with a cover image and two tiers (refusing a wrong file first), then publishes it', async () => {
-    await org.getByRole('button', { name: /^Account:/ }).click();
-    await org.getByRole('link', { name: 'Your events' }).click();
+    await org.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your events' }).click();
     await org.getByRole('heading', { level: 1, name: 'Your events' }).waitFor();
     await check(org, 'organizer-workspace');
     await org.getByTestId('new-event').click();
