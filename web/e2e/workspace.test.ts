@@ -319,6 +319,8 @@ describe('web app in the browser: the organization workspace, sales, the door, c
     await member.getByRole('textbox', { name: 'Message' }).fill('Hello! Is there a cloakroom?');
     await member.getByRole('button', { name: 'Send' }).click();
     await member.getByTestId('message-list').getByText('Hello! Is there a cloakroom?').waitFor();
+    // The organization is named by its organization name, not its account's person.
+    await member.getByRole('heading', { level: 2, name: orgName }).waitFor();
 
     // The organization's list shows the conversation with 1 unread, without a reload.
     const row = org.locator(`[data-testid="conversation-list"] a[href="${conversationPath}"]`);
