@@ -186,8 +186,20 @@ describe('web app in the browser: the organization workspace, sales, the door, c
     await org.getByTestId('publish').click();
     await org.getByText(/^Published:/).waitFor();
 
-    const event = (await (await fetch(`${stack.system.url('event')}/events/${eventId}`)).json()) as { status: string; coverMediaId: string | null; tiers: Array<{ name: string; priceMinor: number; quantity: number }> };
+    // After publication the details still change; the tiers no longer can.
+    assert.equal(await org.getByLabel('Tier name').first().isDisabled(), true);
+    await org.getByLabel('Venue').fill('Pier 8');
+    await org.getByRole('button', { name: 'Save changes' }).click();
+    await org.getByText('Changes saved.').waitFor();
+
+    const event = (await (await fetch(`${stack.system.url('event')}/events/${eventId}`)).json()) as {
+      status: string;
+      coverMediaId: string | null;
+      venue: { name: string };
+      tiers: Array<{ name: string; priceMinor: number; quantity: number }>;
+    };
     assert.equal(event.status, 'published');
+    assert.equal(event.venue.name, 'Pier 8');
     assert.ok(event.coverMediaId !== null, 'the cover was confirmed and attached');
     assert.deepEqual(event.tiers.map((tier) => [tier.name, tier.priceMinor, tier.quantity]), [['Standard', 1250, 50], ['Guest list', 0, 20]]);
   });
@@ -372,14 +384,18 @@ describe('web app in the browser: the organization workspace, sales, the door, c
     await member.getByLabel('City').fill('Porto');
     await member.getByLabel('Bio').fill('Brass fan.');
     await member.getByLabel('Music').check();
+    await member.getByLabel('Profile picture').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: coverPng() });
+    await member.locator('.upload img').waitFor();
     await member.getByRole('button', { name: 'Save profile' }).click();
     await member.getByText('Profile saved.').waitFor();
-    const me = await api<{ city: string; bio: string; preferences: { categories: string[] } }>('user', '/users/me', memberEmail);
+    const me = await api<{ city: string; bio: string; avatarMediaId: string | null; preferences: { categories: string[] } }>('user', '/users/me', memberEmail);
     assert.deepEqual([me.city, me.bio, me.preferences.categories], ['Porto', 'Brass fan.', ['music']]);
+    assert.ok(me.avatarMediaId !== null, 'the avatar was uploaded, confirmed and set');
     await check(member, 'profile-member');
 
     await member.goto(`${stack.baseUrl}/members/${memberId}`);
     await member.getByRole('heading', { level: 1, name: 'Rui Tide' }).waitFor();
+    await member.locator('.member .avatar img').waitFor();
     await check(member, 'member-page');
 
     await member.goto(`${stack.baseUrl}/account/profile`);
