@@ -52,6 +52,10 @@ describe('web app in the browser', () => {
     browser = await launchBrowser();
     memberContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Lisbon', locale: 'en-GB' });
     member = await memberContext.newPage();
+    // What the app logs is part of a failure's story.
+    member.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') console.log(`browser ${message.type()}: ${message.text()}`);
+    });
     organizerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     organizerPage = await organizerContext.newPage();
     console.log(`screenshots: ${fileURLToPath(SCREENSHOT_DIR)}`);
@@ -95,6 +99,20 @@ describe('web app in the browser', () => {
     await member.goto(`${stack.baseUrl}/search?q=${word}`);
     await member.locator('article.event-card').first().waitFor();
     await check(member, 'search');
+  });
+
+  it('keyboard only: Tab reaches an event card and Enter opens it', async () => {
+    await member.goto(stack.baseUrl);
+    await member.locator('article.event-card').first().waitFor();
+    let reached = false;
+    for (let presses = 0; presses < 40 && !reached; presses += 1) {
+      await member.keyboard.press('Tab');
+      reached = await member.evaluate(() => document.activeElement?.closest('article.event-card') !== null && document.activeElement?.closest('article.event-card') !== undefined);
+    }
+    assert.ok(reached, 'an event card is reachable with Tab');
+    await member.keyboard.press('Enter');
+    await member.waitForURL((url) => url.pathname.startsWith('/events/'));
+    await member.getByRole('heading', { level: 1 }).waitFor();
   });
 
   it('a member signs up, then signs in on the Keycloak login page', async () => {
@@ -141,7 +159,7 @@ describe('web app in the browser', () => {
     await check(organizerPage, 'notifications');
   });
 
-  it('the member buys 2 paid tickets through the local checkout page and 1 free ticket', async () => {
+  it('the member buys 2 paid tickets through the local checkout page, cancels another, and gets 1 free ticket', async () => {
     const event = events[0];
     assert.ok(event);
     await member.goto(`${stack.baseUrl}/events/${event.eventId}`);
@@ -158,7 +176,16 @@ describe('web app in the browser', () => {
     assert.equal(await member.getByTestId('ticket').count(), 2);
     await check(member, 'order');
 
+    // Cancelling on the checkout page: the order ends expired and its seat goes back on sale.
     await member.goto(`${stack.baseUrl}/events/${event.eventId}`);
+    await member.getByRole('radio', { name: /Standard/ }).check();
+    await member.getByRole('button', { name: /^Buy/ }).click();
+    await member.waitForURL((url) => url.pathname.startsWith('/local-checkout'));
+    await member.getByRole('button', { name: 'Cancel' }).click();
+    await member.locator('[data-testid="order-status"][data-status="expired"]').waitFor({ timeout: 15_000 });
+    await member.goto(`${stack.baseUrl}/events/${event.eventId}`);
+    assert.match(await member.locator('.tier').first().innerText(), /98 left/);
+
     await member.getByRole('radio', { name: /Community/ }).check();
     await member.getByRole('button', { name: 'Get free tickets' }).click();
     await member.waitForURL((url) => url.pathname.startsWith('/orders/'));
@@ -168,7 +195,7 @@ describe('web app in the browser', () => {
 
     const token = await tokenOf(memberEmail);
     const orders = await (await fetch(`${stack.system.url('ticketing')}/orders`, { headers: { authorization: `Bearer ${token}` } })).json() as { items: Array<{ status: string; quantity: number }> };
-    assert.deepEqual(orders.items.map((order) => [order.status, order.quantity]).sort(), [['paid', 1], ['paid', 2]]);
+    assert.deepEqual(orders.items.map((order) => [order.status, order.quantity]).sort(), [['expired', 1], ['paid', 1], ['paid', 2]]);
   });
 
   it('My tickets shows 3 tickets whose QR codes decode to their door codes', async () => {
@@ -206,6 +233,27 @@ describe('web app in the browser', () => {
       return key === undefined ? null : (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { access_token: string }).access_token;
     });
     assert.ok(after !== null && after !== before, 'the access token was renewed');
+  });
+
+  it('a session that cannot be renewed asks to sign in again and comes back to the same page', async () => {
+    await member.goto(`${stack.baseUrl}/notifications`);
+    await member.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    // A refresh token Keycloak refuses, on an expired access token: renewal fails for real.
+    await member.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'));
+      if (key === undefined) return;
+      const user = JSON.parse(sessionStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+      sessionStorage.setItem(key, JSON.stringify({ ...user, refresh_token: 'not-a-valid-token', expires_at: Math.floor(Date.now() / 1000) - 30 }));
+    });
+    await member.goto(`${stack.baseUrl}/search`);
+    await member.getByText('Your session has ended.').waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+      await member.screenshot({ path: new URL('session-ended-failure.png', SCREENSHOT_DIR).pathname, fullPage: true });
+      throw error;
+    });
+    await member.getByRole('button', { name: 'Sign in again' }).click();
+    // Keycloak's own session is still alive: it signs the member straight back in, to /search.
+    await member.waitForURL((url) => url.origin === stack.baseUrl && url.pathname === '/search');
+    await member.getByRole('button', { name: 'Account: Rita Night' }).waitFor();
   });
 
   it('signing out ends the Keycloak session too', async () => {

@@ -27,13 +27,14 @@ export function localCheckoutPage(query: URLSearchParams): string {
 <head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Test checkout (local) — EventoNight</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
   body { margin: 0; font-family: system-ui, sans-serif; background: #f6f5fb; color: #1b1930; display: grid; place-items: center; min-height: 100vh; }
-  main { background: #fff; border: 1px solid #e3e1ee; border-radius: 16px; padding: 28px; width: min(420px, calc(100vw - 32px)); box-shadow: 0 4px 16px rgba(27,25,48,.08); }
+  main { box-sizing: border-box; background: #fff; border: 1px solid #e3e1ee; border-radius: 16px; padding: 28px; width: min(420px, calc(100vw - 32px)); box-shadow: 0 4px 16px rgba(27,25,48,.08); }
   .badge { display: inline-block; background: #fff3cd; color: #664d03; border-radius: 999px; padding: 4px 12px; font-size: .85rem; font-weight: 700; }
   h1 { font-size: 1.4rem; margin: 14px 0 4px; }
-  .amount { font-size: 2rem; font-weight: 800; margin: 8px 0 4px; }
   p { color: #57546b; }
+  .amount { font-size: 2rem; font-weight: 800; margin: 8px 0 4px; color: #1b1930; }
   .row { display: grid; gap: 10px; margin-top: 20px; }
   button { min-height: 48px; border-radius: 999px; border: 1px solid transparent; font: inherit; font-weight: 700; cursor: pointer; }
   .pay { background: #4f2bd9; color: #fff; }

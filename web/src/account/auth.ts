@@ -52,8 +52,11 @@ function toSignedIn(user: User): SignedInUser {
 }
 
 export interface Auth extends TokenSource {
-  /** The signed-in person after a page load (renewing first when the token expired), or null. */
-  restore(): Promise<SignedInUser | null>;
+  /**
+   * The signed-in person after a page load (renewing first when the token expired), or null;
+   * `ended` when a stored session could not be renewed (the person must sign in again).
+   */
+  restore(): Promise<{ user: SignedInUser | null; ended: boolean }>;
   /** Leaves for Keycloak's login (or registration) page; comes back to `returnTo`. */
   signIn(returnTo: string, options?: { loginHint?: string }): Promise<void>;
   /** Finishes the code flow on the callback page; returns the path to go back to. */
@@ -78,6 +81,8 @@ export function createAuth(config: RuntimeConfig): Auth {
     automaticSilentRenew: false,
     monitorSession: false,
     loadUserInfo: false,
+    // A Keycloak that does not answer must not hold the page: give up and treat it as signed out.
+    requestTimeoutInSeconds: 10,
   });
   let listeners: Array<(user: SignedInUser | null) => void> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -99,7 +104,7 @@ export function createAuth(config: RuntimeConfig): Auth {
   const renew = (): Promise<User | null> => {
     renewing ??= (async () => {
       try {
-        const user = await manager.signinSilent();
+        const user = await manager.signinSilent({ silentRequestTimeoutInSeconds: 10 });
         if (user === null) throw new Error('no user after renewal');
         schedule(user);
         notify(toSignedIn(user));
@@ -133,10 +138,14 @@ export function createAuth(config: RuntimeConfig): Auth {
       return (await renew())?.access_token ?? null;
     },
     async restore() {
+      const stored = await manager.getUser();
       const user = await freshUser();
-      if (user === null) return null;
+      if (user === null) {
+        if (stored !== null) await manager.removeUser();
+        return { user: null, ended: stored !== null };
+      }
       schedule(user);
-      return toSignedIn(user);
+      return { user: toSignedIn(user), ended: false };
     },
     async signIn(returnTo, options = {}) {
       await manager.signinRedirect({ state: { returnTo }, ...(options.loginHint === undefined ? {} : { login_hint: options.loginHint }) });

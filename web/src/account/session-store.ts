@@ -41,7 +41,8 @@ export const useSession = defineStore('session', () => {
     });
     try {
       const restored = await auth.restore();
-      user.value = restored === null ? null : await withProfileName(restored);
+      user.value = restored.user === null ? null : await withProfileName(restored.user);
+      ended.value = restored.ended;
     } catch {
       user.value = null;
     }
