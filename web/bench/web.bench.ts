@@ -72,3 +72,6 @@ try {
 } finally {
   await stack.stop();
 }
+
+// The organization's pages (issue 15): sales page with 1,000 sold tickets, door page scans.
+await import('./workspace.bench.js');

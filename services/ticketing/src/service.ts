@@ -11,9 +11,11 @@ import type { TicketState } from './domain/ticket.js';
 import { ticketingRoutes } from './http/routes.js';
 import { periodicJob, type ServiceDefinition } from '@eventonight/platform';
 import { ticketingHandlers } from './messaging/handlers.js';
+import { userHandlers } from './messaging/user-handlers.js';
 import { stripeClient, stripePaymentGateway } from './outbound/stripe-gateway.js';
 import { INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION, orderIndexes, ticketIndexes } from './persistence/collections.js';
 import { STRIPE_EVENTS_COLLECTION, stripeEventIndexes, type StoredStripeEvent } from './persistence/stripe-events.js';
+import { UserCopies } from './persistence/user-copies.js';
 
 /** Seams for tests; production uses none of them. */
 export interface TicketingServiceOverrides {
@@ -44,6 +46,7 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
         orders,
         tickets,
         stripeEvents,
+        users: new UserCopies(db),
         payments: overrides.payments?.(realPayments) ?? realPayments,
         clock: overrides.clock ?? (() => new Date()),
         inventoryQueue: new KeyedQueue(),
@@ -86,7 +89,7 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
             internalCallerAzp: config.INTERNAL_CALLER_AZP,
             onStripeEventStored: () => webhookWorker.wake(),
           }),
-        handlers: ticketingHandlers(deps),
+        handlers: { ...ticketingHandlers(deps), ...userHandlers(deps) },
         jobs: [webhookWorker, sweeper],
       };
     },

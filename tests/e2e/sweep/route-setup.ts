@@ -45,6 +45,9 @@ function pathValue(op: Operation, name: string, world: World): string {
       return world.conversationId;
     case 'assetId':
       return world.assetId;
+    case 'orderId':
+      // The member's own order (GET /orders/{orderId} answers its buyer only).
+      return world.orderId;
     default:
       throw new Error(`no id for path parameter ${name} of ${operationKey(op)}`);
   }
@@ -118,6 +121,10 @@ export function routeSetup(op: Operation, world: World): RouteSetup {
   };
 
   switch (key) {
+    case 'media GET /media':
+      // Required `ids`: the member's upload (pending, so listed by nobody: an empty page).
+      setup.baseline.query = [['ids', encodeURIComponent(world.assetId)]];
+      break;
     case 'user POST /users':
       if (!isRecord(body)) break;
       // An organization, so that every field (the organization's too) is in play.

@@ -13,6 +13,8 @@ export interface Baseline {
   path: Record<string, string>;
   headers: Record<string, string>;
   body: BodySpec;
+  /** Required query parameters with valid values (already encoded); each query variant replaces them. */
+  query?: Array<[string, string]>;
 }
 
 /** Harmless and matching nothing: what an injected value is compared with. */
@@ -29,7 +31,7 @@ function baseRequest(op: Operation, baseline: Baseline): SweepRequest {
     phase: 'baseline',
     label: 'valid baseline',
     path: Object.fromEntries(Object.entries(baseline.path).map(([name, value]) => [name, encodeURIComponent(value)])),
-    query: [],
+    query: baseline.query ?? [],
     headers: { ...baseline.headers },
     body: baseline.body,
     caller: 'default',
@@ -177,9 +179,10 @@ export interface OperationRequests {
 }
 
 export function requestsFor(op: Operation, baseline: Baseline, unicodeLimit = UNICODE_VALUES.length): OperationRequests {
-  if (op.parameters.some((parameter) => parameter.in === 'query' && parameter.required)) {
-    throw new Error(`${op.method} ${op.path}: required query parameters are not swept (variants set one parameter at a time)`);
-  }
+  const required = op.parameters.filter((parameter) => parameter.in === 'query' && parameter.required).map((parameter) => parameter.name);
+  const given = new Set((baseline.query ?? []).map(([name]) => decodeURIComponent(name)));
+  const missing = required.filter((name) => !given.has(name));
+  if (missing.length > 0) throw new Error(`${op.method} ${op.path}: no baseline value for the required query parameter(s) ${missing.join(', ')}`);
   const base = baseRequest(op, baseline);
   const all = [...authVariants(base), ...pathVariants(base), ...queryVariants(base), ...headerVariants(base), ...bodyVariants(base)];
   return {

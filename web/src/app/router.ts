@@ -1,5 +1,8 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router';
 import { useSession } from '../account/session-store';
+import { chatRoutes } from '../chat/routes';
+import { organizerRoutes } from '../organizer/routes';
+import { profileRoutes } from '../profile/routes';
 
 /** Pages by product area; each loads on first visit so the home page ships little code. */
 export function createAppRouter(): Router {
@@ -17,6 +20,9 @@ export function createAppRouter(): Router {
       { path: '/orders/:orderId', name: 'order', component: () => import('../tickets/OrderPage.vue'), props: true, meta: { signedIn: true } },
       { path: '/tickets', name: 'tickets', component: () => import('../tickets/MyTicketsPage.vue'), meta: { signedIn: true } },
       { path: '/notifications', name: 'notifications', component: () => import('../notifications/NotificationsPage.vue'), meta: { signedIn: true } },
+      ...organizerRoutes,
+      ...chatRoutes,
+      ...profileRoutes,
       { path: '/:missing(.*)*', name: 'missing', component: () => import('./NotFoundPage.vue') },
     ],
   });

@@ -4,6 +4,7 @@ import type { InventoryState } from '../domain/inventory.js';
 import type { OrderState } from '../domain/order.js';
 import type { TicketState } from '../domain/ticket.js';
 import type { StoredStripeEvent } from '../persistence/stripe-events.js';
+import type { UserCopies } from '../persistence/user-copies.js';
 import type { InventoryGroupCommit } from './group-commit.js';
 import type { KeyedQueue } from './keyed-queue.js';
 import type { Clock, PaymentGateway } from './ports.js';
@@ -13,6 +14,8 @@ export interface TicketingDeps {
   orders: AggregateStore<OrderState>;
   tickets: AggregateStore<TicketState>;
   stripeEvents: Collection<StoredStripeEvent>;
+  /** Names of ticket holders, copied from user.* events. */
+  users: UserCopies;
   payments: PaymentGateway;
   clock: Clock;
   /** Serialises rare whole-inventory changes (close, prune) inside this process. */

@@ -1,13 +1,23 @@
 import { VersionConflictError, problems, type Principal } from '@eventonight/platform';
 import type { TicketState } from '../domain/ticket.js';
+import { holderNameOf } from '../domain/user-copy.js';
 import type { TicketingDeps } from './deps.js';
-import { ticketingProblems } from './problems.js';
+import { ticketingProblems, type DoorFacts } from './problems.js';
+
+/** A ticket let in, with what the person at the door reads aloud: tier and holder's name. */
+export interface ValidatedTicket {
+  ticket: TicketState & { usedAt: Date };
+  tierName: string;
+  holderName: string | null;
+}
 
 /**
  * At the door: only the event's organizer scans; a ticket is valid once. A ticket of another
- * event is "not found" here, so a scanner learns nothing about other events' tickets.
+ * event is "not found" here, so a scanner learns nothing about other events' tickets. A refused
+ * ticket of this event still names its tier and holder (and when it was used), so the person at
+ * the door can tell a second scan of the same guest from a copied code.
  */
-export async function validateTicket(deps: TicketingDeps, principal: Principal, input: { eventId: string; code: string }): Promise<TicketState> {
+export async function validateTicket(deps: TicketingDeps, principal: Principal, input: { eventId: string; code: string }): Promise<ValidatedTicket> {
   const inventory = await deps.inventories.load(input.eventId);
   if (inventory === null) throw ticketingProblems.eventNotFound();
   if (inventory.state.organizerId !== principal.userId) throw problems.forbidden('Only the event organizer validates its tickets.');
@@ -17,8 +27,11 @@ export async function validateTicket(deps: TicketingDeps, principal: Principal, 
   const loaded = await deps.tickets.load(found._id);
   if (loaded === null || loaded.state.eventId !== input.eventId) throw problems.notFound('No ticket of this event has this code.');
   const ticket = loaded.state;
-  if (ticket.status === 'used') throw ticketingProblems.alreadyUsed();
-  if (ticket.status === 'invalidated') throw ticketingProblems.ticketInvalidated();
+  const tierName = inventory.state.tiers.find((tier) => tier.tierId === ticket.tierId)?.name ?? '';
+  const holderName = holderNameOf(await deps.users.find(ticket.holderId));
+  const facts = (usedAt: Date | null): DoorFacts => ({ ticketId: ticket._id, tierName, holderName, usedAt: usedAt?.toISOString() ?? null });
+  if (ticket.status === 'used') throw ticketingProblems.alreadyUsed(facts(ticket.usedAt));
+  if (ticket.status === 'invalidated') throw ticketingProblems.ticketInvalidated(facts(null));
 
   const usedAt = deps.clock();
   try {
@@ -30,8 +43,12 @@ export async function validateTicket(deps: TicketingDeps, principal: Principal, 
     ]);
   } catch (error) {
     // Two scanners at once: exactly one wins; the other sees a used (or invalidated) ticket.
-    if (error instanceof VersionConflictError) throw ticketingProblems.alreadyUsed();
+    if (error instanceof VersionConflictError) {
+      const now = await deps.tickets.load(ticket._id);
+      if (now?.state.status === 'invalidated') throw ticketingProblems.ticketInvalidated(facts(null));
+      throw ticketingProblems.alreadyUsed(facts(now?.state.usedAt ?? null));
+    }
     throw error;
   }
-  return { ...ticket, status: 'used', usedAt };
+  return { ticket: { ...ticket, status: 'used', usedAt }, tierName, holderName };
 }

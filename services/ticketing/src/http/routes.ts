@@ -4,12 +4,14 @@ import { availabilityOf } from '../application/availability.js';
 import { checkout } from '../application/checkout.js';
 import type { TicketingDeps } from '../application/deps.js';
 import { openSales } from '../application/event-sales.js';
+import { attendeesOf, salesOf } from '../application/organizer-reads.js';
 import { readOwnOrder } from '../application/read-order.js';
 import { recordStripeEvent } from '../application/stripe-events.js';
 import { validateTicket } from '../application/validate-ticket.js';
 import { pageOf } from '../persistence/lists.js';
 import { presentOrder, presentTicket } from './presenter.js';
 import {
+  attendeesQuery,
   availabilityView,
   checkoutBody,
   checkoutHeaders,
@@ -20,6 +22,8 @@ import {
   listQuery,
   orderParams,
   orderView,
+  salesView,
+  pageOfAttendees,
   pageOfOrders,
   pageOfTickets,
   stripeHeaders,
@@ -119,6 +123,11 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       method: 'post',
       path: '/events/:eventId/tickets/validate',
       summary: "Scan a ticket at the door (the event's organizer only; valid once)",
+      description:
+        '200 names the tier and the holder. A refused ticket of this event answers 409 with type ' +
+        '`/problems/already-used` or `/problems/ticket-invalidated`, and the extension members ' +
+        '`ticketId`, `tierName`, `holderName` (null if unknown) and `usedAt` (ISO 8601, null if never used). ' +
+        'A code of another event, or no ticket, is 404.',
       tags: ['tickets'],
       auth: { roles: ['organization'] },
       params: eventParams,
@@ -126,16 +135,60 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       responses: { 200: validateResponse },
     },
     async ({ principal, params, body }) => {
-      const ticket = await validateTicket(deps, principal, { eventId: params.eventId, code: body.code });
+      const { ticket, tierName, holderName } = await validateTicket(deps, principal, { eventId: params.eventId, code: body.code });
       return {
         status: 200,
         body: {
           ticketId: ticket._id,
           eventId: ticket.eventId,
           tierId: ticket.tierId,
+          tierName,
           holderId: ticket.holderId,
+          holderName,
           status: 'used' as const,
-          usedAt: (ticket.usedAt ?? new Date()).toISOString(),
+          usedAt: ticket.usedAt.toISOString(),
+        },
+      };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/events/:eventId/sales',
+      summary: "Sales of an event per tier: capacity, sold, held, seats left, refunded, checked in, revenue (the event's organizer only)",
+      tags: ['organizer'],
+      auth: { roles: ['organization'] },
+      params: eventParams,
+      responses: { 200: salesView },
+    },
+    async ({ principal, params }) => ({ status: 200, body: await salesOf(deps, principal, params.eventId) }),
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/events/:eventId/attendees',
+      summary: "An event's tickets, newest first, with tier, holder's name, order and check-in (the event's organizer only)",
+      tags: ['organizer'],
+      auth: { roles: ['organization'] },
+      params: eventParams,
+      query: attendeesQuery,
+      responses: { 200: pageOfAttendees },
+    },
+    async ({ principal, params, query }) => {
+      const page = await attendeesOf(deps, principal, { eventId: params.eventId, limit: query.limit, cursor: query.cursor });
+      return {
+        status: 200,
+        body: {
+          items: page.items.map((attendee) => ({
+            ...attendee,
+            issuedAt: attendee.issuedAt.toISOString(),
+            usedAt: attendee.usedAt === null ? null : attendee.usedAt.toISOString(),
+          })),
+          nextCursor: page.nextCursor,
         },
       };
     },

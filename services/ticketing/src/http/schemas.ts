@@ -62,9 +62,61 @@ export const validateResponse = z.object({
   ticketId: z.string(),
   eventId: z.string(),
   tierId: z.string(),
+  tierName: z.string(),
   holderId: z.string(),
+  /** null when the holder's name is not known here (yet) or the account was deleted. */
+  holderName: z.string().nullable(),
   status: z.literal('used'),
   usedAt: z.string(),
+});
+
+const tierSalesView = z.object({
+  tierId: z.string(),
+  name: z.string(),
+  priceMinor: z.int(),
+  currency: z.string(),
+  capacity: z.int(),
+  sold: z.int().describe('Seats sold and not refunded'),
+  held: z.int().describe('Seats held by checkouts in progress'),
+  seatsLeft: z.int(),
+  refunded: z.int().describe('Seats sold, then refunded'),
+  checkedIn: z.int(),
+  revenueMinor: z.int().describe('sold × price, in minor units of currency'),
+});
+
+/** The organizer's sales of one event (figures only; no buyer). */
+export const salesView = z.object({
+  eventId: z.string(),
+  title: z.string(),
+  onSale: z.boolean(),
+  closedReason: z.enum(['cancelled', 'completed']).nullable(),
+  tiers: z.array(tierSalesView),
+  totals: z.object({
+    capacity: z.int(),
+    sold: z.int(),
+    held: z.int(),
+    seatsLeft: z.int(),
+    refunded: z.int(),
+    checkedIn: z.int(),
+  }),
+  revenue: z.array(z.object({ currency: z.string(), amountMinor: z.int() })),
+});
+
+export const attendeeView = z.object({
+  ticketId: z.string(),
+  orderId: z.string(),
+  tierId: z.string(),
+  tierName: z.string(),
+  holderId: z.string(),
+  holderName: z.string().nullable(),
+  status: z.enum(['valid', 'used', 'invalidated']),
+  issuedAt: z.string(),
+  usedAt: z.string().nullable(),
+});
+export const pageOfAttendees = z.object({ items: z.array(attendeeView), nextCursor: z.string().nullable() });
+export const attendeesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.string().max(400).optional(),
 });
 
 export const internalTiersBody = ticketingInternal.upsertEventTiers.body.strict();

@@ -2,6 +2,106 @@
 // web/e2e/api-client.test.ts fails when this file no longer matches the service.
 
 export interface paths {
+    "/events/{eventId}/attendees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's tickets, newest first, with tier, holder's name, order and check-in (the event's organizer only) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    eventId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                holderId: string;
+                                holderName: string | null;
+                                issuedAt: string;
+                                orderId: string;
+                                /** @enum {string} */
+                                status: "valid" | "used" | "invalidated";
+                                ticketId: string;
+                                tierId: string;
+                                tierName: string;
+                                usedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request (problem details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Lacks the required role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events/{eventId}/availability": {
         parameters: {
             query?: never;
@@ -78,6 +178,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events/{eventId}/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales of an event per tier: capacity, sold, held, seats left, refunded, checked in, revenue (the event's organizer only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedReason: ("cancelled" | "completed") | null;
+                            eventId: string;
+                            onSale: boolean;
+                            revenue: {
+                                amountMinor: number;
+                                currency: string;
+                            }[];
+                            tiers: {
+                                capacity: number;
+                                checkedIn: number;
+                                currency: string;
+                                /** @description Seats held by checkouts in progress */
+                                held: number;
+                                name: string;
+                                priceMinor: number;
+                                /** @description Seats sold, then refunded */
+                                refunded: number;
+                                /** @description sold × price, in minor units of currency */
+                                revenueMinor: number;
+                                seatsLeft: number;
+                                /** @description Seats sold and not refunded */
+                                sold: number;
+                                tierId: string;
+                            }[];
+                            title: string;
+                            totals: {
+                                capacity: number;
+                                checkedIn: number;
+                                held: number;
+                                refunded: number;
+                                seatsLeft: number;
+                                sold: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (problem details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Lacks the required role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events/{eventId}/tickets/validate": {
         parameters: {
             query?: never;
@@ -87,7 +304,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Scan a ticket at the door (the event's organizer only; valid once) */
+        /**
+         * Scan a ticket at the door (the event's organizer only; valid once)
+         * @description 200 names the tier and the holder. A refused ticket of this event answers 409 with type `/problems/already-used` or `/problems/ticket-invalidated`, and the extension members `ticketId`, `tierName`, `holderName` (null if unknown) and `usedAt` (ISO 8601, null if never used). A code of another event, or no ticket, is 404.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -114,10 +334,12 @@ export interface paths {
                         "application/json": {
                             eventId: string;
                             holderId: string;
+                            holderName: string | null;
                             /** @constant */
                             status: "used";
                             ticketId: string;
                             tierId: string;
+                            tierName: string;
                             usedAt: string;
                         };
                     };

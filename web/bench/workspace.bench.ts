@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { call } from '@eventonight/testing';
+import { launchBrowser } from '../e2e/browser.js';
+import { DEMO_PASSWORD, registerOrganization, tokenOf, uniqueEmail } from '../e2e/demo-data.js';
+import { signInOnKeycloak } from '../e2e/pages.js';
+import { startWebStack } from '../e2e/stack.js';
+
+/**
+ * Part of `npm run bench:web` (a benchmark, never a test; build first). From Chromium against
+ * the platform (built services), with one event of 1,000 sold tickets:
+ *  1. the organization's sales page: navigation → the figures shown (sold = 1,000), median of 5;
+ *  2. the door page: a typed code + Enter → the answer shown, median of 20 scans (goal ≤ 300 ms).
+ */
+
+const SOLD = 1_000;
+const median = (samples: number[]): number => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? 0;
+const list = (samples: number[]): string => samples.map((ms) => ms.toFixed(0)).join(', ');
+
+const stack = await startWebStack();
+try {
+  const organizer = await registerOrganization(stack.system, 'Bench Door Nights');
+  const orgToken = await tokenOf(organizer.email);
+  const startsAt = new Date(Date.now() + 3 * 86_400_000);
+  const created = await call(stack.system.url('event'), 'POST', '/events', {
+    token: orgToken,
+    body: {
+      title: 'Bench door night',
+      description: 'A thousand guests at the door.',
+      category: 'music',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 4 * 3_600_000).toISOString(),
+      venue: { name: 'Bench Hall', address: '1 Bench Street', city: 'Lisbon' },
+      // A free tier: tickets are issued at checkout, no payment round trip to set up 1,000 sales.
+      tiers: [{ name: 'Free entry', priceMinor: 0, currency: 'eur', quantity: SOLD + 200 }],
+    },
+  });
+  const eventId = String(created.body['eventId']);
+  const tierId = (created.body['tiers'] as Array<{ tierId: string }>)[0]?.tierId ?? '';
+  await call(stack.system.url('event'), 'POST', `/events/${eventId}/publish`, { token: orgToken });
+
+  const memberEmail = uniqueEmail('bench-member');
+  await call(stack.system.url('user'), 'POST', '/users', { body: { email: memberEmail, password: DEMO_PASSWORD, displayName: 'Bench Guest', role: 'member' } });
+  const memberToken = await tokenOf(memberEmail);
+  // The event reaches ticketing through the dual path; wait until it sells.
+  for (let tries = 0; ; tries += 1) {
+    const availability = await call(stack.system.url('ticketing'), 'GET', `/events/${eventId}/availability`, {});
+    if (availability.status === 200) break;
+    if (tries > 100) throw new Error('sales never opened');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  for (let order = 0; order < SOLD / 10; order += 1) {
+    const reply = await call(stack.system.url('ticketing'), 'POST', '/orders', {
+      token: memberToken,
+      headers: { 'idempotency-key': randomUUID() },
+      body: { eventId, tierId, quantity: 10 },
+    });
+    if (reply.status !== 201) throw new Error(`order → ${reply.status} ${JSON.stringify(reply.body)}`);
+  }
+  const codes: string[] = [];
+  let cursor: string | undefined;
+  while (codes.length < 20) {
+    const page = await call(stack.system.url('ticketing'), 'GET', `/tickets?limit=100${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`, { token: memberToken });
+    codes.push(...(page.body['items'] as Array<{ code: string }>).map((ticket) => ticket.code));
+    cursor = (page.body['nextCursor'] as string | null) ?? undefined;
+    if (cursor === undefined) break;
+  }
+
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${stack.baseUrl}/signin`);
+  await signInOnKeycloak(page, stack.baseUrl, organizer.email, organizer.password);
+
+  const salesSamples: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    await page.goto(`${stack.baseUrl}/organizer/events/${eventId}/sales`, { waitUntil: 'commit' });
+    await page.waitForFunction((sold) => document.querySelector('[data-testid="total-sold"]')?.textContent?.trim() === String(sold), SOLD);
+    salesSamples.push(await page.evaluate(() => performance.now()));
+  }
+  console.log(`sales page → first figures, ${SOLD} sold tickets: median ${median(salesSamples).toFixed(0)} ms of ${list(salesSamples)}`);
+
+  await page.goto(`${stack.baseUrl}/door/${eventId}`);
+  const field = page.getByLabel('Ticket code');
+  await field.waitFor();
+  const doorSamples: number[] = [];
+  for (const [index, code] of codes.slice(0, 20).entries()) {
+    await field.fill(code);
+    const started = performance.now();
+    await field.press('Enter');
+    await page.locator(`[data-testid="door-answer"][data-answered="${index + 1}"][data-kind="valid"]`).waitFor();
+    doorSamples.push(performance.now() - started);
+  }
+  const door = median(doorSamples);
+  console.log(`door page: typed code → answer, median ${door.toFixed(0)} ms of 20 (${list(doorSamples)}) (goal ≤ 300 ms) ${door <= 300 ? 'OK' : 'OVER'}`);
+  await browser.close();
+} finally {
+  await stack.stop();
+}

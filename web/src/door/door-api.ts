@@ -1,0 +1,48 @@
+import { call } from '../api/client';
+import { useApi } from '../app/context';
+import { ApiError, errorMessage } from '../ui/problem';
+
+/** What the door page shows after a scan: one of five unmistakable answers. */
+export type DoorAnswer =
+  | { kind: 'valid'; tierName: string; holderName: string | null; usedAt: string }
+  | { kind: 'used'; tierName: string; holderName: string | null; usedAt: string | null }
+  | { kind: 'invalidated'; tierName: string; holderName: string | null }
+  | { kind: 'not-for-event' }
+  | { kind: 'failed'; message: string };
+
+const PROBLEMS = 'https://eventonight.dev/problems/';
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * The answer for a failed scan. The 409 problems carry the ticket's tier, holder and (for a
+ * used ticket) when it was used, as extension members; a 404 means no ticket of this event.
+ */
+export function answerOfFailure(failure: unknown): DoorAnswer {
+  if (!(failure instanceof ApiError)) return { kind: 'failed', message: errorMessage(failure) };
+  const problem = failure.problem as unknown as Record<string, unknown>;
+  const facts = { tierName: text(problem['tierName']) ?? '', holderName: text(problem['holderName']) };
+  if (failure.problem.type === `${PROBLEMS}already-used`) return { kind: 'used', ...facts, usedAt: text(problem['usedAt']) };
+  if (failure.problem.type === `${PROBLEMS}ticket-invalidated`) return { kind: 'invalidated', ...facts };
+  if (failure.problem.status === 404 && failure.problem.type === `${PROBLEMS}not-found`) return { kind: 'not-for-event' };
+  return { kind: 'failed', message: errorMessage(failure) };
+}
+
+/** A scanned QR payload or a typed code, as the service expects it (spaces and line breaks dropped). */
+export function normalizeCode(raw: string): string {
+  return raw.replace(/\s+/g, '');
+}
+
+export async function scanTicket(eventId: string, rawCode: string): Promise<DoorAnswer> {
+  const code = normalizeCode(rawCode);
+  if (code === '') return { kind: 'failed', message: 'Type or scan a ticket code first.' };
+  if (code.length > 200) return { kind: 'not-for-event' };
+  try {
+    const ok = await call(useApi().ticketing.POST('/events/{eventId}/tickets/validate', { params: { path: { eventId } }, body: { code } }));
+    return { kind: 'valid', tierName: ok.tierName, holderName: ok.holderName, usedAt: ok.usedAt };
+  } catch (failure) {
+    return answerOfFailure(failure);
+  }
+}
