@@ -24,16 +24,12 @@ run_logged "npm ci" "$logs/npm-ci.log" npm ci --no-audit --no-fund --ignore-scri
 log "building the services (log: $logs/build.log)"
 run_logged "build (turbo run build)" "$logs/build.log" npx turbo run build --output-logs=errors-only
 bash scripts/services.sh start
+bash scripts/web.sh start
 
 cat >&2 <<EOF_READY
 
-EventoNight is running (set up in $((SECONDS - started))s). Where to go:
-  user          http://127.0.0.1:3001      event         http://127.0.0.1:3002
-  interaction   http://127.0.0.1:3003      chat          http://127.0.0.1:3004
-  ticketing     http://127.0.0.1:3005      notification  http://127.0.0.1:3006 (+ Socket.IO)
-  media         http://127.0.0.1:3007      each has /openapi.json and /ready
-  Keycloak      $KEYCLOAK_URL (realm $KEYCLOAK_REALM)
-The one entry point (Traefik, as in production): http://<name>.localhost:$EN_GATEWAY_PORT, listed below.
-Demo data: npm run seed · tests: npm test · stop: npm run down · logs: $EN_STATE/services/
+EventoNight is running (set up in $((SECONDS - started))s).
+  Open the web app:  http://app.localhost:$EN_GATEWAY_PORT
+  Demo data: npm run seed · tests: npm test · stop: npm run down · logs: $EN_STATE/services/
 EOF_READY
-bash scripts/urls.sh
+bash scripts/urls.sh >&2

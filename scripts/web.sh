@@ -6,21 +6,23 @@
 #   scripts/web.sh start|stop|status
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=infra/env.sh
-. infra/env.sh
+# shellcheck source=infra/lib.sh
+. infra/lib.sh
+trap_unexpected_errors
 
 port="${EN_WEB_PORT:-5173}"
-state=.infra/services
+state=$EN_STATE/services
 pidfile="$state/web.pid"
 mkdir -p "$state"
 
 running() { [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
 # "Pay" on the stand-in posts the signed webhook the way Stripe would: through the gateway when
-# one answers, else straight to ticketing.
+# one answers (it refuses /health from outside, so ask for the public /openapi.json), else
+# straight to ticketing.
 webhook_url() {
   local gateway="${GATEWAY_URL:-http://127.0.0.1:${EN_GATEWAY_PORT:-8000}}"
-  if curl -fsS -o /dev/null --max-time 2 "$gateway/api/ticketing/health" 2>/dev/null; then
+  if curl -fsS -o /dev/null --max-time 2 "$gateway/api/ticketing/openapi.json" 2>/dev/null; then
     echo "$gateway/api/ticketing/webhooks/stripe"
   else
     echo "http://127.0.0.1:3005/webhooks/stripe"
@@ -29,18 +31,15 @@ webhook_url() {
 
 start() {
   if running; then echo "web: already running (pid $(cat "$pidfile"))"; return; fi
-  if [ ! -f web/dist/index.html ]; then echo "web: web/dist is missing; run npx turbo run build first" >&2; exit 1; fi
+  [ -f web/dist/index.html ] || die "web: web/dist is missing; run npx turbo run build first"
   EN_WEB_PORT="$port" KEYCLOAK_URL="$KEYCLOAK_URL" KEYCLOAK_REALM="$KEYCLOAK_REALM" \
     STRIPE_WEBHOOK_SECRET="$STRIPE_WEBHOOK_SECRET" EN_WEB_WEBHOOK_URL="$(webhook_url)" \
     setsid node --import tsx web/server/main.ts </dev/null >>"$state/web.log" 2>&1 &
   echo $! >"$pidfile"
   local waited=0
   until curl -fsS -o /dev/null "http://127.0.0.1:$port/config.json" 2>/dev/null; do
-    if ! running || [ "$waited" -ge 30 ]; then
-      tail -n 20 "$state/web.log" >&2
-      echo "web: did not start; see $state/web.log" >&2
-      exit 1
-    fi
+    if ! running; then fail_with_log "web: the static server exited during start" "$state/web.log"; fi
+    if [ "$waited" -ge 30 ]; then fail_with_log "web: the static server did not answer within 30s" "$state/web.log"; fi
     sleep 1
     waited=$((waited + 1))
   done
