@@ -16,7 +16,8 @@ mkdir -p "$state"
 
 common_env() {
   local name=$1 port=$2
-  echo "PORT=$port" "MONGO_URL=$MONGODB_URL" "MONGO_DB=eventonight_$name" "AMQP_URL=$RABBITMQ_URL" \
+  # OPS_PORT: the quiesce/resume listener on loopback for scripts/backup.sh (ADR 0017).
+  echo "PORT=$port" "OPS_PORT=$((port + 1000))" "MONGO_URL=$MONGODB_URL" "MONGO_DB=eventonight_$name" "AMQP_URL=$RABBITMQ_URL" \
     "JWKS_URL=$KEYCLOAK_JWKS_URL" "JWT_ISSUER=$KEYCLOAK_ISSUER" "JWT_AUDIENCE=$KEYCLOAK_AUDIENCE"
 }
 
