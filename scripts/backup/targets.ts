@@ -64,6 +64,7 @@ export function parseServices(spec: string): ServiceTarget[] {
       if (name === undefined || opsUrl === undefined || database === undefined || rest.length > 0 || name === '' || database === '') {
         throw new Error(`BACKUP_SERVICES entry "${entry}" is not name=opsUrl=database`);
       }
+      if (!URL.canParse(opsUrl)) throw new Error(`BACKUP_SERVICES entry "${entry}": "${opsUrl}" is not a URL`);
       return { name, opsUrl: new URL(opsUrl).toString().replace(/\/$/, ''), database };
     });
   if (services.length === 0) throw new Error('BACKUP_SERVICES names no service');
