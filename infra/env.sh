@@ -110,6 +110,8 @@ export PATH
 # ---- the services and the gateway (Traefik) ------------------------------------
 # name:port of each service process (scripts/services.sh starts them; Traefik routes to them).
 : "${EN_SERVICES:=user:3001 event:3002 interaction:3003 chat:3004 ticketing:3005 notification:3006 media:3007}"
+# Each service's database is <prefix>_<service> (another prefix gives a second local platform its own).
+: "${EN_DATABASE_PREFIX:=eventonight}"
 # The web app's static server (issue 14); app.localhost routes to it.
 : "${EN_WEB_PORT:=5173}"
 # The one local entry point: http://<name>.localhost:$EN_GATEWAY_PORT (docs/traefik.md).
@@ -134,4 +136,4 @@ export EN_ROOT EVENTONIGHT_CACHE EN_BIN EN_DOWNLOADS EN_STATE EN_SYSTEM_STATE EN
   EN_KEYCLOAK_REALM_FILE KEYCLOAK_URL KEYCLOAK_REALM KEYCLOAK_ISSUER KEYCLOAK_JWKS_URL \
   KEYCLOAK_AUDIENCE KEYCLOAK_USER_SERVICE_CLIENT_ID KEYCLOAK_USER_SERVICE_CLIENT_SECRET \
   KEYCLOAK_TEST_CLIENT_ID KEYCLOAK_EVENT_SERVICE_CLIENT_ID KEYCLOAK_EVENT_SERVICE_CLIENT_SECRET STRIPE_WEBHOOK_SECRET EN_WAIT_SECONDS EN_KEYCLOAK_WAIT_SECONDS
-export EN_TRAEFIK_VERSION EN_SERVICES EN_WEB_PORT EN_GATEWAY_PORT EN_GATEWAY_PING_PORT GATEWAY_URL
+export EN_TRAEFIK_VERSION EN_SERVICES EN_DATABASE_PREFIX EN_WEB_PORT EN_GATEWAY_PORT EN_GATEWAY_PING_PORT GATEWAY_URL

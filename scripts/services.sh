@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . infra/lib.sh
 trap_unexpected_errors
 
-# name:port (EN_SERVICES in infra/env.sh) — each service's own database is named after it.
+# name:port (EN_SERVICES in infra/env.sh) — each service's own database is <EN_DATABASE_PREFIX>_<name>.
 read -ra SERVICES <<<"$EN_SERVICES"
 
 state=$EN_STATE/services
@@ -16,7 +16,8 @@ mkdir -p "$state"
 
 common_env() {
   local name=$1 port=$2
-  echo "PORT=$port" "MONGO_URL=$MONGODB_URL" "MONGO_DB=eventonight_$name" "AMQP_URL=$RABBITMQ_URL" \
+  # OPS_PORT: the quiesce/resume listener on loopback for scripts/backup.sh (ADR 0017).
+  echo "PORT=$port" "OPS_PORT=$((port + 1000))" "MONGO_URL=$MONGODB_URL" "MONGO_DB=${EN_DATABASE_PREFIX}_$name" "AMQP_URL=$RABBITMQ_URL" \
     "JWKS_URL=$KEYCLOAK_JWKS_URL" "JWT_ISSUER=$KEYCLOAK_ISSUER" "JWT_AUDIENCE=$KEYCLOAK_AUDIENCE"
 }
 
@@ -25,7 +26,7 @@ service_env() {
   case "$1" in
     user) echo "KEYCLOAK_URL=$KEYCLOAK_URL" "KEYCLOAK_REALM=$KEYCLOAK_REALM" \
       "KEYCLOAK_CLIENT_ID=$KEYCLOAK_USER_SERVICE_CLIENT_ID" "KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_USER_SERVICE_CLIENT_SECRET" ;;
-    event) echo "EVENT_COMPLETION_INTERVAL_MS=60000" "TICKETING_INTERNAL_URL=http://127.0.0.1:3005" \
+    event) echo "EVENT_COMPLETION_INTERVAL_MS=60000" "TICKETING_INTERNAL_URL=http://127.0.0.1:$(port_of ticketing)" \
       "KEYCLOAK_TOKEN_URL=$KEYCLOAK_ISSUER/protocol/openid-connect/token" \
       "EVENT_SERVICE_CLIENT_ID=$KEYCLOAK_EVENT_SERVICE_CLIENT_ID" "EVENT_SERVICE_CLIENT_SECRET=$KEYCLOAK_EVENT_SERVICE_CLIENT_SECRET" \
       "REDIS_URL=$REDIS_URL" ;;
@@ -36,6 +37,14 @@ service_env() {
     media) echo "S3_ENDPOINT=$S3_ENDPOINT" "S3_REGION=$S3_REGION" "S3_BUCKET=$S3_BUCKET" \
       "S3_ACCESS_KEY=$S3_ACCESS_KEY" "S3_SECRET_KEY=$S3_SECRET_KEY" ;;
   esac
+}
+
+# The port EN_SERVICES gives to service $1.
+port_of() {
+  local entry
+  for entry in "${SERVICES[@]}"; do
+    if [ "${entry%%:*}" = "$1" ]; then echo "${entry##*:}"; fi
+  done
 }
 
 running() { [ -s "$state/$1.pid" ] && kill -0 "$(cat "$state/$1.pid")" 2>/dev/null; }

@@ -27,4 +27,6 @@ for arg in "$@"; do if [ -d "$arg" ]; then roots+=("$arg"); else node_args+=("$a
 [ ${#roots[@]} -gt 0 ] || roots=(packages services tests seed web)
 mapfile -t files < <(find "${roots[@]}" -name node_modules -prune -o -name '*.test.ts' -print 2>/dev/null | sort)
 # One file at a time: several tests stop and restart RabbitMQ or FerretDB, and the machine has 2 cores.
+# Being alone, the backup test may also stop Keycloak to copy and restore its database (ADR 0017).
+export BACKUP_TEST_KEYCLOAK="${BACKUP_TEST_KEYCLOAK:-1}"
 node --import tsx --test --test-concurrency=1 --test-reporter=spec "${node_args[@]}" "${files[@]}"

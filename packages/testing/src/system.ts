@@ -36,6 +36,10 @@ export interface RunningSystem {
   /** Where each service's stdout/stderr goes: `<logDir>/<service>.log`. */
   readonly logDir: string;
   url(service: ServiceName): string;
+  /** The service's operations listener (quiesce/resume, ADR 0017), on loopback. */
+  opsUrl(service: ServiceName): string;
+  /** The name of the service's own database. */
+  databaseName(service: ServiceName): string;
   /** The service's own database (tests read it to check what was stored). */
   db(service: ServiceName): Db;
   /** Whether the service's process is alive. */
@@ -57,6 +61,7 @@ export interface RunningSystem {
 
 interface ServiceProcess {
   port: number;
+  opsPort: number;
   env: Record<string, string>;
   child: ChildProcess | undefined;
   exited: Promise<unknown> | undefined;
@@ -105,6 +110,12 @@ function serviceEnv(service: ServiceName, ports: Record<ServiceName, number>): R
   }
 }
 
+function withoutOpsPort(env: Record<string, string>): Record<string, string> {
+  const copy = { ...env };
+  delete copy['OPS_PORT'];
+  return copy;
+}
+
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const runId = uniqueName('e2e');
   const vhost = runId;
@@ -115,17 +126,20 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   await mongo.connect();
 
   const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
+  const opsPorts = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
   const databaseName = (service: ServiceName): string => `${runId}_${service}`;
   const processes = new Map<ServiceName, ServiceProcess>(
     SERVICE_NAMES.map((service) => [
       service,
       {
         port: ports[service],
+        opsPort: opsPorts[service],
         child: undefined,
         exited: undefined,
         env: {
           PATH: process.env['PATH'] ?? '',
           PORT: String(ports[service]),
+          OPS_PORT: String(opsPorts[service]),
           LOG_LEVEL: options.logLevel ?? process.env['TEST_LOG_LEVEL'] ?? 'info',
           MONGO_URL: infra.mongoUrl,
           MONGO_DB: databaseName(service),
@@ -194,7 +208,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     const file = `${logDir}/${service}-replica-${replicas.length + 1}.log`;
     const log = openSync(file, 'a');
     const child = spawn(process.execPath, [`${repoRoot}services/${service}/dist/main.js`], {
-      env: { ...entry(service).env, ...env, PORT: String(port) },
+      // A replica has no ops listener of its own unless `env` gives it one (the port is taken).
+      env: { ...withoutOpsPort(entry(service).env), ...env, PORT: String(port) },
       stdio: ['ignore', log, log],
     });
     closeSync(log);
@@ -251,6 +266,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     vhost,
     logDir,
     url,
+    opsUrl: (service) => `http://127.0.0.1:${entry(service).opsPort}`,
+    databaseName,
     db: (service) => mongo.db(databaseName(service)),
     alive: (service) => {
       const child = entry(service).child;

@@ -20,6 +20,11 @@ export const baseServiceConfigShape = {
   JWT_AUDIENCE: nonEmptyString().default('eventonight-api'),
   HTTP_BODY_LIMIT: byteSize('100kb'),
   SHUTDOWN_GRACE_MS: positiveInt(10_000),
+  /**
+   * Where the operations listener (quiesce/resume for backups, ADR 0017) listens, on 127.0.0.1
+   * only; unset, there is none.
+   */
+  OPS_PORT: port({ allowEphemeral: true }).optional(),
 };
 
 export const baseServiceConfig = z.object(baseServiceConfigShape);

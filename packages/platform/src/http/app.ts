@@ -6,6 +6,7 @@ import { correlationMiddleware } from './correlation.js';
 import type { RouteHost } from './define-route.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { quiesceGuard } from './quiesce.js';
 import { readinessHandler, type ReadinessCheck } from './readiness.js';
 import { requestLogging } from './request-logging.js';
 import { RouteRegistry } from './route-registry.js';
@@ -25,6 +26,8 @@ export interface HttpAppOptions {
   verifier?: JwtVerifier;
   /** Express "trust proxy" setting, for a service behind Traefik. Default false. */
   trustProxy?: boolean | number | string;
+  /** True while writes are paused for a backup (ADR 0017): writes then answer 503 `quiesced`. */
+  isQuiesced?: () => boolean;
 }
 
 export interface HttpApp extends RouteHost {
@@ -65,6 +68,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     openApi ??= buildOpenApiDocument(routes.list(), { title: options.service, version: options.version ?? '1.0.0' });
     res.json(openApi);
   });
+
+  const isQuiesced = options.isQuiesced;
+  if (isQuiesced !== undefined) app.use(quiesceGuard(isQuiesced));
 
   // Mounted now, filled later: routes defined after this call still run before the 404.
   const router: Router = express.Router();

@@ -36,6 +36,7 @@ export { correlationMiddleware, correlationIdOf, CORRELATION_HEADER } from './co
 export { jsonBody, rawBody } from './body-parsers.js';
 export { errorHandler, notFoundHandler } from './error-handler.js';
 export { readinessHandler, runReadinessChecks, type ReadinessCheck, type ReadinessOutcome } from './readiness.js';
+export { quiesceGuard } from './quiesce.js';
 export { requestLogging } from './request-logging.js';
 export { startHttpServer, type StartHttpServerOptions, type RunningHttpServer } from './server.js';
 export { onShutdownSignals, type ShutdownOptions } from './shutdown.js';

@@ -22,6 +22,7 @@ export const problemTypes = {
   unprocessable: { status: 422, title: 'Unprocessable request' },
   internal: { status: 500, title: 'Internal server error' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },
+  quiesced: { status: 503, title: 'Writes are paused for a backup' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemSlug = keyof typeof problemTypes;
@@ -129,6 +130,11 @@ export const problems = {
     new Problem('service-unavailable', detail, {
       headers: { 'Retry-After': '5' },
       ...(extensions === undefined ? {} : { extensions }),
+    }),
+  /** While a backup runs (ADR 0017): retrying after `Retry-After` seconds loses nothing. */
+  quiesced: (retryAfterSeconds = 30) =>
+    new Problem('quiesced', 'This service accepts no changes while a backup is taken; retry shortly.', {
+      headers: { 'Retry-After': String(retryAfterSeconds) },
     }),
   internal: () => new Problem('internal', 'An unexpected error occurred. Quote the correlation id when reporting it.'),
 } as const;

@@ -8,6 +8,7 @@ import { BusConnection, EventConsumer, EventPublisher, type EventHandlers } from
 import { AggregateStore, connectMongo, type AggregateState } from '../persistence/index.js';
 import { OutboxRelay, OutboxSignal } from '../outbox/index.js';
 import { mongoJobLease, type JobLease } from './job-lease.js';
+import { startOpsServer, type QuiesceControl, type RunningOpsServer } from './ops-server.js';
 
 /** What a service's composition root gets to wire its own parts. */
 export interface ServiceContext<TConfig extends BaseServiceConfig> {
@@ -56,6 +57,8 @@ export interface RunningService {
   port: number;
   db: Db;
   logger: Logger;
+  /** The operations listener (quiesce/resume), when OPS_PORT is set. */
+  opsUrl: string | undefined;
   /** Graceful: stop jobs and consuming, drain HTTP, flush the outbox, close connections. */
   close(): Promise<void>;
 }
@@ -108,8 +111,41 @@ export async function startService<TConfig extends BaseServiceConfig>(
       ? new EventConsumer(bus, { service: definition.name, handlers, logger })
       : null;
 
+  const jobs = parts.jobs ?? [];
+  // Quiesced (ADR 0017): writes answer 503 and the periodic jobs stand still, while the relay
+  // and the consumer go on, so the outbox drains and the queues empty before a backup.
+  let quiesced = false;
+  let jobsRunning = false;
+  let switching: Promise<void> = Promise.resolve();
+  const serialized = (change: () => Promise<void>): Promise<void> => {
+    switching = switching.then(change, change);
+    return switching;
+  };
+  const startJobs = (): void => {
+    for (const job of jobs) job.start();
+    jobsRunning = true;
+  };
+  const stopJobs = async (): Promise<void> => {
+    jobsRunning = false;
+    for (const job of jobs) await job.stop();
+  };
+  const quiesceControl: QuiesceControl = {
+    quiesce: () =>
+      serialized(async () => {
+        quiesced = true;
+        await stopJobs();
+      }),
+    resume: () =>
+      serialized(async () => {
+        if (!jobsRunning) startJobs();
+        quiesced = false;
+      }),
+    status: async () => ({ quiesced, outboxPending: await relay.pendingCount(), jobsRunning }),
+  };
+
   const http = createHttpApp({
     service: definition.name,
+    isQuiesced: () => quiesced,
     version: definition.version,
     logger,
     verifier,
@@ -132,7 +168,16 @@ export async function startService<TConfig extends BaseServiceConfig>(
   await consumer?.start();
   await bus.start();
   relay.start();
-  for (const job of parts.jobs ?? []) job.start();
+  startJobs();
+  let ops: RunningOpsServer | undefined;
+  if (config.OPS_PORT !== undefined) {
+    try {
+      ops = await startOpsServer(config.OPS_PORT, quiesceControl, logger);
+    } catch (error) {
+      logger.error({ err: error, port: config.OPS_PORT }, 'ops listener could not start');
+      throw error;
+    }
+  }
   logger.info({ port: server.port }, `${definition.name} service listening`);
 
   return {
@@ -141,8 +186,10 @@ export async function startService<TConfig extends BaseServiceConfig>(
     port: server.port,
     db: mongo.db,
     logger,
+    opsUrl: ops?.url,
     async close() {
-      for (const job of parts.jobs ?? []) await job.stop();
+      await ops?.close();
+      await serialized(stopJobs);
       await consumer?.stop();
       await attachment?.close();
       await server.close();
