@@ -75,6 +75,22 @@ go_install_pinned() {
   rm -rf "$stage"
 }
 
+# A writable copy of one exact module version's source in `dest`, for builds that must
+# change or add files (the module cache is read-only). `go mod download` of the exact
+# version, because the proxy may refuse the version list that `go install …@v` asks for.
+copy_go_module() {
+  local module=$1 dest=$2 logfile=$3 module_dir
+  run_logged "go: downloading the module $module" "$logfile" \
+    env GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json "$module"
+  module_dir=$(GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json "$module" 2>>"$logfile" |
+    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [ -d "$module_dir" ] || fail_with_log "go: the module $module gave no source directory" "$logfile"
+  rm -rf "$dest"
+  mkdir -p "$(dirname "$dest")"
+  cp -r "$module_dir" "$dest"
+  chmod -R u+w "$dest"
+}
+
 # FerretDB needs two detours from a plain `go install module@version`:
 #  - the proxy refuses the module's version list (403), which `go install @v`
 #    asks for to check deprecation; `go mod download` of the exact version does not;
@@ -91,18 +107,10 @@ install_ferretdb() {
     log "go: ferretdb $version (with the document write lock) already built"
     return
   fi
-  local module_dir src=$EVENTONIGHT_CACHE/src/ferretdb-$version logfile
+  local src=$EVENTONIGHT_CACHE/src/ferretdb-$version logfile
   logfile=$(setup_log go-ferretdb)
   log "go: building ferretdb $version (a few minutes the first time; log: $logfile)"
-  run_logged "go: downloading the FerretDB $version module" "$logfile" \
-    env GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json "github.com/FerretDB/FerretDB@$version"
-  module_dir=$(GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json \
-    "github.com/FerretDB/FerretDB@$version" 2>>"$logfile" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-  [ -d "$module_dir" ] || fail_with_log "go: the FerretDB $version module gave no source directory" "$logfile"
-  rm -rf "$src"
-  mkdir -p "$(dirname "$src")"
-  cp -r "$module_dir" "$src"
-  chmod -R u+w "$src"
+  copy_go_module "github.com/FerretDB/FerretDB@$version" "$src" "$logfile"
   echo "$version" >"$src/build/version/version.txt"
   apply_ferretdb_write_lock "$src/internal/handler"
   run_logged "go: building ferretdb $version" "$logfile" \
@@ -147,18 +155,10 @@ install_traefik() {
     log "go: traefik $version already built"
     return
   fi
-  local module_dir src=$EVENTONIGHT_CACHE/src/traefik-$version logfile
+  local src=$EVENTONIGHT_CACHE/src/traefik-$version logfile
   logfile=$(setup_log go-traefik)
   log "go: building traefik $version (5 to 15 minutes the first time; log: $logfile)"
-  run_logged "go: downloading the Traefik $version module" "$logfile" \
-    env GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json "github.com/traefik/traefik/v3@$version"
-  module_dir=$(GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json \
-    "github.com/traefik/traefik/v3@$version" 2>>"$logfile" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-  [ -d "$module_dir" ] || fail_with_log "go: the Traefik $version module gave no source directory" "$logfile"
-  rm -rf "$src"
-  mkdir -p "$(dirname "$src")"
-  cp -r "$module_dir" "$src"
-  chmod -R u+w "$src"
+  copy_go_module "github.com/traefik/traefik/v3@$version" "$src" "$logfile"
   # The version is stamped the way Traefik's own release build does it.
   run_logged "go: building traefik $version" "$logfile" \
     env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
