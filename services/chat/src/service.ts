@@ -8,7 +8,7 @@ import { userHandlers } from './messaging/user-handlers.js';
 import { CONVERSATIONS, conversationIndexes, messageIndexes } from './persistence/collections.js';
 import { ConversationReads } from './persistence/conversation-reads.js';
 import { Messages } from './persistence/messages.js';
-import { UserCopies } from './persistence/user-copies.js';
+import { userCopies } from './persistence/user-copies.js';
 
 /** Seams for tests; production uses none. */
 export interface ChatServiceOverrides {
@@ -29,7 +29,7 @@ export function chatService(overrides: ChatServiceOverrides = {}): ServiceDefini
         conversations,
         reads: new ConversationReads(conversations.collection),
         messages,
-        users: new UserCopies(db),
+        users: userCopies(db),
         clock: overrides.clock ?? (() => new Date()),
         logger,
       };

@@ -15,7 +15,7 @@ import { userHandlers } from './messaging/user-handlers.js';
 import { stripeClient, stripePaymentGateway } from './outbound/stripe-gateway.js';
 import { INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION, orderIndexes, ticketIndexes } from './persistence/collections.js';
 import { STRIPE_EVENTS_COLLECTION, stripeEventIndexes, type StoredStripeEvent } from './persistence/stripe-events.js';
-import { UserCopies } from './persistence/user-copies.js';
+import { userCopies } from './persistence/user-copies.js';
 
 /** Seams for tests; production uses none of them. */
 export interface TicketingServiceOverrides {
@@ -46,7 +46,7 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
         orders,
         tickets,
         stripeEvents,
-        users: new UserCopies(db),
+        users: userCopies(db),
         payments: overrides.payments?.(realPayments) ?? realPayments,
         clock: overrides.clock ?? (() => new Date()),
         inventoryQueue: new KeyedQueue(),

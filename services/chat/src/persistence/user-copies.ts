@@ -1,28 +1,11 @@
-import type { Collection, Db } from 'mongodb';
-import { upsertIfNewer } from '@eventonight/platform';
+import type { Db } from 'mongodb';
+import { VersionedCopies } from '@eventonight/platform';
 import type { UserCopy } from '../domain/user-copy.js';
 import { USERS } from './collections.js';
 
-/** Local copies of users, written only by event handlers, read by the chat views. */
-export class UserCopies {
-  readonly collection: Collection<UserCopy>;
+/** Local copies of users, written only by the user.* handlers. */
+export type UserCopies = VersionedCopies<UserCopy>;
 
-  constructor(db: Db) {
-    this.collection = db.collection<UserCopy>(USERS);
-  }
-
-  upsertIfNewer(id: string, version: number, fields: Omit<UserCopy, '_id' | 'sourceVersion'>): Promise<'applied' | 'stale'> {
-    return upsertIfNewer(this.collection, id, version, fields);
-  }
-
-  find(id: string): Promise<UserCopy | null> {
-    return this.collection.findOne({ _id: id });
-  }
-
-  /** One query for a page's participants (bounded by the page size). */
-  async findMany(ids: readonly string[]): Promise<Map<string, UserCopy>> {
-    if (ids.length === 0) return new Map();
-    const found = await this.collection.find({ _id: { $in: [...new Set(ids)] } }).toArray();
-    return new Map(found.map((user) => [user._id, user]));
-  }
+export function userCopies(db: Db): UserCopies {
+  return new VersionedCopies<UserCopy>(db, USERS);
 }
