@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { call, deleteAccount, registerAccount } from '@eventonight/testing';
 import { launchBrowser } from './browser.js';
 import { DEMO_PASSWORD, publishEventStartingSoon, publishEvents, registerOrganization, tokenOf, uniqueEmail, type DemoAccount, type DemoEvent } from './demo-data.js';
 import { SCREENSHOT_DIR, decodeQr, screenshots, seriousViolations, signInOnKeycloak } from './pages.js';
@@ -157,6 +158,28 @@ describe('web app in the browser', () => {
     await organizerPage.getByTestId('bell').click();
     await organizerPage.getByText('You have a new follower.').waitFor();
     await check(organizerPage, 'notifications');
+  });
+
+  it("the member's open event page follows other people's likes live, without a reload", async () => {
+    const event = events[0];
+    assert.ok(event);
+    assert.ok(member.url().endsWith(`/events/${event.eventId}`), member.url());
+    assert.equal(await member.getByTestId('likes').innerText(), '1');
+    const otherFan = await registerAccount(stack.system.url('user'), { role: 'member', displayName: 'Second fan' });
+    try {
+      const liked = await call(stack.system.url('interaction'), 'PUT', `/events/${event.eventId}/like`, { token: await otherFan.token() });
+      assert.equal(liked.status, 201);
+      await member
+        .waitForFunction(() => document.querySelector('[data-testid="likes"]')?.textContent?.trim() === '2', undefined, { timeout: LIVE_UPDATE_MS })
+        .catch(() => assert.fail(`the like count did not reach 2 within ${LIVE_UPDATE_MS} ms`));
+      const unliked = await call(stack.system.url('interaction'), 'DELETE', `/events/${event.eventId}/like`, { token: await otherFan.token() });
+      assert.equal(unliked.status, 204);
+      await member
+        .waitForFunction(() => document.querySelector('[data-testid="likes"]')?.textContent?.trim() === '1', undefined, { timeout: LIVE_UPDATE_MS })
+        .catch(() => assert.fail(`the like count did not go back to 1 within ${LIVE_UPDATE_MS} ms`));
+    } finally {
+      await deleteAccount(stack.system.url('user'), otherFan);
+    }
   });
 
   it('the member buys 2 paid tickets through the local checkout page, cancels another, and gets 1 free ticket', async () => {

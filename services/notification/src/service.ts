@@ -1,7 +1,7 @@
 import { startService, type RunningService } from '@eventonight/platform';
 import type { Server as SocketServer } from 'socket.io';
 import type { DeliveryDeps } from './application/deliver.js';
-import type { Clock, Pusher } from './application/ports.js';
+import type { Clock, EventActivityKind, Pusher } from './application/ports.js';
 import type { NotificationView } from './application/view.js';
 import type { NotificationServiceConfig } from './config.js';
 import { notificationRoutes } from './http/routes.js';
@@ -33,6 +33,10 @@ class PusherOnceAttached implements Pusher {
 
   push(recipientId: string, notification: NotificationView): void {
     this.target?.push(recipientId, notification);
+  }
+
+  eventActivity(eventId: string, kind: EventActivityKind): void {
+    this.target?.eventActivity(eventId, kind);
   }
 }
 

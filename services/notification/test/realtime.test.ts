@@ -141,4 +141,43 @@ describe('notification service: events through RabbitMQ reach connected sockets'
     assert.deepEqual(organizerPushes.map((item) => item.type).sort(), ['ticket.refunded', 'ticket.sold']);
     assert.equal(organizerPushes.find((item) => item.type === 'ticket.refunded')?.data['orderId'], 'o-1');
   });
+
+  it('pages watching an event hear when its likes, participants or reviews move; others do not', async () => {
+    const organizer = await newUser(issuer, 'org');
+    const visitor = await newUser(issuer, 'visitor');
+    const bystander = await newUser(issuer, 'bystander');
+    const watching = await connected(visitor.token);
+    const elsewhere = await connected(bystander.token);
+    const heard: unknown[] = [];
+    const heardElsewhere: unknown[] = [];
+    watching.on('event.activity', (activity: unknown) => heard.push(activity));
+    elsewhere.on('event.activity', (activity: unknown) => heardElsewhere.push(activity));
+    // Malformed requests are ignored; the socket stays usable.
+    watching.emit('watch', { eventId: 42 });
+    watching.emit('watch', 'ev-live');
+    watching.emit('watch', { eventId: 'ev-live' });
+    elsewhere.emit('watch', { eventId: 'ev-other' });
+    await sleep(200);
+
+    const onLive = { eventId: 'ev-live', userId: 'fan', eventOwnerId: organizer.id };
+    upstream.publish(upstream.event('interaction.like.added', onLive));
+    upstream.publish(upstream.event('interaction.participation.added', onLive));
+    upstream.publish(upstream.event('interaction.like.removed', onLive));
+    upstream.publish(upstream.event('interaction.review.added', { ...onLive, reviewId: 'rev-live', rating: 4, text: 'Fun' }));
+    await waitFor(() => heard.length >= 4 || undefined, { timeoutMs: 10_000, what: 'four activity pushes' });
+    assert.deepEqual(
+      (heard as Array<{ eventId: string; kind: string }>).map((activity) => `${activity.eventId}/${activity.kind}`).sort(),
+      ['ev-live/likes', 'ev-live/likes', 'ev-live/participants', 'ev-live/reviews'],
+    );
+    assert.deepEqual(heardElsewhere, []);
+
+    // After unwatch, nothing more arrives for that event.
+    watching.emit('unwatch', { eventId: 'ev-live' });
+    await sleep(200);
+    upstream.publish(upstream.event('interaction.like.added', onLive));
+    const canary = upstream.event('interaction.like.added', { eventId: 'ev-other', userId: 'fan', eventOwnerId: organizer.id });
+    upstream.publish(canary);
+    await waitFor(() => heardElsewhere.length >= 1 || undefined, { timeoutMs: 10_000, what: 'the canary on the other event' });
+    assert.equal(heard.length, 4);
+  });
 });

@@ -24,6 +24,8 @@ export const useNotifications = defineStore('notifications', () => {
   const error = ref<string | null>(null);
   let socket: Socket | undefined;
   let listeners: Array<(notification: NotificationView) => void> = [];
+  /** Event pages open now, each with what it does when that event's counters move. */
+  let watchers: Array<{ eventId: string; moved: () => void }> = [];
   let pager: CursorPager<NotificationView> | undefined;
 
   async function refreshCount(): Promise<void> {
@@ -52,8 +54,15 @@ export const useNotifications = defineStore('notifications', () => {
       auth: (send) => void session.accessToken().then((fresh) => send({ token: fresh ?? '' })),
       transports: ['websocket', 'polling'],
     });
-    next.on('connect', () => void refreshCount());
+    next.on('connect', () => {
+      void refreshCount();
+      // Rooms do not survive a reconnection: ask again for every event page still open.
+      for (const eventId of new Set(watchers.map((watcher) => watcher.eventId))) next.emit('watch', { eventId });
+    });
     next.on('notification', (notification: NotificationView) => received(notification));
+    next.on('event.activity', (activity: { eventId?: unknown }) => {
+      for (const watcher of watchers) if (watcher.eventId === activity.eventId) watcher.moved();
+    });
     // The server closes a socket whose token expired; connect again with a renewed one.
     next.on('session_expired', () => setTimeout(() => void connect(), 500));
     socket = next;
@@ -64,6 +73,20 @@ export const useNotifications = defineStore('notifications', () => {
     socket?.removeAllListeners();
     socket?.disconnect();
     socket = undefined;
+  }
+
+  /**
+   * Calls `moved` whenever someone likes, joins or reviews the event (signed-in only: the socket
+   * needs a token). Returns the function that stops watching.
+   */
+  function watchEvent(eventId: string, moved: () => void): () => void {
+    const watcher = { eventId, moved };
+    watchers = [...watchers, watcher];
+    socket?.emit('watch', { eventId });
+    return () => {
+      watchers = watchers.filter((existing) => existing !== watcher);
+      if (!watchers.some((existing) => existing.eventId === eventId)) socket?.emit('unwatch', { eventId });
+    };
   }
 
   function onPush(listener: (notification: NotificationView) => void): () => void {
@@ -109,5 +132,5 @@ export const useNotifications = defineStore('notifications', () => {
     unread.value = 0;
   }
 
-  return { unread, items, hasMore, loading, error, connect, disconnect, onPush, loadMore, markRead, markAllRead, refreshCount };
+  return { unread, items, hasMore, loading, error, connect, disconnect, onPush, watchEvent, loadMore, markRead, markAllRead, refreshCount };
 });

@@ -33,18 +33,30 @@ export function notificationHandlers(deps: DeliveryDeps): EventHandlers {
       const { followerId, followeeId } = event.data;
       await deps.followers.record(followerId, followeeId, false, event.aggregateVersion);
     },
+    // Every change to a public counter also tells the pages watching that event (a redelivery
+    // only makes them read the counters once more).
     'interaction.like.added': async (event) => {
       await deliver(deps, forLike(event), sourceOf(event));
+      deps.pusher.eventActivity(event.data.eventId, 'likes');
+    },
+    'interaction.like.removed': async (event) => {
+      deps.pusher.eventActivity(event.data.eventId, 'likes');
     },
     'interaction.review.added': async (event) => {
       await deliver(deps, forReview(event), sourceOf(event));
+      deps.pusher.eventActivity(event.data.eventId, 'reviews');
+    },
+    'interaction.review.updated': async (event) => {
+      deps.pusher.eventActivity(event.data.eventId, 'reviews');
     },
     'interaction.participation.added': async (event) => {
       await deps.participants.record(event.data.userId, event.data.eventId, true, event.aggregateVersion);
       await deliver(deps, forParticipation(event), sourceOf(event));
+      deps.pusher.eventActivity(event.data.eventId, 'participants');
     },
     'interaction.participation.removed': async (event) => {
       await deps.participants.record(event.data.userId, event.data.eventId, false, event.aggregateVersion);
+      deps.pusher.eventActivity(event.data.eventId, 'participants');
     },
     'chat.message.sent': async (event) => {
       await deliver(deps, forChatMessage(event), sourceOf(event));

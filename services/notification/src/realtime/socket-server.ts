@@ -3,7 +3,8 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { AuthenticationError, verifyHandshakeToken, type JwtVerifier, type Logger } from '@eventonight/platform';
-import type { Pusher } from '../application/ports.js';
+import { z } from 'zod';
+import type { EventActivityKind, Pusher } from '../application/ports.js';
 import type { NotificationView } from '../application/view.js';
 
 export const NOTIFICATION_EVENT = 'notification';
@@ -12,8 +13,22 @@ export const SESSION_EXPIRED_EVENT = 'session_expired';
 // setTimeout's ceiling (~24.8 days); access tokens live minutes.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** A page asks to follow an event's counters: `watch` / `unwatch` with `{ eventId }`. */
+export const WATCH_EVENT = 'watch';
+export const UNWATCH_EVENT = 'unwatch';
+/** Sent to the sockets watching an event: `{ eventId, kind }`, a counter of it moved. */
+export const EVENT_ACTIVITY_EVENT = 'event.activity';
+/** Pages open at once per socket: a tab shows one event; a few spare for quick navigation. */
+const MAX_WATCHED_EVENTS = 5;
+
+const watchRequest = z.strictObject({ eventId: z.string().min(1).max(128) });
+
 export function userRoom(userId: string): string {
   return `user:${userId}`;
+}
+
+export function eventRoom(eventId: string): string {
+  return `event:${eventId}`;
 }
 
 export interface RealtimeServer extends Pusher {
@@ -74,6 +89,22 @@ export async function startRealtime(options: {
   io.on('connection', (socket) => {
     const { userId, expiresAt } = socket.data as { userId: string; expiresAt?: Date };
     void socket.join(userRoom(userId));
+    // Counters are public (anyone may read them), so any signed-in socket may watch any event;
+    // a malformed request is ignored, and the oldest watch makes room past the bound.
+    const watched: string[] = [];
+    socket.on(WATCH_EVENT, (request: unknown) => {
+      const parsed = watchRequest.safeParse(request);
+      if (!parsed.success || watched.includes(parsed.data.eventId)) return;
+      watched.push(parsed.data.eventId);
+      void socket.join(eventRoom(parsed.data.eventId));
+      if (watched.length > MAX_WATCHED_EVENTS) void socket.leave(eventRoom(watched.shift() ?? ''));
+    });
+    socket.on(UNWATCH_EVENT, (request: unknown) => {
+      const parsed = watchRequest.safeParse(request);
+      if (!parsed.success || !watched.includes(parsed.data.eventId)) return;
+      watched.splice(watched.indexOf(parsed.data.eventId), 1);
+      void socket.leave(eventRoom(parsed.data.eventId));
+    });
     // The token was checked once, at the handshake; the session must not outlive it. The client
     // gets a fresh token and connects again (socket.io-client does not reconnect by itself after
     // a server-side disconnect).
@@ -92,6 +123,9 @@ export async function startRealtime(options: {
     io,
     push(recipientId: string, notification: NotificationView) {
       io.to(userRoom(recipientId)).emit(NOTIFICATION_EVENT, notification);
+    },
+    eventActivity(eventId: string, kind: EventActivityKind) {
+      io.to(eventRoom(eventId)).emit(EVENT_ACTIVITY_EVENT, { eventId, kind });
     },
     async close() {
       // Not io.close(): it would also close the HTTP server, which its owner drains itself.
