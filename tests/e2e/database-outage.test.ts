@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { call, deleteAccount, infraCtl, registerAccount, startSystem, waitFor, type Account, type Reply, type RunningSystem, type ServiceName } from '@eventonight/testing';
+import { call, deleteAccount, infraCtl, registerAccount, startSystem, uniqueName, waitFor, type Account, type Reply, type RunningSystem, type ServiceName } from '@eventonight/testing';
 import { api, newIdempotencyKey, openInbox, setUpSmallScene, tearDownAccounts } from './support/clients.js';
 import { deadLetters } from './support/crowd.js';
 
@@ -24,7 +24,9 @@ describe('fault: the database goes away', { timeout: 400_000 }, () => {
   /** One request per service that cannot be answered without that service's database. */
   const probes: Array<{ service: ServiceName; what: string; send: () => Promise<Reply> }> = [
     { service: 'user', what: 'GET /users/me', send: () => api(system, 'user', member, 'GET', '/users/me') },
-    { service: 'event', what: 'GET /events', send: () => api(system, 'event', member, 'GET', '/events') },
+    // A list nobody asked for before: the catalogue cache (ADR 0016) has no answer, so it needs
+    // the database (a list already cached keeps being answered from Redis during the outage).
+    { service: 'event', what: 'GET /events?q=<new>', send: () => api(system, 'event', member, 'GET', `/events?q=${uniqueName('outage')}`) },
     { service: 'interaction', what: 'PUT like', send: () => api(system, 'interaction', member, 'PUT', `/events/${eventId}/like`) },
     { service: 'chat', what: 'GET /conversations', send: () => api(system, 'chat', member, 'GET', '/conversations') },
     {
