@@ -217,7 +217,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Lacks the required role */
+                /** @description Lacks the required role or client */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -488,7 +488,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Lacks the required role */
+                /** @description Lacks the required role or client */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -630,7 +630,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Lacks the required role */
+                /** @description Lacks the required role or client */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -770,7 +770,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Lacks the required role */
+                /** @description Lacks the required role or client */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -893,7 +893,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Lacks the required role */
+                /** @description Lacks the required role or client */
                 403: {
                     headers: {
                         [name: string]: unknown;

@@ -65,7 +65,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Lacks the required role */
+                /** @description Lacks the required role or client */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -258,7 +258,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Lacks the required role */
+                /** @description Lacks the required role or client */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -362,7 +362,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Lacks the required role */
+                /** @description Lacks the required role or client */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -486,6 +486,15 @@ export interface paths {
                 };
                 /** @description Missing or invalid bearer token */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Lacks the required role or client */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -687,7 +696,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Lacks the required role */
+                /** @description Lacks the required role or client */
                 403: {
                     headers: {
                         [name: string]: unknown;
