@@ -35,12 +35,24 @@ export async function call(baseUrl: string, method: string, path: string, option
   };
 }
 
-/** A TCP port free at the moment of asking, for a child process that cannot take port 0. */
+/** Ports this process handed out: a released port can come back from the kernel at once. */
+const handedOut = new Set<number>();
+
+/**
+ * A TCP port free at the moment of asking, for a child process that cannot take port 0; never
+ * one this process handed out before: callers take several before any is bound (a system's
+ * services and their ops listeners).
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    if (handedOut.has(address.port)) continue;
+    handedOut.add(address.port);
+    return address.port;
+  }
+  throw new Error('no port that was not handed out already');
 }
