@@ -141,7 +141,10 @@ export async function startGateway(
       );
       req.on('timeout', () => req.destroy(new Error(`gateway request ${options.path} timed out`)));
       req.on('error', reject);
-      req.end(body);
+      // With `Expect: 100-continue` (what curl sends for a large body) the body goes only once the
+      // server asks for it: a refusal (413) arrives as an answer, not as a reset mid-upload.
+      if (options.headers?.['expect'] === '100-continue') req.on('continue', () => req.end(body));
+      else req.end(body);
     });
 
   try {
