@@ -101,8 +101,12 @@ if [ ! -e "$dir/rabbitmq_definitions.json" ]; then
     topics+=("{\"user\":\"${svc}\",\"vhost\":\"/\",\"exchange\":\"eventonight\",\"write\":\"^${svc}\\\\.\",\"read\":\".*\"}")
   done
   join() { local IFS=,; echo "$*"; }
-  printf '{"users":[%s],"vhosts":[{"name":"/"}],"permissions":[%s],"topic_permissions":[%s]}\n' \
-    "$(join "${users[@]}")" "$(join "${permissions[@]}")" "$(join "${topics[@]}")" >"$dir/rabbitmq_definitions.json"
+  # RabbitMQ 4 drops a message returned to a quorum queue more than 20 times when the queue has no
+  # dead-letter target, as the services' main queues (a name without a dot) do; as good as no
+  # limit, like the 3.10 tests run on (ADR 0019). 3.10 refuses -1, so a large number.
+  policies='{"vhost":"/","name":"main-queues-delivery-limit","pattern":"^[a-z]+$","apply-to":"queues","definition":{"delivery-limit":1000000},"priority":0}'
+  printf '{"users":[%s],"vhosts":[{"name":"/"}],"permissions":[%s],"topic_permissions":[%s],"policies":[%s]}\n' \
+    "$(join "${users[@]}")" "$(join "${permissions[@]}")" "$(join "${topics[@]}")" "$policies" >"$dir/rabbitmq_definitions.json"
   chmod 644 "$dir/rabbitmq_definitions.json"
   echo "created $dir/rabbitmq_definitions.json"
 fi

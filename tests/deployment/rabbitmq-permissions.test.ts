@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { EXCHANGE, assertExchange, assertServiceTopology, serviceQueues } from '@eventonight/platform';
-import { createVhost, deleteVhost, infra } from '@eventonight/testing';
+import { createVhost, deleteVhost, infra, waitFor } from '@eventonight/testing';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -23,6 +23,7 @@ interface Definitions {
   vhosts: { name: string }[];
   permissions: { user: string; configure: string; write: string; read: string }[];
   topic_permissions: { user: string; exchange: string; write: string; read: string }[];
+  policies: { vhost: string; name: string; pattern: string; 'apply-to': string; definition: Record<string, unknown>; priority: number }[];
 }
 
 const AUTH = `Basic ${Buffer.from('guest:guest').toString('base64')}`;
@@ -34,6 +35,16 @@ async function management(method: string, path: string, body?: unknown): Promise
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   assert.ok(response.ok || (method === 'DELETE' && response.status === 404), `${method} ${path} → ${response.status} ${await response.text()}`);
+}
+
+/** A queue's details as the management API reports them (`policy` names the policy in force). */
+async function queueDetails(vhost: string, queue: string): Promise<{ policy?: string }> {
+  const response = await fetch(`${infra.rabbitmqManagementUrl}/api/queues/${encodeURIComponent(vhost)}/${encodeURIComponent(queue)}`, {
+    headers: { authorization: AUTH },
+    signal: AbortSignal.timeout(15_000),
+  });
+  assert.ok(response.ok, `GET queue ${queue} → ${response.status}`);
+  return (await response.json()) as { policy?: string };
 }
 
 /** Runs `operation` on a fresh confirm channel and says whether the broker refused it (403). */
@@ -97,6 +108,7 @@ describe('RabbitMQ users of the production deployment, on the real broker', () =
       vhosts: [{ name: vhost }],
       permissions: definitions.permissions.filter((p) => p.user !== 'admin').map((p) => ({ ...p, user: rename(p.user), vhost })),
       topic_permissions: definitions.topic_permissions.map((t) => ({ ...t, user: rename(t.user), vhost })),
+      policies: definitions.policies.map((policy) => ({ ...policy, vhost })),
     };
     assert.deepEqual(definitions.vhosts, [{ name: '/' }]);
     created.push(...services.map(rename));
@@ -137,6 +149,17 @@ describe('RabbitMQ users of the production deployment, on the real broker', () =
     assert.equal(await refused(user, (channel) => publish(channel, 'event.published')), true, "another service's event type");
     assert.equal(await refused(user, (channel) => channel.assertQueue('user', { durable: true })), true, 'no queue of its own');
     assert.equal(await refused(user, (channel) => channel.consume('chat', () => undefined)), true, "reading chat's queue");
+  });
+
+  test("the services' main queues get the delivery-limit policy, their delay and dead-letter queues do not", async () => {
+    const chat = await connectAs('chat');
+    const queues = serviceQueues('chat');
+    assert.equal(await refused(chat, (channel) => assertServiceTopology(channel, queues, ['user.#'])), false);
+    const policyOf = async (queue: string): Promise<string | null> => (await queueDetails(vhost, queue)).policy ?? null;
+    // The management API samples queue details every few seconds.
+    await waitFor(async () => ((await policyOf(queues.main)) === 'main-queues-delivery-limit' ? true : undefined), { timeoutMs: 15_000, what: 'the policy on chat' });
+    assert.equal(await policyOf(queues.dlq), null);
+    assert.equal(await policyOf(queues.retries[0]?.name as string), null);
   });
 
   test('the generated password hash is what the broker accepts, and only with the right password', async () => {
