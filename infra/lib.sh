@@ -66,3 +66,18 @@ port_owner() {
 http_ok() {
   curl -fsS -o /dev/null --max-time 3 "$@" 2>/dev/null
 }
+
+# True while the process whose pid a file holds is alive.
+pid_alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# Waits until `url` answers 2xx, at most `limit` seconds; if the process of `pidfile` exits first
+# or the time runs out, fails naming `what` and its log. For the processes scripts/ start.
+await_http_ready() {
+  local what=$1 url=$2 pidfile=$3 logfile=$4 limit=$5 waited=0
+  until http_ok "$url"; do
+    pid_alive "$pidfile" || fail_with_log "$what exited during start" "$logfile"
+    [ "$waited" -lt "$limit" ] || fail_with_log "$what did not answer within ${limit}s" "$logfile"
+    sleep 1
+    waited=$((waited + 1))
+  done
+}

@@ -47,21 +47,16 @@ port_of() {
   done
 }
 
-running() { [ -s "$state/$1.pid" ] && kill -0 "$(cat "$state/$1.pid")" 2>/dev/null; }
+running() { pid_alive "$state/$1.pid"; }
 
 start_one() {
-  local name=$1 port=$2 waited=0
+  local name=$1 port=$2
   if running "$name"; then echo "$name: already running (pid $(cat "$state/$name.pid"))"; return; fi
   # shellcheck disable=SC2046 # word splitting of NAME=value pairs is wanted
   env $(common_env "$name" "$port") $(service_env "$name") \
     setsid node "services/$name/dist/main.js" </dev/null >>"$state/$name.log" 2>&1 &
   echo $! >"$state/$name.pid"
-  until curl -fsS "http://127.0.0.1:$port/ready" >/dev/null 2>&1; do
-    if ! running "$name"; then fail_with_log "$name service exited during start" "$state/$name.log"; fi
-    if [ "$waited" -ge 60 ]; then fail_with_log "$name service not ready after 60s" "$state/$name.log"; fi
-    sleep 1
-    waited=$((waited + 1))
-  done
+  await_http_ready "$name service" "http://127.0.0.1:$port/ready" "$state/$name.pid" "$state/$name.log" 60
   echo "$name: ready on http://127.0.0.1:$port (log $state/$name.log)"
 }
 

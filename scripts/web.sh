@@ -15,7 +15,7 @@ state=$EN_STATE/services
 pidfile="$state/web.pid"
 mkdir -p "$state"
 
-running() { [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+running() { pid_alive "$pidfile"; }
 
 # "Pay" on the stand-in posts the signed webhook the way Stripe would: through the gateway when
 # one answers (it refuses /health from outside, so ask for the public /openapi.json), else
@@ -36,13 +36,7 @@ start() {
     STRIPE_WEBHOOK_SECRET="$STRIPE_WEBHOOK_SECRET" EN_WEB_WEBHOOK_URL="$(webhook_url)" \
     setsid node --import tsx web/server/main.ts </dev/null >>"$state/web.log" 2>&1 &
   echo $! >"$pidfile"
-  local waited=0
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/config.json" 2>/dev/null; do
-    if ! running; then fail_with_log "web: the static server exited during start" "$state/web.log"; fi
-    if [ "$waited" -ge 30 ]; then fail_with_log "web: the static server did not answer within 30s" "$state/web.log"; fi
-    sleep 1
-    waited=$((waited + 1))
-  done
+  await_http_ready "web: the static server" "http://127.0.0.1:$port/config.json" "$pidfile" "$state/web.log" 30
   echo "web: ready on http://127.0.0.1:$port (log $state/web.log)"
 }
 
