@@ -411,11 +411,22 @@ launch() {
   echo $! >"$(pid_file "$s")"
 }
 
+# Whether the process this script just launched still runs: its /proc entry exists and it
+# is not a zombie. Not running_pid's command-line check: while the launch execs (bash →
+# setpriv → the server) /proc/<pid>/cmdline can read empty, which made a live start look
+# like an exit before the server had written its reason to the log.
+launched_process_alive() {
+  local pid state
+  pid=$(cat "$(pid_file "$1")" 2>/dev/null) || return 1
+  state=$(sed -n 's/^.*) \(.\).*$/\1/p' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
 wait_healthy() {
   local s=$1 limit=$EN_WAIT_SECONDS waited=0
   [ "$s" = keycloak ] && limit=$EN_KEYCLOAK_WAIT_SECONDS
   until call "$s" healthy; do
-    if [ -z "$(running_pid "$s")" ]; then
+    if ! launched_process_alive "$s"; then
       fail_with_log "$s exited during start" "$(log_file "$s")"
     fi
     if [ "$waited" -ge "$limit" ]; then
