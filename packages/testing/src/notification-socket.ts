@@ -8,6 +8,11 @@ export interface NotificationSocketOptions {
    * balancer must send to one replica; its cookies (the sticky one) are kept and sent back.
    */
   transport?: 'websocket' | 'polling-then-upgrade';
+  /**
+   * The loopback address to connect from (any of 127.0.0.0/8): benchmarks holding many sockets
+   * spread them over several, each with its own range of ephemeral ports.
+   */
+  localAddress?: string;
 }
 
 /**
@@ -17,7 +22,7 @@ export interface NotificationSocketOptions {
  * Socket.IO lives behind a path-routing gateway (`<path>/socket.io`), not a namespace.
  */
 export function connectNotificationSocket(url: string, token: string | undefined, options: NotificationSocketOptions | number = {}): Promise<Socket> {
-  const { timeoutMs = 5_000, transport = 'websocket' } = typeof options === 'number' ? { timeoutMs: options } : options;
+  const { timeoutMs = 5_000, transport = 'websocket', localAddress } = typeof options === 'number' ? { timeoutMs: options } : options;
   const base = new URL(url);
   const socket = io(base.origin, {
     path: `${base.pathname.replace(/\/$/, '')}/socket.io`,
@@ -25,6 +30,7 @@ export function connectNotificationSocket(url: string, token: string | undefined
     withCredentials: transport !== 'websocket',
     reconnection: false,
     timeout: timeoutMs,
+    ...(localAddress === undefined ? {} : { localAddress }),
     ...(token === undefined ? {} : { auth: { token } }),
   });
   return new Promise((resolve, reject) => {

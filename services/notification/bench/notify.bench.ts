@@ -1,96 +1,131 @@
 /**
- * End-to-end push latency: N connected clients, M like events per second published to
- * RabbitMQ for D seconds; each event's latency runs from publish to the owner's socket
- * receiving the push. Prints one JSON line. Real RabbitMQ, MongoDB (and Redis with
- * BENCH_REDIS=1); a local test issuer signs the tokens.
+ * Sockets per notification instance and push latency: one notification service in a process
+ * of its own (its built entry point), BENCH_CLIENTS Socket.IO clients in child processes
+ * (BENCH_CLIENTS_PER_WORKER each), then BENCH_RATE `interaction.like.added` events per second
+ * published to RabbitMQ for BENCH_SECONDS, spread over the clients. Each push's latency runs
+ * from the publish (parent) to the owner's socket receiving it (worker), on one wall clock.
+ * Real RabbitMQ, MongoDB (and Redis with BENCH_REDIS=1); a local test issuer signs the tokens.
+ * Prints one JSON line on stdout, progress on stderr.
  *
- *   npm run bench:notify                     # 50 clients, 100 events/s, 10 s
- *   BENCH_CLIENTS=200 BENCH_RATE=300 BENCH_SECONDS=20 BENCH_REDIS=1 npm run bench:notify
+ *   npm run bench:notify                                  # 50 clients, 100 events/s, 10 s
+ *   BENCH_CLIENTS=20000 BENCH_RATE=200 BENCH_SECONDS=20 npm run bench:notify
  */
-import type { Socket } from 'socket.io-client';
-import { deleteServiceQueues, freshDatabase, infra, startTestIssuer, uniqueName } from '@eventonight/testing';
-import { connectClient, newUser, startNotification, Upstream, type Received } from '../test/helpers.js';
-
-function intFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
-function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round((sorted[Math.max(0, index)] ?? 0) * 10) / 10;
-}
+import { deleteServiceQueues, freshDatabase, infra, startTestIssuer, uniqueName, Upstream } from '@eventonight/testing';
+import { percentile, report } from '../../../bench/stats.js';
+import { intFromEnv, openFileCount, openFilesLimit, progress, residentMiB, SocketWorkers, startServiceProcess } from './processes.js';
+import { wallClockMs, type BenchUser } from './worker-protocol.js';
 
 const clients = intFromEnv('BENCH_CLIENTS', 50);
 const rate = intFromEnv('BENCH_RATE', 100);
 const seconds = intFromEnv('BENCH_SECONDS', 10);
 const drainMs = intFromEnv('BENCH_DRAIN_MS', 10_000);
+const perWorker = intFromEnv('BENCH_CLIENTS_PER_WORKER', 5_000);
+const connectConcurrency = intFromEnv('BENCH_CONNECT_CONCURRENCY', 50);
 const withRedis = process.env['BENCH_REDIS'] === '1';
+// Sockets are not all the service holds: its MongoDB pool, AMQP, the listener, stdio, epoll.
+const SERVICE_FD_HEADROOM = 100;
+
+const fdLimit = openFilesLimit();
+progress(`open-files limit of this process (inherited by the service): ${fdLimit}`);
+if (clients + SERVICE_FD_HEADROOM > fdLimit) {
+  progress(`warning: ${clients} sockets + ~${SERVICE_FD_HEADROOM} other files exceed the limit ${fdLimit}; expect refused connections`);
+}
 
 const name = uniqueName('notification_bench');
 const database = await freshDatabase('notification_bench');
 const issuer = await startTestIssuer();
-const service = await startNotification({
-  database: database.name,
-  issuer,
-  name,
-  extra: withRedis ? { REDIS_URL: infra.redisUrl } : {},
-});
+const service = await startServiceProcess({ database: database.name, issuer, name, extra: withRedis ? { REDIS_URL: infra.redisUrl } : {} });
 const upstream = await Upstream.open();
-const sockets: Socket[] = [];
-const publishedAt = new Map<string, number>();
-const latencies: number[] = [];
+let workers: SocketWorkers | undefined;
+
+const publishedAt = new Map<string, { at: number; ownerId: string }>();
+const deliveredAt = new Map<string, number>();
+let duplicates = 0;
+let misdelivered = 0;
 
 try {
-  const owners = await Promise.all(Array.from({ length: clients }, () => newUser(issuer, 'bench')));
-  for (const owner of owners) {
-    const socket = await connectClient(service.url, owner.token);
-    socket.on('notification', (notification: Received) => {
-      const sent = publishedAt.get(String(notification.data['eventId']));
-      if (sent !== undefined) latencies.push(performance.now() - sent);
-    });
-    sockets.push(socket);
-  }
+  const memory = { readyMiB: residentMiB(service.pid), connectedMiB: null as number | null, endMiB: null as number | null };
+  const minted = performance.now();
+  // An hour of validity: the server disconnects a socket when its token expires.
+  const users: BenchUser[] = await Promise.all(
+    Array.from({ length: clients }, async (_, i) => {
+      const id = `bench-${i}-${name}`;
+      return { id, token: await issuer.mint({ sub: id, roles: ['member'], expiresInSec: 3_600 }) };
+    }),
+  );
+  progress(`${clients} tokens minted in ${Math.round(performance.now() - minted)} ms; connecting`);
+
+  const connection = await SocketWorkers.connect({
+    url: service.url,
+    users,
+    perWorker,
+    concurrency: connectConcurrency,
+    timeoutMs: 20_000,
+    onReceipt: ([userId, , eventId, receivedAt]) => {
+      const sent = publishedAt.get(eventId);
+      if (sent === undefined || sent.ownerId !== userId) misdelivered += 1;
+      else if (deliveredAt.has(eventId)) duplicates += 1;
+      else deliveredAt.set(eventId, receivedAt - sent.at);
+    },
+  });
+  workers = connection.workers;
+  memory.connectedMiB = residentMiB(service.pid);
+  const serviceOpenFiles = openFileCount(service.pid);
+  progress(
+    `${connection.connected} sockets held (${connection.failed} failed${connection.firstError === null ? '' : `, first: ${connection.firstError}`}) ` +
+      `in ${connection.seconds} s; service RSS ${memory.connectedMiB} MiB, ${serviceOpenFiles} open files`,
+  );
 
   // Ticks every 10 ms, publishing whatever is due, so the rate holds even when a tick runs late.
+  // Events go round-robin over the users; a user whose socket failed simply gets no push.
   const expected = rate * seconds;
   const started = performance.now();
   let sent = 0;
   while (sent < expected) {
     const due = Math.min(expected, Math.floor(((performance.now() - started) / 1_000) * rate));
     for (; sent < due; sent += 1) {
-      const owner = owners[sent % owners.length]!;
+      const owner = users[sent % users.length]!;
       const eventId = `bench-${sent}`;
       const event = upstream.event('interaction.like.added', { eventId, userId: `fan-${sent}`, eventOwnerId: owner.id });
-      publishedAt.set(eventId, performance.now());
+      publishedAt.set(eventId, { at: wallClockMs(), ownerId: owner.id });
       upstream.publish(event);
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+  progress(`${expected} events published in ${Math.round(performance.now() - started)} ms; draining`);
+  // A user whose socket failed never gets its pushes: then the drain runs its full time.
   const deadline = performance.now() + drainMs;
-  while (latencies.length < expected && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (deliveredAt.size < expected && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  // One more batch of receipts (workers flush every 100 ms), so a late duplicate is counted.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  memory.endMiB = residentMiB(service.pid);
 
-  const sorted = [...latencies].sort((a, b) => a - b);
-  console.log(
-    JSON.stringify({
-      bench: 'notify',
-      at: new Date().toISOString(),
-      p50Ms: percentile(sorted, 50),
-      p99Ms: percentile(sorted, 99),
-      delivered: latencies.length,
-      expected,
-      clients,
-      ratePerSec: rate,
-      seconds,
-      redis: withRedis,
-    }),
-  );
+  const sorted = [...deliveredAt.values()].sort((a, b) => a - b);
+  report('notify', {
+    clients,
+    socketsHeld: connection.connected,
+    socketsFailed: connection.failed,
+    socketsLost: workers.lost,
+    connectSeconds: connection.seconds,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    maxMs: sorted.length === 0 ? null : Math.round(sorted[sorted.length - 1]! * 10) / 10,
+    delivered: deliveredAt.size,
+    expected,
+    duplicates,
+    misdelivered,
+    ratePerSec: rate,
+    seconds,
+    redis: withRedis,
+    serviceRssMiB: { ready: memory.readyMiB, connected: memory.connectedMiB, end: memory.endMiB, peak: residentMiB(service.pid, 'VmHWM') },
+    serviceOpenFiles,
+    fdLimit,
+    workers: Math.ceil(clients / perWorker),
+  });
 } finally {
-  for (const socket of sockets) socket.close();
+  await workers?.close();
   await upstream.close();
-  await service.close();
+  await service.stop();
   await deleteServiceQueues(name);
   await issuer.close();
   await database.dispose();
