@@ -1,0 +1,150 @@
+/**
+ * The fan-out of `event.published` to an organizer's followers: one notification service in a
+ * process of its own (its built entry point), BENCH_FOLLOWERS followers that it learned the way
+ * it really does (one `interaction.follow.added` each on RabbitMQ, as interaction's relay sends
+ * them), BENCH_CONNECTED of them connected over Socket.IO from child processes. Then one
+ * `event.published` for the organizer's event is published to RabbitMQ, as the event service's
+ * relay would, and the benchmark measures what got stored (the service's database, polled) and
+ * pushed (the clients' receipts), and when. BENCH_REDELIVER=1 publishes the same message twice,
+ * as a redelivery would: stored and pushed must not change.
+ * Prints one JSON line on stdout, progress on stderr.
+ *
+ *   npm run bench:fanout                                   # 10,000 followers, 1,000 connected
+ *   BENCH_FOLLOWERS=1000 BENCH_CONNECTED=200 npm run bench:fanout
+ */
+import { deleteServiceQueues, eventSnapshotData, freshDatabase, infra, startTestIssuer, uniqueName, Upstream, waitFor } from '@eventonight/testing';
+import { percentile, report, round } from '../../../bench/stats.js';
+import { intFromEnv, openFilesLimit, progress, residentMiB, SocketWorkers, startServiceProcess } from './processes.js';
+import { wallClockMs, type BenchUser } from './worker-protocol.js';
+
+const followers = intFromEnv('BENCH_FOLLOWERS', 10_000);
+const connectedCount = Math.min(followers, intFromEnv('BENCH_CONNECTED', 1_000));
+const drainMs = intFromEnv('BENCH_DRAIN_MS', 60_000);
+const pollMs = intFromEnv('BENCH_POLL_MS', 100);
+const perWorker = intFromEnv('BENCH_CLIENTS_PER_WORKER', 5_000);
+const redeliver = process.env['BENCH_REDELIVER'] === '1';
+const withRedis = process.env['BENCH_REDIS'] === '1';
+const batchSize = process.env['FANOUT_BATCH_SIZE'];
+
+const name = uniqueName('notification_fanout');
+const database = await freshDatabase('notification_fanout');
+const issuer = await startTestIssuer();
+const service = await startServiceProcess({
+  database: database.name,
+  issuer,
+  name,
+  extra: {
+    ...(withRedis ? { REDIS_URL: infra.redisUrl } : {}),
+    ...(batchSize === undefined ? {} : { FANOUT_BATCH_SIZE: batchSize }),
+  },
+});
+const upstream = await Upstream.open();
+let workers: SocketWorkers | undefined;
+
+const organizerId = `org-${name}`;
+const eventId = `event-${name}`;
+const followerIds = Array.from({ length: followers }, (_, i) => `follower-${i}-${name}`);
+const pushedAt = new Map<string, number>();
+let pushDuplicates = 0;
+let pushUnmatched = 0;
+
+try {
+  // The service learns followers from interaction's follow events only: one per follower, each
+  // its own (follower, organizer) aggregate at version 1. Every follow also notifies the
+  // organizer ('follower.new'); the seed is done when both the copies and those are stored.
+  const seedStarted = performance.now();
+  for (const followerId of followerIds) {
+    upstream.publish(upstream.event('interaction.follow.added', { followerId, followeeId: organizerId }, `follow-${followerId}`, 1));
+  }
+  const audience = database.db.collection('followers');
+  const notifications = database.db.collection('notifications');
+  await waitFor(
+    async () => {
+      const copies = await audience.countDocuments({ targetId: organizerId, active: true });
+      const told = await notifications.countDocuments({ recipientId: organizerId, type: 'follower.new' });
+      return copies === followers && told === followers ? true : undefined;
+    },
+    { timeoutMs: Math.max(120_000, followers * 30), intervalMs: 500, what: `${followers} followers learned` },
+  );
+  const seedSeconds = (performance.now() - seedStarted) / 1_000;
+  progress(`${followers} followers learned from follow events in ${round(seedSeconds)} s`);
+
+  const users: BenchUser[] = await Promise.all(
+    followerIds.slice(0, connectedCount).map(async (id) => ({ id, token: await issuer.mint({ sub: id, roles: ['member'], expiresInSec: 3_600 }) })),
+  );
+  const rssBefore = residentMiB(service.pid);
+  const connection = await SocketWorkers.connect({
+    url: service.url,
+    users,
+    perWorker,
+    concurrency: 50,
+    timeoutMs: 20_000,
+    onReceipt: ([userId, , receivedEventId, receivedAt]) => {
+      if (receivedEventId !== eventId) pushUnmatched += 1;
+      else if (pushedAt.has(userId)) pushDuplicates += 1;
+      else pushedAt.set(userId, receivedAt);
+    },
+  });
+  workers = connection.workers;
+  const rssConnected = residentMiB(service.pid);
+  progress(`${connection.connected} of ${connectedCount} followers connected in ${connection.seconds} s`);
+
+  const published = upstream.event('event.published', { ...eventSnapshotData(eventId, organizerId, 'published'), tiers: [] }, eventId, 2);
+  const publishedAt = wallClockMs();
+  upstream.publish(published);
+  if (redeliver) upstream.publish(published);
+
+  // Stored: polled; the figure is when a poll first saw them all (resolution BENCH_POLL_MS plus one count).
+  let stored = 0;
+  let storedAllMs: number | null = null;
+  const deadline = publishedAt + drainMs;
+  while (wallClockMs() < deadline && (storedAllMs === null || pushedAt.size < connection.connected)) {
+    if (storedAllMs === null) {
+      stored = await notifications.countDocuments({ sourceEventId: published.id });
+      if (stored >= followers) storedAllMs = wallClockMs() - publishedAt;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+  // A grace period in which a second copy (a redelivery done wrong) would show up.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+  const rows = await notifications.find({ sourceEventId: published.id }, { projection: { recipientId: 1 } }).toArray();
+  const recipients = new Set(rows.map((row) => String(row['recipientId'])));
+  const missing = followerIds.filter((id) => !recipients.has(id)).length;
+  const strangers = [...recipients].filter((id) => !id.startsWith('follower-') || !id.endsWith(name)).length;
+  const latencies = [...pushedAt.values()].map((at) => at - publishedAt).sort((a, b) => a - b);
+
+  report('fanout', {
+    followers,
+    connected: connectedCount,
+    socketsHeld: connection.connected,
+    socketsLost: workers.lost,
+    stored: rows.length,
+    storedRecipients: recipients.size,
+    storedDuplicates: rows.length - recipients.size,
+    storedMissing: missing,
+    storedStrangers: strangers,
+    storedAllMs: storedAllMs === null ? null : round(storedAllMs),
+    pushed: pushedAt.size,
+    pushDuplicates,
+    pushUnmatched,
+    lastPushMs: latencies.length === 0 ? null : round(latencies[latencies.length - 1]!),
+    pushP50Ms: percentile(latencies, 50),
+    pushP99Ms: percentile(latencies, 99),
+    pollMs,
+    redelivered: redeliver,
+    redis: withRedis,
+    fanOutBatchSize: batchSize === undefined ? 'default' : Number(batchSize),
+    seedSeconds: round(seedSeconds),
+    seedFollowsPerSec: round(followers / seedSeconds),
+    serviceRssMiB: { beforeConnect: rssBefore, connected: rssConnected, end: residentMiB(service.pid), peak: residentMiB(service.pid, 'VmHWM') },
+    fdLimit: openFilesLimit(),
+  });
+} finally {
+  await workers?.close();
+  await upstream.close();
+  await service.stop();
+  await deleteServiceQueues(name);
+  await issuer.close();
+  await database.dispose();
+}
