@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { freshDatabase, type TestDatabase } from '@eventonight/testing';
-import { insertOnce, upsertIfNewer } from '../src/persistence/index.js';
+import { insertManyOnce, insertOnce, upsertIfNewer } from '../src/persistence/index.js';
 
 interface UserCopy {
   _id: string;
@@ -39,5 +39,23 @@ describe('idempotent writes for event handlers', () => {
     assert.equal(await insertOnce(notes, { _id: 'event-1:user-9', text: 'second' }), 'duplicate');
     assert.equal(await notes.countDocuments(), 1);
     assert.equal((await notes.findOne({ _id: 'event-1:user-9' }))?.text, 'first');
+  });
+
+  it('insertManyOnce inserts the new documents around existing ids and says which it inserted', async () => {
+    const notes = database.db.collection<{ _id: string; text: string }>('many_notes');
+    await notes.insertMany([
+      { _id: 'n2', text: 'kept' },
+      { _id: 'n4', text: 'kept' },
+    ]);
+    const batch = ['n1', 'n2', 'n3', 'n4', 'n5'].map((id) => ({ _id: id, text: 'new' }));
+    assert.deepEqual([...(await insertManyOnce(notes, batch))].sort(), ['n1', 'n3', 'n5']);
+    const stored = await notes.find().sort({ _id: 1 }).toArray();
+    assert.deepEqual(
+      stored.map((note) => [note._id, note.text]),
+      [['n1', 'new'], ['n2', 'kept'], ['n3', 'new'], ['n4', 'kept'], ['n5', 'new']],
+      'an existing document is left as it was',
+    );
+    assert.deepEqual([...(await insertManyOnce(notes, batch))], [], 'a redelivery inserts nothing');
+    assert.deepEqual([...(await insertManyOnce(notes, []))], []);
   });
 });

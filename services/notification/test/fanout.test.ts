@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { deleteServiceQueues, eventSnapshotData, freshDatabase, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { newNotification } from '../src/domain/notification.js';
 import { audienceId, type AudienceDocument } from '../src/persistence/audience.js';
 import type { RunningNotificationService } from '../src/service.js';
 import { call, collect, connectClient, newUser, startNotification, Upstream } from './helpers.js';
@@ -90,6 +91,39 @@ describe('notification service: follower copy and fan-out of event.published', {
     assert.equal(await notifications.countDocuments({ sourceEventId: event.id }), FOLLOWERS);
     assert.equal(received.length, 1);
     assert.equal(await notifications.countDocuments({ recipientId: `f-${FOLLOWERS}-${organizer.id}` }), 0, 'the inactive follower is skipped');
+  });
+
+  it('event.published redelivered after a fan-out stopped mid-way stores only the missing ones and pushes only those', async () => {
+    const organizer = await newUser(issuer, 'org');
+    const memberIds = Array.from({ length: 150 }, (_, i) => `g-${i}-${organizer.id}`);
+    await service.db.collection<AudienceDocument>('followers').insertMany(
+      memberIds.map((memberId) => ({ _id: audienceId(memberId, organizer.id), memberId, targetId: organizer.id, active: true, sourceVersion: 1 })),
+    );
+    const event = published(organizer.id, uniqueName('ev-resume'));
+    // What the first delivery got through before it died: every other follower's notification,
+    // and one of them already read by its recipient.
+    const source = { id: event.id, occurredAt: new Date(event.occurredAt) };
+    const template = { type: 'event.published' as const, data: { eventId: event.data.eventId } };
+    const earlier = memberIds.filter((_, i) => i % 2 === 0).map((recipientId) => newNotification({ ...template, recipientId }, source));
+    earlier[0]!.read = true;
+    earlier[0]!.readAt = new Date();
+    const notifications = service.db.collection('notifications');
+    await notifications.insertMany(earlier);
+    const alreadyTold = collect(await connectClient(service.url, await issuer.mint({ sub: memberIds[2]!, roles: ['member'] })));
+    const stillMissing = collect(await connectClient(service.url, await issuer.mint({ sub: memberIds[3]!, roles: ['member'] })));
+
+    upstream.publish(event);
+    await waitFor(async () => ((await notifications.countDocuments({ sourceEventId: event.id })) === memberIds.length ? true : undefined), {
+      timeoutMs: 30_000,
+      what: 'the missing half filled in',
+    });
+    await waitFor(() => stillMissing[0], { what: 'the push to a follower whose notification was missing' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const recipients = (await notifications.find({ sourceEventId: event.id }).toArray()).map((n) => String(n['recipientId']));
+    assert.deepEqual([...new Set(recipients)].sort(), [...memberIds].sort(), 'each follower once');
+    assert.equal((await notifications.findOne({ _id: earlier[0]!._id }))?.['read'], true, 'a notification already read stays read');
+    assert.equal(stillMissing.length, 1);
+    assert.equal(alreadyTold.length, 0, 'a follower told by the first delivery is not pushed again');
   });
 
   it('event.cancelled reaches participants (ticket buyers included) and followers, once each', async () => {

@@ -1,4 +1,4 @@
-import type { Collection, Document, Filter, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
+import { MongoBulkWriteError, type Collection, type Document, type Filter, type OptionalUnlessRequiredId, type UpdateFilter } from 'mongodb';
 import { isDuplicateKeyError } from './errors.js';
 
 /**
@@ -17,6 +17,30 @@ export async function insertOnce<T extends Document & { _id: string }>(
   } catch (error) {
     if (isDuplicateKeyError(error)) return 'duplicate';
     throw error;
+  }
+}
+
+/**
+ * `insertOnce` for many documents in one command: unordered, so an `_id` that exists already
+ * (a redelivery, or a crash mid-way through an earlier delivery) is skipped while every other
+ * document is still inserted. Returns the ids this call inserted; any failure other than a
+ * duplicate id is thrown (the event is then retried, and the retry skips what got in).
+ */
+export async function insertManyOnce<T extends Document & { _id: string }>(
+  collection: Collection<T>,
+  documents: readonly OptionalUnlessRequiredId<T>[],
+): Promise<Set<string>> {
+  const ids = documents.map((document) => String(document['_id']));
+  if (documents.length === 0) return new Set();
+  try {
+    await collection.insertMany([...documents], { ordered: false });
+    return new Set(ids);
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    if (writeErrors.length === 0 || !writeErrors.every((writeError) => isDuplicateKeyError(writeError))) throw error;
+    const existing = new Set(writeErrors.map((writeError) => writeError.index));
+    return new Set(ids.filter((_, index) => !existing.has(index)));
   }
 }
 

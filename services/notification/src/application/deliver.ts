@@ -22,19 +22,17 @@ export interface SourceEvent {
 }
 
 /**
- * Stores each draft once (deterministic id) and pushes only what this delivery inserted, so a
- * redelivered event neither duplicates nor re-pushes. Muted types are stored but not pushed.
+ * Stores each draft once (deterministic id), all of them in one insert, and pushes only what this
+ * delivery inserted, so a redelivered event neither duplicates nor re-pushes. Muted types are
+ * stored but not pushed.
  */
 async function storeAndPush(deps: DeliveryDeps, drafts: readonly NotificationDraft[], source: SourceEvent, muted: ReadonlySet<string>): Promise<number> {
-  const outcomes = await Promise.all(
-    drafts.map(async (draft) => {
-      const notification = newNotification(draft, source);
-      const outcome = await deps.notifications.insert(notification);
-      if (outcome === 'inserted' && !muted.has(draft.recipientId)) deps.pusher.push(draft.recipientId, toView(notification));
-      return outcome;
-    }),
-  );
-  return outcomes.filter((outcome) => outcome === 'inserted').length;
+  const notifications = drafts.map((draft) => newNotification(draft, source));
+  const inserted = await deps.notifications.insertNew(notifications);
+  for (const notification of notifications) {
+    if (inserted.has(notification._id) && !muted.has(notification.recipientId)) deps.pusher.push(notification.recipientId, toView(notification));
+  }
+  return inserted.size;
 }
 
 /** For events with a handful of recipients (one or two). */
@@ -48,8 +46,9 @@ export async function deliver(deps: DeliveryDeps, drafts: readonly NotificationD
 
 /**
  * One notification per active member of `audience` around `targetId` (the followers of a user,
- * the participants of an event), streamed over a cursor in batches: memory holds one batch,
- * never the whole audience. A redelivery after a crash mid-way re-walks the audience and only
+ * the participants of an event), streamed over a cursor in batches: memory holds two batches,
+ * never the whole audience. Each batch is stored with one insert and pushed; the cursor reads
+ * the next batch meanwhile. A redelivery after a crash mid-way re-walks the audience and only
  * fills in the ones still missing; a recipient in two audiences of one event gets one
  * notification, because its id is derived from (source event, recipient).
  */
@@ -62,11 +61,24 @@ export async function fanOut(
 ): Promise<{ members: number; inserted: number }> {
   let members = 0;
   let inserted = 0;
-  for await (const batch of audience.memberBatches(targetId, deps.fanOutBatchSize)) {
-    members += batch.length;
-    const muted = await deps.preferences.mutedAmong(batch, template.type);
-    const drafts = batch.map((recipientId) => ({ ...template, recipientId }));
-    inserted += await storeAndPush(deps, drafts, source, muted);
+  const batches = audience.memberBatches(targetId, deps.fanOutBatchSize);
+  let next = batches.next();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done === true) break;
+      next = batches.next();
+      // Awaited on the next turn; if this batch fails first, its rejection must not go unhandled.
+      next.catch(() => undefined);
+      const batch = current.value;
+      members += batch.length;
+      const muted = await deps.preferences.mutedAmong(batch, template.type);
+      const drafts = batch.map((recipientId) => ({ ...template, recipientId }));
+      inserted += await storeAndPush(deps, drafts, source, muted);
+    }
+  } finally {
+    // Closes the cursor when a batch failed (runs after the read in flight settles).
+    await batches.return(undefined);
   }
   deps.logger.info({ audience: audience.collection.collectionName, targetId, members, inserted, type: template.type }, 'fan-out done');
   return { members, inserted };

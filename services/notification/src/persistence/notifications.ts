@@ -1,5 +1,5 @@
 import type { Collection, Db, Filter } from 'mongodb';
-import { insertOnce } from '@eventonight/platform';
+import { insertManyOnce } from '@eventonight/platform';
 import type { NotificationDocument } from '../domain/notification.js';
 import type { NotificationCursor } from './cursor.js';
 
@@ -24,9 +24,12 @@ export class NotificationRepository {
     await this.collection.createIndex({ recipientId: 1, read: 1, createdAt: -1, _id: -1 }, { name: 'recipient_unread_newest' });
   }
 
-  /** 'duplicate' on redelivery: the deterministic _id already exists. */
-  insert(notification: NotificationDocument): Promise<'inserted' | 'duplicate'> {
-    return insertOnce(this.collection, notification);
+  /**
+   * Stores the ones whose deterministic _id is new, in one unordered command, and returns their
+   * ids: on a redelivery the others exist already and are left as they are (read state included).
+   */
+  insertNew(notifications: readonly NotificationDocument[]): Promise<Set<string>> {
+    return insertManyOnce(this.collection, notifications);
   }
 
   async list(recipientId: string, options: { unreadOnly: boolean; limit: number; after?: NotificationCursor }): Promise<NotificationPage> {
