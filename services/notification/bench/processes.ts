@@ -6,6 +6,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { freePort, serviceTestEnv, waitFor, type TestIssuer } from '@eventonight/testing';
 import type { BenchUser, FromWorker, Receipt, ToWorker } from './worker-protocol.js';
@@ -63,6 +64,8 @@ export async function startServiceProcess(options: {
   issuer: TestIssuer;
   name: string;
   extra?: Record<string, string>;
+  /** Every JSON log line the service writes; without it, its logs go to stderr as they are. */
+  onLogLine?: (line: Record<string, unknown>) => void;
 }): Promise<ServiceProcess> {
   if (!existsSync(MAIN_JS)) throw new Error(`${MAIN_JS} is missing: build first (npx turbo run build)`);
   const port = await freePort();
@@ -74,8 +77,22 @@ export async function startServiceProcess(options: {
     LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
     ...options.extra,
   };
-  // Its log lines join the benchmark's progress on stderr, never its stdout.
-  const child: ChildProcess = spawn(process.execPath, [MAIN_JS], { env, stdio: ['ignore', 2, 2] });
+  // Its log lines join the benchmark's progress on stderr, never its stdout; read here, only
+  // warnings and worse are passed on.
+  const { onLogLine } = options;
+  const child: ChildProcess = spawn(process.execPath, [MAIN_JS], { env, stdio: ['ignore', onLogLine === undefined ? 2 : 'pipe', 2] });
+  if (onLogLine !== undefined && child.stdout !== null) {
+    createInterface({ input: child.stdout }).on('line', (text) => {
+      let line: Record<string, unknown> | undefined;
+      try {
+        line = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        line = undefined;
+      }
+      if (line === undefined || Number(line['level']) >= 40) process.stderr.write(`${text}\n`);
+      if (line !== undefined) onLogLine(line);
+    });
+  }
   const exited = once(child, 'exit');
   const url = `http://127.0.0.1:${port}`;
   try {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { deleteServiceQueues, eventSnapshotData, freshDatabase, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
-import { newNotification } from '../src/domain/notification.js';
+import { newNotification, type NotificationDocument } from '../src/domain/notification.js';
 import { audienceId, type AudienceDocument } from '../src/persistence/audience.js';
 import type { RunningNotificationService } from '../src/service.js';
 import { call, collect, connectClient, newUser, startNotification, Upstream } from './helpers.js';
@@ -107,7 +107,7 @@ describe('notification service: follower copy and fan-out of event.published', {
     const earlier = memberIds.filter((_, i) => i % 2 === 0).map((recipientId) => newNotification({ ...template, recipientId }, source));
     earlier[0]!.read = true;
     earlier[0]!.readAt = new Date();
-    const notifications = service.db.collection('notifications');
+    const notifications = service.db.collection<NotificationDocument>('notifications');
     await notifications.insertMany(earlier);
     const alreadyTold = collect(await connectClient(service.url, await issuer.mint({ sub: memberIds[2]!, roles: ['member'] })));
     const stillMissing = collect(await connectClient(service.url, await issuer.mint({ sub: memberIds[3]!, roles: ['member'] })));
@@ -119,9 +119,9 @@ describe('notification service: follower copy and fan-out of event.published', {
     });
     await waitFor(() => stillMissing[0], { what: 'the push to a follower whose notification was missing' });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const recipients = (await notifications.find({ sourceEventId: event.id }).toArray()).map((n) => String(n['recipientId']));
+    const recipients = (await notifications.find({ sourceEventId: event.id }).toArray()).map((n) => n.recipientId);
     assert.deepEqual([...new Set(recipients)].sort(), [...memberIds].sort(), 'each follower once');
-    assert.equal((await notifications.findOne({ _id: earlier[0]!._id }))?.['read'], true, 'a notification already read stays read');
+    assert.equal((await notifications.findOne({ _id: earlier[0]!._id }))?.read, true, 'a notification already read stays read');
     assert.equal(stillMissing.length, 1);
     assert.equal(alreadyTold.length, 0, 'a follower told by the first delivery is not pushed again');
   });
