@@ -1,8 +1,7 @@
 import { startService, type RunningService } from '@eventonight/platform';
 import type { Server as SocketServer } from 'socket.io';
 import type { DeliveryDeps } from './application/deliver.js';
-import type { Clock, EventActivityKind, Pusher } from './application/ports.js';
-import type { NotificationView } from './application/view.js';
+import type { Clock, EventActivityKind, Push, Pusher } from './application/ports.js';
 import type { NotificationServiceConfig } from './config.js';
 import { notificationRoutes } from './http/routes.js';
 import { notificationHandlers } from './messaging/handlers.js';
@@ -31,8 +30,8 @@ export interface RunningNotificationService extends RunningService {
 class PusherOnceAttached implements Pusher {
   target: RealtimeServer | undefined;
 
-  push(recipientId: string, notification: NotificationView): void {
-    this.target?.push(recipientId, notification);
+  pushMany(pushes: readonly Push[]): void {
+    this.target?.pushMany(pushes);
   }
 
   eventActivity(eventId: string, kind: EventActivityKind): void {

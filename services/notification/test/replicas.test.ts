@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Socket } from 'socket.io-client';
-import { deleteServiceQueues, freshDatabase, infra, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { deleteServiceQueues, eventSnapshotData, freshDatabase, infra, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { audienceId, type AudienceDocument } from '../src/persistence/audience.js';
+import { PUSH_BATCH_EVENT } from '../src/realtime/socket-server.js';
 import type { RunningNotificationService } from '../src/service.js';
 import { collect, connectClient, newUser, startNotification, Upstream } from './helpers.js';
 
@@ -12,7 +14,7 @@ describe('notification service: two replicas joined by the Redis adapter', { tim
   let socketOnly: RunningNotificationService;
   let consuming: RunningNotificationService;
   let upstream: Upstream;
-  let socket: Socket | undefined;
+  const sockets: Socket[] = [];
 
   before(async () => {
     database = await freshDatabase('notification_replicas');
@@ -24,7 +26,7 @@ describe('notification service: two replicas joined by the Redis adapter', { tim
     upstream = await Upstream.open();
   });
   after(async () => {
-    socket?.close();
+    for (const socket of sockets) socket.close();
     await upstream?.close();
     await socketOnly?.close();
     await consuming?.close();
@@ -35,11 +37,39 @@ describe('notification service: two replicas joined by the Redis adapter', { tim
 
   it('a client on replica 1 receives a push emitted on replica 2', async () => {
     const organizer = await newUser(issuer, 'org');
-    socket = await connectClient(socketOnly.url, organizer.token);
+    const socket = await connectClient(socketOnly.url, organizer.token);
+    sockets.push(socket);
     const received = collect(socket);
     assert.equal(consuming.io.of('/').sockets.size, 0, 'the client is not connected to replica 2');
     upstream.publish(upstream.event('interaction.like.added', { eventId: 'ev-r', userId: 'fan', eventOwnerId: organizer.id }));
     const pushed = await waitFor(() => received[0], { timeoutMs: 10_000, what: 'the cross-replica push' });
     assert.equal(pushed.type, 'event.liked');
+  });
+
+  it('a fan-out batch reaches its connected followers on either replica, once each; a malformed batch is ignored', async () => {
+    const organizer = await newUser(issuer, 'org');
+    const [here, there, offline] = [await newUser(issuer, 'fan'), await newUser(issuer, 'fan'), await newUser(issuer, 'fan')];
+    await consuming.db.collection<AudienceDocument>('followers').insertMany(
+      [here, there, offline].map((fan) => ({ _id: audienceId(fan.id, organizer.id), memberId: fan.id, targetId: organizer.id, active: true, sourceVersion: 1 })),
+    );
+    const onSocketOnly = await connectClient(socketOnly.url, here.token);
+    const onConsuming = await connectClient(consuming.url, there.token);
+    sockets.push(onSocketOnly, onConsuming);
+    const [receivedHere, receivedThere] = [collect(onSocketOnly), collect(onConsuming)];
+    // Another replica's garbage must not break this one's pushes.
+    consuming.io.serverSideEmit(PUSH_BATCH_EVENT, [{ recipientId: here.id, notification: { id: 42 } }]);
+
+    const published = upstream.event('event.published', { ...eventSnapshotData('ev-rep', organizer.id, 'published'), tiers: [] });
+    upstream.publish(published);
+    await waitFor(() => (receivedHere[0] !== undefined && receivedThere[0] !== undefined ? true : undefined), {
+      timeoutMs: 10_000,
+      what: 'the pushes on both replicas',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(
+      [receivedHere, receivedThere].map((received) => received.map((item) => [item.type, item.data['eventId']])),
+      [[['event.published', 'ev-rep']], [['event.published', 'ev-rep']]],
+      'one push each, wherever the follower is connected',
+    );
   });
 });

@@ -29,9 +29,11 @@ export interface SourceEvent {
 async function storeAndPush(deps: DeliveryDeps, drafts: readonly NotificationDraft[], source: SourceEvent, muted: ReadonlySet<string>): Promise<number> {
   const notifications = drafts.map((draft) => newNotification(draft, source));
   const inserted = await deps.notifications.insertNew(notifications);
-  for (const notification of notifications) {
-    if (inserted.has(notification._id) && !muted.has(notification.recipientId)) deps.pusher.push(notification.recipientId, toView(notification));
-  }
+  deps.pusher.pushMany(
+    notifications
+      .filter((notification) => inserted.has(notification._id) && !muted.has(notification.recipientId))
+      .map((notification) => ({ recipientId: notification.recipientId, notification: toView(notification) })),
+  );
   return inserted.size;
 }
 

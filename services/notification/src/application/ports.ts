@@ -3,9 +3,16 @@ import type { NotificationView } from './view.js';
 /** Which of an event's public counters moved (the page reads them again). */
 export type EventActivityKind = 'likes' | 'participants' | 'reviews';
 
-/** Real-time delivery: best effort, to whoever of the recipient is connected right now. */
+/** One notification for one recipient's open sockets. */
+export interface Push {
+  recipientId: string;
+  notification: NotificationView;
+}
+
+/** Real-time delivery: best effort, to whoever of the recipients is connected right now. */
 export interface Pusher {
-  push(recipientId: string, notification: NotificationView): void;
+  /** A delivery's pushes together (a fan-out batch has hundreds): each reaches only connected recipients. */
+  pushMany(pushes: readonly Push[]): void;
   /** Tells the sockets watching an event's page that one of its counters moved. */
   eventActivity(eventId: string, kind: EventActivityKind): void;
 }

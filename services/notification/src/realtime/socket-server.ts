@@ -4,8 +4,8 @@ import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { AuthenticationError, verifyHandshakeToken, type JwtVerifier, type Logger } from '@eventonight/platform';
 import { z } from 'zod';
-import type { EventActivityKind, Pusher } from '../application/ports.js';
-import type { NotificationView } from '../application/view.js';
+import type { EventActivityKind, Push, Pusher } from '../application/ports.js';
+import { NOTIFICATION_TYPES } from '../domain/notification.js';
 
 export const NOTIFICATION_EVENT = 'notification';
 /** Sent just before the server disconnects a socket whose access token expired. */
@@ -22,6 +22,25 @@ export const EVENT_ACTIVITY_EVENT = 'event.activity';
 const MAX_WATCHED_EVENTS = 5;
 
 const watchRequest = z.strictObject({ eventId: z.string().min(1).max(128) });
+
+/**
+ * Between replicas (Redis adapter, server-side): one delivery's pushes in one message, each
+ * replica emitting to those of the recipients connected to it.
+ */
+export const PUSH_BATCH_EVENT = 'notification.push-batch';
+const pushBatch = z.array(
+  z.object({
+    recipientId: z.string().min(1),
+    notification: z.object({
+      id: z.string(),
+      type: z.enum(NOTIFICATION_TYPES),
+      data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+      createdAt: z.string(),
+      read: z.boolean(),
+      readAt: z.string().nullable(),
+    }),
+  }),
+);
 
 export function userRoom(userId: string): string {
   return `user:${userId}`;
@@ -48,8 +67,10 @@ function refusal(error: unknown): Error {
 
 /**
  * Socket.IO on the service's own HTTP server: the handshake's `auth.token` must be a valid
- * access token, and each socket joins `user:<sub>`. With REDIS_URL, the Redis adapter relays
- * room emits between replicas, so a push reaches the user wherever they are connected.
+ * access token, and each socket joins `user:<sub>`. With REDIS_URL, the Redis adapter joins the
+ * replicas: a batch of pushes goes to the others in one server-side message and each emits to
+ * its own connected recipients, so a push reaches the user wherever they are connected; the
+ * event-page counters are room emits the adapter relays.
  */
 export async function startRealtime(options: {
   httpServer: HttpServer;
@@ -117,12 +138,33 @@ export async function startRealtime(options: {
     }
   });
 
+  // Only recipients with a socket here cost an emit: a fan-out reaches thousands of followers,
+  // most of them offline.
+  const pushLocally = (pushes: readonly Push[]): void => {
+    const rooms = io.of('/').adapter.rooms;
+    for (const { recipientId, notification } of pushes) {
+      const room = userRoom(recipientId);
+      if (rooms.has(room)) io.local.to(room).emit(NOTIFICATION_EVENT, notification);
+    }
+  };
+  const replicated = options.redisUrl !== undefined;
+  if (replicated) {
+    io.on(PUSH_BATCH_EVENT, (pushes: unknown) => {
+      const parsed = pushBatch.safeParse(pushes);
+      if (parsed.success) pushLocally(parsed.data);
+      else logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'malformed push batch from another replica ignored');
+    });
+  }
+
   io.attach(options.httpServer);
 
   return {
     io,
-    push(recipientId: string, notification: NotificationView) {
-      io.to(userRoom(recipientId)).emit(NOTIFICATION_EVENT, notification);
+    pushMany(pushes: readonly Push[]) {
+      if (pushes.length === 0) return;
+      pushLocally(pushes);
+      // One message to the other replicas for the whole batch, not one per recipient.
+      if (replicated) io.serverSideEmit(PUSH_BATCH_EVENT, pushes);
     },
     eventActivity(eventId: string, kind: EventActivityKind) {
       io.to(eventRoom(eventId)).emit(EVENT_ACTIVITY_EVENT, { eventId, kind });
