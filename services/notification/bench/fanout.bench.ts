@@ -79,7 +79,7 @@ try {
       const told = await notifications.countDocuments({ recipientId: organizerId, type: 'follower.new' });
       return copies === followers && told === followers ? true : undefined;
     },
-    { timeoutMs: Math.max(120_000, followers * 30), intervalMs: 500, what: `${followers} followers learned` },
+    { timeoutMs: Math.max(120_000, followers * 60), intervalMs: 1_000, what: `${followers} followers learned` },
   );
   const seedSeconds = (performance.now() - seedStarted) / 1_000;
   progress(`${followers} followers learned from follow events in ${round(seedSeconds)} s`);
