@@ -9,6 +9,12 @@ export const notificationServiceConfig = z.object({
   REDIS_URL: secretUrl(['redis', 'rediss']).optional(),
   /** The queue (and connection/log name); every replica shares it. Only tests change it. */
   SERVICE_NAME: nonEmptyString().default('notification'),
+  /**
+   * Most Socket.IO connections this process holds; further handshakes are refused (403) so
+   * that, near its open-files limit, the process keeps files for MongoDB, RabbitMQ and Redis.
+   * Unset = no cap. Set it a few hundred below `ulimit -n`.
+   */
+  SOCKET_MAX_CONNECTIONS: positiveInt().optional(),
   /** Followers read and notified per round of an `event.published` fan-out. */
   FANOUT_BATCH_SIZE: positiveInt(200),
 });

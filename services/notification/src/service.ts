@@ -76,6 +76,7 @@ export async function startNotificationService(
               verifier,
               logger: logger.child({ component: 'realtime' }),
               ...(config.REDIS_URL === undefined ? {} : { redisUrl: config.REDIS_URL }),
+              ...(config.SOCKET_MAX_CONNECTIONS === undefined ? {} : { maxConnections: config.SOCKET_MAX_CONNECTIONS }),
             });
             return pusher.target;
           },

@@ -77,9 +77,23 @@ export async function startRealtime(options: {
   verifier: JwtVerifier;
   logger: Logger;
   redisUrl?: string;
+  /** Handshakes beyond this many connected clients are refused; unset = no cap. */
+  maxConnections?: number;
 }): Promise<RealtimeServer> {
-  const { logger } = options;
-  const io = new Server({ serveClient: false, cors: { origin: true, credentials: true } });
+  const { logger, maxConnections } = options;
+  const io: Server = new Server({
+    serveClient: false,
+    cors: { origin: true, credentials: true },
+    // Called for new handshakes only; an open session's requests are never refused here.
+    ...(maxConnections === undefined
+      ? {}
+      : {
+          allowRequest: (_request, callback) => {
+            const room = io.engine.clientsCount < maxConnections;
+            callback(room ? null : 'this server holds its maximum of connections; retry later', room);
+          },
+        }),
+  });
 
   const redisClients: Array<{ close(): Promise<void> }> = [];
   if (options.redisUrl !== undefined) {
