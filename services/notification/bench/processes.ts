@@ -142,7 +142,7 @@ export class SocketWorkers {
     concurrency: number;
     timeoutMs: number;
     onReceipt: (receipt: Receipt) => void;
-  }): Promise<{ workers: SocketWorkers; connected: number; failed: number; firstError: string | null; seconds: number }> {
+  }): Promise<{ workers: SocketWorkers; connected: number; failed: number; firstError: string | null; failedUserIds: Set<string>; seconds: number }> {
     const started = performance.now();
     const workers: Worker[] = [];
     for (let offset = 0, n = 0; offset < options.users.length; offset += options.perWorker, n += 1) {
@@ -165,7 +165,7 @@ export class SocketWorkers {
         } else worker.lost = message.lost;
       });
       child.once('exit', (code) => {
-        resolveConnected({ kind: 'connected', connected: 0, failed: 0, firstError: `worker ${n} exited (${code})` });
+        resolveConnected({ kind: 'connected', connected: 0, failed: 0, firstError: `worker ${n} exited (${code})`, failedUserIds: [] });
       });
       const request: ToWorker = {
         kind: 'connect',
@@ -190,6 +190,7 @@ export class SocketWorkers {
       connected: answers.reduce((sum, answer) => sum + answer.connected, 0),
       failed: answers.reduce((sum, answer) => sum + answer.failed, 0),
       firstError: answers.find((answer) => answer.firstError !== null)?.firstError ?? null,
+      failedUserIds: new Set(answers.flatMap((answer) => answer.failedUserIds)),
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
   }

@@ -22,6 +22,7 @@ async function connectAll(message: Extract<ToWorker, { kind: 'connect' }>): Prom
   let connected = 0;
   let failed = 0;
   let firstError: string | null = null;
+  const failedUserIds: string[] = [];
   const progress = setInterval(() => send({ kind: 'progress', connected, failed }), 1_000);
   // A bounded number of handshakes in flight: all at once would only time them out.
   const lane = async (): Promise<void> => {
@@ -43,13 +44,14 @@ async function connectAll(message: Extract<ToWorker, { kind: 'connect' }>): Prom
         connected += 1;
       } catch (error) {
         failed += 1;
+        failedUserIds.push(user.id);
         firstError ??= error instanceof Error ? error.message : String(error);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(message.concurrency, message.users.length) }, lane));
   clearInterval(progress);
-  send({ kind: 'connected', connected, failed, firstError });
+  send({ kind: 'connected', connected, failed, firstError, failedUserIds });
 }
 
 // Receipts go to the parent in batches: one IPC message per push would cost more than the push.

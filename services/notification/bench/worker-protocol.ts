@@ -20,7 +20,7 @@ export type ToWorker =
 export type FromWorker =
   | { kind: 'progress'; connected: number; failed: number }
   /** Every user answered: `connected` counts the connect acknowledgements the server sent. */
-  | { kind: 'connected'; connected: number; failed: number; firstError: string | null }
+  | { kind: 'connected'; connected: number; failed: number; firstError: string | null; failedUserIds: string[] }
   /** `lost`: sockets dropped by the server so far (not by the worker's own close). */
   | { kind: 'received'; receipts: Receipt[]; lost: number }
   | { kind: 'closed'; lost: number };
