@@ -72,4 +72,20 @@ describe('notification service: two replicas joined by the Redis adapter', { tim
       'one push each, wherever the follower is connected',
     );
   });
+
+  it('a replica shutting down disconnects its own sockets only, not those of the other replicas', async () => {
+    const member = await newUser(issuer, 'member');
+    const staying = await connectClient(consuming.url, member.token);
+    sockets.push(staying);
+    let dropped = false;
+    staying.on('disconnect', () => (dropped = true));
+    const leaving = await startNotification({ database: database.name, issuer, name, extra: { REDIS_URL: infra.redisUrl }, overrides: { consume: false } });
+    const leaver = await connectClient(leaving.url, (await newUser(issuer, 'leaver')).token);
+    sockets.push(leaver);
+    await leaving.close();
+    await waitFor(() => (leaver.connected ? undefined : true), { what: "the leaving replica's own socket closed" });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(dropped, false, 'the socket on the replica that stays is still connected');
+    assert.equal(staying.connected, true);
+  });
 });

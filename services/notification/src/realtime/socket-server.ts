@@ -185,7 +185,9 @@ export async function startRealtime(options: {
     },
     async close() {
       // Not io.close(): it would also close the HTTP server, which its owner drains itself.
-      io.disconnectSockets(true);
+      // Local: with the Redis adapter, io.disconnectSockets() reaches every replica's sockets,
+      // and a rolling restart of one replica would drop every client of the others.
+      io.local.disconnectSockets(true);
       io.engine.close();
       await Promise.all(redisClients.map((client) => client.close().catch(() => undefined)));
     },
