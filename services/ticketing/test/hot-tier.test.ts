@@ -6,7 +6,8 @@ import { InventoryGroupCommit, type InventoryDecision } from '../src/application
 import { placeHold } from '../src/application/inventory-commands.js';
 import { decideHold, decideRelease, type HoldDecision, type InventoryState } from '../src/domain/inventory.js';
 import { orderIdFor } from '../src/domain/order.js';
-import { HOUR, checkoutCall, countsOf, newUser, publishEvent, startTicketing, type TestEvent, type TestTicketing } from './helpers.js';
+import { closeSales } from '../src/application/event-sales.js';
+import { HOUR, checkoutCall, countsOf, newUser, publishEvent, snapshot, startTicketing, type TestEvent, type TestTicketing } from './helpers.js';
 
 /** ADR 0022: the hold decides alone (no read first), a paid order is written once, the group commit decides on its own last write. */
 describe('ticketing: the hot tier', () => {
@@ -102,6 +103,19 @@ describe('ticketing: the hot tier', () => {
     // Same claim time → same session expiry → the same Stripe request under the same idempotency key.
     const order = await ticketing.deps.orders.load(orderId);
     assert.equal(order?.state.createdAt.getTime(), claimBefore?.createdAt.getTime());
+  });
+
+  it('a retry after such a crash, once sales have closed, is refused not-on-sale and makes no order', async () => {
+    const event = await publishEvent(ticketing.service.url, issuer, 10);
+    const buyer = await newUser(issuer, 'member');
+    const key = randomUUID();
+    const orderId = orderIdFor(buyer.id, key);
+    await placeHold(ticketing.deps, { eventId: event.eventId, tierId: event.tierId, orderId, quantity: 1, expiresAt: new Date(Date.now() + 2 * HOUR) });
+    await closeSales(ticketing.deps, { event: snapshot(event.eventId, event.organizerId, 'cancelled'), aggregateVersion: 3, reason: 'cancelled' });
+    const retried = await checkoutCall(ticketing.service.url, buyer.token, event, 1, key);
+    assert.equal(retried.status, 409);
+    assert.equal(retried.body['type'], 'https://eventonight.dev/problems/not-on-sale');
+    assert.equal(await ticketing.deps.orders.load(orderId), null);
   });
 
   describe('group commit: deciding on its own last write', () => {

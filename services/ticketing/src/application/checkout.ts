@@ -50,6 +50,8 @@ async function checkoutOnce(deps: TicketingDeps, principal: Principal, input: Ch
   });
   if (hold === 'no-inventory') throw ticketingProblems.eventNotFound();
   const { offer, heldSince } = heldSeats(hold);
+  // A claim left by a crashed first try does not outlive the end of sales for a new order.
+  if (!hold.onSale) throw ticketingProblems.notOnSale();
   // The claim's own time, so a retry after a crash (claim kept, no order) asks Stripe the same.
   const order = newOrder(principal, input, { orderId, requestHash, offer, createdAt: heldSince });
 

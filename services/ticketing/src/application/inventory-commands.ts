@@ -7,6 +7,7 @@ import {
   type HoldDecision,
   type InventoryState,
   offerOf,
+  salesOpen,
   type SellDecision,
   type Tier,
   type TierOffer,
@@ -29,6 +30,8 @@ export interface HoldAnswer {
   offer: TierOffer | undefined;
   /** When the order's claim was first placed (undefined: it holds no seats). */
   heldSince: Date | undefined;
+  /** Sales open in that state (an earlier claim is `already` whether or not they still are). */
+  onSale: boolean;
 }
 
 export function placeHold(
@@ -41,7 +44,7 @@ export function placeHold(
     const tier = findTier(state, input.tierId);
     const existing = tier === undefined ? undefined : claimOf(tier, input.orderId);
     const heldSince = decision.kind === 'placed' ? now : decision.kind === 'already' ? existing?.createdAt : undefined;
-    const result: HoldAnswer = { decision, offer: offerOf(state, input.tierId), heldSince };
+    const result: HoldAnswer = { decision, offer: offerOf(state, input.tierId), heldSince, onSale: salesOpen(state, now) };
     return { result, tiers: decision.kind === 'placed' ? decision.tiers : null };
   });
 }
