@@ -63,7 +63,8 @@ COPY web/ web/
 RUN npm ci --ignore-scripts --no-audit --no-fund \
  && npx turbo run build --filter=@eventonight/web --output-logs=errors-only
 
-FROM nginxinc/nginx-unprivileged:1.27.4-alpine AS web
+# 1.30 is nginx's stable line in 2026 (1.27 was mainline, unsupported since 1.28); ADR 0015 lists the evidence.
+FROM nginxinc/nginx-unprivileged:1.30.6-alpine AS web
 # The image's entrypoint fills the template into a writable place (the root is read-only).
 ENV NGINX_ENVSUBST_OUTPUT_DIR=/tmp/nginx NGINX_ENVSUBST_FILTER=DOMAIN
 COPY web/deploy/nginx.conf /etc/nginx/nginx.conf

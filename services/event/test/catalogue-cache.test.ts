@@ -109,6 +109,30 @@ describe('event service: catalogue cache', () => {
     assert.equal((await call(replicaB.url, 'GET', `/events/${draftId}`)).status, 404);
   });
 
+  it("an organization's own list is cached under its own key: its new draft is in its next list, on the other replica too, and no one else's", async () => {
+    const mine = '/organizers/me/events';
+    await call(replicaB.url, 'GET', mine, { token: org.token });
+    const repeated = await call(replicaB.url, 'GET', mine, { token: org.token });
+    assert.equal(repeated.status, 200);
+    assert.equal(repeated.headers.get('x-cache'), 'hit');
+
+    const draftId = await createEvent('Draft for my list', false);
+    const next = await call(replicaB.url, 'GET', mine, { token: org.token });
+    assert.equal(next.headers.get('x-cache'), 'miss');
+    assert.ok(titles(next).includes('Draft for my list'), JSON.stringify(titles(next)));
+    const drafts = await call(replicaB.url, 'GET', `${mine}?status=draft`, { token: org.token });
+    assert.ok((drafts.body['items'] as Item[]).some((item) => item['eventId'] === draftId));
+
+    // Another organization asks the same path and query: its own (empty) list, never this one.
+    const other = await newOrganizer(issuer);
+    for (let read = 0; read < 2; read += 1) {
+      const theirs = await call(replicaB.url, 'GET', mine, { token: other.token });
+      assert.equal(theirs.status, 200);
+      assert.deepEqual(theirs.body['items'], []);
+    }
+    assert.equal((await call(replicaB.url, 'GET', mine, { token: other.token })).headers.get('x-cache'), 'hit');
+  });
+
   it('with Redis unreachable, lists, pages and writes go on from the database', async () => {
     const deadRedis = `redis://127.0.0.1:${await freePort()}`;
     const alone = await startEventService({ database: database.name, issuer, extra: { REDIS_URL: deadRedis } });

@@ -22,5 +22,7 @@ export async function createEvent(deps: EventAppDeps, principal: Principal, inpu
     }),
   );
   const created = await deps.store.create(state, events);
+  // The organization's own (cached) list must show the new draft on its next request.
+  await deps.catalogue.changed();
   return { state: created.state, version: created.version };
 }

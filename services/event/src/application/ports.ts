@@ -30,12 +30,14 @@ export interface Cacheable<T> {
 }
 
 /**
- * The public catalogue's read cache (docs/adr/0016). Every key lives in the current generation
- * of the catalogue; every write to an event moves the generation on, so the next read of any
- * key reloads. A cache that cannot be reached is skipped: reads go to the database.
+ * The catalogue's read cache (docs/adr/0016): the public lists and event pages, and each
+ * organization's own list under a key of its own. Every key lives in the current generation
+ * of the catalogue; every write to an event (a new draft included) moves the generation on, so
+ * the next read of any key reloads. A cache that cannot be reached is skipped: reads go to the
+ * database.
  */
 export interface CatalogueCache {
   read<T>(key: string, schema: z.ZodType<T>, load: () => Promise<Cacheable<T>>): Promise<{ value: T; hit: boolean }>;
-  /** Called after every write to an event, before the writer is answered (read-your-writes). */
+  /** Called after every write to an event, a new draft included, before the writer is answered (read-your-writes). */
   changed(): Promise<void>;
 }

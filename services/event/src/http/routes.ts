@@ -23,10 +23,23 @@ import {
 const organization = { roles: ['organization'] } as const;
 const DEFAULT_LIMIT = 20;
 
-/** One cache key per distinct public query: the parsed query with its keys in a fixed order. */
-function listCacheKey(query: Record<string, unknown>): string {
+/** A parsed query as a short, stable string: its keys in a fixed order, hashed. */
+function queryDigest(query: Record<string, unknown>): string {
   const canonical = JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
-  return `list:${createHash('sha256').update(canonical).digest('base64url')}`;
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+/** One cache key per distinct public query. */
+function listCacheKey(query: Record<string, unknown>): string {
+  return `list:${queryDigest(query)}`;
+}
+
+/**
+ * One cache key per organization and query: its own list holds its drafts, so the key carries
+ * the id from the verified token and no one else's request can ever name it.
+ */
+function organizerListCacheKey(organizerId: string, query: Record<string, unknown>): string {
+  return `organizer:${organizerId}:${queryDigest(query)}`;
 }
 
 /** Tells clients (and bench:read) whether the catalogue cache answered. */
@@ -95,11 +108,15 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       responses: { 200: eventList },
     },
     async ({ principal, query }) => {
-      const page = await listMyEvents(deps, principal, query.status, {
-        limit: query.limit ?? DEFAULT_LIMIT,
-        ...(query.cursor === undefined ? {} : { after: query.cursor }),
+      const { value, hit } = await deps.catalogue.read(organizerListCacheKey(principal.userId, query), eventList, async () => {
+        const page = await listMyEvents(deps, principal, query.status, {
+          limit: query.limit ?? DEFAULT_LIMIT,
+          ...(query.cursor === undefined ? {} : { after: query.cursor }),
+        });
+        // Stored under this organization's own key (drafts included): only it reads it back.
+        return { value: toListView(page), share: true };
       });
-      return { status: 200, body: toListView(page) };
+      return { status: 200, body: value, headers: cacheHeader(hit) };
     },
   );
 

@@ -1,8 +1,8 @@
-import { AggregateAlreadyExistsError, type Principal } from '@eventonight/platform';
-import { availableOf, findTier, salesOpen } from '../domain/inventory.js';
+import { AggregateAlreadyExistsError, type PendingEvent, type Principal } from '@eventonight/platform';
+import type { TierOffer } from '../domain/inventory.js';
 import { orderIdFor, requestHashOf, type OrderState } from '../domain/order.js';
 import type { TicketingDeps } from './deps.js';
-import { placeHold, releaseClaim } from './inventory-commands.js';
+import { placeHold, releaseClaim, type HoldAnswer } from './inventory-commands.js';
 import { changeOrder, orderFacts, totalOf } from './order-changes.js';
 import { completeOrder } from './settle-order.js';
 import { ticketingProblems } from './problems.js';
@@ -23,9 +23,10 @@ export interface CheckoutOutcome {
 const HOLD_MARGIN_MS = 5 * 60_000;
 
 /**
- * Checkout: order (pending) → hold in the inventory → Stripe session → awaiting_payment.
- * The order id is derived from (buyer, Idempotency-Key), so a retry — even after a crash
- * between any two steps — finds the same order and resumes it, and never holds twice.
+ * Checkout: hold in the inventory → Stripe session → the order, inserted awaiting payment with
+ * its `ticketing.order.created` in the same write (ADR 0022). The order id is derived from
+ * (buyer, Idempotency-Key), and so is Stripe's idempotency key: a retry — even after a crash
+ * between any two steps — finds the same claim or order and resumes it, and never holds twice.
  */
 export function checkout(deps: TicketingDeps, principal: Principal, input: CheckoutInput): Promise<CheckoutOutcome> {
   const orderId = orderIdFor(principal.userId, input.idempotencyKey);
@@ -38,27 +39,56 @@ async function checkoutOnce(deps: TicketingDeps, principal: Principal, input: Ch
   const existing = await deps.orders.load(orderId);
   if (existing !== null) return replay(deps, existing.state, requestHash);
 
-  const inventory = await deps.inventories.load(input.eventId);
-  if (inventory === null) throw ticketingProblems.eventNotFound();
-  const tier = findTier(inventory.state, input.tierId);
-  if (tier === undefined) throw ticketingProblems.tierNotFound();
-  const now = deps.clock();
-  if (!salesOpen(inventory.state, now)) throw ticketingProblems.notOnSale();
-  // A cheap early answer from a read; the hold's guarded write below is what really decides.
-  const available = availableOf(tier);
-  if (available < input.quantity) throw ticketingProblems.soldOut(available);
+  // Seats first, with no read of the inventory before: the hold's guarded write decides and
+  // hands back the tier's price from the very state it decided on. A refused buyer costs no write.
+  const hold = await placeHold(deps, {
+    eventId: input.eventId,
+    tierId: input.tierId,
+    orderId,
+    quantity: input.quantity,
+    expiresAt: holdExpiryOf(deps, deps.clock()),
+  });
+  if (hold === 'no-inventory') throw ticketingProblems.eventNotFound();
+  const { offer, heldSince } = heldSeats(hold);
+  // A claim left by a crashed first try does not outlive the end of sales for a new order.
+  if (!hold.onSale) throw ticketingProblems.notOnSale();
+  // The claim's own time, so a retry after a crash (claim kept, no order) asks Stripe the same.
+  const order = newOrder(principal, input, { orderId, requestHash, offer, createdAt: heldSince });
 
-  const order: OrderState = {
-    _id: orderId,
+  if (order.totalMinor === 0) {
+    const created = await createOrReplay(deps, order, [], requestHash);
+    return created ?? { created: true, order: await settleFreeOrder(deps, order) };
+  }
+  let session: { sessionId: string; url: string };
+  try {
+    session = await openSession(deps, order);
+  } catch (error) {
+    return abandonHold(deps, order, requestHash, error);
+  }
+  // ONE write for the order: created already awaiting payment, its event in the same insert.
+  // A crash before it leaves a claim without an order, which the sweeper releases after
+  // PENDING_ORDER_TIMEOUT_MS; nobody can pay meanwhile, as nobody got the session's URL.
+  const placed: OrderState = { ...order, status: 'awaiting_payment', stripeSessionId: session.sessionId, checkoutUrl: session.url };
+  const created = await createOrReplay(deps, placed, [orderCreated(placed)], requestHash);
+  return created ?? { created: true, order: placed };
+}
+
+function newOrder(
+  principal: Principal,
+  input: CheckoutInput,
+  facts: { orderId: string; requestHash: string; offer: TierOffer; createdAt: Date },
+): OrderState {
+  return {
+    _id: facts.orderId,
     buyerId: principal.userId,
     eventId: input.eventId,
     tierId: input.tierId,
-    organizerId: inventory.state.organizerId,
+    organizerId: facts.offer.organizerId,
     quantity: input.quantity,
-    unitPriceMinor: tier.priceMinor,
-    totalMinor: tier.priceMinor * input.quantity,
-    currency: tier.currency,
-    requestHash,
+    unitPriceMinor: facts.offer.priceMinor,
+    totalMinor: facts.offer.priceMinor * input.quantity,
+    currency: facts.offer.currency,
+    requestHash: facts.requestHash,
     status: 'pending',
     stripeSessionId: null,
     checkoutUrl: null,
@@ -66,65 +96,112 @@ async function checkoutOnce(deps: TicketingDeps, principal: Principal, input: Ch
     ticketIds: [],
     refundId: null,
     refundReason: null,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: facts.createdAt,
+    updatedAt: facts.createdAt,
   };
-  // Seats first: a refused buyer costs no write at all. A crash right after the hold leaves a
-  // claim without an order, which the sweeper releases after PENDING_ORDER_TIMEOUT_MS.
-  await holdSeats(deps, order);
+}
+
+/** Inserts the order; if the same key raced itself and the other request created it, answers as its replay. */
+async function createOrReplay(
+  deps: TicketingDeps,
+  order: OrderState,
+  events: PendingEvent[],
+  requestHash: string,
+): Promise<CheckoutOutcome | null> {
   try {
-    await deps.orders.create(order, []);
+    await deps.orders.create(order, events);
+    return null;
   } catch (error) {
     if (!(error instanceof AggregateAlreadyExistsError)) throw error;
-    // The same key raced itself: the other request created it; continue as a replay.
-    const raced = await deps.orders.load(orderId);
+    const raced = await deps.orders.load(order._id);
     if (raced === null) throw error;
     return replay(deps, raced.state, requestHash);
   }
-  return { created: true, order: await resume(deps, order) };
+}
+
+/**
+ * The payment provider failed on a first try: the order is kept as pending, so a retry with the
+ * same key asks Stripe with the same parameters (its idempotency key would refuse others), and
+ * the seats go back. If the order exists already, another request with the same key made it:
+ * that one's answer (and hold) stands.
+ */
+async function abandonHold(deps: TicketingDeps, order: OrderState, requestHash: string, error: unknown): Promise<CheckoutOutcome> {
+  const raced = await createOrReplay(deps, order, [], requestHash);
+  if (raced !== null) return raced;
+  deps.logger.warn({ err: error, orderId: order._id }, 'checkout session creation failed; releasing the hold');
+  await releaseClaim(deps, { eventId: order.eventId, tierId: order.tierId, orderId: order._id });
+  throw ticketingProblems.paymentUnavailable();
+}
+
+function orderCreated(order: OrderState): PendingEvent {
+  return { type: 'ticketing.order.created', data: { ...orderFacts(order), total: totalOf(order) } };
 }
 
 async function replay(deps: TicketingDeps, order: OrderState, requestHash: string): Promise<CheckoutOutcome> {
   if (order.requestHash !== requestHash) throw ticketingProblems.keyReused();
   if (order.status === 'rejected') throw ticketingProblems.soldOut(0);
-  if (order.status === 'pending') return { created: false, order: await resume(deps, order, true) };
+  if (order.status === 'pending') return { created: false, order: await resumePending(deps, order) };
   // A free order a crash left half-settled: finish it (every step is idempotent).
   if (order.status === 'awaiting_payment' && order.totalMinor === 0) return { created: false, order: await settleFreeOrder(deps, order) };
   return { created: false, order };
 }
 
-function sessionExpiryOf(deps: TicketingDeps, order: OrderState): Date {
-  return new Date(order.createdAt.getTime() + deps.sessionTtlMs);
+function sessionExpiryOf(deps: TicketingDeps, createdAt: Date): Date {
+  return new Date(createdAt.getTime() + deps.sessionTtlMs);
 }
 
-/** Claims the order's seats (idempotent per order); throws the 409 when they are not to be had. */
+function holdExpiryOf(deps: TicketingDeps, createdAt: Date): Date {
+  return new Date(sessionExpiryOf(deps, createdAt).getTime() + HOLD_MARGIN_MS);
+}
+
+/** The seats are the order's (placed now, or already by an earlier try): the tier's offer and the claim's time; else the 4xx. */
+function heldSeats({ decision, offer, heldSince }: HoldAnswer): { offer: TierOffer; heldSince: Date } {
+  if (decision.kind === 'unknown-tier' || offer === undefined) throw ticketingProblems.tierNotFound();
+  if (decision.kind === 'not-on-sale') throw ticketingProblems.notOnSale();
+  if (decision.kind === 'sold-out') throw ticketingProblems.soldOut(decision.available);
+  // Set whenever the decision is placed or already; this only narrows the type.
+  if (heldSince === undefined) throw ticketingProblems.soldOut(0);
+  return { offer, heldSince };
+}
+
+function openSession(deps: TicketingDeps, order: OrderState): Promise<{ sessionId: string; url: string }> {
+  return deps.payments.createCheckoutSession({
+    orderId: order._id,
+    description: `${order.quantity} ticket(s)`,
+    unitPriceMinor: order.unitPriceMinor,
+    currency: order.currency,
+    quantity: order.quantity,
+    expiresAt: sessionExpiryOf(deps, order.createdAt),
+  });
+}
+
+/** Claims an existing order's seats again (idempotent per order); throws the 4xx when they are not to be had. */
 async function holdSeats(deps: TicketingDeps, order: OrderState): Promise<void> {
   const hold = await placeHold(deps, {
     eventId: order.eventId,
     tierId: order.tierId,
     orderId: order._id,
     quantity: order.quantity,
-    expiresAt: new Date(sessionExpiryOf(deps, order).getTime() + HOLD_MARGIN_MS),
+    expiresAt: holdExpiryOf(deps, order.createdAt),
   });
-  if (hold === 'no-inventory' || hold.kind === 'unknown-tier') throw ticketingProblems.tierNotFound();
-  if (hold.kind === 'not-on-sale') throw ticketingProblems.notOnSale();
-  if (hold.kind === 'sold-out') throw ticketingProblems.soldOut(hold.available);
+  if (hold === 'no-inventory') throw ticketingProblems.tierNotFound();
+  heldSeats(hold);
 }
 
-/** Hold (idempotent per order) → session (idempotent per order) → awaiting_payment. */
-async function resume(deps: TicketingDeps, order: OrderState, holdFirst = false): Promise<OrderState> {
+/**
+ * A retry of an order left pending (the payment provider failed, or a crash in a free order):
+ * hold again (idempotent per order) → session (idempotent per order) → awaiting_payment.
+ */
+async function resumePending(deps: TicketingDeps, order: OrderState): Promise<OrderState> {
   const claim = { eventId: order.eventId, tierId: order.tierId, orderId: order._id };
-  const sessionExpiresAt = sessionExpiryOf(deps, order);
-  if (holdFirst) {
-    try {
-      await holdSeats(deps, order);
-    } catch (error) {
-      // No seats for this retry: the order is closed for good, so the key answers the same from now on.
-      await changeOrder(deps, order._id, (current) =>
-        current.status === 'pending' ? { changes: { status: 'rejected' }, events: [] } : null,
-      );
-      throw error;
-    }
+  try {
+    await holdSeats(deps, order);
+  } catch (error) {
+    // No seats for this retry: the order is closed for good, so the key answers the same from now on.
+    await changeOrder(deps, order._id, (current) =>
+      current.status === 'pending' ? { changes: { status: 'rejected' }, events: [] } : null,
+    );
+    throw error;
   }
 
   // A free order has nothing to pay: Stripe refuses a zero amount, so it is settled here.
@@ -132,14 +209,7 @@ async function resume(deps: TicketingDeps, order: OrderState, holdFirst = false)
 
   let session: { sessionId: string; url: string };
   try {
-    session = await deps.payments.createCheckoutSession({
-      orderId: order._id,
-      description: `${order.quantity} ticket(s)`,
-      unitPriceMinor: order.unitPriceMinor,
-      currency: order.currency,
-      quantity: order.quantity,
-      expiresAt: sessionExpiresAt,
-    });
+    session = await openSession(deps, order);
   } catch (error) {
     // Another replica may have finished this order meanwhile (same key twice): keep its hold then.
     const now = await deps.orders.load(order._id);
@@ -154,7 +224,7 @@ async function resume(deps: TicketingDeps, order: OrderState, holdFirst = false)
     current.status === 'pending'
       ? {
           changes: { status: 'awaiting_payment', stripeSessionId: session.sessionId, checkoutUrl: session.url },
-          events: [{ type: 'ticketing.order.created', data: { ...orderFacts(current), total: totalOf(current) } }],
+          events: [orderCreated(current)],
         }
       : null,
   );
@@ -171,7 +241,7 @@ async function settleFreeOrder(deps: TicketingDeps, order: OrderState): Promise<
     current.status === 'pending'
       ? {
           changes: { status: 'awaiting_payment' },
-          events: [{ type: 'ticketing.order.created', data: { ...orderFacts(current), total: totalOf(current) } }],
+          events: [orderCreated(current)],
         }
       : null,
   );

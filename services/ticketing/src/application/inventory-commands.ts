@@ -1,11 +1,16 @@
 import {
+  claimOf,
   decideHold,
+  findTier,
   decideRelease,
   decideSell,
   type HoldDecision,
   type InventoryState,
+  offerOf,
+  salesOpen,
   type SellDecision,
   type Tier,
+  type TierOffer,
 } from '../domain/inventory.js';
 import type { TicketingDeps } from './deps.js';
 
@@ -18,14 +23,29 @@ function changeInventory<R>(
   return deps.inventoryWrites.submit(eventId, decide);
 }
 
+/** A hold's decision, with facts read from the very inventory state it was made on. */
+export interface HoldAnswer {
+  decision: HoldDecision;
+  /** The tier's price and organizer (undefined: no such tier). */
+  offer: TierOffer | undefined;
+  /** When the order's claim was first placed (undefined: it holds no seats). */
+  heldSince: Date | undefined;
+  /** Sales open in that state (an earlier claim is `already` whether or not they still are). */
+  onSale: boolean;
+}
+
 export function placeHold(
   deps: TicketingDeps,
   input: { eventId: string; tierId: string; orderId: string; quantity: number; expiresAt: Date },
-): Promise<HoldDecision | 'no-inventory'> {
+): Promise<HoldAnswer | 'no-inventory'> {
   const now = deps.clock();
   return changeInventory(deps, input.eventId, (state) => {
     const decision = decideHold(state, { ...input, now });
-    return { result: decision, tiers: decision.kind === 'placed' ? decision.tiers : null };
+    const tier = findTier(state, input.tierId);
+    const existing = tier === undefined ? undefined : claimOf(tier, input.orderId);
+    const heldSince = decision.kind === 'placed' ? now : decision.kind === 'already' ? existing?.createdAt : undefined;
+    const result: HoldAnswer = { decision, offer: offerOf(state, input.tierId), heldSince, onSale: salesOpen(state, now) };
+    return { result, tiers: decision.kind === 'placed' ? decision.tiers : null };
   });
 }
 

@@ -59,6 +59,18 @@ export function claimOf(tier: Tier, orderId: string): Claim | undefined {
   return tier.claims.find((claim) => claim.orderId === orderId);
 }
 
+/** What an order copies from the tier it buys (its price is fixed when the seats are held). */
+export interface TierOffer {
+  organizerId: string;
+  priceMinor: number;
+  currency: string;
+}
+
+export function offerOf(state: InventoryState, tierId: string): TierOffer | undefined {
+  const tier = findTier(state, tierId);
+  return tier === undefined ? undefined : { organizerId: state.organizerId, priceMinor: tier.priceMinor, currency: tier.currency };
+}
+
 function replaceTier(state: InventoryState, tier: Tier): Tier[] {
   return state.tiers.map((existing) => (existing.tierId === tier.tierId ? tier : existing));
 }
