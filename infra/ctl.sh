@@ -219,19 +219,38 @@ stripe_mock_launch() {
 }
 stripe_mock_healthy() { http_ok -u "$STRIPE_SECRET_KEY:" "$STRIPE_API_URL/v1/customers"; }
 
-# -- S3: MinIO, single drive.
+# -- S3: SeaweedFS, one `weed server` process running its master, volume server, filer and S3
+# gateway (the same server and version as production's image, docs/adr/0015). Every listener on
+# loopback; the inner parts on their own ports (env.sh), each with a gRPC port 10000 above.
+# No telemetry, no IAM API, no Iceberg/Lance endpoints: only the S3 API is served.
 s3_port() { echo "$EN_S3_PORT"; }
-s3_marker() { echo "minio"; }
-s3_prepare() { mkdir -p "$(dir_of s3)/data" "$(dir_of s3)/certs"; }
+s3_marker() { echo "weed"; }
+# The data lives in its own folder (not data/, which an earlier MinIO may have left behind);
+# the filer keeps its metadata in master/filerldb2.
+# The S3 identities file is written on every start from env.sh's key pair, readable by us only.
+s3_prepare() {
+  local dir
+  dir=$(dir_of s3)
+  mkdir -p "$dir/seaweedfs/master" "$dir/seaweedfs/volume"
+  (
+    umask 077
+    printf '{"identities":[{"name":"eventonight","credentials":[{"accessKey":"%s","secretKey":"%s"}],"actions":["Admin","Read","List","Tagging","Write"]}]}\n' \
+      "$S3_ACCESS_KEY" "$S3_SECRET_KEY" >"$dir/s3-identities.json"
+  )
+}
 s3_launch() {
   local dir
   dir=$(dir_of s3)
-  MINIO_ROOT_USER="$S3_ACCESS_KEY" MINIO_ROOT_PASSWORD="$S3_SECRET_KEY" \
-    MINIO_SITE_REGION="$S3_REGION" MINIO_UPDATE=off \
-    exec "$EN_BIN/minio" server --quiet --address "$EN_HOST:$EN_S3_PORT" \
-    --console-address "$EN_HOST:$EN_S3_CONSOLE_PORT" --certs-dir "$dir/certs" "$dir/data"
+  exec "$EN_BIN/weed" -logtostderr=true server -ip="$EN_HOST" -ip.bind="$EN_HOST" \
+    -dir="$dir/seaweedfs/volume" -master.dir="$dir/seaweedfs/master" \
+    -master.port="$EN_S3_MASTER_PORT" -volume.port="$EN_S3_VOLUME_PORT" -filer.port="$EN_S3_FILER_PORT" \
+    -filer.localSocket="$dir/filer.sock" -s3.localSocket="$dir/s3.sock" \
+    -master.telemetry=false -master.volumeSizeLimitMB=256 -volume.max=0 \
+    -s3 -s3.port="$EN_S3_PORT" -s3.config="$dir/s3-identities.json" -s3.iam=false \
+    -s3.port.iceberg=0 -s3.port.lance=0
 }
-s3_healthy() { http_ok "$S3_ENDPOINT/minio/health/live"; }
+# /healthz answers once the gateway serves (it needs the filer, which needs the master).
+s3_healthy() { http_ok "$S3_ENDPOINT/healthz"; }
 
 # Creates the bucket with a SigV4-signed PUT (curl signs it; no mc client needed).
 # 409 means it already exists. The answer's body goes to the log (it says why).

@@ -27,7 +27,7 @@ import {
 /**
  * The edge as users reach it: the real Traefik (traefik/ as it is, rendered for local use) in
  * front of the seven services as processes, a second notification replica, the real Keycloak and
- * MinIO, and a stand-in for the web app's static server. Each request carries the Host header a
+ * the S3 store, and a stand-in for the web app's static server. Each request carries the Host header a
  * browser would send to http://<name>.localhost:<port>.
  */
 
@@ -169,8 +169,8 @@ describe('gateway: the real Traefik in front of the platform', { timeout: 300_00
       'master realm token endpoint',
     );
     assertRefused(await gateway.request({ host: 'auth', path: '/realms/Master/account' }), 'master realm, other case');
-    assertRefused(await gateway.request({ host: 'files', path: '/minio/admin/v3/info' }), 'MinIO admin API');
-    assertRefused(await gateway.request({ host: 'files', path: '/minio/health/live' }), 'MinIO probes');
+    assertRefused(await gateway.request({ host: 'files', path: '/healthz' }), 'object store probe');
+    assertRefused(await gateway.request({ host: 'files', path: '/Status' }), 'object store probe, other case');
   });
 
   it('puts the security headers on answers and on errors', async () => {
