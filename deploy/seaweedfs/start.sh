@@ -4,7 +4,8 @@
 # unprivileged user. Two identities: the operator's admin key (bucket creation, backups) and the
 # media service's key, which may read, write, list and tag objects of the media bucket only.
 # The inner parts listen on the container's loopback; only the S3 API (port 9000) is on the
-# network. The folders, the identities file and the binary are overridable for tests/deployment.
+# network. One master and one volume server: no peers to wait for at start (election) or stop.
+# The folders, the identities file and the binary are overridable for tests/deployment.
 set -eu
 secrets_dir=${EVENTONIGHT_SECRETS_DIR:-/run/secrets}
 config=${EVENTONIGHT_S3_CONFIG:-/tmp/s3-identities.json}
@@ -39,6 +40,6 @@ printf '{"identities":[%s,%s]}\n' \
 mkdir -p "$data/master" "$data/volume"
 exec "$weed" -logtostderr=true server -ip=127.0.0.1 -ip.bind=127.0.0.1 \
   -dir="$data/volume" -master.dir="$data/master" -volume.max=0 -master.volumeSizeLimitMB=1024 \
-  -master.telemetry=false \
+  -master.telemetry=false -master.electionTimeout=2s -volume.preStopSeconds=1 \
   -s3 -s3.ip.bind=0.0.0.0 -s3.port=9000 -s3.config="$config" -s3.iam=false \
   -s3.port.iceberg=0 -s3.port.lance=0
