@@ -233,12 +233,29 @@ s3_marker() { echo "weed"; }
 s3_prepare() {
   local dir
   dir=$(dir_of s3)
+  stop_retired_minio
   mkdir -p "$dir/seaweedfs/master" "$dir/seaweedfs/volume"
   (
     umask 077
     printf '{"identities":[{"name":"eventonight","credentials":[{"accessKey":"%s","secretKey":"%s"}],"actions":["Admin","Read","List","Tagging","Write"]}]}\n' \
       "$S3_ACCESS_KEY" "$S3_SECRET_KEY" >"$dir/s3-identities.json"
   )
+}
+# Before ADR 0015 the s3 server was MinIO, started by these scripts from $EN_BIN. One still
+# running holds the port, and the marker no longer recognises it: stop it once (its data stays
+# in data/, unused) so that `npm run up` switches a running machine over without a manual step.
+# Only a process on our S3 port whose command line is our MinIO binary's `server` is touched.
+stop_retired_minio() {
+  local pid waited=0
+  pid=$(port_owner "$EN_S3_PORT")
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 0
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$EN_BIN/minio server" || return 0
+  log "s3: stopping the MinIO this clone ran before (pid $pid); SeaweedFS replaces it (docs/adr/0015)"
+  kill "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 30 ]; do
+    sleep 1
+    waited=$((waited + 1))
+  done
 }
 s3_launch() {
   local dir
