@@ -5,6 +5,8 @@
 # media service's key, which may read, write, list and tag objects of the media bucket only.
 # The inner parts listen on the container's loopback; only the S3 API (port 9000) is on the
 # network. One master and one volume server: no peers to wait for at start (election) or stop.
+# The filer keeps its metadata in /data/filerldb2 (the image's /etc/seaweedfs/filer.toml), so
+# all state is in the /data volume.
 # The folders, the identities file and the binary are overridable for tests/deployment.
 set -eu
 secrets_dir=${EVENTONIGHT_SECRETS_DIR:-/run/secrets}
