@@ -219,32 +219,83 @@ stripe_mock_launch() {
 }
 stripe_mock_healthy() { http_ok -u "$STRIPE_SECRET_KEY:" "$STRIPE_API_URL/v1/customers"; }
 
-# -- S3: MinIO, single drive.
+# -- S3: SeaweedFS, one `weed server` process running its master, volume server, filer and S3
+# gateway (the same server and version as production's image, docs/adr/0015). Every listener on
+# loopback; the inner parts on their own ports (env.sh), each with a gRPC port 10000 above.
+# No telemetry, no IAM API, no Iceberg/Lance endpoints: only the S3 API is served. One master
+# and one volume server, so neither waits for peers: the master elects itself after 2 s instead
+# of 10 s, the volume server stops 1 s after its last heartbeat instead of 10 s.
 s3_port() { echo "$EN_S3_PORT"; }
-s3_marker() { echo "minio"; }
-s3_prepare() { mkdir -p "$(dir_of s3)/data" "$(dir_of s3)/certs"; }
+s3_marker() { echo "weed"; }
+# The data lives in its own folder (not data/, which an earlier MinIO may have left behind);
+# the filer keeps its metadata in master/filerldb2.
+# The S3 identities file is written on every start from env.sh's key pair, readable by us only.
+s3_prepare() {
+  local dir
+  dir=$(dir_of s3)
+  stop_retired_minio
+  mkdir -p "$dir/seaweedfs/master" "$dir/seaweedfs/volume"
+  (
+    umask 077
+    printf '{"identities":[{"name":"eventonight","credentials":[{"accessKey":"%s","secretKey":"%s"}],"actions":["Admin","Read","List","Tagging","Write"]}]}\n' \
+      "$S3_ACCESS_KEY" "$S3_SECRET_KEY" >"$dir/s3-identities.json"
+  )
+}
+# Before ADR 0015 the s3 server was MinIO, started by these scripts from $EN_BIN. One still
+# running holds the port, and the marker no longer recognises it: stop it once (its data stays
+# in data/, unused) so that `npm run up` switches a running machine over without a manual step.
+# Only a process on our S3 port whose command line is our MinIO binary's `server` is touched.
+stop_retired_minio() {
+  local pid waited=0
+  pid=$(port_owner "$EN_S3_PORT")
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 0
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$EN_BIN/minio server" || return 0
+  log "s3: stopping the MinIO this clone ran before (pid $pid); SeaweedFS replaces it (docs/adr/0015)"
+  kill "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 30 ]; do
+    sleep 1
+    waited=$((waited + 1))
+  done
+}
 s3_launch() {
   local dir
   dir=$(dir_of s3)
-  MINIO_ROOT_USER="$S3_ACCESS_KEY" MINIO_ROOT_PASSWORD="$S3_SECRET_KEY" \
-    MINIO_SITE_REGION="$S3_REGION" MINIO_UPDATE=off \
-    exec "$EN_BIN/minio" server --quiet --address "$EN_HOST:$EN_S3_PORT" \
-    --console-address "$EN_HOST:$EN_S3_CONSOLE_PORT" --certs-dir "$dir/certs" "$dir/data"
+  exec "$EN_BIN/weed" -logtostderr=true server -ip="$EN_HOST" -ip.bind="$EN_HOST" \
+    -dir="$dir/seaweedfs/volume" -master.dir="$dir/seaweedfs/master" \
+    -master.port="$EN_S3_MASTER_PORT" -volume.port="$EN_S3_VOLUME_PORT" -filer.port="$EN_S3_FILER_PORT" \
+    -filer.localSocket="$dir/filer.sock" -s3.localSocket="$dir/s3.sock" \
+    -master.telemetry=false -master.volumeSizeLimitMB=256 -volume.max=0 \
+    -master.electionTimeout=2s -volume.preStopSeconds=1 \
+    -s3 -s3.port="$EN_S3_PORT" -s3.config="$dir/s3-identities.json" -s3.iam=false \
+    -s3.port.iceberg=0 -s3.port.lance=0
 }
-s3_healthy() { http_ok "$S3_ENDPOINT/minio/health/live"; }
+# Ready for writes: the gateway answers /healthz, and the master has become the leader (after a
+# restart that takes its election timeout, about 10 s, while /healthz already answers) and has
+# a volume server registered. Without the last two a bucket PUT hangs until the leader is there.
+s3_healthy() {
+  local master="http://$EN_HOST:$EN_S3_MASTER_PORT"
+  http_ok "$S3_ENDPOINT/healthz" &&
+    curl -fsS --max-time 3 "$master/cluster/status" 2>/dev/null | grep -q '"IsLeader":true' &&
+    curl -fsS --max-time 3 "$master/dir/status" 2>/dev/null | grep -q '"DataNodes":\[{'
+}
 
 # Creates the bucket with a SigV4-signed PUT (curl signs it; no mc client needed).
-# 409 means it already exists. The answer's body goes to the log (it says why).
+# 409 means it already exists. The answer's body goes to the log (it says why). A timeout or a
+# 5xx is retried for up to 30 s: the store may still be settling its volume layout.
 s3_after_start() {
-  local code logfile
+  local code logfile attempt
   logfile=$(log_file s3)
-  code=$(curl -sS -o >(cat >>"$logfile") -w '%{http_code}' --max-time 10 -X PUT \
-    --aws-sigv4 "aws:amz:$S3_REGION:s3" --user "$S3_ACCESS_KEY:$S3_SECRET_KEY" \
-    "$S3_ENDPOINT/$S3_BUCKET" 2>>"$logfile") || code=000
-  case "$code" in
-    200 | 409) ;;
-    *) fail_with_log "s3: could not create the bucket $S3_BUCKET (HTTP $code)" "$logfile" ;;
-  esac
+  for attempt in 1 2 3; do
+    code=$(curl -sS -o >(cat >>"$logfile") -w '%{http_code}' --max-time 10 -X PUT \
+      --aws-sigv4 "aws:amz:$S3_REGION:s3" --user "$S3_ACCESS_KEY:$S3_SECRET_KEY" \
+      "$S3_ENDPOINT/$S3_BUCKET" 2>>"$logfile") || code=000
+    case "$code" in
+      200 | 409) return 0 ;;
+      000 | 5??) echo "s3: bucket PUT attempt $attempt answered HTTP $code" >>"$logfile" ;;
+      *) break ;;
+    esac
+  done
+  fail_with_log "s3: could not create the bucket $S3_BUCKET (HTTP $code)" "$logfile"
 }
 
 # -- Keycloak in dev mode, H2 file database, realm imported from keycloak/.

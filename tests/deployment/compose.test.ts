@@ -6,7 +6,7 @@
  * private network. Secrets come from deploy/make-secrets.sh run into a temporary folder.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -271,7 +271,8 @@ describe('docker-compose.yml', () => {
     const unused = [...envExample.keys()].filter((name) => !used.has(name)).sort();
     assert.deepEqual(undocumented, [], `used in docker-compose.yml but not in .env.example: ${undocumented.join(', ')}`);
     assert.deepEqual(unused, [], `in .env.example but unused by docker-compose.yml: ${unused.join(', ')}`);
-    const secretLike = [...envExample.keys()].filter((name) => /PASSWORD|SECRET(?!S_DIR)|_KEY$|TOKEN/.test(name) && name !== 'MEDIA_S3_ACCESS_KEY');
+    // An S3 access key is the key pair's public half (its name); the secret key is a file.
+    const secretLike = [...envExample.keys()].filter((name) => /PASSWORD|SECRET(?!S_DIR)|_KEY$|TOKEN/.test(name) && !name.endsWith('_ACCESS_KEY'));
     assert.deepEqual(secretLike, [], 'secrets belong in SECRETS_DIR files, not in .env');
   });
 
@@ -280,6 +281,7 @@ describe('docker-compose.yml', () => {
     const localEnv = readFileSync(join(root, 'infra', 'env.sh'), 'utf8');
     const keycloakLocal = /EN_KEYCLOAK_VERSION:=([0-9.]+)/.exec(localEnv)?.[1];
     const traefikLocal = /EN_TRAEFIK_VERSION:=(v[0-9.]+)/.exec(localEnv)?.[1];
+    const seaweedfsLocal = /EN_SEAWEEDFS_VERSION:=([0-9.]+)/.exec(localEnv)?.[1];
     // Oldest series still supported on 2026-12-01 (ADR 0015 has the sources).
     const minimum: Record<string, number[]> = {
       mongo: [8, 0],
@@ -299,8 +301,10 @@ describe('docker-compose.yml', () => {
       const colon = raw.lastIndexOf(':');
       const [repository, tag] = [raw.slice(0, colon), raw.slice(colon + 1)];
       assert.ok(colon > 0 && tag !== 'latest', `${name}: ${raw} is not pinned`);
-      // PostgreSQL numbers its releases major.minor: 16.14 is exact; Traefik tags carry a v.
-      const exact = /^v?\d+\.\d+\.\d+$/.test(tag) || (repository === 'postgres' && /^\d+\.\d+$/.test(tag)) || /^RELEASE\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/.test(tag) || /^20\d\d\.\d+\.\d+$/.test(tag);
+      // PostgreSQL and SeaweedFS number their releases major.minor: 16.14 and 4.53 are exact;
+      // Traefik tags carry a v.
+      const majorMinor = repository === 'postgres' || repository === 'chrislusf/seaweedfs';
+      const exact = /^v?\d+\.\d+\.\d+$/.test(tag) || (majorMinor && /^\d+\.\d+$/.test(tag)) || /^20\d\d\.\d+\.\d+$/.test(tag);
       assert.ok(exact, `${name}: ${raw} is not an exact version (no major-only or floating tag)`);
       const floor = minimum[repository];
       if (floor !== undefined) {
@@ -310,8 +314,12 @@ describe('docker-compose.yml', () => {
       }
       if (repository === 'quay.io/keycloak/keycloak') assert.equal(tag, keycloakLocal, 'production runs the Keycloak version the tests run (infra/env.sh)');
       if (repository === 'traefik') assert.equal(tag, traefikLocal, 'production runs the Traefik version the tests run (infra/env.sh)');
+      if (repository === 'chrislusf/seaweedfs') assert.equal(tag, seaweedfsLocal, 'production runs the SeaweedFS release the tests run (infra/env.sh)');
+      assert.doesNotMatch(repository, /minio/, `${name}: MinIO's community images are archived and unpatched (ADR 0015)`);
     }
     assert.deepEqual([...new Set(Object.values(services).map((s) => interpolate(s.image ?? '', env, new Set())).filter((i) => i.startsWith('eventonight/')).map((i) => i.split(':')[1]))], ['1.4.2']);
+    const stores = Object.entries(services).filter(([, s]) => (s.image ?? '').startsWith('chrislusf/seaweedfs:')).map(([name, s]) => `${name}=${s.image}`);
+    assert.deepEqual(stores, [`seaweedfs=chrislusf/seaweedfs:${seaweedfsLocal}`, `seaweedfs-init=chrislusf/seaweedfs:${seaweedfsLocal}`], 'the object store and its init run the release local runs build');
   });
 
   test('every long-running service restarts unless stopped and has a health check', () => {
@@ -580,30 +588,62 @@ describe('docker-compose.yml', () => {
     assert.match(refused.stderr, /event_service_client_secret is empty/);
   });
 
-  test("minio-init gives media's user a policy limited to the bucket", () => {
-    const bin = join(tmp, 'fake-bin');
-    const log = join(tmp, 'mc.log');
+  test("seaweedfs: start.sh gives media's key the bucket's objects only, from the secret files, and stops on an empty one", () => {
+    const bin = join(tmp, 'fake-weed');
+    const config = join(tmp, 's3-identities.json');
+    // A stand-in for weed that prints its arguments: start.sh must exec it with the identities file.
+    writeFileSync(bin, '#!/bin/sh\necho "weed $*"\n', { mode: 0o755 });
+    const run = (dir: string) =>
+      spawnSync('sh', [join(root, 'deploy', 'seaweedfs', 'start.sh')], {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env['PATH'],
+          EVENTONIGHT_SECRETS_DIR: dir,
+          EVENTONIGHT_S3_CONFIG: config,
+          EVENTONIGHT_DATA_DIR: join(tmp, 'seaweedfs-data'),
+          EVENTONIGHT_WEED: bin,
+          S3_ADMIN_ACCESS_KEY: 'eventonight-admin',
+          MEDIA_S3_ACCESS_KEY: 'eventonight-media',
+          S3_BUCKET: 'media-bucket',
+        },
+      });
+    const ok = run(secretsDir);
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, new RegExp(`^weed .* server .*-s3 .*-s3\\.port=9000 -s3\\.config=${config} -s3\\.iam=false`));
+    assert.match(ok.stdout, /-ip\.bind=127\.0\.0\.1 .*-master\.telemetry=false .*-s3\.ip\.bind=0\.0\.0\.0/, 'inner parts on loopback, only S3 on the network');
+    const read = (name: string) => readFileSync(join(secretsDir, name), 'utf8').trim();
+    const identities = (JSON.parse(readFileSync(config, 'utf8')) as { identities: { name: string; credentials: { accessKey: string; secretKey: string }[]; actions: string[] }[] }).identities;
+    const media = identities.find((i) => i.name === 'media');
+    const admin = identities.find((i) => i.name === 'admin');
+    assert.deepEqual(media?.credentials, [{ accessKey: 'eventonight-media', secretKey: read('media_s3_secret_key') }]);
+    assert.deepEqual(media?.actions.slice().sort(), ['List:media-bucket', 'Read:media-bucket', 'Tagging:media-bucket', 'Write:media-bucket']);
+    assert.deepEqual(admin?.credentials, [{ accessKey: 'eventonight-admin', secretKey: read('s3_admin_secret_key') }]);
+    assert.equal(statSync(config).mode & 0o077, 0, 'the identities file is readable by its owner only');
+    const weak = join(tmp, 'weak-seaweedfs');
+    cpSync(secretsDir, weak, { recursive: true });
+    writeFileSync(join(weak, 's3_admin_secret_key'), '');
+    const refused = run(weak);
+    assert.equal(refused.status, 1);
+    assert.equal(refused.stdout, '', 'SeaweedFS is not started');
+    assert.match(refused.stderr, /s3_admin_secret_key is empty/);
+  });
+
+  test('seaweedfs-init creates the bucket with a signed PUT, the key pair on stdin rather than the command line', () => {
+    const bin = join(tmp, 'fake-curl-bin');
+    const log = join(tmp, 'curl.log');
     mkdirSync(bin, { recursive: true });
-    // A stand-in for mc that records its arguments and the policy file it is given.
-    writeFileSync(join(bin, 'mc'), `#!/bin/sh\necho "mc $*" >> ${log}\nfor a in "$@"; do case "$a" in *.json) cat "$a" >> ${log}; echo >> ${log};; esac; done\n`, { mode: 0o755 });
-    const result = spawnSync('sh', [join(root, 'deploy', 'minio', 'init.sh')], {
+    // A stand-in for curl: records its arguments and what it read on stdin, answers 409 (exists).
+    writeFileSync(join(bin, 'curl'), `#!/bin/sh\necho "args $*" >> ${log}\necho "stdin $(cat)" >> ${log}\nprintf 409\n`, { mode: 0o755 });
+    const result = spawnSync('sh', [join(root, 'deploy', 'seaweedfs', 'init.sh')], {
       encoding: 'utf8',
-      env: {
-        PATH: `${bin}:${process.env['PATH']}`,
-        EVENTONIGHT_SECRETS_DIR: secretsDir,
-        MINIO_ROOT_USER: 'eventonight-root',
-        S3_BUCKET: 'media-bucket',
-        MEDIA_S3_ACCESS_KEY: 'eventonight-media',
-      },
+      env: { PATH: `${bin}:${process.env['PATH']}`, EVENTONIGHT_SECRETS_DIR: secretsDir, S3_ADMIN_ACCESS_KEY: 'eventonight-admin', S3_BUCKET: 'media-bucket' },
     });
     assert.equal(result.status, 0, result.stderr);
-    const calls = readFileSync(log, 'utf8').split('\n');
-    const mediaSecret = readFileSync(join(secretsDir, 'media_s3_secret_key'), 'utf8').trim();
-    assert.ok(calls.includes('mc mb --ignore-existing local/media-bucket'), calls.join('\n'));
-    assert.ok(calls.includes(`mc admin user add local eventonight-media ${mediaSecret}`));
-    assert.ok(calls.includes('mc admin policy attach local eventonight-media --user eventonight-media'));
-    const policy = JSON.parse(calls.find((line) => line.startsWith('{')) ?? '{}') as { Statement: { Resource: string[] }[] };
-    assert.deepEqual(policy.Statement.flatMap((s) => s.Resource).sort(), ['arn:aws:s3:::media-bucket', 'arn:aws:s3:::media-bucket/*']);
+    const secret = readFileSync(join(secretsDir, 's3_admin_secret_key'), 'utf8').trim();
+    const [args = '', stdin = ''] = readFileSync(log, 'utf8').trim().split('\n');
+    assert.match(args, /-X PUT --aws-sigv4 aws:amz:us-east-1:s3 http:\/\/seaweedfs:9000\/media-bucket$/);
+    assert.ok(!args.includes(secret), 'the secret is not on the command line');
+    assert.equal(stdin, `stdin user = "eventonight-admin:${secret}"`);
   });
 
   test('the production realm has no test client, no password grant and no fallback secret', () => {

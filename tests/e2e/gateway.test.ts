@@ -23,11 +23,12 @@ import {
   type RunningGateway,
   type RunningSystem,
 } from '@eventonight/testing';
+import { objectClient } from '../../scripts/backup/objects.js';
 
 /**
  * The edge as users reach it: the real Traefik (traefik/ as it is, rendered for local use) in
  * front of the seven services as processes, a second notification replica, the real Keycloak and
- * MinIO, and a stand-in for the web app's static server. Each request carries the Host header a
+ * the S3 store, and a stand-in for the web app's static server. Each request carries the Host header a
  * browser would send to http://<name>.localhost:<port>.
  */
 
@@ -106,6 +107,17 @@ describe('gateway: the real Traefik in front of the platform', { timeout: 300_00
     const object = await gateway.request({ host: 'files', path: `/${infra.s3Bucket}/no-such-object` });
     assert.ok([403, 404].includes(object.status), `files: ${object.status}`);
     assert.ok(object.headers['x-amz-request-id'] !== undefined, 'the object store answered');
+    // A view URL signed for the public host (as media signs for S3_PUBLIC_URL) opens through
+    // Traefik: the store checks the signature against the Host and X-Forwarded-* it receives.
+    const store = { region: infra.s3Region, accessKey: infra.s3AccessKey, secretKey: infra.s3SecretKey, bucket: infra.s3Bucket };
+    const key = `${uniqueName('gateway')}/view`;
+    await objectClient({ ...store, endpoint: new URL(infra.s3Endpoint) }).putObject(infra.s3Bucket, key, Buffer.from('through the edge'), 16, { 'Content-Type': 'text/plain' });
+    const signed = new URL(await objectClient({ ...store, endpoint: new URL(gateway.origin('files')) }).presignedGetObject(infra.s3Bucket, key, 60));
+    const viewed = await gateway.request({ host: 'files', path: `${signed.pathname}${signed.search}` });
+    assert.equal(viewed.status, 200, viewed.text.slice(0, 300));
+    assert.equal(viewed.text, 'through the edge');
+    const tampered = await gateway.request({ host: 'files', path: `${signed.pathname}x${signed.search}` });
+    assert.equal(tampered.status, 403, 'a signature covers the key');
 
     const app = await gateway.request({ host: 'app', path: '/' });
     assert.equal(app.status, 200);
@@ -169,8 +181,8 @@ describe('gateway: the real Traefik in front of the platform', { timeout: 300_00
       'master realm token endpoint',
     );
     assertRefused(await gateway.request({ host: 'auth', path: '/realms/Master/account' }), 'master realm, other case');
-    assertRefused(await gateway.request({ host: 'files', path: '/minio/admin/v3/info' }), 'MinIO admin API');
-    assertRefused(await gateway.request({ host: 'files', path: '/minio/health/live' }), 'MinIO probes');
+    assertRefused(await gateway.request({ host: 'files', path: '/healthz' }), 'object store probe');
+    assertRefused(await gateway.request({ host: 'files', path: '/Status' }), 'object store probe, other case');
   });
 
   it('puts the security headers on answers and on errors', async () => {

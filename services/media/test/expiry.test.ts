@@ -4,7 +4,7 @@ import type { RunningService } from '@eventonight/platform';
 import { freshDatabase, startTestIssuer, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
 import { bytesOf, call, newMember, objectExists, presign, sleep, startMediaService, uploadTo } from './helpers.js';
 
-/** One-second upload URLs, no grace and a fast sweeper: expiry as MinIO and the job see it. */
+/** One-second upload URLs, no grace and a fast sweeper: expiry as the S3 store and the job see it. */
 describe('media service: expired uploads', () => {
   let database: TestDatabase;
   let issuer: TestIssuer;
@@ -25,7 +25,7 @@ describe('media service: expired uploads', () => {
     await database?.dispose();
   });
 
-  it('MinIO refuses an upload after the URL expired (403)', async () => {
+  it('the S3 store refuses an upload after the URL expired (403)', async () => {
     const owner = await newMember(issuer);
     const ticket = await presign(service.url, owner.token, { purpose: 'avatar', contentType: 'image/jpeg', sizeBytes: 10 });
     await sleep(2_100);

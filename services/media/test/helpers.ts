@@ -14,7 +14,7 @@ export const S3 = {
   bucket: process.env['S3_BUCKET'] ?? 'eventonight-media',
 };
 
-/** A real media service on an ephemeral port against the real MinIO; `extra` overrides env. */
+/** A real media service on an ephemeral port against the real S3 store (SeaweedFS); `extra` overrides env. */
 export async function startMediaService(options: { database: string; issuer: TestIssuer; extra?: Record<string, string> }): Promise<RunningService> {
   const env = serviceTestEnv({
     database: options.database,
@@ -35,7 +35,7 @@ export async function startMediaService(options: { database: string; issuer: Tes
   return startService(mediaService(), parsed.config);
 }
 
-/** A direct MinIO client, to look behind the service's back. */
+/** A direct S3 client (the minio package), to look behind the service's back. */
 export function s3Client(): Client {
   const url = new URL(S3.endpoint);
   return new Client({
@@ -77,7 +77,7 @@ export async function presign(baseUrl: string, token: string, body: Record<strin
   return reply.body as unknown as Ticket;
 }
 
-/** What a browser does with the ticket: a real multipart POST straight to MinIO. */
+/** What a browser does with the ticket: a real multipart POST straight to the S3 store. */
 export async function uploadTo(ticket: Ticket, bytes: Uint8Array, contentTypeOverride?: string): Promise<{ status: number; text: string }> {
   const form = new FormData();
   for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);

@@ -4,7 +4,7 @@ import type { RunningService } from '@eventonight/platform';
 import { EventTap, freshDatabase, startTestIssuer, type TestDatabase, type TestIssuer } from '@eventonight/testing';
 import { S3, bytesOf, call, newMember, objectExists, presign, s3Client, sleep, startMediaService, uploadTo } from './helpers.js';
 
-describe('media service: presigned uploads against the real MinIO', () => {
+describe('media service: presigned uploads against the real S3 store', () => {
   let database: TestDatabase;
   let issuer: TestIssuer;
   let service: RunningService;
@@ -23,7 +23,7 @@ describe('media service: presigned uploads against the real MinIO', () => {
     await database?.dispose();
   });
 
-  it('presign → real POST to MinIO → confirm: uploaded, media.asset.uploaded once, viewable', async () => {
+  it('presign → real POST to the S3 store → confirm: uploaded, media.asset.uploaded once, viewable', async () => {
     const owner = await newMember(issuer);
     const reply = await call(service.url, 'POST', '/media/uploads', {
       token: owner.token,
@@ -99,7 +99,7 @@ describe('media service: presigned uploads against the real MinIO', () => {
     assert.equal((await call(service.url, 'POST', '/media/uploads', { body: bodies[0] })).status, 401);
   });
 
-  it('MinIO refuses another Content-Type (403) and another size (400); confirm then says nothing was uploaded', async () => {
+  it('the S3 store refuses another Content-Type (403) and another size (400); confirm then says nothing was uploaded', async () => {
     const owner = await newMember(issuer);
     const ticket = await presign(service.url, owner.token, { purpose: 'event_gallery', contentType: 'image/jpeg', sizeBytes: 32 });
     const wrongType = await uploadTo(ticket, bytesOf(32), 'image/gif');
