@@ -254,6 +254,38 @@ describe('outbox relay against real RabbitMQ and FerretDB', { timeout: 300_000 }
     }
   });
 
+  it('publishes outboxes no relay of its process will claim: written without a relay, or under a stale ticket', async () => {
+    const consumer = await recordingConsumer(service);
+    // A store whose process runs no relay stamps no ticket.
+    const lonely = new AggregateStore<TestUser>(database.db, 'users', { source: 'user' });
+    await lonely.create({ _id: 'stale-1', displayName: 'v1' }, [userCreated({ _id: 'stale-1', displayName: 'v1' })]);
+    // A process that died after its write: its ticket, two minutes old, is never sealed here.
+    await store.create({ _id: 'stale-2', displayName: 'v1' }, [userCreated({ _id: 'stale-2', displayName: 'v1' })]);
+    const deadTicket = `${(Date.now() - 120_000).toString(36)}-dead-process`;
+    await store.collection.updateOne({ _id: 'stale-2' }, { $set: { outboxTicket: deadTicket } });
+    // A live ticket of another process (just opened) is left to that process.
+    await store.create({ _id: 'stale-3', displayName: 'v1' }, [userCreated({ _id: 'stale-3', displayName: 'v1' })]);
+    const liveTicket = `${Date.now().toString(36)}-live-process`;
+    await store.collection.updateOne({ _id: 'stale-3' }, { $set: { outboxTicket: liveTicket } });
+    // The relay below only sees those documents through its sweep: its own tickets are empty.
+    const relay = startRelay(database.db, new OutboxSignal(), 'relay-sweep');
+    await relay.start();
+    try {
+      await waitFor(() => (['stale-1', 'stale-2'].every((id) => consumer.received.some((e) => e.aggregateId === id)) ? true : undefined), {
+        what: 'both orphaned outboxes published',
+      });
+      await waitFor(async () => ((await store.collection.findOne({ _id: 'stale-2' }))?.outboxPending === false ? true : undefined));
+      const live = await store.collection.findOne({ _id: 'stale-3' });
+      assert.equal(live?.outboxTicket, liveTicket, 'a fresh ticket of another process is not taken');
+      assert.equal(live?.outboxPending, true);
+      assert.equal(consumer.received.some((e) => e.aggregateId === 'stale-3'), false);
+    } finally {
+      await relay.close();
+      await consumer.close();
+      await store.collection.updateOne({ _id: 'stale-3' }, { $set: { outbox: [], outboxPending: false, outboxTicket: '' } });
+    }
+  });
+
   it('loses nothing when RabbitMQ stops while 1,000 aggregates are saved', async () => {
     const consumer = await recordingConsumer(service);
     const relay = startRelay(database.db, signal, 'relay-outage');

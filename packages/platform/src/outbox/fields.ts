@@ -25,6 +25,12 @@ export interface OutboxFields {
    * so all of them can be removed at once.
    */
   outboxAppendedSinceClaim: boolean;
+  /**
+   * The ticket of the relay round that is to publish this outbox (ADR 0020): stamped by every
+   * write that appends events, so a relay claims exactly the documents of one ticket.
+   * `NO_TICKET` once the outbox is empty, or when no relay runs in the writer's process.
+   */
+  outboxTicket: string;
 }
 
 /** The lease token of an unclaimed outbox. */
@@ -37,4 +43,5 @@ export const outboxFieldNames = [
   'outboxLeaseToken',
   'outboxLeaseUntil',
   'outboxAppendedSinceClaim',
+  'outboxTicket',
 ] as const;
