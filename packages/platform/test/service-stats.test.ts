@@ -106,6 +106,7 @@ describe('service stats on the ops listener', () => {
     assert.ok(after.cpu.userMs + after.cpu.systemMs > 0);
     assert.ok(after.memory.rssBytes > 0 && after.memory.heapUsedBytes > 0);
     assert.ok(after.sinceMs >= 0);
+    assert.ok(after.dbBusyMs > 0 && after.dbBusyMs <= after.sinceMs + 1, `busy ${after.dbBusyMs} ms of ${after.sinceMs}`);
   });
 
   it('is off by default: CPU and memory, but no command is recorded', async () => {

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Collection, Db, Document, Filter } from 'mongodb';
 import type { DomainEvent } from '@eventonight/contracts';
 import type { Logger } from '../logger/logger.js';
 import type { EventPublisher } from '../bus/publisher.js';
 import { sleep } from '../util/backoff.js';
-import { NO_LEASE, type OutboxFields } from './fields.js';
+import { NO_TICKET, type OutboxFields } from './fields.js';
 import type { OutboxSignal } from './signal.js';
-import { NO_TICKET, ticketOpenedAt, type Ticket } from './tickets.js';
+import { ticketOpenedAt, type Ticket } from './tickets.js';
 
 export interface OutboxRelayOptions {
   db: Db;
@@ -17,17 +16,20 @@ export interface OutboxRelayOptions {
   /** Shared with the stores of this process: their writes are stamped with its tickets. */
   signal: OutboxSignal;
   logger: Logger;
-  /** Poll interval for the rounds (a store's doorbell wakes the relay sooner). */
+  /** Poll interval of the loop (a store's doorbell wakes the relay sooner). */
   pollIntervalMs?: number;
-  /** Most documents per ticket, so per claim. */
+  /** Most documents stamped per ticket, so read per round. */
   batchSize?: number;
-  /** How long a claim protects a document from other relays; longer than one publish round. */
-  leaseMs?: number;
+  /**
+   * How old a ticket gets before any relay takes its documents over (their process died, or
+   * their writer has no relay); also the period of the sweep that looks for them (half of it).
+   */
+  staleTicketMs?: number;
 }
 
 type OutboxDocument = Document & { _id: string } & OutboxFields;
 
-interface Claimed {
+interface Read {
   collection: Collection<OutboxDocument>;
   document: OutboxDocument;
 }
@@ -35,34 +37,39 @@ interface Claimed {
 /** What the relay did since it started: the figures `bench:outbox` prints. */
 export interface OutboxRelayStats {
   rounds: number;
-  /** Documents claimed and events published (confirmed) over all rounds. */
+  /** Documents read and events published (confirmed) over all rounds. */
   documents: number;
   events: number;
-  /** Time spent claiming (claim + read), publishing (until every confirm) and acknowledging. */
+  /** Time spent reading tickets, publishing (until every confirm) and acknowledging. */
   claimMs: number;
   publishMs: number;
   acknowledgeMs: number;
-  /** Slowest single claim: bounded by the ticket size, not by the backlog (ADR 0020). */
+  /** Slowest single read of a ticket: bounded by the ticket's size, not by the backlog (ADR 0020). */
   maxClaimMs: number;
-  /** Sweeps for expired leases and stale tickets, and their total time. */
+  /** Sweeps for stale tickets, and their total time. */
   sweeps: number;
   sweepMs: number;
 }
 
+/** An emptied outbox. */
+const CLEARED: Partial<OutboxFields> = { outbox: [], outboxPending: false, outboxTicket: NO_TICKET };
+
 /**
- * Moves outbox entries to the broker (ADR 0001, ADR 0020). Each write that appends events
- * stamps its document with this process's open ticket; a round seals a ticket, claims its
- * documents with a lease (so another relay never publishes the same outbox at the same time),
- * publishes all their entries with confirms outstanding together, and removes from each
- * document only the prefix the broker confirmed. Every command a round sends selects by
- * ticket or lease token, so its work is bounded by the ticket's size, not by the backlog.
- * Order within an aggregate holds because a document's entries are only ever published by
- * the lease holder, in array order, and removed oldest first.
+ * Moves outbox entries to the broker (ADR 0001, ADR 0020). Every write that appends events
+ * stamps its document with this process's open ticket, unless the document already belongs to
+ * a ticket. A round takes the oldest sealed ticket whose writes have landed, reads its
+ * documents, publishes all their entries with confirms outstanding together, and removes from
+ * each document only the prefix the broker confirmed: all of them in one update per outbox
+ * length when every entry was confirmed. Every command of a round selects by ticket, so its
+ * work is bounded by the ticket's size, not by the backlog.
+ * Order within an aggregate holds because a document belongs to one ticket until its outbox
+ * is empty, a ticket is read by one round at a time, entries are published in array order and
+ * removed oldest first.
  */
 export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
-  private readonly leaseMs: number;
+  private readonly staleTicketMs: number;
   private readonly collections: Array<Collection<OutboxDocument>>;
   private running = false;
   private loop: Promise<void> | null = null;
@@ -87,7 +94,7 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.batchSize = options.batchSize ?? 2_000;
-    this.leaseMs = options.leaseMs ?? 30_000;
+    this.staleTicketMs = options.staleTicketMs ?? 30_000;
     this.collections = options.collections.map((name) => options.db.collection<OutboxDocument>(name));
     options.signal.tickets.limitStamps(this.batchSize);
   }
@@ -148,8 +155,7 @@ export class OutboxRelay {
           this.options.logger.warn({ err: error, failures: this.failures }, 'outbox relay round failed');
         }
       }
-      // Go on at once while there is work: events moved, a doorbell, or sealed tickets that
-      // are not merely waiting for their writes to land.
+      // Go on at once while there is work: events moved, a doorbell, or tickets ready.
       if (published > 0 || this.rung || this.moreTickets) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.pollIntervalMs);
@@ -162,7 +168,7 @@ export class OutboxRelay {
     }
   }
 
-  /** One claim → publish → acknowledge round for the oldest sealed ticket; returns events published. */
+  /** One read → publish → acknowledge round for one ticket; returns events published. */
   private async round(): Promise<number> {
     this.moreTickets = false;
     if (!this.options.publisher.ready) return 0;
@@ -170,192 +176,127 @@ export class OutboxRelay {
     const tickets = this.options.signal.tickets;
     const ticket = tickets.next();
     if (ticket === null) return 0;
-    // Writes that took the ticket and have not landed yet: claim again once they have.
-    const stillLanding = ticket.inflight > 0;
-    this.moreTickets = tickets.waiting > 0;
-    const token = randomUUID();
-    const claimed: Claimed[] = [];
+    // Kept (and read again later) unless this round leaves it empty.
+    let emptied = false;
     try {
-      const claimStartedAt = performance.now();
-      for (const collection of this.collections) {
-        if (!ticket.stamps.has(collection.collectionName)) continue;
-        for (const document of await this.claim(collection, ticket, token)) claimed.push({ collection, document });
+      const read = await this.readTicket(ticket);
+      if (read.length === 0) {
+        emptied = true;
+        return 0;
       }
-      const claimMs = performance.now() - claimStartedAt;
-      this.figures.rounds += 1;
-      this.figures.claimMs += claimMs;
-      this.figures.maxClaimMs = Math.max(this.figures.maxClaimMs, claimMs);
-      this.figures.documents += claimed.length;
-    } catch (error) {
-      tickets.requeue(ticket);
-      throw error;
-    }
-    if (stillLanding) tickets.requeue(ticket);
-    if (claimed.length === 0) return 0;
-    try {
-      const events = claimed.flatMap((c) => c.document.outbox);
+      const events = read.flatMap((r) => r.document.outbox);
       const publishStartedAt = performance.now();
       const confirmed = await this.options.publisher.publish(events);
       const acknowledgeStartedAt = performance.now();
       this.figures.publishMs += acknowledgeStartedAt - publishStartedAt;
       let count: number;
       if (confirmed.every(Boolean)) {
-        await this.acknowledgeWholeBatch(claimed, token);
+        emptied = await this.acknowledgeTicket(read, ticket);
         count = events.length;
       } else {
-        const acknowledged: Array<{ claim: Claimed; count: number }> = [];
+        const acknowledged: Array<{ read: Read; count: number }> = [];
         let offset = 0;
-        for (const claim of claimed) {
-          const flags = confirmed.slice(offset, offset + claim.document.outbox.length);
-          offset += claim.document.outbox.length;
+        for (const entry of read) {
+          const flags = confirmed.slice(offset, offset + entry.document.outbox.length);
+          offset += entry.document.outbox.length;
           const prefix = confirmedPrefixLength(flags);
-          if (prefix > 0) acknowledged.push({ claim, count: prefix });
+          if (prefix > 0) acknowledged.push({ read: entry, count: prefix });
         }
-        await this.acknowledgeAll(acknowledged, token);
+        await this.acknowledgePrefixes(acknowledged, ticket);
         count = acknowledged.reduce((sum, a) => sum + a.count, 0);
       }
       this.figures.acknowledgeMs += performance.now() - acknowledgeStartedAt;
       this.figures.events += count;
       return count;
     } finally {
-      // Whatever this round still holds (nacked entries, a write that raced us, a failed
-      // acknowledgement) goes back under the open ticket, so a later round retries it.
-      for (const collection of this.collections) {
-        await this.restamp(collection, { outboxLeaseToken: token }, { outboxLeaseToken: NO_LEASE, outboxLeaseUntil: null }).catch(() => undefined);
-      }
+      // A ticket kept (refused entries) waits for the next poll, not an immediate retry.
+      if (!emptied) tickets.requeue(ticket);
+      else this.moreTickets = tickets.ready > 0;
     }
   }
 
   /**
-   * Leases the free documents stamped with `ticket` and reads them. Both commands select by
-   * equality on a value only this ticket's documents carry: bounded by the ticket's size.
+   * The documents of `ticket`: one equality on a value only they carry, so the read is
+   * bounded by the ticket's size. No write: the ticket itself is the claim.
    */
-  private async claim(collection: Collection<OutboxDocument>, ticket: Ticket, token: string): Promise<OutboxDocument[]> {
-    const result = await collection.updateMany(
-      { outboxTicket: ticket.id, outboxLeaseToken: NO_LEASE } as Filter<OutboxDocument>,
-      {
-        $set: {
-          outboxLeaseToken: token,
-          outboxLeaseUntil: new Date(Date.now() + this.leaseMs),
-          outboxAppendedSinceClaim: false,
-        },
-      },
-    );
-    if (result.modifiedCount === 0) return [];
-    return collection
-      .find({ outboxLeaseToken: token } as Filter<OutboxDocument>, { projection: { _id: 1, version: 1, outbox: 1 } })
-      .toArray();
-  }
-
-  /**
-   * Sets `changes` and the open ticket on the documents matching `filter`, counted as stamps
-   * of that ticket so a round claims them.
-   */
-  private async restamp(collection: Collection<OutboxDocument>, filter: Filter<OutboxDocument>, changes: Partial<OutboxFields>): Promise<number> {
-    const stamp = this.options.signal.tickets.stamp(collection.collectionName);
-    let modified = 0;
-    try {
-      const result = await collection.updateMany(filter, { $set: { ...changes, outboxTicket: stamp.ticket } });
-      modified = result.modifiedCount;
-    } finally {
-      stamp.done(modified);
-    }
-    return modified;
-  }
-
-  /**
-   * At start and then twice per lease period: takes over documents whose relay died holding
-   * their lease, and documents whose ticket is stale (its process died, or its writer had
-   * no relay), by stamping them with this relay's open ticket.
-   */
-  private async sweepWhenDue(): Promise<void> {
-    const now = Date.now();
-    if (now - this.lastSweepAt < this.leaseMs / 2) return;
-    this.lastSweepAt = now;
+  private async readTicket(ticket: Ticket): Promise<Read[]> {
     const startedAt = performance.now();
+    const read: Read[] = [];
     for (const collection of this.collections) {
-      // `$ne` on a string is pushed down by FerretDB: this reads leased documents only.
-      await this.restamp(
-        collection,
-        { outboxPending: true, outboxLeaseToken: { $ne: NO_LEASE }, outboxLeaseUntil: { $lt: new Date(now) } } as Filter<OutboxDocument>,
-        { outboxLeaseToken: NO_LEASE, outboxLeaseUntil: null },
-      );
-      await this.adoptStaleTickets(collection, now);
-    }
-    this.figures.sweeps += 1;
-    this.figures.sweepMs += performance.now() - startedAt;
-  }
-
-  /**
-   * A live relay claims its tickets within a round or two; a free pending document whose
-   * ticket is older than a lease lost its relay. Reads at most one batch of them (the least
-   * recently written come first) and adopts their tickets whole.
-   */
-  private async adoptStaleTickets(collection: Collection<OutboxDocument>, now: number): Promise<void> {
-    const free = await collection
-      .find({ outboxPending: true, outboxLeaseToken: NO_LEASE } as Filter<OutboxDocument>, { projection: { _id: 1, outboxTicket: 1 } })
-      .limit(this.batchSize)
-      .toArray();
-    const stale = new Set<string>();
-    const unticketed: string[] = [];
-    for (const document of free) {
-      const ticket: unknown = document.outboxTicket;
-      if (typeof ticket !== 'string') {
-        unticketed.push(document._id); // written before tickets existed
-        continue;
-      }
-      const openedAt = ticketOpenedAt(ticket);
-      if (openedAt === null || now - openedAt > this.leaseMs) stale.add(ticket);
-    }
-    for (const ticket of stale) {
-      await this.restamp(collection, { outboxPending: true, outboxTicket: ticket, outboxLeaseToken: NO_LEASE } as Filter<OutboxDocument>, {});
-    }
-    if (unticketed.length > 0) {
-      await this.restamp(collection, { _id: { $in: unticketed }, outboxPending: true, outboxLeaseToken: NO_LEASE } as Filter<OutboxDocument>, {});
-    }
-  }
-
-  /**
-   * Everything read was confirmed: documents nobody appended to since the claim lose their
-   * whole outbox in one update; the others fall back to removing their published entries.
-   */
-  private async acknowledgeWholeBatch(claimed: readonly Claimed[], token: string): Promise<void> {
-    const stillLeased = new Set<string>();
-    for (const collection of this.collections) {
-      await collection.updateMany(
-        { outboxLeaseToken: token, outboxAppendedSinceClaim: false } as Filter<OutboxDocument>,
-        { $set: removal([]) },
-      );
-      const left = await collection
-        .find({ outboxLeaseToken: token } as Filter<OutboxDocument>, { projection: { _id: 1 } })
+      if (!ticket.stamps.has(collection.collectionName)) continue;
+      const documents = await collection
+        .find({ outboxTicket: ticket.id } as Filter<OutboxDocument>, { projection: { _id: 1, version: 1, outbox: 1 } })
         .toArray();
-      for (const document of left) stillLeased.add(`${collection.collectionName}/${document._id}`);
+      for (const document of documents) read.push({ collection, document });
     }
-    for (const claim of claimed) {
-      if (stillLeased.has(`${claim.collection.collectionName}/${claim.document._id}`)) await this.acknowledgeOne(claim, token, claim.document.outbox.length);
-    }
+    const ms = performance.now() - startedAt;
+    this.figures.rounds += 1;
+    this.figures.claimMs += ms;
+    this.figures.maxClaimMs = Math.max(this.figures.maxClaimMs, ms);
+    this.figures.documents += read.length;
+    return read;
   }
 
   /**
-   * Removes each document's published prefix in one bulk write per collection (the common
-   * case: nobody wrote meanwhile). A document whose version moved on is redone on its own.
+   * Everything read was confirmed: empties the documents read whose outbox still has the
+   * length it had when read (writers only append, and only this round removes), in one update
+   * per length and collection. A document appended to meanwhile loses only its published
+   * entries, on its own. True when the ticket is left empty.
    */
-  private async acknowledgeAll(acknowledged: ReadonlyArray<{ claim: Claimed; count: number }>, token: string): Promise<void> {
+  private async acknowledgeTicket(read: readonly Read[], ticket: Ticket): Promise<boolean> {
+    let emptied = true;
     for (const collection of this.collections) {
-      const mine = acknowledged.filter((a) => a.claim.collection === collection);
+      const mine = read.filter((r) => r.collection === collection);
+      if (mine.length === 0) continue;
+      const idsByLength = new Map<number, string[]>();
+      for (const { document } of mine) {
+        const ids = idsByLength.get(document.outbox.length) ?? [];
+        ids.push(document._id);
+        idsByLength.set(document.outbox.length, ids);
+      }
+      let matched = 0;
+      for (const [length, ids] of idsByLength) {
+        // The ticket is the equality FerretDB pushes down (bounded); `_id` and `$size` make it exact.
+        const result = await collection.updateMany(
+          { outboxTicket: ticket.id, _id: { $in: ids }, outbox: { $size: length } } as Filter<OutboxDocument>,
+          { $set: CLEARED },
+        );
+        matched += result.matchedCount;
+      }
+      if (matched === mine.length) continue;
+      emptied = false;
+      const left = await collection
+        .find({ outboxTicket: ticket.id } as Filter<OutboxDocument>, { projection: { _id: 1 } })
+        .toArray();
+      const leftIds = new Set(left.map((document) => document._id));
+      for (const entry of mine) {
+        if (leftIds.has(entry.document._id)) await this.acknowledgeOne(entry, ticket, entry.document.outbox.length);
+      }
+    }
+    return emptied;
+  }
+
+  /**
+   * Some publishes were refused: removes each document's confirmed prefix in one bulk write
+   * per chunk (the ticket keeps the rest for a later round). A document whose version moved on
+   * is redone on its own.
+   */
+  private async acknowledgePrefixes(acknowledged: ReadonlyArray<{ read: Read; count: number }>, ticket: Ticket): Promise<void> {
+    for (const collection of this.collections) {
+      const mine = acknowledged.filter((a) => a.read.collection === collection);
       for (let start = 0; start < mine.length; start += ACK_CHUNK) {
         const chunk = mine.slice(start, start + ACK_CHUNK);
         const result = await collection.bulkWrite(
-          chunk.map(({ claim, count }) => ({
+          chunk.map(({ read, count }) => ({
             updateOne: {
-              filter: removalGuard(claim.document, token),
-              update: { $set: removal(claim.document.outbox.slice(count)) },
+              filter: removalGuard(read.document, ticket),
+              update: { $set: removal(read.document.outbox.slice(count)) },
             },
           })),
           { ordered: false },
         );
         if (result.matchedCount === chunk.length) continue;
-        for (const { claim, count } of chunk) await this.acknowledgeOne(claim, token, count);
+        for (const { read, count } of chunk) await this.acknowledgeOne(read, ticket, count);
       }
     }
   }
@@ -363,19 +304,69 @@ export class OutboxRelay {
   /**
    * Removes the first `count` published entries of one document. Writers only append to the
    * outbox, and the version guard makes the removal lose (and be recomputed) if a writer
-   * appended meanwhile. A document no longer leased by `token` was already acknowledged.
+   * appended meanwhile. A document no longer in the ticket was already acknowledged (or taken
+   * over as stale: its entries will then be published again, at least once still holds).
    */
-  private async acknowledgeOne({ collection, document }: Claimed, token: string, count: number): Promise<void> {
+  private async acknowledgeOne({ collection, document }: Read, ticket: Ticket, count: number): Promise<void> {
     const publishedIds = new Set(document.outbox.slice(0, count).map((event: DomainEvent) => event.id));
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const current = await collection.findOne(
-        { _id: document._id, outboxLeaseToken: token } as Filter<OutboxDocument>,
+        { _id: document._id, outboxTicket: ticket.id } as Filter<OutboxDocument>,
         { projection: { _id: 1, version: 1, outbox: 1 } },
       );
       if (current === null) return;
       const remaining = current.outbox.filter((event: DomainEvent) => !publishedIds.has(event.id));
-      const result = await collection.updateOne(removalGuard(current, token), { $set: removal(remaining) });
+      const result = await collection.updateOne(removalGuard(current, ticket), { $set: removal(remaining) });
       if (result.matchedCount === 1) return;
+    }
+  }
+
+  /**
+   * At start and then twice per `staleTicketMs`: documents whose ticket is older than that
+   * lost their relay (its process died) or never had one; this relay takes them over by
+   * stamping them with its open ticket. Reads at most one batch of pending documents (the
+   * least recently written come first) and moves their stale tickets whole.
+   */
+  private async sweepWhenDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastSweepAt < this.staleTicketMs / 2) return;
+    this.lastSweepAt = now;
+    const startedAt = performance.now();
+    for (const collection of this.collections) {
+      const pending = await collection
+        .find({ outboxPending: true } as Filter<OutboxDocument>, { projection: { _id: 1, outboxTicket: 1 } })
+        .limit(this.batchSize)
+        .toArray();
+      const stale = new Set<string>();
+      const unticketed: string[] = [];
+      for (const document of pending) {
+        const ticket: unknown = document.outboxTicket;
+        if (typeof ticket !== 'string') {
+          unticketed.push(document._id); // written before tickets existed
+          continue;
+        }
+        const openedAt = ticketOpenedAt(ticket);
+        if (openedAt === null || now - openedAt > this.staleTicketMs) stale.add(ticket);
+      }
+      for (const ticket of stale) {
+        await this.restamp(collection, { outboxPending: true, outboxTicket: ticket } as Filter<OutboxDocument>);
+      }
+      if (unticketed.length > 0) {
+        await this.restamp(collection, { _id: { $in: unticketed }, outboxPending: true } as Filter<OutboxDocument>);
+      }
+    }
+    this.figures.sweeps += 1;
+    this.figures.sweepMs += performance.now() - startedAt;
+  }
+
+  /** Moves the documents matching `filter` to the open ticket, counted as its stamps. */
+  private async restamp(collection: Collection<OutboxDocument>, filter: Filter<OutboxDocument>): Promise<void> {
+    const stamp = this.options.signal.tickets.stamp(collection.collectionName);
+    let modified = 0;
+    try {
+      modified = (await collection.updateMany(filter, { $set: { outboxTicket: stamp.ticket } })).modifiedCount;
+    } finally {
+      stamp.done(modified);
     }
   }
 }
@@ -386,18 +377,13 @@ export class OutboxRelay {
  */
 const ACK_CHUNK = 16;
 
-function removalGuard(document: Pick<OutboxDocument, '_id' | 'version'>, token: string): Filter<OutboxDocument> {
-  return { _id: document._id, version: document.version, outboxLeaseToken: token } as Filter<OutboxDocument>;
+function removalGuard(document: Pick<OutboxDocument, '_id' | 'version'>, ticket: Ticket): Filter<OutboxDocument> {
+  return { _id: document._id, version: document.version, outboxTicket: ticket.id } as Filter<OutboxDocument>;
 }
 
-/**
- * The entries left and the lease released. While entries are left the lease stays: the
- * round's final restamp puts the document under the open ticket (a ticket a writer stamped
- * meanwhile may already have been claimed, and skipped this leased document).
- */
+/** The entries left; the document stays in its ticket while there are any. */
 function removal(remaining: readonly DomainEvent[]): Partial<OutboxFields> {
-  if (remaining.length > 0) return { outbox: [...remaining], outboxPending: true };
-  return { outbox: [], outboxPending: false, outboxLeaseToken: NO_LEASE, outboxLeaseUntil: null, outboxTicket: NO_TICKET };
+  return remaining.length > 0 ? { outbox: [...remaining], outboxPending: true } : CLEARED;
 }
 
 function confirmedPrefixLength(flags: readonly boolean[]): number {

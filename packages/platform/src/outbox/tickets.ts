@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-/** The ticket of a document no relay in this process was asked to publish (ADR 0020). */
-export const NO_TICKET = '';
-
 /**
  * A ticket groups the documents whose events one relay round publishes. Every write that
- * appends events stamps the document with the open ticket of its process, in the same
- * single-document write; the relay later claims a sealed ticket with an equality filter
- * (`outboxTicket: id`), so a claim matches at most the documents stamped with that ticket,
- * whatever the backlog behind it (ADR 0020).
+ * appends events stamps the document with the open ticket of its process (`$min`: a document
+ * that already has a ticket keeps it), in the same single-document write; a relay round reads
+ * a sealed ticket with an equality filter (`outboxTicket: id`), so it matches at most the
+ * documents stamped with that ticket, whatever the backlog behind it (ADR 0020).
  */
 export class Ticket {
   readonly id: string;
@@ -80,20 +77,27 @@ export class OutboxTickets {
     };
   }
 
-  /** The oldest sealed ticket, sealing the open one first if it was stamped; null when none is waiting. */
+  /**
+   * The oldest sealed ticket whose writes have all landed (after that, no document enters it:
+   * a writer only ever stamps the open ticket), sealing the open one first if it was stamped;
+   * null when none is ready.
+   */
   next(): Ticket | null {
-    if (this.sealed.length === 0 && (this.open.total > 0 || this.open.inflight > 0)) this.rotate();
-    return this.sealed.shift() ?? null;
+    if (this.open.total > 0) this.rotate();
+    const index = this.sealed.findIndex((ticket) => ticket.inflight === 0);
+    if (index === -1) return null;
+    const [ticket] = this.sealed.splice(index, 1);
+    return ticket ?? null;
   }
 
-  /** Puts back a ticket whose writes were still landing when it was claimed, or whose round failed. */
+  /** Puts back a ticket that still holds entries (refused by the broker, appended meanwhile) or whose round failed. */
   requeue(ticket: Ticket): void {
     this.sealed.push(ticket);
   }
 
-  /** Sealed tickets waiting. */
-  get waiting(): number {
-    return this.sealed.length;
+  /** Sealed tickets ready for a round. */
+  get ready(): number {
+    return this.sealed.filter((ticket) => ticket.inflight === 0).length;
   }
 
   private rotate(): void {

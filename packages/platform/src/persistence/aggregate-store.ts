@@ -1,9 +1,9 @@
 import type { Collection, Db, Document, Filter, IndexDescription, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
 import { buildEvent, type DomainEvent, type EventData, type EventType } from '@eventonight/contracts';
 import { correlationIdOrNew } from '../context/correlation.js';
-import { NO_LEASE, type OutboxFields } from '../outbox/fields.js';
+import { NO_TICKET, type OutboxFields } from '../outbox/fields.js';
 import type { OutboxSignal } from '../outbox/signal.js';
-import { NO_TICKET, type TicketStamp } from '../outbox/tickets.js';
+import type { TicketStamp } from '../outbox/tickets.js';
 import { AggregateAlreadyExistsError, VersionConflictError, isDuplicateKeyError } from './errors.js';
 
 /** A fact a command wants published; the store stamps id, aggregate, version and correlation. */
@@ -30,9 +30,6 @@ export interface AggregateStoreOptions {
 const withoutOutbox = {
   outbox: 0,
   outboxPending: 0,
-  outboxLeaseToken: 0,
-  outboxLeaseUntil: 0,
-  outboxAppendedSinceClaim: 0,
   outboxTicket: 0,
 } as const;
 
@@ -55,11 +52,10 @@ export class AggregateStore<TState extends AggregateState> {
   async ensureIndexes(indexes: IndexDescription[] = []): Promise<void> {
     // One index per call: FerretDB 1.24 drops the connection when a single createIndexes
     // names two or more indexes that already exist (every restart of a service).
-    // The relay's claims and acknowledgements select by ticket and by lease token (ADR 0020).
+    // The relay's rounds select by ticket, its sweep by the pending flag (ADR 0020).
     const relayIndexes: IndexDescription[] = [
       { key: { outboxPending: 1 }, name: 'outbox_pending' },
       { key: { outboxTicket: 1 }, name: 'outbox_ticket' },
-      { key: { outboxLeaseToken: 1 }, name: 'outbox_lease' },
     ];
     for (const index of [...relayIndexes, ...indexes]) {
       await this.collection.createIndexes([index]);
@@ -85,9 +81,6 @@ export class AggregateStore<TState extends AggregateState> {
       version,
       outbox,
       outboxPending: outbox.length > 0,
-      outboxLeaseToken: NO_LEASE,
-      outboxLeaseUntil: null,
-      outboxAppendedSinceClaim: true,
       outboxTicket: ticket?.ticket ?? NO_TICKET,
     } as unknown as OptionalUnlessRequiredId<StoredAggregate<TState>>;
     try {
@@ -120,9 +113,10 @@ export class AggregateStore<TState extends AggregateState> {
     const ticket = this.takeTicket(outbox);
     if (outbox.length > 0) {
       set['outboxPending'] = true;
-      set['outboxAppendedSinceClaim'] = true;
-      set['outboxTicket'] = ticket?.ticket ?? NO_TICKET;
       update['$push'] = { outbox: { $each: outbox } };
+      // An outbox that already has a ticket keeps it (older ids sort first), so its relay
+      // round keeps it whole; an empty one (NO_TICKET sorts last) joins the open ticket.
+      if (ticket !== undefined) update['$min'] = { outboxTicket: ticket.ticket };
     }
     let matched = 0;
     try {

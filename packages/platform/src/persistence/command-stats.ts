@@ -1,4 +1,5 @@
 import type { CommandFailedEvent, CommandSucceededEvent, MongoClient } from 'mongodb';
+import { performance } from 'node:perf_hooks';
 
 /** One command name's figures since the last reset. */
 export interface CommandFigures {
@@ -17,6 +18,11 @@ export interface ServiceStatsSnapshot {
   db: Record<string, CommandFigures>;
   /** Whether command monitoring is on (`DB_COMMAND_STATS=1`). */
   dbMonitored: boolean;
+  /**
+   * Wall time during which at least one command was in flight: the time the process spent
+   * waiting on the database, overlapping commands counted once.
+   */
+  dbBusyMs: number;
   /** The process's own CPU time over the same period, from `process.cpuUsage()`. */
   cpu: { userMs: number; systemMs: number };
   memory: { rssBytes: number; heapUsedBytes: number };
@@ -58,10 +64,17 @@ export class ServiceStats {
   private startedAt = Date.now();
   private cpuBase = process.cpuUsage();
   private monitored = false;
+  private inFlight = 0;
+  private busySince = 0;
+  private busyMs = 0;
 
   /** Records every command `client` runs. The client must be created with `monitorCommands: true`. */
   attach(client: MongoClient): void {
     this.monitored = true;
+    client.on('commandStarted', () => {
+      if (this.inFlight === 0) this.busySince = performance.now();
+      this.inFlight += 1;
+    });
     client.on('commandSucceeded', (event: CommandSucceededEvent) => this.record(event.commandName, event.duration, false));
     client.on('commandFailed', (event: CommandFailedEvent) => this.record(event.commandName, event.duration, true));
   }
@@ -70,6 +83,8 @@ export class ServiceStats {
     this.byCommand = new Map();
     this.startedAt = Date.now();
     this.cpuBase = process.cpuUsage();
+    this.busyMs = 0;
+    if (this.inFlight > 0) this.busySince = performance.now();
   }
 
   snapshot(): ServiceStatsSnapshot {
@@ -79,12 +94,17 @@ export class ServiceStats {
       sinceMs: Date.now() - this.startedAt,
       db: Object.fromEntries([...this.byCommand].sort(([a], [b]) => a.localeCompare(b)).map(([name, durations]) => [name, durations.figures()])),
       dbMonitored: this.monitored,
+      dbBusyMs: round(this.busyMs + (this.inFlight > 0 ? performance.now() - this.busySince : 0)),
       cpu: { userMs: round(cpu.user / 1000), systemMs: round(cpu.system / 1000) },
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
     };
   }
 
   private record(name: string, durationMs: number, failed: boolean): void {
+    if (this.inFlight > 0) {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) this.busyMs += performance.now() - this.busySince;
+    }
     let durations = this.byCommand.get(name);
     if (durations === undefined) {
       durations = new Durations();
