@@ -224,8 +224,10 @@ export class OutboxRelay {
     const read: Read[] = [];
     for (const collection of this.collections) {
       if (!ticket.stamps.has(collection.collectionName)) continue;
+      // The whole ticket in one reply: the default first batch (101) would cost a getMore per 101.
       const documents = await collection
         .find({ outboxTicket: ticket.id } as Filter<OutboxDocument>, { projection: { _id: 1, version: 1, outbox: 1 } })
+        .batchSize((ticket.stamps.get(collection.collectionName) ?? 0) + 1)
         .toArray();
       for (const document of documents) read.push({ collection, document });
     }
@@ -336,6 +338,7 @@ export class OutboxRelay {
       const pending = await collection
         .find({ outboxPending: true } as Filter<OutboxDocument>, { projection: { _id: 1, outboxTicket: 1 } })
         .limit(this.batchSize)
+        .batchSize(this.batchSize)
         .toArray();
       const stale = new Set<string>();
       const unticketed: string[] = [];
