@@ -2,7 +2,8 @@
  * bench:outbox — how fast a saved event reaches a consumer through the outbox relay, against
  * the raw speed of amqplib publishing with confirms to the same broker.
  * Env: BENCH_EVENTS (default 5000), BENCH_SAVE_CONCURRENCY (default 50), BENCH_BACKLOG
- * (default 0: pending documents saved before the timing starts, which the relay drains too).
+ * (default 0: pending documents saved before the timing starts, which the relay drains too),
+ * BENCH_PARALLEL_ROUNDS (default: the relay's, 2).
  * Prints progress on stderr and one JSON line on stdout.
  */
 import { performance } from 'node:perf_hooks';
@@ -27,6 +28,7 @@ import { percentile, report, round } from './stats.js';
 const events = Number(process.env['BENCH_EVENTS'] ?? 5_000);
 const saveConcurrency = Number(process.env['BENCH_SAVE_CONCURRENCY'] ?? 50);
 const backlog = Number(process.env['BENCH_BACKLOG'] ?? 0);
+const parallelRounds = process.env['BENCH_PARALLEL_ROUNDS'] === undefined ? undefined : Number(process.env['BENCH_PARALLEL_ROUNDS']);
 const logger = createLogger({ service: 'bench', level: 'warn' });
 
 interface BenchUser {
@@ -118,6 +120,7 @@ async function outboxThroughput() {
     publisher: new EventPublisher(relayConnection, { logger }),
     signal,
     logger,
+    ...(parallelRounds === undefined ? {} : { parallelRounds }),
   });
   await relayConnection.start();
   stats.reset();
@@ -205,6 +208,7 @@ console.error(`outbox save→consumer: ${outbox.eventsPerSec}/s, p50 ${outbox.p5
 report('outbox', {
   events,
   backlog,
+  parallelRounds: parallelRounds ?? 'default (2)',
   saveConcurrency,
   outboxEventsPerSec: outbox.eventsPerSec,
   outboxSavesPerSec: outbox.savesPerSec,

@@ -21,6 +21,11 @@ export interface OutboxRelayOptions {
   /** Most documents stamped per ticket, so read per round. */
   batchSize?: number;
   /**
+   * Rounds run at the same time (default 2), each on its own ticket: one reads or
+   * acknowledges in the database while another waits for the broker's confirms.
+   */
+  parallelRounds?: number;
+  /**
    * How old a ticket gets before any relay takes its documents over (their process died, or
    * their writer has no relay); also the period of the sweep that looks for them (half of it).
    */
@@ -51,6 +56,12 @@ export interface OutboxRelayStats {
   sweepMs: number;
 }
 
+interface RoundOutcome {
+  published: number;
+  /** Sealed tickets are ready and this round emptied its own: go on without waiting. */
+  moreTickets: boolean;
+}
+
 /** An emptied outbox. */
 const CLEARED: Partial<OutboxFields> = { outbox: [], outboxPending: false, outboxTicket: NO_TICKET };
 
@@ -71,14 +82,15 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly staleTicketMs: number;
   private readonly collections: Array<Collection<OutboxDocument>>;
+  private readonly parallelRounds: number;
   private running = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
-  private rung = false;
+  private loops: Array<Promise<void>> = [];
+  private readonly wakers = new Set<() => void>();
+  /** Doorbells so far: a loop that saw it move during its round goes on at once. */
+  private rings = 0;
   private unsubscribe: (() => void) | null = null;
   private failures = 0;
   private lastSweepAt = 0;
-  private moreTickets = false;
   private readonly figures: OutboxRelayStats = {
     rounds: 0,
     documents: 0,
@@ -95,6 +107,7 @@ export class OutboxRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.batchSize = options.batchSize ?? 2_000;
     this.staleTicketMs = options.staleTicketMs ?? 30_000;
+    this.parallelRounds = Math.max(1, options.parallelRounds ?? 2);
     this.collections = options.collections.map((name) => options.db.collection<OutboxDocument>(name));
     options.signal.tickets.limitStamps(this.batchSize);
   }
@@ -103,7 +116,7 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.options.signal.subscribe(() => this.wake());
-    this.loop = this.run();
+    this.loops = Array.from({ length: this.parallelRounds }, () => this.run());
   }
 
   /** Stops after the current round; `flush` first to publish what is pending. */
@@ -111,7 +124,7 @@ export class OutboxRelay {
     this.running = false;
     this.unsubscribe?.();
     this.wake();
-    await this.loop;
+    await Promise.all(this.loops);
   }
 
   /** Publishes until no pending entry is left (or the deadline passes); used at shutdown and in tests. */
@@ -138,16 +151,16 @@ export class OutboxRelay {
   }
 
   private wake(): void {
-    this.rung = true;
-    this.wakeUp?.();
+    this.rings += 1;
+    for (const waker of [...this.wakers]) waker();
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      this.rung = false;
-      let published = 0;
+      const ringsBefore = this.rings;
+      let outcome: RoundOutcome = { published: 0, moreTickets: false };
       try {
-        published = await this.round();
+        outcome = await this.round();
         this.failures = 0;
       } catch (error) {
         this.failures += 1;
@@ -156,33 +169,34 @@ export class OutboxRelay {
         }
       }
       // Go on at once while there is work: events moved, a doorbell, or tickets ready.
-      if (published > 0 || this.rung || this.moreTickets) continue;
+      if (outcome.published > 0 || outcome.moreTickets || this.rings !== ringsBefore) continue;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.pollIntervalMs);
-        this.wakeUp = () => {
+        const waker = (): void => {
           clearTimeout(timer);
+          this.wakers.delete(waker);
           resolve();
         };
+        const timer = setTimeout(waker, this.pollIntervalMs);
+        this.wakers.add(waker);
       });
-      this.wakeUp = null;
     }
   }
 
-  /** One read → publish → acknowledge round for one ticket; returns events published. */
-  private async round(): Promise<number> {
-    this.moreTickets = false;
-    if (!this.options.publisher.ready) return 0;
+  /** One read → publish → acknowledge round for one ticket. */
+  private async round(): Promise<RoundOutcome> {
+    if (!this.options.publisher.ready) return { published: 0, moreTickets: false };
     await this.sweepWhenDue();
     const tickets = this.options.signal.tickets;
     const ticket = tickets.next();
-    if (ticket === null) return 0;
+    if (ticket === null) return { published: 0, moreTickets: false };
     // Kept (and read again later) unless this round leaves it empty.
     let emptied = false;
+    const outcome = (published: number): RoundOutcome => ({ published, moreTickets: emptied && tickets.ready > 0 });
     try {
       const read = await this.readTicket(ticket);
       if (read.length === 0) {
         emptied = true;
-        return 0;
+        return outcome(0);
       }
       const events = read.flatMap((r) => r.document.outbox);
       const publishStartedAt = performance.now();
@@ -207,11 +221,10 @@ export class OutboxRelay {
       }
       this.figures.acknowledgeMs += performance.now() - acknowledgeStartedAt;
       this.figures.events += count;
-      return count;
+      return outcome(count);
     } finally {
       // A ticket kept (refused entries) waits for the next poll, not an immediate retry.
       if (!emptied) tickets.requeue(ticket);
-      else this.moreTickets = tickets.ready > 0;
     }
   }
 
@@ -324,14 +337,18 @@ export class OutboxRelay {
   }
 
   /**
-   * At start and then twice per `staleTicketMs`: documents whose ticket is older than that
+   * At start and then twice per `staleTicketMs` (every 5 × when busy): documents whose ticket is older than that
    * lost their relay (its process died) or never had one; this relay takes them over by
    * stamping them with its open ticket. Reads at most one batch of pending documents (the
    * least recently written come first) and moves their stale tickets whole.
    */
   private async sweepWhenDue(): Promise<void> {
     const now = Date.now();
-    if (now - this.lastSweepAt < this.staleTicketMs / 2) return;
+    const since = now - this.lastSweepAt;
+    // On FerretDB the sweep's read grows with the backlog: while this relay has tickets of its
+    // own to publish it sweeps five times less often (a dead process's outbox waits longer).
+    const busy = this.options.signal.tickets.ready > 0;
+    if (since < this.staleTicketMs / 2 || (busy && since < this.staleTicketMs * 5)) return;
     this.lastSweepAt = now;
     const startedAt = performance.now();
     for (const collection of this.collections) {
