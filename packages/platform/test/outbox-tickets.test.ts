@@ -46,6 +46,21 @@ describe('outbox tickets (ADR 0020)', () => {
     assert.equal(tickets.next()?.id, first.id);
   });
 
+  it('knows its tickets until a round leaves them empty, so its relay never adopts them as stale', () => {
+    const tickets = new OutboxTickets();
+    const stamp = tickets.stamp('users');
+    assert.equal(tickets.owns(stamp.ticket), true, 'open');
+    stamp.done(1);
+    const sealed = tickets.next();
+    assert.ok(sealed !== null);
+    assert.equal(tickets.owns(sealed.id), true, 'in a round');
+    tickets.requeue(sealed);
+    assert.equal(tickets.owns(sealed.id), true, 'waiting again');
+    tickets.finish(sealed);
+    assert.equal(tickets.owns(sealed.id), false);
+    assert.equal(tickets.owns('mi0-another-process'), false);
+  });
+
   it('reads the opening time from an id, and none from NO_TICKET or a foreign value', () => {
     const tickets = new OutboxTickets();
     const before = Date.now();

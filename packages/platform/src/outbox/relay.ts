@@ -224,7 +224,8 @@ export class OutboxRelay {
       return outcome(count);
     } finally {
       // A ticket kept (refused entries) waits for the next poll, not an immediate retry.
-      if (!emptied) tickets.requeue(ticket);
+      if (emptied) tickets.finish(ticket);
+      else tickets.requeue(ticket);
     }
   }
 
@@ -365,6 +366,8 @@ export class OutboxRelay {
           unticketed.push(document._id); // written before tickets existed
           continue;
         }
+        // This process's own tickets are still to be read (a long broker outage ages them).
+        if (this.options.signal.tickets.owns(ticket)) continue;
         const openedAt = ticketOpenedAt(ticket);
         if (openedAt === null || now - openedAt > this.staleTicketMs) stale.add(ticket);
       }

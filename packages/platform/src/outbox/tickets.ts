@@ -51,8 +51,20 @@ export function ticketOpenedAt(id: unknown): number | null {
 export class OutboxTickets {
   private open = new Ticket();
   private readonly sealed: Ticket[] = [];
+  /** Open, sealed and in-round tickets: this process will still read them. */
+  private readonly live = new Set<string>([this.open.id]);
 
   constructor(private maxStamps = 2_000) {}
+
+  /** Whether `id` is a ticket this process will still read (its relay must not adopt it as stale). */
+  owns(id: string): boolean {
+    return this.live.has(id);
+  }
+
+  /** A round left `ticket` empty: it is done for good. */
+  finish(ticket: Ticket): void {
+    this.live.delete(ticket.id);
+  }
 
   /** A relay with smaller rounds lowers the size of a ticket (never raises it). */
   limitStamps(max: number): void {
@@ -103,5 +115,6 @@ export class OutboxTickets {
   private rotate(): void {
     this.sealed.push(this.open);
     this.open = new Ticket();
+    this.live.add(this.open.id);
   }
 }
