@@ -272,11 +272,12 @@ export class OutboxRelay {
       }
       let matched = 0;
       for (const [length, ids] of idsByLength) {
-        // The ticket is the equality FerretDB pushes down (bounded); `_id` and `$size` make it exact.
-        const result = await collection.updateMany(
-          { outboxTicket: ticket.id, _id: { $in: ids }, outbox: { $size: length } } as Filter<OutboxDocument>,
-          { $set: CLEARED },
-        );
+        // The ticket is the equality FerretDB pushes down (bounded); `$size` makes it exact when
+        // every outbox read had one length (no new document enters a sealed ticket whose writes
+        // have landed). With several, an appended outbox could take another group's length:
+        // `_id` keeps each group to its own documents (~10 % dearer on FerretDB).
+        const filter = idsByLength.size === 1 ? { outboxTicket: ticket.id, outbox: { $size: length } } : { outboxTicket: ticket.id, _id: { $in: ids }, outbox: { $size: length } };
+        const result = await collection.updateMany(filter as Filter<OutboxDocument>, { $set: CLEARED });
         matched += result.matchedCount;
       }
       if (matched === mine.length) continue;
