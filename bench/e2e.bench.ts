@@ -12,6 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { connectNotificationSocket, deleteAccount, inParallel, registerAccount, startSystem, waitFor, type Account, type RunningSystem } from '@eventonight/testing';
 import { intFromEnv, publishEvents } from './platform-fixture.js';
+import { resetServiceStats, serviceCost } from './service-stats.js';
 import { percentile, report, round } from './stats.js';
 
 const rate = intFromEnv('BENCH_RATE', 20);
@@ -27,6 +28,9 @@ interface Pushed {
   type: string;
   data: Record<string, unknown>;
 }
+
+/** The services on a like's path, whose database waits and CPU time are reported (`DB_COMMAND_STATS`). */
+const MEASURED = ['interaction', 'notification'] as const;
 
 const pairKey = (eventId: string, userId: string): string => `${eventId} ${userId}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -112,6 +116,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
     };
 
     console.error(`sending ${expected} likes at ${rate}/s for ${seconds} s…`);
+    for (const service of MEASURED) await resetServiceStats(system.opsUrl(service));
     // Open loop: a tick every 10 ms sends whatever is due, without waiting for earlier replies,
     // so a slow reply does not lower the offered rate.
     const startedAt = performance.now();
@@ -127,6 +132,8 @@ async function run(system: RunningSystem, accounts: Account[]) {
     // Stragglers: every accepted like should produce one push; wait a bounded time for them.
     const deadline = performance.now() + drainMs;
     while (received.size < accepted && performance.now() < deadline) await sleep(50);
+    // Per accepted like, from the reset to the end of the drain.
+    const cost = Object.fromEntries(await Promise.all(MEASURED.map(async (service) => [service, await serviceCost(system.opsUrl(service), accepted)])));
     const stored = await system
       .db('notification')
       .collection('notifications')
@@ -155,6 +162,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
       likeHttpP99Ms: percentile(httpLatencies, 99),
       drainMs,
       logLevel,
+      cost,
     };
   } finally {
     socket.close();
@@ -162,7 +170,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
 }
 
 console.error('starting the platform (seven services)…');
-const system = await startSystem({ logLevel });
+const system = await startSystem({ logLevel, env: Object.fromEntries(MEASURED.map((service) => [service, { DB_COMMAND_STATS: '1' }])) });
 const accounts: Account[] = [];
 try {
   const figures = await run(system, accounts);

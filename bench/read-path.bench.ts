@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { deleteAccount, registerAccount, SERVICE_NAMES, startGateway, startSystem, type Account, type RunningSystem } from '@eventonight/testing';
 import { intFromEnv, publishEvents } from './platform-fixture.js';
+import { resetServiceStats, serviceCost, type ServiceCost } from './service-stats.js';
 import { percentile, report, round } from './stats.js';
 
 const eventCount = intFromEnv('BENCH_EVENTS', 200);
@@ -102,13 +103,19 @@ async function sequentialMedianMs(url: string, headers: Record<string, string>, 
   return percentile(times.sort((a, b) => a - b), 50);
 }
 
-/** Warms the target up (JIT, connection pools), then measures it. */
-async function measure(what: string, url: string, headers: Record<string, string>, manyVisitors = false): Promise<Load> {
+/**
+ * Warms the target up (JIT, connection pools), then measures it; with `opsUrl`, also what the
+ * event service spent per request in that run (database waits, its own CPU).
+ */
+async function measure(what: string, url: string, headers: Record<string, string>, manyVisitors = false, opsUrl?: string): Promise<Load & { cost?: ServiceCost }> {
   await load(url, headers, warmupSeconds, manyVisitors);
+  if (opsUrl !== undefined) await resetServiceStats(opsUrl);
   const figures = await load(url, headers, seconds, manyVisitors);
+  const cost = opsUrl === undefined ? undefined : await serviceCost(opsUrl, figures.requests);
   const cache = figures.cacheHitRatio === null ? '' : `, cache hits ${Math.round(figures.cacheHitRatio * 100)} %`;
-  console.error(`${what}: ${figures.rps} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, non-2xx ${figures.non2xx}, errors ${figures.errors}${cache}`);
-  return figures;
+  const spent = cost === undefined ? '' : `; service per request: CPU ${cost.cpuMsPerOp} ms, database ${cost.dbMsPerOp} ms (waiting ${Math.round(cost.dbWaitShare * 100)} % of the time)`;
+  console.error(`${what}: ${figures.rps} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, non-2xx ${figures.non2xx}, errors ${figures.errors}${cache}${spent}`);
+  return cost === undefined ? figures : { ...figures, cost };
 }
 
 async function startBareServer(body: unknown): Promise<{ url: string; child: ChildProcess }> {
@@ -149,11 +156,12 @@ async function run(system: RunningSystem, accounts: Account[]) {
     const gatewayAloneMs = await sequentialMedianMs(`${gatewayUrl}${AUTHENTICATED_PATH}`, headers);
     const bareAloneMs = await sequentialMedianMs(`${bare.url}/events`, {});
     console.error(`one request at a time (median): service ${serviceAloneMs} ms, through the gateway ${gatewayAloneMs} ms, bare ${bareAloneMs} ms`);
-    const service = await measure('service (authenticated list)', `${eventUrl}${AUTHENTICATED_PATH}`, headers);
-    const throughGateway = await measure('through the gateway (authenticated list)', `${gatewayUrl}${AUTHENTICATED_PATH}`, headers, true);
-    const publicList = await measure('public list', `${eventUrl}${PUBLIC_PATH}`, headers);
+    const opsUrl = system.opsUrl('event');
+    const service = await measure('service (authenticated list)', `${eventUrl}${AUTHENTICATED_PATH}`, headers, false, opsUrl);
+    const throughGateway = await measure('through the gateway (authenticated list)', `${gatewayUrl}${AUTHENTICATED_PATH}`, headers, true, opsUrl);
+    const publicList = await measure('public list', `${eventUrl}${PUBLIC_PATH}`, headers, false, opsUrl);
     // The cached public list is fast enough for the gateway's own cost to show.
-    const publicThroughGateway = await measure('public list through the gateway', `${gatewayUrl}${PUBLIC_PATH}`, {}, true);
+    const publicThroughGateway = await measure('public list through the gateway', `${gatewayUrl}${PUBLIC_PATH}`, {}, true, opsUrl);
     const bareFigures = await measure('bare express', `${bare.url}/events`, {});
     return {
       connections,
@@ -192,7 +200,8 @@ async function run(system: RunningSystem, accounts: Account[]) {
 }
 
 console.error('starting the platform (seven services)…');
-const system = await startSystem({ logLevel });
+// The event service records its database commands, for the figures of where its time goes.
+const system = await startSystem({ logLevel, env: { event: { DB_COMMAND_STATS: '1' } } });
 const accounts: Account[] = [];
 try {
   const figures = await run(system, accounts);

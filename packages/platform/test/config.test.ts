@@ -40,6 +40,7 @@ describe('config', () => {
       JWT_AUDIENCE: 'eventonight-api',
       HTTP_BODY_LIMIT: '100kb',
       SHUTDOWN_GRACE_MS: 10_000,
+      DB_COMMAND_STATS: false,
     });
   });
 

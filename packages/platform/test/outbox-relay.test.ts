@@ -16,7 +16,7 @@ import {
 import { BusConnection, EventConsumer, EventPublisher } from '../src/bus/index.js';
 import { EXCHANGE } from '../src/bus/topology.js';
 import { AggregateStore } from '../src/persistence/index.js';
-import { OutboxRelay, OutboxSignal } from '../src/outbox/index.js';
+import { NO_TICKET, OutboxRelay, OutboxSignal } from '../src/outbox/index.js';
 import { sleep } from '../src/util/backoff.js';
 import { silentLogger, userCreated, userUpdated, type TestUser } from './fixtures.js';
 
@@ -231,16 +231,15 @@ describe('outbox relay against real RabbitMQ and FerretDB', { timeout: 300_000 }
     }
   });
 
-  it('takes over an outbox whose relay died holding its lease, once the lease expired', async () => {
+  it('takes over an outbox whose relay died before publishing it, once its ticket is stale', async () => {
     const consumer = await recordingConsumer(service);
     const user = { _id: 'orphan-1', displayName: 'v1' };
     await store.create(user, [userCreated(user)]);
-    // A relay that crashed mid-round: the lease is still held, and already expired.
-    await store.collection.updateOne(
-      { _id: 'orphan-1' },
-      { $set: { outboxLeaseToken: 'crashed-relay', outboxLeaseUntil: new Date(Date.now() - 1_000) } },
-    );
-    const relay = startRelay(database.db, signal, 'relay-takeover');
+    // Written by a process that crashed before its relay's round: its ticket, two minutes old,
+    // is sealed nowhere.
+    const deadTicket = `${(Date.now() - 120_000).toString(36)}-dead-process`;
+    await store.collection.updateOne({ _id: 'orphan-1' }, { $set: { outboxTicket: deadTicket } });
+    const relay = startRelay(database.db, new OutboxSignal(), 'relay-takeover');
     await relay.start();
     try {
       const event = await waitFor(() => consumer.received.find((e) => e.aggregateId === 'orphan-1'), {
@@ -251,6 +250,32 @@ describe('outbox relay against real RabbitMQ and FerretDB', { timeout: 300_000 }
     } finally {
       await relay.close();
       await consumer.close();
+    }
+  });
+
+  it('publishes an outbox written where no relay runs, and leaves a fresh ticket of another process alone', async () => {
+    const consumer = await recordingConsumer(service);
+    // A store whose process runs no relay stamps no ticket.
+    const lonely = new AggregateStore<TestUser>(database.db, 'users', { source: 'user' });
+    await lonely.create({ _id: 'stale-1', displayName: 'v1' }, [userCreated({ _id: 'stale-1', displayName: 'v1' })]);
+    // A live ticket of another process (just opened) is left to that process.
+    await store.create({ _id: 'stale-3', displayName: 'v1' }, [userCreated({ _id: 'stale-3', displayName: 'v1' })]);
+    const liveTicket = `${Date.now().toString(36)}-live-process`;
+    await store.collection.updateOne({ _id: 'stale-3' }, { $set: { outboxTicket: liveTicket } });
+    // The relay below only sees those documents through its sweep: its own tickets are empty.
+    const relay = startRelay(database.db, new OutboxSignal(), 'relay-sweep');
+    await relay.start();
+    try {
+      await waitFor(() => (consumer.received.some((e) => e.aggregateId === 'stale-1') ? true : undefined), { what: 'the unticketed outbox published' });
+      await waitFor(async () => ((await store.collection.findOne({ _id: 'stale-1' }))?.outboxPending === false ? true : undefined));
+      const live = await store.collection.findOne({ _id: 'stale-3' });
+      assert.equal(live?.outboxTicket, liveTicket, 'a fresh ticket of another process is not taken');
+      assert.equal(live?.outboxPending, true);
+      assert.equal(consumer.received.some((e) => e.aggregateId === 'stale-3'), false);
+    } finally {
+      await relay.close();
+      await consumer.close();
+      await store.collection.updateOne({ _id: 'stale-3' }, { $set: { outbox: [], outboxPending: false, outboxTicket: NO_TICKET } });
     }
   });
 

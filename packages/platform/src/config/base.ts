@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { byteSize, httpUrl, logLevel, nonEmptyString, port, positiveInt } from './fields.js';
+import { byteSize, flag, httpUrl, logLevel, nonEmptyString, port, positiveInt } from './fields.js';
 import { secretUrl } from './secrets.js';
 
 /**
@@ -25,6 +25,12 @@ export const baseServiceConfigShape = {
    * only; unset, there is none.
    */
   OPS_PORT: port({ allowEphemeral: true }).optional(),
+  /**
+   * Records the duration of every database command (driver command monitoring), reported with
+   * the process's CPU time at `GET /stats` on the operations listener. Off by default: for
+   * benchmarks, it costs a little on every command.
+   */
+  DB_COMMAND_STATS: flag(),
 };
 
 export const baseServiceConfig = z.object(baseServiceConfigShape);

@@ -57,6 +57,14 @@ export function positiveInt(defaultValue?: number) {
   return defaultValue === undefined ? field : field.default(defaultValue);
 }
 
+/** An on/off switch: `1`/`true` on, `0`/`false` (or unset) off. */
+export function flag() {
+  return z
+    .enum(['0', '1', 'true', 'false'], { error: 'must be 1, 0, true or false' })
+    .default('0')
+    .transform((value) => value === '1' || value === 'true');
+}
+
 export function logLevel(defaultValue: LogLevel = 'info') {
   return z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default(defaultValue);
 }

@@ -10,31 +10,20 @@ export interface OutboxFields {
   version: number;
   /** Events raised and not yet confirmed by the broker, oldest first. */
   outbox: DomainEvent[];
-  /** Indexed flag so the relay finds pending documents without scanning arrays. */
+  /** Indexed flag: whether `outbox` has entries (counts, and the relay's sweep). */
   outboxPending: boolean;
   /**
-   * A relay's claim on this document's outbox, so two relays never publish it concurrently;
-   * `NO_LEASE` when unclaimed. A string rather than null because FerretDB pushes string
-   * equality down to its storage, and null comparisons not.
+   * The relay ticket this outbox belongs to (ADR 0020): the oldest open ticket of a writer
+   * since the outbox was last emptied (`$min`), so a document stays with one relay round until
+   * its entries are confirmed. `NO_TICKET` while the outbox is empty.
    */
-  outboxLeaseToken: string;
-  outboxLeaseUntil: Date | null;
-  /**
-   * Set by every write that appends events, cleared when a relay claims the document: a
-   * claimed document still `false` at acknowledgement has exactly the entries the relay read,
-   * so all of them can be removed at once.
-   */
-  outboxAppendedSinceClaim: boolean;
+  outboxTicket: string;
 }
 
-/** The lease token of an unclaimed outbox. */
-export const NO_LEASE = '';
+/**
+ * The ticket of an empty outbox. It sorts after every ticket id (those start with a base-36
+ * time), so a writer's `$min` replaces it and keeps any real ticket.
+ */
+export const NO_TICKET = '~';
 
-export const outboxFieldNames = [
-  'version',
-  'outbox',
-  'outboxPending',
-  'outboxLeaseToken',
-  'outboxLeaseUntil',
-  'outboxAppendedSinceClaim',
-] as const;
+export const outboxFieldNames = ['version', 'outbox', 'outboxPending', 'outboxTicket'] as const;

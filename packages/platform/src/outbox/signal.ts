@@ -1,9 +1,13 @@
+import { OutboxTickets } from './tickets.js';
+
 /**
- * In-process doorbell between stores and the relay: a store rings it after a write that
- * carried events, so the relay publishes at once instead of waiting for its next poll.
+ * In-process link between stores and the relay: a store stamps each write that carries events
+ * with the open ticket (`tickets`) and rings the doorbell after it, so the relay publishes at
+ * once instead of waiting for its next poll.
  */
 export class OutboxSignal {
   private listeners = new Set<() => void>();
+  readonly tickets = new OutboxTickets();
 
   ring(): void {
     for (const listener of this.listeners) listener();

@@ -1,8 +1,9 @@
 import type { Collection, Db, Document, Filter, IndexDescription, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
 import { buildEvent, type DomainEvent, type EventData, type EventType } from '@eventonight/contracts';
 import { correlationIdOrNew } from '../context/correlation.js';
-import { NO_LEASE, type OutboxFields } from '../outbox/fields.js';
+import { NO_TICKET, type OutboxFields } from '../outbox/fields.js';
 import type { OutboxSignal } from '../outbox/signal.js';
+import type { TicketStamp } from '../outbox/tickets.js';
 import { AggregateAlreadyExistsError, VersionConflictError, isDuplicateKeyError } from './errors.js';
 
 /** A fact a command wants published; the store stamps id, aggregate, version and correlation. */
@@ -29,9 +30,7 @@ export interface AggregateStoreOptions {
 const withoutOutbox = {
   outbox: 0,
   outboxPending: 0,
-  outboxLeaseToken: 0,
-  outboxLeaseUntil: 0,
-  outboxAppendedSinceClaim: 0,
+  outboxTicket: 0,
 } as const;
 
 /**
@@ -53,7 +52,12 @@ export class AggregateStore<TState extends AggregateState> {
   async ensureIndexes(indexes: IndexDescription[] = []): Promise<void> {
     // One index per call: FerretDB 1.24 drops the connection when a single createIndexes
     // names two or more indexes that already exist (every restart of a service).
-    for (const index of [{ key: { outboxPending: 1 }, name: 'outbox_pending' }, ...indexes]) {
+    // The relay's rounds select by ticket, its sweep by the pending flag (ADR 0020).
+    const relayIndexes: IndexDescription[] = [
+      { key: { outboxPending: 1 }, name: 'outbox_pending' },
+      { key: { outboxTicket: 1 }, name: 'outbox_ticket' },
+    ];
+    for (const index of [...relayIndexes, ...indexes]) {
       await this.collection.createIndexes([index]);
     }
   }
@@ -71,18 +75,19 @@ export class AggregateStore<TState extends AggregateState> {
   async create(state: TState, events: readonly PendingEvent[]): Promise<Loaded<TState>> {
     const version = 1;
     const outbox = this.stamp(state._id, version, events);
+    const ticket = this.takeTicket(outbox);
     const document = {
       ...state,
       version,
       outbox,
       outboxPending: outbox.length > 0,
-      outboxLeaseToken: NO_LEASE,
-      outboxLeaseUntil: null,
-      outboxAppendedSinceClaim: true,
+      outboxTicket: ticket?.ticket ?? NO_TICKET,
     } as unknown as OptionalUnlessRequiredId<StoredAggregate<TState>>;
     try {
       await this.collection.insertOne(document);
+      ticket?.done(1);
     } catch (error) {
+      ticket?.done(0);
       if (isDuplicateKeyError(error)) throw new AggregateAlreadyExistsError(this.name, state._id);
       throw error;
     }
@@ -105,16 +110,25 @@ export class AggregateStore<TState extends AggregateState> {
     const outbox = this.stamp(id, version, events);
     const set: Document = { ...changes, version };
     const update: Document = { $set: set };
+    const ticket = this.takeTicket(outbox);
     if (outbox.length > 0) {
       set['outboxPending'] = true;
-      set['outboxAppendedSinceClaim'] = true;
       update['$push'] = { outbox: { $each: outbox } };
+      // An outbox that already has a ticket keeps it (older ids sort first), so its relay
+      // round keeps it whole; an empty one (NO_TICKET sorts last) joins the open ticket.
+      if (ticket !== undefined) update['$min'] = { outboxTicket: ticket.ticket };
     }
-    const result = await this.collection.updateOne(
-      { _id: id, version: expectedVersion } as Filter<StoredAggregate<TState>>,
-      update as UpdateFilter<StoredAggregate<TState>>,
-    );
-    if (result.matchedCount === 0) throw new VersionConflictError(this.name, id, expectedVersion);
+    let matched = 0;
+    try {
+      const result = await this.collection.updateOne(
+        { _id: id, version: expectedVersion } as Filter<StoredAggregate<TState>>,
+        update as UpdateFilter<StoredAggregate<TState>>,
+      );
+      matched = result.matchedCount;
+    } finally {
+      ticket?.done(matched);
+    }
+    if (matched === 0) throw new VersionConflictError(this.name, id, expectedVersion);
     this.ringIf(outbox);
     return version;
   }
@@ -131,6 +145,12 @@ export class AggregateStore<TState extends AggregateState> {
         correlationId,
       } as Parameters<typeof buildEvent>[0]),
     );
+  }
+
+  /** The relay's open ticket for a write that appends events; none without events or without a relay. */
+  private takeTicket(outbox: readonly DomainEvent[]): TicketStamp | undefined {
+    if (outbox.length === 0) return undefined;
+    return this.options.signal?.tickets.stamp(this.name);
   }
 
   private ringIf(outbox: readonly DomainEvent[]): void {

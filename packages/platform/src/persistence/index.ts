@@ -4,3 +4,4 @@ export * from './idempotent-writes.js';
 export * from './mongo.js';
 export * from './time-cursor.js';
 export * from './versioned-copies.js';
+export * from './command-stats.js';

@@ -18,6 +18,8 @@ export interface MongoOptions {
   serverSelectionTimeoutMs?: number;
   /** Give up connecting at start-up after this long; undefined = keep trying (Compose/Swarm start order). */
   connectDeadlineMs?: number;
+  /** Emits the driver's command events (for `ServiceStats`); off by default. */
+  monitorCommands?: boolean;
 }
 
 export interface MongoHandle {
@@ -41,6 +43,7 @@ export async function connectMongo(options: MongoOptions): Promise<MongoHandle> 
     maxPoolSize: 20,
     // FerretDB (tests) and a single mongod (Compose) have no retryable-writes support in common.
     retryWrites: false,
+    monitorCommands: options.monitorCommands ?? false,
   });
   const startedAt = Date.now();
   for (let attempt = 1; ; attempt += 1) {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger/logger.js';
+import type { ServiceStats } from '../persistence/command-stats.js';
 
 /** What the operations listener reports and drives (ADR 0017). */
 export interface QuiesceControl {
@@ -23,11 +24,13 @@ export interface RunningOpsServer {
 }
 
 /**
- * The operations listener: `POST /quiesce`, `POST /resume`, `GET /quiesce`. Bound to 127.0.0.1
+ * The operations listener: `POST /quiesce`, `POST /resume`, `GET /quiesce`; `GET /stats` (time
+ * waited per database command, when `DB_COMMAND_STATS` is on, and the process's CPU time and
+ * memory) and `POST /stats/reset`, for benchmarks. Bound to 127.0.0.1
  * only, on a port of its own, so it is never reachable through the gateway or the network; in
  * production an operator reaches it from inside the container (`docker compose exec`).
  */
-export async function startOpsServer(port: number, control: QuiesceControl, logger: Logger): Promise<RunningOpsServer> {
+export async function startOpsServer(port: number, control: QuiesceControl, stats: ServiceStats, logger: Logger): Promise<RunningOpsServer> {
   const reply = (res: ServerResponse, status: number, body: unknown): void => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -45,8 +48,15 @@ export async function startOpsServer(port: number, control: QuiesceControl, logg
         break;
       case 'GET /quiesce':
         break;
+      case 'GET /stats':
+        reply(res, 200, stats.snapshot());
+        return;
+      case 'POST /stats/reset':
+        stats.reset();
+        reply(res, 200, stats.snapshot());
+        return;
       default:
-        reply(res, 404, { error: `no ${route} here; use POST /quiesce, POST /resume or GET /quiesce` });
+        reply(res, 404, { error: `no ${route} here; use POST /quiesce, POST /resume, GET /quiesce, GET /stats or POST /stats/reset` });
         return;
     }
     reply(res, 200, await control.status());

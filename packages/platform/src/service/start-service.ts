@@ -5,7 +5,7 @@ import type { BaseServiceConfig } from '../config/index.js';
 import { createHttpApp, startHttpServer, type RouteHost } from '../http/index.js';
 import { createLogger, type Logger } from '../logger/logger.js';
 import { BusConnection, EventConsumer, EventPublisher, type EventHandlers } from '../bus/index.js';
-import { AggregateStore, connectMongo, type AggregateState } from '../persistence/index.js';
+import { AggregateStore, ServiceStats, connectMongo, type AggregateState } from '../persistence/index.js';
 import { OutboxRelay, OutboxSignal } from '../outbox/index.js';
 import { mongoJobLease, type JobLease } from './job-lease.js';
 import { startOpsServer, type QuiesceControl, type RunningOpsServer } from './ops-server.js';
@@ -73,7 +73,15 @@ export async function startService<TConfig extends BaseServiceConfig>(
   options: StartServiceOptions = {},
 ): Promise<RunningService> {
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
-  const mongo = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, appName: definition.name, logger });
+  const stats = new ServiceStats();
+  const mongo = await connectMongo({
+    url: config.MONGO_URL,
+    dbName: config.MONGO_DB,
+    appName: definition.name,
+    logger,
+    monitorCommands: config.DB_COMMAND_STATS,
+  });
+  if (config.DB_COMMAND_STATS) stats.attach(mongo.client);
   const bus = new BusConnection({ url: config.AMQP_URL, name: definition.name, logger });
   const signal = new OutboxSignal();
   const verifier = createJwtVerifier({ jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
@@ -172,7 +180,7 @@ export async function startService<TConfig extends BaseServiceConfig>(
   let ops: RunningOpsServer | undefined;
   if (config.OPS_PORT !== undefined) {
     try {
-      ops = await startOpsServer(config.OPS_PORT, quiesceControl, logger);
+      ops = await startOpsServer(config.OPS_PORT, quiesceControl, stats, logger);
     } catch (error) {
       logger.error({ err: error, port: config.OPS_PORT }, 'ops listener could not start');
       throw error;

@@ -5,7 +5,7 @@ import { afterTimeCursor, type TimeCursor } from '@eventonight/platform';
 
 type ConversationDocument = StoredAggregate<ConversationState>;
 
-const metadataOnly = { outbox: 0, outboxPending: 0, outboxLeaseToken: 0, outboxLeaseUntil: 0, appliedMessageIds: 0 } as const;
+const metadataOnly = { outbox: 0, outboxPending: 0, outboxTicket: 0, appliedMessageIds: 0 } as const;
 
 export interface ConversationPage {
   items: ConversationState[];

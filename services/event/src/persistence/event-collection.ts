@@ -16,4 +16,4 @@ export const eventIndexes: IndexDescription[] = [
 ];
 
 /** Reads never return outbox bookkeeping. */
-export const withoutOutbox = { outbox: 0, outboxPending: 0, outboxLeaseToken: 0, outboxLeaseUntil: 0 } as const;
+export const withoutOutbox = { outbox: 0, outboxPending: 0, outboxTicket: 0 } as const;

@@ -26,4 +26,4 @@ export const followIndexes: IndexDescription[] = [
 export const reviewIndexes: IndexDescription[] = [{ key: { eventId: 1, createdAt: -1, _id: -1 }, name: 'event_created' }];
 
 /** Reads never return outbox bookkeeping. */
-export const withoutOutbox = { outbox: 0, outboxPending: 0, outboxLeaseToken: 0, outboxLeaseUntil: 0 } as const;
+export const withoutOutbox = { outbox: 0, outboxPending: 0, outboxTicket: 0 } as const;

@@ -22,7 +22,7 @@ export async function pageOf<T extends Document & { _id: string }>(
     filter['$or'] = [{ [input.dateField]: { $lt: position.at } }, { [input.dateField]: position.at, _id: { $lt: position.id } }];
   }
   const found = await collection
-    .find(filter as Filter<T>, { projection: { outbox: 0, outboxPending: 0, outboxLeaseToken: 0, outboxLeaseUntil: 0 } })
+    .find(filter as Filter<T>, { projection: { outbox: 0, outboxPending: 0, outboxTicket: 0 } })
     .sort({ [input.dateField]: -1, _id: -1 })
     .limit(input.limit + 1)
     .toArray();
