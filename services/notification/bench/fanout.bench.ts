@@ -13,6 +13,7 @@
  *   BENCH_FOLLOWERS=1000 BENCH_CONNECTED=200 npm run bench:fanout
  */
 import { deleteServiceQueues, eventSnapshotData, freshDatabase, infra, startTestIssuer, uniqueName, Upstream, waitFor } from '@eventonight/testing';
+import { resetServiceStats, serviceCost } from '../../../bench/service-stats.js';
 import { percentile, report, round } from '../../../bench/stats.js';
 import { intFromEnv, openFilesLimit, progress, residentMiB, SocketWorkers, startServiceProcess } from './processes.js';
 import { wallClockMs, type BenchUser } from './worker-protocol.js';
@@ -105,6 +106,7 @@ try {
   progress(`${connection.connected} of ${connectedCount} followers connected in ${connection.seconds} s`);
 
   const published = upstream.event('event.published', { ...eventSnapshotData(eventId, organizerId, 'published'), tiers: [] }, eventId, 2);
+  await resetServiceStats(service.opsUrl);
   const publishedAt = wallClockMs();
   upstream.publish(published);
   if (redeliver) upstream.publish(published);
@@ -119,6 +121,8 @@ try {
   // A grace period in which a second copy (a redelivery done wrong) would show up.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
 
+  // Per follower: the fan-out's database waits and CPU (read before the count below, which is the benchmark's own).
+  const cost = await serviceCost(service.opsUrl, followers);
   const rows = await notifications.find({ sourceEventId: published.id }, { projection: { recipientId: 1 } }).toArray();
   const recipients = new Set(rows.map((row) => String(row['recipientId'])));
   const missing = followerIds.filter((id) => !recipients.has(id)).length;
@@ -150,6 +154,7 @@ try {
     seedSeconds: round(seedSeconds),
     seedFollowsPerSec: round(followers / seedSeconds),
     serviceRssMiB: { beforeConnect: rssBefore, connected: rssConnected, end: residentMiB(service.pid), peak: residentMiB(service.pid, 'VmHWM') },
+    cost,
     fdLimit: openFilesLimit(),
   });
 } finally {

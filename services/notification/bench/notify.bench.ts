@@ -11,6 +11,7 @@
  *   BENCH_CLIENTS=20000 BENCH_RATE=200 BENCH_SECONDS=20 npm run bench:notify
  */
 import { deleteServiceQueues, freshDatabase, infra, startTestIssuer, uniqueName, Upstream } from '@eventonight/testing';
+import { resetServiceStats, serviceCost } from '../../../bench/service-stats.js';
 import { percentile, report } from '../../../bench/stats.js';
 import { intFromEnv, openFileCount, openFilesLimit, progress, residentMiB, SocketWorkers, startServiceProcess } from './processes.js';
 import { wallClockMs, type BenchUser } from './worker-protocol.js';
@@ -85,6 +86,7 @@ try {
   // Ticks every 10 ms, publishing whatever is due, so the rate holds even when a tick runs late.
   // Events go round-robin over the users; a user whose socket failed simply gets no push.
   const expected = rate * seconds;
+  await resetServiceStats(service.opsUrl);
   const started = performance.now();
   let sent = 0;
   while (sent < expected) {
@@ -107,6 +109,8 @@ try {
   // One more batch of receipts (workers flush every 100 ms), so a late duplicate is counted.
   await new Promise((resolve) => setTimeout(resolve, 300));
   memory.endMiB = residentMiB(service.pid);
+  // Per push: the service's database waits (each push stores its notification) and its CPU.
+  const cost = await serviceCost(service.opsUrl, expected);
 
   const sorted = [...deliveredAt.values()].sort((a, b) => a - b);
   report('notify', {
@@ -128,6 +132,7 @@ try {
     redis: withRedis,
     serviceRssMiB: { ready: memory.readyMiB, connected: memory.connectedMiB, end: memory.endMiB, peak: residentMiB(service.pid, 'VmHWM') },
     serviceOpenFiles,
+    cost,
     fdLimit,
     socketCap,
     workers: Math.ceil(clients / perWorker),

@@ -53,6 +53,8 @@ export function openFileCount(pid: number): number | null {
 
 export interface ServiceProcess {
   url: string;
+  /** Its ops listener: `GET /stats` (database waits and CPU, `DB_COMMAND_STATS=1`), `POST /stats/reset`. */
+  opsUrl: string;
   pid: number;
   /** SIGTERM, then waits for the exit (the service drains its sockets and consumer first). */
   stop(): Promise<void>;
@@ -69,10 +71,13 @@ export async function startServiceProcess(options: {
 }): Promise<ServiceProcess> {
   if (!existsSync(MAIN_JS)) throw new Error(`${MAIN_JS} is missing: build first (npx turbo run build)`);
   const port = await freePort();
+  const opsPort = await freePort();
   const env = {
     ...serviceTestEnv({ database: options.database, jwksUrl: options.issuer.jwksUrl, issuer: options.issuer.issuer }),
     PATH: process.env['PATH'] ?? '',
     PORT: String(port),
+    OPS_PORT: String(opsPort),
+    DB_COMMAND_STATS: '1',
     SERVICE_NAME: options.name,
     LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
     ...options.extra,
@@ -111,6 +116,7 @@ export async function startServiceProcess(options: {
   if (child.pid === undefined) throw new Error('the notification service has no pid');
   return {
     url,
+    opsUrl: `http://127.0.0.1:${opsPort}`,
     pid: child.pid,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
