@@ -15,3 +15,4 @@ export * from './concurrency.js';
 export * from './notification-socket.js';
 export * from './events-api.js';
 export * from './gateway.js';
+export * from './service-process.js';

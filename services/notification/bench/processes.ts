@@ -3,13 +3,14 @@
  * `dist/main.js`, configured by env, a process of its own) and the child processes holding the
  * Socket.IO clients. Progress goes to stderr; stdout is kept for the one JSON line.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort, serviceTestEnv, waitFor, type TestIssuer } from '@eventonight/testing';
+import { serviceTestEnv, spawnServiceProcess, type ServiceProcess, type TestIssuer } from '@eventonight/testing';
 import type { BenchUser, FromWorker, Receipt, ToWorker } from './worker-protocol.js';
+
+export type { ServiceProcess };
 
 const MAIN_JS = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const WORKER = fileURLToPath(new URL('./socket-worker.ts', import.meta.url));
@@ -51,17 +52,8 @@ export function openFileCount(pid: number): number | null {
   }
 }
 
-export interface ServiceProcess {
-  url: string;
-  /** Its ops listener: `GET /stats` (database waits and CPU, `DB_COMMAND_STATS=1`), `POST /stats/reset`. */
-  opsUrl: string;
-  pid: number;
-  /** SIGTERM, then waits for the exit (the service drains its sockets and consumer first). */
-  stop(): Promise<void>;
-}
-
 /** The built notification service in a process of its own, against the given database and issuer. */
-export async function startServiceProcess(options: {
+export function startServiceProcess(options: {
   database: string;
   issuer: TestIssuer;
   name: string;
@@ -69,61 +61,13 @@ export async function startServiceProcess(options: {
   /** Every JSON log line the service writes; without it, its logs go to stderr as they are. */
   onLogLine?: (line: Record<string, unknown>) => void;
 }): Promise<ServiceProcess> {
-  if (!existsSync(MAIN_JS)) throw new Error(`${MAIN_JS} is missing: build first (npx turbo run build)`);
-  const port = await freePort();
-  const opsPort = await freePort();
-  const env = {
-    ...serviceTestEnv({ database: options.database, jwksUrl: options.issuer.jwksUrl, issuer: options.issuer.issuer }),
-    PATH: process.env['PATH'] ?? '',
-    PORT: String(port),
-    OPS_PORT: String(opsPort),
-    DB_COMMAND_STATS: '1',
-    SERVICE_NAME: options.name,
-    LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
-    ...options.extra,
-  };
-  // Its log lines join the benchmark's progress on stderr, never its stdout; read here, only
-  // warnings and worse are passed on.
-  const { onLogLine } = options;
-  const child: ChildProcess = spawn(process.execPath, [MAIN_JS], { env, stdio: ['ignore', onLogLine === undefined ? 2 : 'pipe', 2] });
-  if (onLogLine !== undefined && child.stdout !== null) {
-    createInterface({ input: child.stdout }).on('line', (text) => {
-      let line: Record<string, unknown> | undefined;
-      try {
-        line = JSON.parse(text) as Record<string, unknown>;
-      } catch {
-        line = undefined;
-      }
-      if (line === undefined || Number(line['level']) >= 40) process.stderr.write(`${text}\n`);
-      if (line !== undefined) onLogLine(line);
-    });
-  }
-  const exited = once(child, 'exit');
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitFor(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`the notification service exited with code ${child.exitCode}`);
-        const reply = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
-        return reply?.status === 200 ? true : undefined;
-      },
-      { timeoutMs: 30_000, intervalMs: 200, what: 'the notification service to become ready' },
-    );
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
-  if (child.pid === undefined) throw new Error('the notification service has no pid');
-  return {
-    url,
-    opsUrl: `http://127.0.0.1:${opsPort}`,
-    pid: child.pid,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return spawnServiceProcess({
+    mainJs: MAIN_JS,
+    label: 'notification',
+    env: serviceTestEnv({ database: options.database, jwksUrl: options.issuer.jwksUrl, issuer: options.issuer.issuer }),
+    extra: { SERVICE_NAME: options.name, ...options.extra },
+    onLogLine: options.onLogLine,
+  });
 }
 
 interface Worker {

@@ -1,15 +1,19 @@
 /**
  * `npm run bench:checkout`: BENCH_BUYERS concurrent checkouts (default 300) against one tier of
- * BENCH_SEATS seats (default 100), on a real ticketing service (in-process, real FerretDB,
- * RabbitMQ and stripe-mock). Prints one JSON line: holds/s, latency percentiles, and the count
- * check (sold + held ≤ capacity, holds = min(buyers, seats)), and where the service's time went
- * (`cost`: database waits per command, CPU per checkout; in-process, so the CPU figure includes
- * the benchmark's own HTTP clients).
+ * BENCH_SEATS seats (default 100), on a real ticketing service run as production runs it: its
+ * built `dist/main.js` in a process of its own (build first), against real FerretDB, RabbitMQ
+ * (a virtual host of its own) and stripe-mock. The buyers' HTTP clients stay in this process,
+ * so the service's figures are its own. Prints one JSON line: holds/s, latency percentiles, the
+ * count check (sold + held ≤ capacity, holds = min(buyers, seats), held = holds; read from the
+ * ticketing database itself) and where the service's time went (`cost`, from its ops listener:
+ * database waits per command, the service process's CPU per checkout).
  */
-import { freshDatabase, startTestIssuer } from '@eventonight/testing';
+import { fileURLToPath } from 'node:url';
+import { createVhost, deleteVhost, freshDatabase, spawnServiceProcess, startTestIssuer } from '@eventonight/testing';
 import { resetServiceStats, serviceCost } from '../../../bench/service-stats.js';
-import { checkoutCall, countsOf, newUser, publishEvent, startTicketing } from '../test/helpers.js';
+import { checkoutCall, countsIn, newUser, publishEvent, ticketingTestEnv } from '../test/helpers.js';
 
+const MAIN_JS = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const buyers = Number(process.env['BENCH_BUYERS'] ?? 300);
 const seats = Number(process.env['BENCH_SEATS'] ?? 100);
 
@@ -19,11 +23,20 @@ function percentile(sorted: readonly number[], p: number): number {
 
 const database = await freshDatabase('ticketing_bench');
 const issuer = await startTestIssuer();
-const ticketing = await startTicketing({ database: database.name, issuer, extra: { OPS_PORT: '0', DB_COMMAND_STATS: '1' } });
-const opsUrl = ticketing.service.opsUrl;
-if (opsUrl === undefined) throw new Error('the ops listener did not start');
+// Its queue and bindings live in a virtual host of their own, deleted afterwards.
+const amqpUrl = await createVhost(database.name);
+const ticketing = await spawnServiceProcess({
+  mainJs: MAIN_JS,
+  label: 'ticketing',
+  env: ticketingTestEnv({ database: database.name, issuer }),
+  // Sold-out answers (409) are logged as warnings: 200 lines a run, so errors only by default.
+  extra: { AMQP_URL: amqpUrl, LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'error' },
+}).catch(async (error: unknown) => {
+  await deleteVhost(database.name).catch(() => undefined);
+  throw error;
+});
+const { url, opsUrl } = ticketing;
 try {
-  const url = ticketing.service.url;
   const event = await publishEvent(url, issuer, seats);
   const users = await Promise.all(Array.from({ length: buyers }, () => newUser(issuer, 'member')));
   await resetServiceStats(opsUrl);
@@ -40,7 +53,7 @@ try {
   const holds = results.filter((r) => r.status === 201).length;
   const soldOut = results.filter((r) => r.status === 409).length;
   const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
-  const counts = await countsOf(ticketing.deps, event.eventId, event.tierId);
+  const counts = await countsIn(database.db, event.eventId, event.tierId);
   console.log(
     JSON.stringify({
       bench: 'checkout',
@@ -62,7 +75,8 @@ try {
     }),
   );
 } finally {
-  await ticketing.close();
+  await ticketing.stop();
+  await deleteVhost(database.name).catch(() => undefined);
   await issuer.close();
   await database.dispose();
 }

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { parseConfig, startService, type RunningService } from '@eventonight/platform';
 import { deleteServiceQueues, eventSnapshotData, infra, serviceTestEnv, uniqueName, type TestIssuer } from '@eventonight/testing';
+import type { Db } from 'mongodb';
 import type { TicketingDeps } from '../src/application/deps.js';
 import { ticketingServiceConfig } from '../src/config.js';
+import type { InventoryState } from '../src/domain/inventory.js';
+import { INVENTORIES_COLLECTION } from '../src/persistence/collections.js';
 import { ticketingService, type TicketingServiceOverrides } from '../src/service.js';
 import { call, type Reply } from '@eventonight/testing';
 export { call, type Reply };
@@ -21,14 +24,9 @@ export interface TestTicketing {
   close(): Promise<void>;
 }
 
-/** A real ticketing service on an ephemeral port with a unique queue name, against stripe-mock. */
-export async function startTicketing(options: {
-  database: string;
-  issuer: TestIssuer;
-  extra?: Record<string, string>;
-  overrides?: TicketingServiceOverrides;
-}): Promise<TestTicketing> {
-  const env = serviceTestEnv({
+/** What a ticketing service under test reads: the real servers, its database, stripe-mock. */
+export function ticketingTestEnv(options: { database: string; issuer: TestIssuer; extra?: Record<string, string> }): Record<string, string> {
+  return serviceTestEnv({
     database: options.database,
     jwksUrl: options.issuer.jwksUrl,
     issuer: options.issuer.issuer,
@@ -44,6 +42,16 @@ export async function startTicketing(options: {
       ...options.extra,
     },
   });
+}
+
+/** A real ticketing service on an ephemeral port with a unique queue name, against stripe-mock. */
+export async function startTicketing(options: {
+  database: string;
+  issuer: TestIssuer;
+  extra?: Record<string, string>;
+  overrides?: TicketingServiceOverrides;
+}): Promise<TestTicketing> {
+  const env = ticketingTestEnv(options);
   const parsed = parseConfig(ticketingServiceConfig, env);
   if (!parsed.ok) throw new Error(parsed.message);
   let deps: TicketingDeps | undefined;
@@ -150,8 +158,17 @@ export function postWebhook(url: string, payload: string, secret = WEBHOOK_SECRE
 
 /** Seats as the inventory document holds them. */
 export async function countsOf(deps: TicketingDeps, eventId: string, tierId: string) {
-  const loaded = await deps.inventories.load(eventId);
-  const tier = loaded?.state.tiers.find((t) => t.tierId === tierId);
+  return tierCounts((await deps.inventories.load(eventId))?.state, tierId);
+}
+
+/** The same, read straight from a ticketing database (a service running in another process). */
+export async function countsIn(db: Db, eventId: string, tierId: string) {
+  const stored = await db.collection<InventoryState>(INVENTORIES_COLLECTION).findOne({ _id: eventId });
+  return tierCounts(stored ?? undefined, tierId);
+}
+
+function tierCounts(state: InventoryState | undefined, tierId: string) {
+  const tier = state?.tiers.find((t) => t.tierId === tierId);
   if (tier === undefined) throw new Error('no tier');
   const held = tier.claims.filter((c) => c.state === 'held').reduce((n, c) => n + c.quantity, 0);
   return { capacity: tier.capacity, sold: tier.sold, held, claims: tier.claims };
