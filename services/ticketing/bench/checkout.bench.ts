@@ -41,6 +41,7 @@ try {
   const users = await Promise.all(Array.from({ length: buyers }, () => newUser(issuer, 'member')));
   await resetServiceStats(opsUrl);
   const startedAt = performance.now();
+  const clientCpuAtStart = process.cpuUsage();
   const results = await Promise.all(
     users.map(async (user) => {
       const t0 = performance.now();
@@ -49,6 +50,7 @@ try {
     }),
   );
   const seconds = (performance.now() - startedAt) / 1000;
+  const clientCpu = process.cpuUsage(clientCpuAtStart);
   const cost = await serviceCost(opsUrl, buyers);
   const holds = results.filter((r) => r.status === 201).length;
   const soldOut = results.filter((r) => r.status === 409).length;
@@ -72,6 +74,8 @@ try {
       capacity: counts.capacity,
       countsOk: counts.sold + counts.held <= counts.capacity && holds === Math.min(buyers, seats) && counts.held === holds,
       cost,
+      // This process (the buyers' HTTP clients): its CPU as a share of one core over the burst.
+      clientCpuCoreShare: Number(((clientCpu.user + clientCpu.system) / 1000 / (seconds * 1000)).toFixed(3)),
     }),
   );
 } finally {
