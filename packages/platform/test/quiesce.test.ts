@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
 import { call, freshDatabase, uniqueName, waitFor, type TestDatabase } from '@eventonight/testing';
-import { parseConfig, baseServiceConfig } from '../src/config/index.js';
 import { defineRoute } from '../src/http/index.js';
 import { periodicJob, startService, type RunningService, type ServiceDefinition } from '../src/service/index.js';
-import { silentLogger, userCreated, type TestUser } from './fixtures.js';
+import { defineCreateThing, silentLogger, testServiceConfig, type BaseConfig, type TestUser } from './fixtures.js';
 
 /**
  * The quiesce switch every service gets from startService (ADR 0017), on the real MongoDB and
@@ -16,7 +14,6 @@ import { silentLogger, userCreated, type TestUser } from './fixtures.js';
  * tool drives it.
  */
 
-type BaseConfig = z.output<typeof baseServiceConfig>;
 
 function testService(name: string, jobRuns: { count: number }): ServiceDefinition<BaseConfig> {
   return {
@@ -26,15 +23,7 @@ function testService(name: string, jobRuns: { count: number }): ServiceDefinitio
       const store = context.store<TestUser>('things');
       return {
         routes(host) {
-          defineRoute(
-            host,
-            { method: 'post', path: '/things', summary: 'Create', auth: 'public', body: z.object({ name: z.string().min(1) }), responses: { 201: z.object({ id: z.string() }) } },
-            async ({ body }) => {
-              const user = { _id: randomUUID(), displayName: body.name };
-              await store.create(user, [userCreated(user)]);
-              return { status: 201, body: { id: user._id } };
-            },
-          );
+          defineCreateThing(host, store);
           defineRoute(
             host,
             { method: 'put', path: '/private', summary: 'Needs a token', responses: { 204: null } },
@@ -59,22 +48,6 @@ function testService(name: string, jobRuns: { count: number }): ServiceDefinitio
   };
 }
 
-function configFor(database: string, extra: Record<string, string>): BaseConfig {
-  const parsed = parseConfig(baseServiceConfig, {
-    PORT: '0',
-    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-    MONGO_URL: process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017',
-    MONGO_DB: database,
-    AMQP_URL: process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672/eventonight-test',
-    // Never fetched: no route here verifies a token (the private one is refused before).
-    JWKS_URL: 'http://127.0.0.1:9/jwks',
-    JWT_ISSUER: 'http://issuer.test',
-    SHUTDOWN_GRACE_MS: '2000',
-    ...extra,
-  });
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.config;
-}
 
 async function ops(service: RunningService, method: 'GET' | 'POST', path: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${service.opsUrl ?? 'no-ops-url'}${path}`, { method });
@@ -88,7 +61,7 @@ describe('quiesce: writes paused for a backup, reads and the outbox going on', (
 
   before(async () => {
     database = await freshDatabase('quiesce');
-    service = await startService(testService(uniqueName('quiesce'), jobRuns), configFor(database.name, { OPS_PORT: '0' }));
+    service = await startService(testService(uniqueName('quiesce'), jobRuns), testServiceConfig(database.name, { OPS_PORT: '0' }));
   });
 
   after(async () => {
@@ -158,7 +131,7 @@ describe('quiesce: writes paused for a backup, reads and the outbox going on', (
 
   it('without OPS_PORT there is no ops listener', async () => {
     const other = await freshDatabase('quiesce');
-    const plain = await startService(testService(uniqueName('quiesce'), { count: 0 }), configFor(other.name, {}));
+    const plain = await startService(testService(uniqueName('quiesce'), { count: 0 }), testServiceConfig(other.name, {}));
     try {
       assert.equal(plain.opsUrl, undefined);
     } finally {

@@ -1,20 +1,18 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
 import { call, freshDatabase, uniqueName, type TestDatabase } from '@eventonight/testing';
-import { parseConfig, baseServiceConfig } from '../src/config/index.js';
+import { baseServiceConfig, parseConfig } from '../src/config/index.js';
 import { defineRoute } from '../src/http/index.js';
 import type { ServiceStatsSnapshot } from '../src/persistence/index.js';
 import { startService, type RunningService, type ServiceDefinition } from '../src/service/index.js';
-import { userCreated, type TestUser } from './fixtures.js';
+import { defineCreateThing, testServiceConfig, type BaseConfig, type TestUser } from './fixtures.js';
 
 /**
  * `GET /stats` on the ops listener, on the real FerretDB: with DB_COMMAND_STATS=1 every command
  * the service sends is counted per name with its duration; off by default.
  */
 
-type BaseConfig = z.output<typeof baseServiceConfig>;
 
 const definition = (name: string): ServiceDefinition<BaseConfig> => ({
   name,
@@ -23,15 +21,7 @@ const definition = (name: string): ServiceDefinition<BaseConfig> => ({
     const store = context.store<TestUser>('things');
     return {
       routes(host) {
-        defineRoute(
-          host,
-          { method: 'post', path: '/things', summary: 'Create', auth: 'public', body: z.object({ name: z.string().min(1) }), responses: { 201: z.object({ id: z.string() }) } },
-          async ({ body }) => {
-            const user = { _id: randomUUID(), displayName: body.name };
-            await store.create(user, [userCreated(user)]);
-            return { status: 201, body: { id: user._id } };
-          },
-        );
+        defineCreateThing(host, store);
         defineRoute(
           host,
           { method: 'get', path: '/things/:id', summary: 'Read', auth: 'public', params: z.object({ id: z.string() }), responses: { 200: z.object({ name: z.string() }), 404: null } },
@@ -45,22 +35,6 @@ const definition = (name: string): ServiceDefinition<BaseConfig> => ({
   },
 });
 
-function configFor(database: string, extra: Record<string, string>): BaseConfig {
-  const parsed = parseConfig(baseServiceConfig, {
-    PORT: '0',
-    OPS_PORT: '0',
-    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-    MONGO_URL: process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017',
-    MONGO_DB: database,
-    AMQP_URL: process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672/eventonight-test',
-    JWKS_URL: 'http://127.0.0.1:9/jwks',
-    JWT_ISSUER: 'http://issuer.test',
-    SHUTDOWN_GRACE_MS: '2000',
-    ...extra,
-  });
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.config;
-}
 
 async function stats(service: RunningService, method: 'GET' | 'POST' = 'GET'): Promise<ServiceStatsSnapshot> {
   const response = await fetch(`${service.opsUrl ?? 'no-ops-url'}${method === 'GET' ? '/stats' : '/stats/reset'}`, { method });
@@ -82,7 +56,7 @@ describe('service stats on the ops listener', () => {
 
   before(async () => {
     database = await freshDatabase('stats');
-    service = await startService(definition(uniqueName('stats')), configFor(database.name, { DB_COMMAND_STATS: '1' }));
+    service = await startService(definition(uniqueName('stats')), testServiceConfig(database.name, { OPS_PORT: '0', DB_COMMAND_STATS: '1' }));
   });
 
   after(async () => {
@@ -111,7 +85,7 @@ describe('service stats on the ops listener', () => {
 
   it('is off by default: CPU and memory, but no command is recorded', async () => {
     const other = await freshDatabase('stats');
-    const plain = await startService(definition(uniqueName('stats')), configFor(other.name, {}));
+    const plain = await startService(definition(uniqueName('stats')), testServiceConfig(other.name, { OPS_PORT: '0' }));
     try {
       await createAndRead(plain, 2);
       const snapshot = await stats(plain);
