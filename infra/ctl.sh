@@ -249,7 +249,7 @@ stop_retired_minio() {
   local pid waited=0
   pid=$(port_owner "$EN_S3_PORT")
   [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 0
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$EN_BIN/minio server" || return 0
+  [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline")" == *"$EN_BIN/minio server"* ]] || return 0
   log "s3: stopping the MinIO this clone ran before (pid $pid); SeaweedFS replaces it (docs/adr/0015)"
   kill "$pid" 2>/dev/null || return 0
   while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 30 ]; do
@@ -275,8 +275,8 @@ s3_launch() {
 s3_healthy() {
   local master="http://$EN_HOST:$EN_S3_MASTER_PORT"
   http_ok "$S3_ENDPOINT/healthz" &&
-    curl -fsS --max-time 3 "$master/cluster/status" 2>/dev/null | grep -q '"IsLeader":true' &&
-    curl -fsS --max-time 3 "$master/dir/status" 2>/dev/null | grep -q '"DataNodes":\[{'
+    [[ "$(curl -fsS --max-time 3 "$master/cluster/status" 2>/dev/null)" == *'"IsLeader":true'* ]] &&
+    [[ "$(curl -fsS --max-time 3 "$master/dir/status" 2>/dev/null)" == *'"DataNodes":[{'* ]]
 }
 
 # Creates the bucket with a SigV4-signed PUT (curl signs it; no mc client needed).
@@ -415,7 +415,7 @@ running_pid() {
   local s=$1 pid
   pid=$(cat "$(pid_file "$s")" 2>/dev/null) || return 0
   [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 0
-  if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$(call "$s" marker)"; then
+  if [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline")" == *"$(call "$s" marker)"* ]]; then
     echo "$pid"
   fi
 }

@@ -9,6 +9,6 @@ bash "$(dirname "${BASH_SOURCE[0]}")/ctl.sh" stop all
 # the node. Stop it too, but only when no Erlang node is registered with it
 # any more (another broker on this machine may still need it).
 if command -v epmd >/dev/null 2>&1 && epmd -names >/dev/null 2>&1 &&
-  ! epmd -names 2>/dev/null | grep -q '^name '; then
+  ! grep -q '^name ' <<<"$(epmd -names 2>/dev/null)"; then
   epmd -kill >/dev/null 2>&1 || true
 fi

@@ -23,7 +23,7 @@ readonly APT_PACKAGES=(rabbitmq-server redis-server postgresql-15 docker-compose
 apt_missing_packages() {
   local pkg
   for pkg in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || echo "$pkg"
+    [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" == *'install ok installed'* ]] || echo "$pkg"
   done
 }
 
@@ -78,6 +78,17 @@ go_install_pinned() {
 # A writable copy of one exact module version's source in `dest`, for builds that must
 # change or add files (the module cache is read-only). `go mod download` of the exact
 # version, because the proxy may refuse the version list that `go install …@v` asks for.
+# reports_version LOG PATTERN COMMAND...: runs COMMAND, appends its output to LOG and succeeds
+# when the output matches PATTERN. The output is captured before it is searched: `cmd | grep -q`
+# under pipefail fails at random when grep exits on the first match and cmd gets SIGPIPE.
+reports_version() {
+  local logfile=$1 pattern=$2 output
+  shift 2
+  output=$("$@" 2>&1) || true
+  printf '%s\n' "$output" >>"$logfile"
+  grep -q -- "$pattern" <<<"$output"
+}
+
 copy_go_module() {
   local module=$1 dest=$2 logfile=$3 module_dir
   run_logged "go: downloading the module $module" "$logfile" \
@@ -117,7 +128,7 @@ install_ferretdb() {
     env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
     "$EN_GO" build -trimpath -o "$bin.tmp" ./cmd/ferretdb
   mv -f "$bin.tmp" "$bin"
-  "$bin" --version 2>&1 | tee -a "$logfile" | grep -q "version: $version\$" ||
+  reports_version "$logfile" "version: $version\$" "$bin" --version ||
     fail_with_log "go: the built ferretdb does not report $version" "$logfile"
   echo "$build_id" >"$bin.build"
 }
@@ -165,7 +176,7 @@ install_traefik() {
     "$EN_GO" build -trimpath -ldflags "-s -w -X github.com/traefik/traefik/v3/pkg/version.Version=$version" \
     -o "$bin.tmp" ./cmd/traefik
   mv -f "$bin.tmp" "$bin"
-  "$bin" version 2>&1 | tee -a "$logfile" | grep -q "$version" ||
+  reports_version "$logfile" "$version" "$bin" version ||
     fail_with_log "go: the built traefik does not report $version" "$logfile"
   echo "$version" >"$bin.build"
 }
@@ -195,7 +206,7 @@ install_seaweedfs() {
     "$EN_GO" build -trimpath -ldflags "-s -w -X github.com/seaweedfs/seaweedfs/weed/util/version.COMMIT=${commit:0:8}" \
     -o "$bin.tmp" ./weed
   mv -f "$bin.tmp" "$bin"
-  "$bin" version 2>&1 | tee -a "$logfile" | grep -q " $release " ||
+  reports_version "$logfile" " $release " "$bin" version ||
     fail_with_log "go: the built weed does not report SeaweedFS $release" "$logfile"
   echo "$build_id" >"$bin.build"
   # The copied source (about 300 MB) is only needed for this build.
