@@ -26,6 +26,16 @@ export const baseServiceConfigShape = {
    */
   OPS_PORT: port({ allowEphemeral: true }).optional(),
   /**
+   * Where the operations listener binds: an IP address, or a subnet (`172.31.0.0/24`) meaning this
+   * container's address in it (production: the internal `ops` network). Default 127.0.0.1.
+   */
+  OPS_HOST: nonEmptyString().optional(),
+  /**
+   * The bearer token the operations listener requires (usually OPS_TOKEN_FILE, a Docker secret).
+   * Required when OPS_HOST is not loopback; the listener refuses an empty or placeholder one.
+   */
+  OPS_TOKEN: nonEmptyString().optional(),
+  /**
    * Records the duration of every database command (driver command monitoring), reported with
    * the process's CPU time at `GET /stats` on the operations listener. Off by default: for
    * benchmarks, it costs a little on every command.
