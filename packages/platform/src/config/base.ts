@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { byteSize, flag, httpUrl, logLevel, nonEmptyString, port, positiveInt } from './fields.js';
-import { secretUrl } from './secrets.js';
+import { secret, secretUrl } from './secrets.js';
 
 /**
  * The variables every service reads. A service extends it with its own:
@@ -32,9 +32,10 @@ export const baseServiceConfigShape = {
   OPS_HOST: nonEmptyString().optional(),
   /**
    * The bearer token the operations listener requires (usually OPS_TOKEN_FILE, a Docker secret).
-   * Required when OPS_HOST is not loopback; the listener refuses an empty or placeholder one.
+   * Required when OPS_HOST is not loopback (the listener refuses to start without it); in
+   * production a placeholder is refused like every secret.
    */
-  OPS_TOKEN: nonEmptyString().optional(),
+  OPS_TOKEN: secret().optional(),
   /**
    * Records the duration of every database command (driver command monitoring), reported with
    * the process's CPU time at `GET /stats` on the operations listener. Off by default: for
