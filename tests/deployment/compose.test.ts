@@ -229,6 +229,24 @@ describe('docker-compose.yml', () => {
     env = operatorEnv(secretsDir);
   });
 
+  let composeV2Binary: string | undefined;
+  /** tests/deployment/compose-v2 built once: Compose v2's loader (compose-go). */
+  function composeV2(): string {
+    if (composeV2Binary !== undefined) return composeV2Binary;
+    const go = process.env['EN_GO'] ?? '/usr/local/go/bin/go';
+    const binary = join(tmp, 'compose-v2');
+    const build = spawnSync(go, ['build', '-o', binary, '.'], {
+      cwd: join(root, 'tests', 'deployment', 'compose-v2'),
+      env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-modcacherw -mod=readonly' },
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    if (build.error !== undefined) assert.fail(`cannot run Go (${go}), which infra/setup.sh requires: ${build.error.message}`);
+    assert.equal(build.status, 0, build.stderr);
+    composeV2Binary = binary;
+    return binary;
+  }
+
   test('docker-compose config -q refuses an unedited .env.example and names the variable', () => {
     const envFile = join(tmp, 'example.env');
     writeFileSync(envFile, readFileSync(envExamplePath));
@@ -249,16 +267,7 @@ describe('docker-compose.yml', () => {
   test("Compose v2's own loader (compose-go) accepts it with an operator's .env and refuses the unedited example", () => {
     // Only docker-compose v1 installs here (Debian); tests/deployment/compose-v2 wraps the library
     // `docker compose` v2 loads files with: schema, interpolation, normalisation, consistency.
-    const go = process.env['EN_GO'] ?? '/usr/local/go/bin/go';
-    const binary = join(tmp, 'compose-v2');
-    const build = spawnSync(go, ['build', '-o', binary, '.'], {
-      cwd: join(root, 'tests', 'deployment', 'compose-v2'),
-      env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-modcacherw -mod=readonly' },
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
-    if (build.error !== undefined) assert.fail(`cannot run Go (${go}), which infra/setup.sh requires: ${build.error.message}`);
-    assert.equal(build.status, 0, build.stderr);
+    const binary = composeV2();
     const envFile = join(tmp, 'operator-v2.env');
     writeEnvFile(envFile, env);
     const ok = spawnSync(binary, [composePath, envFile, root, 'tunnel', 'seed', 'backup'], { encoding: 'utf8' });
@@ -824,5 +833,35 @@ describe('docker-compose.yml', () => {
       .filter((line) => !line.startsWith('%'))
       .join('');
     assert.match(plugins, /^\[[a-z_,]*\brabbitmq_management\b[a-z_,]*\]\.$/, 'an Erlang list of plugins, ending with a dot');
+  });
+
+  test("the restore drill's override (as Compose v2 loads it) clashes with nothing of production's", () => {
+    const envFile = join(tmp, 'operator-drill.env');
+    writeEnvFile(envFile, env);
+    const files = `${composePath},${join(root, 'deploy', 'drill', 'compose.drill.yml')}`;
+    const loaded = spawnSync(composeV2(), [files, envFile, root], { encoding: 'utf8', env: { ...process.env, COMPOSE_V2_PRINT: 'json' } });
+    assert.equal(loaded.status, 0, loaded.stdout + loaded.stderr);
+    const drill = JSON.parse(loaded.stdout) as {
+      networks: Record<string, { name?: string; internal?: boolean; ipam?: { config?: { subnet?: string }[] } }>;
+      services: Record<string, { environment?: Record<string, string | null>; ports?: { published?: string }[] }>;
+    };
+    const subnets = (name: string) => (drill.networks[name]?.ipam?.config ?? []).map((c) => c.subnet);
+    const production = (name: string) => (compose.networks?.[name]?.ipam?.config ?? []).map((c) => c.subnet);
+    assert.equal(drill.networks['eventonight-network']?.name, 'eventonight-drill-network', 'the fixed-name network is the drill\'s own');
+    for (const name of ['edge', 'ops']) {
+      assert.equal(subnets(name).length, 1, `${name}: one subnet, replaced rather than added to`);
+      const [mine] = subnets(name) as [string];
+      for (const theirs of [...production('edge'), ...production('ops')]) {
+        assert.ok(theirs !== undefined && !inSubnet(mine.split('/')[0] as string, theirs) && !inSubnet(theirs.split('/')[0] as string, mine), `${name}: ${mine} overlaps production's ${theirs}`);
+      }
+    }
+    assert.equal(drill.networks['ops']?.internal, true);
+    for (const app of appNames) assert.equal(drill.services[app]?.environment?.['OPS_HOST'], subnets('ops')[0], `${app}: binds in the drill's ops subnet`);
+    const script = readFileSync(join(root, 'deploy', 'restore-drill.sh'), 'utf8');
+    assert.match(script, /^export HTTP_PORT=\$\{DRILL_HTTP_PORT:-18080\} KEYCLOAK_CONSOLE_PORT=\$\{DRILL_KEYCLOAK_CONSOLE_PORT:-18081\}$/m, 'host ports other than production\'s');
+    assert.match(script, /^readonly drill_project=eventonight-drill$/m);
+    assert.match(script, /down -v/);
+    // Removing the scratch copy names its project and files explicitly: never production's volumes.
+    for (const line of script.split('\n').filter((l) => /down -v/.test(l))) assert.match(line, /-p "?\$drill_project"? -f docker-compose\.yml -f deploy\/drill\/compose\.drill\.yml down -v/);
   });
 });
