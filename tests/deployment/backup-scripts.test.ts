@@ -211,4 +211,20 @@ describe('deploy/backup.sh and deploy/restore.sh (with a stand-in for docker)', 
     assert.deepEqual(result.calls, []);
     assert.match(result.stderr, /is not inside BACKUP_DIR .*the only folder the backup job sees; copy it there/);
   });
+
+  test('the systemd units run deploy/backup.sh once a day, and docs/deployment.md installs exactly them', () => {
+    const unit = readFileSync(join(root, 'deploy', 'systemd', 'eventonight-backup.service'), 'utf8');
+    const timer = readFileSync(join(root, 'deploy', 'systemd', 'eventonight-backup.timer'), 'utf8');
+    const setting = (text: string, key: string) => [...text.matchAll(new RegExp(`^${key}=(.*)$`, 'gm'))].map((m) => m[1]);
+    assert.deepEqual(setting(unit, 'Type'), ['oneshot']);
+    assert.deepEqual(setting(unit, 'ExecStart'), [`${setting(unit, 'WorkingDirectory')[0]}/deploy/backup.sh`], 'runs the script of the deployment it works in');
+    assert.deepEqual(setting(unit, 'Environment'), ['BACKUP_KEEP=14']);
+    assert.match(setting(unit, 'TimeoutStartSec')[0] ?? '', /^\d+(h|min)$/, 'a stuck run is stopped (and its trap resumes the services)');
+    assert.deepEqual(setting(timer, 'OnCalendar'), ['*-*-* 03:30:00 UTC'], 'daily');
+    assert.deepEqual(setting(timer, 'Persistent'), ['true']);
+    assert.deepEqual(setting(timer, 'WantedBy'), ['timers.target']);
+    const deployment = readFileSync(join(root, 'docs', 'deployment.md'), 'utf8');
+    assert.match(deployment, /^sudo cp deploy\/systemd\/eventonight-backup\.service deploy\/systemd\/eventonight-backup\.timer \/etc\/systemd\/system\/$/m);
+    assert.match(deployment, /^sudo systemctl enable --now eventonight-backup\.timer$/m);
+  });
 });
