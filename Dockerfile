@@ -3,7 +3,8 @@
 #   docker build --build-arg SERVICE=ticketing --build-arg PORT=3005 -t eventonight/ticketing .
 # SERVICE is one of user, event, interaction, chat, ticketing, notification, media.
 # `--target seed` builds the demo-data loader from seed/ instead; `--target web` the web app's
-# static server (nginx-unprivileged); the default target is `runtime`.
+# static server (nginx-unprivileged); `--target backup` the backup tool (scripts/backup, ADR 0017);
+# the default target is `runtime`.
 
 ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
@@ -74,6 +75,52 @@ USER 101
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=10s --retries=3 \
   CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/healthz"]
+
+# ---- backup: the backup tool of scripts/backup (ADR 0017), for compose's one-shot `backup` ----
+# The same TypeScript the local scripts and the tests run, compiled to JS; at run time it needs only
+# the MongoDB driver and the S3 client, i.e. the media service's production dependencies.
+FROM ${NODE_IMAGE} AS backup-build
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.base.json ./
+COPY packages/contracts/package.json packages/contracts/
+COPY packages/platform/package.json packages/platform/
+COPY packages/testing/package.json packages/testing/
+COPY services/user/package.json services/user/
+COPY services/event/package.json services/event/
+COPY services/interaction/package.json services/interaction/
+COPY services/chat/package.json services/chat/
+COPY services/ticketing/package.json services/ticketing/
+COPY services/notification/package.json services/notification/
+COPY services/media/package.json services/media/
+COPY seed/package.json seed/
+COPY web/package.json web/
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY scripts/backup/ scripts/backup/
+RUN npx tsc -p scripts/backup/tsconfig.json --outDir /app/backup-dist
+
+FROM ${NODE_IMAGE} AS backup
+ENV NODE_ENV=production NPM_CONFIG_UPDATE_NOTIFIER=false
+WORKDIR /app
+COPY --from=backup-build /app/package.json /app/package-lock.json ./
+COPY --from=backup-build /app/packages/contracts/package.json packages/contracts/
+COPY --from=backup-build /app/packages/platform/package.json packages/platform/
+COPY --from=backup-build /app/packages/testing/package.json packages/testing/
+COPY --from=backup-build /app/services/user/package.json services/user/
+COPY --from=backup-build /app/services/event/package.json services/event/
+COPY --from=backup-build /app/services/interaction/package.json services/interaction/
+COPY --from=backup-build /app/services/chat/package.json services/chat/
+COPY --from=backup-build /app/services/ticketing/package.json services/ticketing/
+COPY --from=backup-build /app/services/notification/package.json services/notification/
+COPY --from=backup-build /app/services/media/package.json services/media/
+COPY --from=backup-build /app/seed/package.json seed/
+COPY --from=backup-build /app/web/package.json web/
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace=@eventonight/media-service \
+ && npm cache clean --force
+# /app/package.json says "type": "module": the compiled files are ES modules, as in the repository.
+COPY --from=backup-build /app/backup-dist backup/
+USER node
+ENTRYPOINT ["node", "/app/backup/cli.js"]
 
 # ---- 2. runtime: production dependencies of this one service, compiled JS only ----
 FROM ${NODE_IMAGE} AS runtime

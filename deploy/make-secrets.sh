@@ -55,6 +55,10 @@ for svc in "${SERVICES[@]}"; do
   write "${svc}_amqp_url" "amqp://${svc}:$(value "${svc}_rabbitmq_password")@rabbitmq:5672"
 done
 write rabbitmq_admin_password "$(random)"
+# The backup job (profile backup): RabbitMQ's management API as a monitoring user, and the bearer
+# token of every service's ops listener (quiesce/resume, docs/adr/0017).
+write rabbitmq_backup_password "$(random)"
+write ops_token "$(random)"
 write redis_password "$(random)"
 write notification_redis_url "redis://:$(value redis_password)@redis:6379"
 write event_redis_url "redis://:$(value redis_password)@redis:6379"
@@ -89,6 +93,10 @@ if [ ! -e "$dir/rabbitmq_definitions.json" ]; then
   users=() permissions=() topics=()
   users+=("{\"name\":\"admin\",\"password_hash\":\"$(rabbitmq_hash "$(value rabbitmq_admin_password)")\",\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":[\"administrator\"]}")
   permissions+=('{"user":"admin","vhost":"/","configure":".*","write":".*","read":".*"}')
+  # backup: reads queue depths through the management API (tag monitoring); may enter the virtual
+  # host but configure, write and read nothing in it.
+  users+=("{\"name\":\"backup\",\"password_hash\":\"$(rabbitmq_hash "$(value rabbitmq_backup_password)")\",\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":[\"monitoring\"]}")
+  permissions+=('{"user":"backup","vhost":"/","configure":"^$","write":"^$","read":"^$"}')
   for svc in "${SERVICES[@]}"; do
     users+=("{\"name\":\"${svc}\",\"password_hash\":\"$(rabbitmq_hash "$(value "${svc}_rabbitmq_password")")\",\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":[]}")
     if contains "$svc" "${CONSUMERS[@]}"; then
@@ -109,6 +117,12 @@ if [ ! -e "$dir/rabbitmq_definitions.json" ]; then
     "$(join "${users[@]}")" "$(join "${permissions[@]}")" "$(join "${topics[@]}")" "$policies" >"$dir/rabbitmq_definitions.json"
   chmod 644 "$dir/rabbitmq_definitions.json"
   echo "created $dir/rabbitmq_definitions.json"
+fi
+
+# Definitions made before the backup user existed: they are never overwritten, so say how to renew them.
+definitions=$(cat "$dir/rabbitmq_definitions.json")
+if [[ $definitions != *'"name":"backup"'* ]]; then
+  echo "$dir/rabbitmq_definitions.json has no backup user: move it away, run this script again and recreate rabbitmq (docs/runbook.md, Backup and restore)"
 fi
 
 if [ ! -s "$dir/stripe_secret_key" ] || [ ! -s "$dir/stripe_webhook_secret" ] || [ "$(value stripe_secret_key)" = "" ]; then

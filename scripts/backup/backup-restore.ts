@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { countDatabase, dumpDatabase, restoreDatabase, type CollectionCounts } from './databases.js';
-import { dumpKeycloak, restoreKeycloak } from './keycloak.js';
+import { dumpKeycloak, restoreKeycloak, takeKeycloakPgDump } from './keycloak.js';
 import { checksums, readVerifiedManifest, writeManifest, type Manifest } from './manifest.js';
 import { countObjects, dumpObjects, restoreObjects } from './objects.js';
-import { quiesce, resumeAll, waitUntilSettled } from './quiesce.js';
-import type { Targets } from './targets.js';
+import { quiesce, resumeAll, status, waitUntilSettled } from './quiesce.js';
+import { mongoUrlOf, type ServiceTarget, type Targets } from './targets.js';
 
 /**
  * The consistent snapshot of ADR 0017: quiesce every service, wait until outboxes and queues are
@@ -17,7 +17,15 @@ import type { Targets } from './targets.js';
 
 export type Log = (line: string) => void;
 
-async function gitCommit(): Promise<string> {
+/**
+ * `self`: quiesce, work, resume (one run does it all). `already-quiesced`: a caller quiesced the
+ * services before (deploy/backup.sh, so that Keycloak's pg_dump falls inside the same pause) and
+ * resumes them after; the work only checks they are quiesced and settled.
+ */
+export type QuiesceMode = 'self' | 'already-quiesced';
+
+async function gitCommit(targets: Targets): Promise<string> {
+  if (targets.gitCommit !== undefined) return targets.gitCommit;
   try {
     const { stdout } = await promisify(execFile)('git', ['rev-parse', 'HEAD'], { timeout: 10_000 });
     return stdout.trim();
@@ -26,57 +34,119 @@ async function gitCommit(): Promise<string> {
   }
 }
 
+async function quiesceEverySettled(targets: Targets, log: Log): Promise<void> {
+  for (const service of targets.services) await quiesce(service);
+  log(`quiesced ${targets.services.map((s) => s.name).join(', ')}; waiting for outboxes and queues to drain`);
+  await waitUntilSettled(targets.services, targets.rabbitmq, targets.settleTimeoutMs, log);
+  log('settled: no outbox entry pending, every service queue empty');
+}
+
+/** Resumes every service; throws naming those that could not be resumed. */
+export async function resumeEvery(targets: Targets, log: Log = () => undefined): Promise<void> {
+  const failures = await resumeAll(targets.services);
+  if (failures.length > 0) throw new Error(`could not resume: ${failures.join('; ')} — run POST /resume on those ops listeners`);
+  log('resumed every service');
+}
+
+/**
+ * Quiesces every service and waits until they are settled, for a caller that resumes them later
+ * (`cli.ts quiesce`). When that fails, it resumes them before throwing.
+ */
+export async function quiesceEvery(targets: Targets, log: Log = () => undefined): Promise<void> {
+  try {
+    await quiesceEverySettled(targets, log);
+  } catch (error) {
+    await resumeEvery(targets, log).catch((resumeError: unknown) => log(resumeError instanceof Error ? resumeError.message : String(resumeError)));
+    throw error;
+  }
+}
+
 /** Runs `work` with every service quiesced and settled, and resumes them all afterwards. */
 async function whileQuiesced<T>(targets: Targets, log: Log, work: () => Promise<T>): Promise<T> {
   let outcome: { ok: true; value: T } | { ok: false; error: unknown };
   try {
-    for (const service of targets.services) await quiesce(service);
-    log(`quiesced ${targets.services.map((s) => s.name).join(', ')}; waiting for outboxes and queues to drain`);
-    await waitUntilSettled(targets.services, targets.rabbitmq, targets.settleTimeoutMs, log);
-    log('settled: no outbox entry pending, every service queue empty');
+    await quiesceEverySettled(targets, log);
     outcome = { ok: true, value: await work() };
   } catch (error) {
     outcome = { ok: false, error };
   }
-  const failures = await resumeAll(targets.services);
-  if (failures.length > 0) {
-    const message = `could not resume: ${failures.join('; ')} — run POST /resume on those ops listeners`;
-    if (outcome.ok) throw new Error(message);
-    log(message);
-  } else {
-    log('resumed every service');
+  try {
+    await resumeEvery(targets, log);
+  } catch (error) {
+    if (outcome.ok) throw error;
+    log(error instanceof Error ? error.message : String(error));
   }
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
 }
 
+/** For `already-quiesced`: refuses to copy anything unless every service says it is quiesced and all is settled. */
+async function whileQuiescedByCaller<T>(targets: Targets, log: Log, work: () => Promise<T>): Promise<T> {
+  const notQuiesced: string[] = [];
+  for (const service of targets.services) if (!(await status(service)).quiesced) notQuiesced.push(service.name);
+  if (notQuiesced.length > 0) throw new Error(`not quiesced: ${notQuiesced.join(', ')} (run the quiesce step first)`);
+  await waitUntilSettled(targets.services, targets.rabbitmq, targets.settleTimeoutMs, log);
+  log('every service quiesced by the caller and settled');
+  return work();
+}
+
+const quiesced = <T>(mode: QuiesceMode, targets: Targets, log: Log, work: () => Promise<T>): Promise<T> =>
+  mode === 'self' ? whileQuiesced(targets, log, work) : whileQuiescedByCaller(targets, log, work);
+
+/** One client per database server: locally every database is on one, in production each service has its own. */
+class MongoClients {
+  private readonly clients = new Map<string, MongoClient>();
+
+  constructor(private readonly targets: Targets) {}
+
+  async of(service: ServiceTarget): Promise<MongoClient> {
+    const url = mongoUrlOf(this.targets, service);
+    let client = this.clients.get(url);
+    if (client === undefined) {
+      client = new MongoClient(url, { serverSelectionTimeoutMS: 10_000, retryWrites: false });
+      this.clients.set(url, client);
+      await client.connect().catch((error: unknown) => {
+        throw new Error(`${service.name}: cannot connect to its database server (${error instanceof Error ? error.message : String(error)})`);
+      });
+    }
+    return client;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((client) => client.close()));
+  }
+}
+
 /** Takes a backup into `folder` (created); returns its manifest. */
-export async function takeBackup(targets: Targets, folder: string, log: Log = () => undefined): Promise<Manifest> {
+export async function takeBackup(targets: Targets, folder: string, log: Log = () => undefined, mode: QuiesceMode = 'self'): Promise<Manifest> {
   await mkdir(folder, { recursive: true });
   if ((await readdir(folder)).length > 0) throw new Error(`${folder} is not empty; a backup goes into a new folder`);
-  const mongo = new MongoClient(targets.mongoUrl, { serverSelectionTimeoutMS: 10_000, retryWrites: false });
-  await mongo.connect();
+  const mongo = new MongoClients(targets);
   try {
-    return await whileQuiesced(targets, log, async () => {
+    for (const service of targets.services) await mongo.of(service);
+    return await quiesced(mode, targets, log, async () => {
       const createdAt = new Date().toISOString();
       const databases: Manifest['databases'] = {};
       for (const service of targets.services) {
-        const collections = await dumpDatabase(mongo, service.database, join(folder, 'databases', service.name));
+        const collections = await dumpDatabase(await mongo.of(service), service.database, join(folder, 'databases', service.name));
         databases[service.database] = { service: service.name, collections };
         log(`${service.database}: ${Object.values(collections).reduce((a, b) => a + b, 0)} document(s) in ${Object.keys(collections).length} collection(s)`);
       }
       const objects = await dumpObjects(targets.objects, join(folder, 'objects'));
       log(`bucket ${targets.objects.bucket}: ${objects.length} object(s)`);
       let keycloak: Manifest['keycloak'] = { included: false, reason: 'no Keycloak target given' };
-      if (targets.keycloak !== undefined) {
+      if (targets.keycloak?.kind === 'pg_dump') {
+        keycloak = { included: true, source: 'pg_dump', files: await takeKeycloakPgDump(targets.keycloak, join(folder, 'keycloak')) };
+        log(`Keycloak: pg_dump ${targets.keycloak.dumpFile} taken in`);
+      } else if (targets.keycloak !== undefined) {
         log('Keycloak: stopping it to copy its database');
-        keycloak = { included: true, files: await dumpKeycloak(targets.keycloak, join(folder, 'keycloak')) };
+        keycloak = { included: true, source: 'h2', files: await dumpKeycloak(targets.keycloak, join(folder, 'keycloak')) };
         log('Keycloak: copied and started again');
       }
       const manifest: Manifest = {
         format: 1,
         createdAt,
-        gitCommit: await gitCommit(),
+        gitCommit: await gitCommit(targets),
         databases,
         objects: { bucket: targets.objects.bucket, count: objects.length, totalBytes: objects.reduce((sum, o) => sum + o.size, 0) },
         keycloak,
@@ -106,23 +176,26 @@ function compare(expected: CollectionCounts, actual: CollectionCounts): Record<s
 }
 
 /** Brings every store back to the backup in `folder`, after checking its checksums. */
-export async function restoreBackup(targets: Targets, folder: string, log: Log = () => undefined): Promise<RestoreReport> {
+export async function restoreBackup(targets: Targets, folder: string, log: Log = () => undefined, mode: QuiesceMode = 'self'): Promise<RestoreReport> {
   const manifest = await readVerifiedManifest(folder);
   log(`backup of ${manifest.createdAt} (commit ${manifest.gitCommit}): checksums verified`);
   const byService = new Map(Object.values(manifest.databases).map((entry) => [entry.service, entry.collections]));
   for (const service of targets.services) {
     if (!byService.has(service.name)) throw new Error(`the backup holds no database of the ${service.name} service`);
   }
-  if (manifest.keycloak.included && targets.keycloak === undefined) log('Keycloak: in the backup, but no Keycloak target given: left as it is');
-  const mongo = new MongoClient(targets.mongoUrl, { serverSelectionTimeoutMS: 10_000, retryWrites: false });
-  await mongo.connect();
+  const pgDumpInBackup = manifest.keycloak.included && manifest.keycloak.source === 'pg_dump';
+  if (pgDumpInBackup) log('Keycloak: a pg_dump in the backup; deploy/restore.sh puts it back with pg_restore, not this tool');
+  else if (manifest.keycloak.included && targets.keycloak === undefined) log('Keycloak: in the backup, but no Keycloak target given: left as it is');
+  const mongo = new MongoClients(targets);
   try {
-    return await whileQuiesced(targets, log, async () => {
+    for (const service of targets.services) await mongo.of(service);
+    return await quiesced(mode, targets, log, async () => {
       const databases: RestoreReport['databases'] = {};
       let matches = true;
       for (const service of targets.services) {
-        await restoreDatabase(mongo, service.database, join(folder, 'databases', service.name));
-        const comparison = compare(byService.get(service.name) ?? {}, await countDatabase(mongo, service.database));
+        const client = await mongo.of(service);
+        await restoreDatabase(client, service.database, join(folder, 'databases', service.name));
+        const comparison = compare(byService.get(service.name) ?? {}, await countDatabase(client, service.database));
         databases[service.database] = comparison;
         for (const [collection, { expected, actual }] of Object.entries(comparison)) {
           if (expected !== actual) matches = false;
@@ -134,7 +207,7 @@ export async function restoreBackup(targets: Targets, folder: string, log: Log =
       if (objects.expected !== objects.actual) matches = false;
       log(`bucket ${targets.objects.bucket}: ${objects.actual} / ${objects.expected} object(s)`);
       let keycloakRestored = false;
-      if (manifest.keycloak.included && targets.keycloak !== undefined) {
+      if (manifest.keycloak.included && !pgDumpInBackup && targets.keycloak !== undefined && targets.keycloak.kind !== 'pg_dump') {
         log('Keycloak: stopping it to put its database back');
         await restoreKeycloak(targets.keycloak, join(folder, 'keycloak'));
         keycloakRestored = true;

@@ -11,7 +11,8 @@ export interface Manifest {
   /** Database name → collection → document count. */
   databases: Record<string, { service: string; collections: CollectionCounts }>;
   objects: { bucket: string; count: number; totalBytes: number };
-  keycloak: { included: true; files: string[] } | { included: false; reason: string };
+  /** `source`: how Keycloak's database was copied (absent in backups from before it was recorded: h2). */
+  keycloak: { included: true; files: string[]; source?: 'h2' | 'pg_dump' } | { included: false; reason: string };
   /** Path relative to the folder → sha256 of every file but the manifest. */
   files: Record<string, string>;
 }

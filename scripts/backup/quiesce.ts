@@ -8,7 +8,8 @@ export interface QuiesceStatus {
 }
 
 async function ops(service: ServiceTarget, method: 'GET' | 'POST', path: string): Promise<QuiesceStatus> {
-  const response = await fetch(`${service.opsUrl}${path}`, { method, signal: AbortSignal.timeout(30_000) }).catch((error: unknown) => {
+  const headers: Record<string, string> = service.opsToken === undefined ? {} : { authorization: `Bearer ${service.opsToken}` };
+  const response = await fetch(`${service.opsUrl}${path}`, { method, headers, signal: AbortSignal.timeout(30_000) }).catch((error: unknown) => {
     throw new Error(`${service.name}: ops listener ${service.opsUrl} unreachable (${error instanceof Error ? error.message : String(error)})`);
   });
   if (!response.ok) throw new Error(`${service.name}: ${method} ${path} → HTTP ${response.status}: ${await response.text()}`);

@@ -6,6 +6,7 @@
  * private network. Secrets come from deploy/make-secrets.sh run into a temporary folder.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,7 +14,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { eventTypes } from '@eventonight/contracts';
-import { parseConfig, secretFileProblems, serviceQueues } from '@eventonight/platform';
+import { inSubnet, opsAccessProblem, parseConfig, secretFileProblems, serviceQueues } from '@eventonight/platform';
+import { mongoUrlOf, targetsFromEnv } from '../../scripts/backup/targets.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const composePath = join(root, 'docker-compose.yml');
@@ -51,11 +53,13 @@ interface ComposeService {
   networks?: string[] | Record<string, unknown>;
   environment?: string[] | Record<string, string | number | boolean | null>;
   labels?: string[] | Record<string, string>;
+  read_only?: boolean;
+  user?: string;
   volumes?: (string | { type?: string; source?: string })[];
 }
 interface ComposeFile {
   services: Record<string, ComposeService>;
-  networks?: Record<string, unknown>;
+  networks?: Record<string, { internal?: boolean; ipam?: { config?: { subnet?: string }[] } } | null>;
   volumes?: Record<string, unknown>;
   secrets?: Record<string, { file?: string }>;
 }
@@ -225,6 +229,24 @@ describe('docker-compose.yml', () => {
     env = operatorEnv(secretsDir);
   });
 
+  let composeV2Binary: string | undefined;
+  /** tests/deployment/compose-v2 built once: Compose v2's loader (compose-go). */
+  function composeV2(): string {
+    if (composeV2Binary !== undefined) return composeV2Binary;
+    const go = process.env['EN_GO'] ?? '/usr/local/go/bin/go';
+    const binary = join(tmp, 'compose-v2');
+    const build = spawnSync(go, ['build', '-o', binary, '.'], {
+      cwd: join(root, 'tests', 'deployment', 'compose-v2'),
+      env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-modcacherw -mod=readonly' },
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    if (build.error !== undefined) assert.fail(`cannot run Go (${go}), which infra/setup.sh requires: ${build.error.message}`);
+    assert.equal(build.status, 0, build.stderr);
+    composeV2Binary = binary;
+    return binary;
+  }
+
   test('docker-compose config -q refuses an unedited .env.example and names the variable', () => {
     const envFile = join(tmp, 'example.env');
     writeFileSync(envFile, readFileSync(envExamplePath));
@@ -245,19 +267,10 @@ describe('docker-compose.yml', () => {
   test("Compose v2's own loader (compose-go) accepts it with an operator's .env and refuses the unedited example", () => {
     // Only docker-compose v1 installs here (Debian); tests/deployment/compose-v2 wraps the library
     // `docker compose` v2 loads files with: schema, interpolation, normalisation, consistency.
-    const go = process.env['EN_GO'] ?? '/usr/local/go/bin/go';
-    const binary = join(tmp, 'compose-v2');
-    const build = spawnSync(go, ['build', '-o', binary, '.'], {
-      cwd: join(root, 'tests', 'deployment', 'compose-v2'),
-      env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-modcacherw -mod=readonly' },
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
-    if (build.error !== undefined) assert.fail(`cannot run Go (${go}), which infra/setup.sh requires: ${build.error.message}`);
-    assert.equal(build.status, 0, build.stderr);
+    const binary = composeV2();
     const envFile = join(tmp, 'operator-v2.env');
     writeEnvFile(envFile, env);
-    const ok = spawnSync(binary, [composePath, envFile, root, 'tunnel', 'seed'], { encoding: 'utf8' });
+    const ok = spawnSync(binary, [composePath, envFile, root, 'tunnel', 'seed', 'backup'], { encoding: 'utf8' });
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
     assert.equal(ok.stdout.trim(), `ok ${Object.keys(services).length} ${Object.keys(services).sort().join(' ')}`);
     const refused = spawnSync(binary, [composePath, envExamplePath, root], { encoding: 'utf8' });
@@ -351,13 +364,18 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  test('data lives in named volumes; bind mounts are read-only configuration', () => {
+  test('data lives in named volumes; bind mounts are read-only configuration, but for where backups go', () => {
     const declared = new Set(Object.keys(compose.volumes ?? {}));
+    const writable: string[] = [];
     for (const [name, service] of Object.entries(services)) {
       for (const volume of service.volumes ?? []) {
         const spec = typeof volume === 'string' ? interpolate(volume, env, new Set()) : volume;
         const source = typeof spec === 'string' ? spec.split(':')[0] : spec.source;
         assert.ok(source !== undefined && source !== '', `${name}: anonymous volume ${JSON.stringify(volume)}`);
+        if (typeof volume === 'string' && volume.startsWith('${BACKUP_DIR:?')) {
+          writable.push(`${name}:${spec as string}`);
+          continue;
+        }
         if (source.startsWith('.') || source.startsWith('/')) {
           assert.ok(typeof spec === 'string' && spec.endsWith(':ro'), `${name}: bind mount ${source} must be read-only config`);
         } else {
@@ -365,6 +383,7 @@ describe('docker-compose.yml', () => {
         }
       }
     }
+    assert.deepEqual(writable, ['backup:./backups:/backups'], 'the one writable bind mount is the backup job\'s BACKUP_DIR');
   });
 
   test('every container has CPU and memory limits within one 8-core, 32 GiB host, and the budget is documented', () => {
@@ -486,7 +505,8 @@ describe('docker-compose.yml', () => {
         .filter(([, s]) => asList(s.networks).includes(privateNet))
         .map(([name]) => name)
         .sort();
-      assert.deepEqual(members, [app, `${app}-mongo`].sort(), `${privateNet} must join only ${app} and ${app}-mongo`);
+      // …and the backup job, which dumps and restores the database as the mongod's root user.
+      assert.deepEqual(members, [app, `${app}-mongo`, 'backup'].sort(), `${privateNet} must join only ${app}, ${app}-mongo and the backup job`);
       // Authentication: a root user from a secret, and the service's own user (the init script).
       const mongoEnv = asMap(mongo.environment);
       assert.equal(mongoEnv['MONGO_INITDB_ROOT_PASSWORD_FILE'], '/run/secrets/mongo_root_password');
@@ -714,5 +734,134 @@ describe('docker-compose.yml', () => {
       .map(([name]) => name)
       .sort();
     assert.deepEqual(members, ['cloudflared', 'traefik']);
+  });
+
+  test('the backup job: profile backup, one-shot, read-only, the Dockerfile target of the backup tool', () => {
+    const backup = services['backup'];
+    assert.ok(backup !== undefined, 'no backup service');
+    assert.deepEqual(backup.profiles, ['backup'], 'only on demand (deploy/backup.sh), never with a plain `up`');
+    assert.equal(asMap(backup.labels)[ONE_SHOT_LABEL], 'true');
+    assert.equal(backup.restart, 'no');
+    assert.equal(backup.read_only, true);
+    assert.match(backup.user ?? '', /^\d+:\d+$/, 'not root; deploy/backup.sh passes the deploy user');
+    assert.deepEqual(backup.build, { context: '.', dockerfile: 'Dockerfile', target: 'backup' });
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    assert.match(dockerfile, /^FROM \S+ AS backup$/m, 'the Dockerfile has the backup stage');
+    assert.match(dockerfile, /npx tsc -p scripts\/backup\/tsconfig\.json/, 'the stage compiles scripts/backup, the tool the tests run');
+    assert.match(dockerfile, /^ENTRYPOINT \["node", "\/app\/backup\/cli\.js"\]$/m);
+    assert.ok(readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').includes('backups'), 'backups never enter the build context');
+    assert.match(envExample.get('BACKUP_DIR') ?? '', /\S/, '.env.example sets BACKUP_DIR');
+  });
+
+  test('the ops network: internal, a fixed subnet, joining the services, RabbitMQ, the object store and the backup job only', () => {
+    const ops = compose.networks?.['ops'];
+    assert.equal(ops?.internal, true, 'ops must be internal (no route out)');
+    const subnet = ops?.ipam?.config?.[0]?.subnet;
+    assert.ok(subnet !== undefined, 'ops has a fixed subnet, which OPS_HOST names');
+    const edgeSubnet = compose.networks?.['edge']?.ipam?.config?.[0]?.subnet ?? '';
+    assert.ok(!inSubnet(subnet.split('/')[0] as string, edgeSubnet) && !inSubnet(edgeSubnet.split('/')[0] as string, subnet), 'ops and edge must not overlap');
+    const members = Object.entries(services)
+      .filter(([, s]) => asList(s.networks).includes('ops'))
+      .map(([name]) => name)
+      .sort();
+    assert.deepEqual(members, [...appNames, 'backup', 'rabbitmq', 'seaweedfs'].sort());
+    assert.deepEqual(asList(services['backup']?.networks).sort(), ['ops', ...appNames.map((a) => `${a}-network`)].sort(), 'the backup job is on no other network');
+    for (const app of appNames) {
+      const service = services[app] as ComposeService;
+      const appEnv = asMap(service.environment);
+      assert.equal(appEnv['OPS_HOST'], subnet, `${app}: the ops listener binds to its address in the ops network`);
+      assert.equal(appEnv['OPS_TOKEN_FILE'], '/run/secrets/ops_token', `${app}: with the ops token`);
+      assert.equal(secretMounts(service).get('ops_token'), 'ops_token');
+      const networks = service.networks as Record<string, { aliases?: string[] } | null>;
+      assert.deepEqual(networks['ops']?.aliases, [`${app}-ops`], `${app}: an alias that resolves to its ops-network address only`);
+      const token = readFileSync(join(secretsDir, 'ops_token'), 'utf8').trim();
+      assert.equal(opsAccessProblem(subnet.replace(/0\/\d+$/, '7'), token), undefined, 'the generated token is accepted off loopback');
+    }
+  });
+
+  test("the backup job's environment makes the production targets: each service's ops alias, its mongod as root, RabbitMQ's monitoring user, the admin S3 key", () => {
+    const backup = services['backup'] as ComposeService;
+    const mounts = secretMounts(backup);
+    const missing = new Set<string>();
+    const backupEnv = Object.fromEntries(Object.entries(asMap(backup.environment)).map(([key, value]) => [key, interpolate(value, env, missing)]));
+    assert.deepEqual([...missing], []);
+    // The container's /run/secrets/<name>, read from the files make-secrets.sh made: only mounted ones.
+    const read = (path: string): string => {
+      const name = /^\/run\/secrets\/(.+)$/.exec(path)?.[1];
+      assert.ok(name !== undefined && mounts.has(name), `the backup job reads ${path}, which it does not mount`);
+      return readFileSync(join(secretsDir, mounts.get(name) as string), 'utf8');
+    };
+    const targets = targetsFromEnv(backupEnv, read);
+    assert.deepEqual(targets.services.map((s) => s.name), appNames);
+    for (const target of targets.services) {
+      const app = target.name as AppService;
+      const appEnv = asMap(services[app]?.environment);
+      assert.equal(target.opsUrl, `http://${app}-ops:${appEnv['OPS_PORT']}`, `${app}: its ops listener`);
+      assert.equal(target.database, appEnv['MONGO_DB'], `${app}: its database`);
+      assert.equal(target.opsToken, readFileSync(join(secretsDir, 'ops_token'), 'utf8').trim());
+      const url = new URL(mongoUrlOf(targets, target));
+      assert.equal(url.host, `${app}-mongo:27017`);
+      assert.equal(url.username, 'root');
+      assert.equal(decodeURIComponent(url.password), readFileSync(join(secretsDir, `${app}_mongo_root_password`), 'utf8').trim());
+      assert.equal(url.searchParams.get('authSource'), 'admin');
+      assert.ok(asList(backup.networks).includes(`${app}-network`), `${app}: the backup job reaches ${app}-mongo`);
+    }
+    assert.equal(targets.objects.endpoint.href, 'http://seaweedfs:9000/');
+    assert.equal(targets.objects.accessKey, envExample.get('S3_ADMIN_ACCESS_KEY'));
+    assert.equal(targets.objects.secretKey, readFileSync(join(secretsDir, 's3_admin_secret_key'), 'utf8').trim());
+    // RabbitMQ: the user exists in the definitions with that very password, may monitor, and touches no resource.
+    assert.equal(targets.rabbitmq.managementUrl, 'http://rabbitmq:15672');
+    const definitions = JSON.parse(readFileSync(join(secretsDir, 'rabbitmq_definitions.json'), 'utf8')) as {
+      users: { name: string; password_hash: string; tags: string[] }[];
+      permissions: { user: string; vhost: string; configure: string; write: string; read: string }[];
+    };
+    const user = definitions.users.find((u) => u.name === targets.rabbitmq.user);
+    assert.ok(user !== undefined, `no RabbitMQ user ${targets.rabbitmq.user}`);
+    assert.deepEqual(user.tags, ['monitoring']);
+    const hash = Buffer.from(user.password_hash, 'base64');
+    const digest = createHash('sha256').update(Buffer.concat([hash.subarray(0, 4), Buffer.from(targets.rabbitmq.password)])).digest();
+    assert.deepEqual(hash.subarray(4), digest, 'the definitions hold the hash of the password the backup job sends');
+    assert.deepEqual(definitions.permissions.filter((p) => p.user === user.name), [{ user: user.name, vhost: '/', configure: '^$', write: '^$', read: '^$' }]);
+    assert.equal(targets.keycloak, undefined, 'Keycloak\'s pg_dump is named per run by deploy/backup.sh');
+  });
+
+  test('RabbitMQ enables the management plugin the backup job reads queue depths from', () => {
+    const rabbit = services['rabbitmq'] as ComposeService;
+    assert.ok((rabbit.volumes ?? []).includes('./deploy/rabbitmq/enabled_plugins:/etc/rabbitmq/enabled_plugins:ro'));
+    const plugins = readFileSync(join(root, 'deploy', 'rabbitmq', 'enabled_plugins'), 'utf8')
+      .split('\n')
+      .filter((line) => !line.startsWith('%'))
+      .join('');
+    assert.match(plugins, /^\[[a-z_,]*\brabbitmq_management\b[a-z_,]*\]\.$/, 'an Erlang list of plugins, ending with a dot');
+  });
+
+  test("the restore drill's override (as Compose v2 loads it) clashes with nothing of production's", () => {
+    const envFile = join(tmp, 'operator-drill.env');
+    writeEnvFile(envFile, env);
+    const files = `${composePath},${join(root, 'deploy', 'drill', 'compose.drill.yml')}`;
+    const loaded = spawnSync(composeV2(), [files, envFile, root], { encoding: 'utf8', env: { ...process.env, COMPOSE_V2_PRINT: 'json' } });
+    assert.equal(loaded.status, 0, loaded.stdout + loaded.stderr);
+    const drill = JSON.parse(loaded.stdout) as {
+      networks: Record<string, { name?: string; internal?: boolean; ipam?: { config?: { subnet?: string }[] } }>;
+      services: Record<string, { environment?: Record<string, string | null>; ports?: { published?: string }[] }>;
+    };
+    const subnets = (name: string) => (drill.networks[name]?.ipam?.config ?? []).map((c) => c.subnet);
+    const production = (name: string) => (compose.networks?.[name]?.ipam?.config ?? []).map((c) => c.subnet);
+    assert.equal(drill.networks['eventonight-network']?.name, 'eventonight-drill-network', 'the fixed-name network is the drill\'s own');
+    for (const name of ['edge', 'ops']) {
+      assert.equal(subnets(name).length, 1, `${name}: one subnet, replaced rather than added to`);
+      const [mine] = subnets(name) as [string];
+      for (const theirs of [...production('edge'), ...production('ops')]) {
+        assert.ok(theirs !== undefined && !inSubnet(mine.split('/')[0] as string, theirs) && !inSubnet(theirs.split('/')[0] as string, mine), `${name}: ${mine} overlaps production's ${theirs}`);
+      }
+    }
+    assert.equal(drill.networks['ops']?.internal, true);
+    for (const app of appNames) assert.equal(drill.services[app]?.environment?.['OPS_HOST'], subnets('ops')[0], `${app}: binds in the drill's ops subnet`);
+    const script = readFileSync(join(root, 'deploy', 'restore-drill.sh'), 'utf8');
+    assert.match(script, /^export HTTP_PORT=\$\{DRILL_HTTP_PORT:-18080\} KEYCLOAK_CONSOLE_PORT=\$\{DRILL_KEYCLOAK_CONSOLE_PORT:-18081\}$/m, 'host ports other than production\'s');
+    assert.match(script, /^readonly drill_project=eventonight-drill$/m);
+    assert.match(script, /down -v/);
+    // Removing the scratch copy names its project and files explicitly: never production's volumes.
+    for (const line of script.split('\n').filter((l) => /down -v/.test(l))) assert.match(line, /-p "?\$drill_project"? -f docker-compose\.yml -f deploy\/drill\/compose\.drill\.yml down -v/);
   });
 });

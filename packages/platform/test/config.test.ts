@@ -213,6 +213,18 @@ describe('config secrets', () => {
     assert.equal(result.config.REDIS_URL, undefined);
   });
 
+  it('in production, an optional secret (OPS_TOKEN) may be left unset but, when given, must be real', () => {
+    const unset = parseConfig(schema, { ...productionEnv, CLIENT_SECRET: strong, SEED_PASSWORD: strong });
+    assert.ok(unset.ok, !unset.ok ? unset.message : '');
+    assert.equal(unset.config.OPS_TOKEN, undefined);
+    const weak = parseConfig(schema, { ...productionEnv, CLIENT_SECRET: strong, SEED_PASSWORD: strong, OPS_TOKEN_FILE: secretFile('ops', 'replace-with-the-ops-token\n') });
+    assert.ok(!weak.ok);
+    assert.deepEqual(weak.problems, ['OPS_TOKEN looks like a placeholder (contains "replace"); production needs a real secret']);
+    const real = parseConfig(schema, { ...productionEnv, CLIENT_SECRET: strong, SEED_PASSWORD: strong, OPS_TOKEN_FILE: secretFile('ops-real', `${strong}\n`) });
+    assert.ok(real.ok, !real.ok ? real.message : '');
+    assert.equal(real.config.OPS_TOKEN, strong);
+  });
+
   it('placeholderProblem knows the example words, the repository defaults and short values', () => {
     assert.equal(placeholderProblem(''), 'is empty');
     assert.equal(placeholderProblem('sk_test_replace_me'), 'looks like a placeholder (contains "replace")');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { byteSize, flag, httpUrl, logLevel, nonEmptyString, port, positiveInt } from './fields.js';
-import { secretUrl } from './secrets.js';
+import { secret, secretUrl } from './secrets.js';
 
 /**
  * The variables every service reads. A service extends it with its own:
@@ -25,6 +25,17 @@ export const baseServiceConfigShape = {
    * only; unset, there is none.
    */
   OPS_PORT: port({ allowEphemeral: true }).optional(),
+  /**
+   * Where the operations listener binds: an IP address, or a subnet (`172.31.0.0/24`) meaning this
+   * container's address in it (production: the internal `ops` network). Default 127.0.0.1.
+   */
+  OPS_HOST: nonEmptyString().optional(),
+  /**
+   * The bearer token the operations listener requires (usually OPS_TOKEN_FILE, a Docker secret).
+   * Required when OPS_HOST is not loopback (the listener refuses to start without it); in
+   * production a placeholder is refused like every secret.
+   */
+  OPS_TOKEN: secret().optional(),
   /**
    * Records the duration of every database command (driver command monitoring), reported with
    * the process's CPU time at `GET /stats` on the operations listener. Off by default: for

@@ -125,6 +125,9 @@ function productionSecretProblems(
     if (kind === undefined) continue;
     const value = present[key];
     if (kind === 'value') {
+      // `secret().optional()` left unset is a feature turned off (e.g. OPS_TOKEN with a loopback
+      // ops listener); a secret with a development default is still required.
+      if (value === undefined && field instanceof z.ZodOptional) continue;
       if (value === undefined) {
         add(key, `${key} is required in production (no development default applies)`);
         continue;

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger/logger.js';
 import type { ServiceStats } from '../persistence/command-stats.js';
+import { authorizeOpsRequest, isLoopback, opsAccessProblem, resolveOpsHost } from './ops-access.js';
 
 /** What the operations listener reports and drives (ADR 0017). */
 export interface QuiesceControl {
@@ -18,6 +19,12 @@ export interface QuiesceStatus {
   jobsRunning: boolean;
 }
 
+/** Where the listener binds (OPS_HOST: an address or a subnet) and the bearer token it requires (OPS_TOKEN). */
+export interface OpsAccess {
+  host?: string;
+  token?: string;
+}
+
 export interface RunningOpsServer {
   url: string;
   close(): Promise<void>;
@@ -26,16 +33,35 @@ export interface RunningOpsServer {
 /**
  * The operations listener: `POST /quiesce`, `POST /resume`, `GET /quiesce`; `GET /stats` (time
  * waited per database command, when `DB_COMMAND_STATS` is on, and the process's CPU time and
- * memory) and `POST /stats/reset`, for benchmarks. Bound to 127.0.0.1
- * only, on a port of its own, so it is never reachable through the gateway or the network; in
- * production an operator reaches it from inside the container (`docker compose exec`).
+ * memory) and `POST /stats/reset`, for benchmarks. On a port of its own, never routed by the
+ * gateway. Bound to 127.0.0.1 unless `access.host` says otherwise; off loopback it refuses to start
+ * without a real token and then answers 401/403 to a request without it (ops-access.ts).
  */
-export async function startOpsServer(port: number, control: QuiesceControl, stats: ServiceStats, logger: Logger): Promise<RunningOpsServer> {
+export async function startOpsServer(
+  port: number,
+  control: QuiesceControl,
+  stats: ServiceStats,
+  logger: Logger,
+  access: OpsAccess = {},
+): Promise<RunningOpsServer> {
+  const address = resolveOpsHost(access.host ?? '127.0.0.1');
+  const problem = opsAccessProblem(address, access.token);
+  if (problem !== undefined) throw new Error(problem);
   const reply = (res: ServerResponse, status: number, body: unknown): void => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const allowed = authorizeOpsRequest(req, access.token);
+    if (allowed === 401) {
+      res.setHeader('www-authenticate', 'Bearer');
+      reply(res, 401, { error: 'this ops listener needs Authorization: Bearer <OPS_TOKEN>' });
+      return;
+    }
+    if (allowed === 403) {
+      reply(res, 403, { error: 'wrong ops token' });
+      return;
+    }
     const route = `${req.method ?? ''} ${(req.url ?? '').split('?')[0] ?? ''}`;
     switch (route) {
       case 'POST /quiesce':
@@ -71,14 +97,14 @@ export async function startOpsServer(port: number, control: QuiesceControl, stat
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, address, () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const address = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${address.port}`;
-  logger.info({ url }, 'ops listener (quiesce/resume) on loopback only');
+  const bound = server.address() as AddressInfo;
+  const url = `http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+  logger.info({ url, token: access.token !== undefined }, isLoopback(address) ? 'ops listener (quiesce/resume) on loopback only' : 'ops listener (quiesce/resume), bearer token required');
   return {
     url,
     close: () =>

@@ -180,7 +180,7 @@ export async function startService<TConfig extends BaseServiceConfig>(
   let ops: RunningOpsServer | undefined;
   if (config.OPS_PORT !== undefined) {
     try {
-      ops = await startOpsServer(config.OPS_PORT, quiesceControl, stats, logger);
+      ops = await startOpsServer(config.OPS_PORT, quiesceControl, stats, logger, { host: config.OPS_HOST, token: config.OPS_TOKEN });
     } catch (error) {
       logger.error({ err: error, port: config.OPS_PORT }, 'ops listener could not start');
       throw error;
