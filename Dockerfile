@@ -8,11 +8,11 @@
 
 ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
-# ---- 1. build: every dependency, compile the service and the packages it uses ----
-FROM ${NODE_IMAGE} AS build
-ENV TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false
+# ---- manifests: the lock file and every workspace's package.json, nothing else ----
+# npm ci checks the lock file against every workspace manifest, so each install needs all of them;
+# the stages below take them from here (and their install layers stay cached until one changes).
+FROM ${NODE_IMAGE} AS manifests
 WORKDIR /app
-# Manifests first, so the install layer is cached until a dependency changes.
 COPY package.json package-lock.json ./
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/platform/package.json packages/platform/
@@ -26,6 +26,10 @@ COPY services/notification/package.json services/notification/
 COPY services/media/package.json services/media/
 COPY seed/package.json seed/
 COPY web/package.json web/
+
+# ---- 1. build: every dependency, compile the service and the packages it uses ----
+FROM manifests AS build
+ENV TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.base.json turbo.json ./
 COPY packages/ packages/
@@ -79,42 +83,17 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=10s --retries=3 \
 # ---- backup: the backup tool of scripts/backup (ADR 0017), for compose's one-shot `backup` ----
 # The same TypeScript the local scripts and the tests run, compiled to JS; at run time it needs only
 # the MongoDB driver and the S3 client, i.e. the media service's production dependencies.
-FROM ${NODE_IMAGE} AS backup-build
+FROM manifests AS backup-build
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false
-WORKDIR /app
-COPY package.json package-lock.json tsconfig.base.json ./
-COPY packages/contracts/package.json packages/contracts/
-COPY packages/platform/package.json packages/platform/
-COPY packages/testing/package.json packages/testing/
-COPY services/user/package.json services/user/
-COPY services/event/package.json services/event/
-COPY services/interaction/package.json services/interaction/
-COPY services/chat/package.json services/chat/
-COPY services/ticketing/package.json services/ticketing/
-COPY services/notification/package.json services/notification/
-COPY services/media/package.json services/media/
-COPY seed/package.json seed/
-COPY web/package.json web/
 RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.base.json ./
 COPY scripts/backup/ scripts/backup/
 RUN npx tsc -p scripts/backup/tsconfig.json --outDir /app/backup-dist
 
 FROM ${NODE_IMAGE} AS backup
 ENV NODE_ENV=production NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
-COPY --from=backup-build /app/package.json /app/package-lock.json ./
-COPY --from=backup-build /app/packages/contracts/package.json packages/contracts/
-COPY --from=backup-build /app/packages/platform/package.json packages/platform/
-COPY --from=backup-build /app/packages/testing/package.json packages/testing/
-COPY --from=backup-build /app/services/user/package.json services/user/
-COPY --from=backup-build /app/services/event/package.json services/event/
-COPY --from=backup-build /app/services/interaction/package.json services/interaction/
-COPY --from=backup-build /app/services/chat/package.json services/chat/
-COPY --from=backup-build /app/services/ticketing/package.json services/ticketing/
-COPY --from=backup-build /app/services/notification/package.json services/notification/
-COPY --from=backup-build /app/services/media/package.json services/media/
-COPY --from=backup-build /app/seed/package.json seed/
-COPY --from=backup-build /app/web/package.json web/
+COPY --from=manifests /app/ ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace=@eventonight/media-service \
  && npm cache clean --force
 # /app/package.json says "type": "module": the compiled files are ES modules, as in the repository.
@@ -128,20 +107,8 @@ ARG SERVICE
 ARG PORT=3000
 ENV NODE_ENV=production SERVICE=${SERVICE} PORT=${PORT} NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
-# npm ci checks the lock file against every workspace manifest, so all of them are copied.
-COPY --from=build /app/package.json /app/package-lock.json ./
-COPY --from=build /app/packages/contracts/package.json packages/contracts/
-COPY --from=build /app/packages/platform/package.json packages/platform/
-COPY --from=build /app/packages/testing/package.json packages/testing/
-COPY --from=build /app/services/user/package.json services/user/
-COPY --from=build /app/services/event/package.json services/event/
-COPY --from=build /app/services/interaction/package.json services/interaction/
-COPY --from=build /app/services/chat/package.json services/chat/
-COPY --from=build /app/services/ticketing/package.json services/ticketing/
-COPY --from=build /app/services/notification/package.json services/notification/
-COPY --from=build /app/services/media/package.json services/media/
-COPY --from=build /app/seed/package.json seed/
-COPY --from=build /app/web/package.json web/
+# Every workspace manifest and the lock file (the manifests stage), then this service's production dependencies.
+COPY --from=manifests /app/ ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace="@eventonight/${SERVICE}-service" \
  && npm cache clean --force
 # Packages are consumed through their dist (their "exports" point there).

@@ -4,8 +4,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createLogger, ServiceStats, startOpsServer, type QuiesceControl, type RunningOpsServer } from '@eventonight/platform';
-import { freshDatabase, infra, type TestDatabase } from '@eventonight/testing';
+import { createLogger, ServiceStats, startOpsServer, type RunningOpsServer } from '@eventonight/platform';
+import { freshDatabase, infra, recordingQuiesceControl, type TestDatabase } from '@eventonight/testing';
 import { quiesceEvery, restoreBackup, resumeEvery, takeBackup } from '../../scripts/backup/backup-restore.js';
 import { sha256Of } from '../../scripts/backup/files.js';
 import { objectClient } from '../../scripts/backup/objects.js';
@@ -24,27 +24,9 @@ import type { Targets } from '../../scripts/backup/targets.js';
 const TOKEN = randomBytes(16).toString('hex');
 const logger = createLogger({ service: 'backup-steps-test', level: 'silent' });
 
-function recordingControl(): QuiesceControl & { calls: string[]; isQuiesced(): boolean } {
-  let quiesced = false;
-  const calls: string[] = [];
-  return {
-    calls,
-    isQuiesced: () => quiesced,
-    quiesce: async () => {
-      calls.push('quiesce');
-      quiesced = true;
-    },
-    resume: async () => {
-      calls.push('resume');
-      quiesced = false;
-    },
-    status: async () => ({ quiesced, outboxPending: 0, jobsRunning: !quiesced }),
-  };
-}
-
 describe('backup tool, production steps: quiesce, backup --quiesced with a pg_dump, resume, restore --quiesced', () => {
   const names = [`bka${randomBytes(3).toString('hex')}`, `bkb${randomBytes(3).toString('hex')}`];
-  const controls = names.map(() => recordingControl());
+  const controls = names.map(() => recordingQuiesceControl());
   const listeners: RunningOpsServer[] = [];
   const databases: TestDatabase[] = [];
   const bucket = `backup-steps-${randomBytes(4).toString('hex')}`;

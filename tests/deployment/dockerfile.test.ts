@@ -15,10 +15,17 @@ import { fileURLToPath } from 'node:url';
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
 
-/** Each stage's base image with the Dockerfile's ARG defaults filled in. */
+/**
+ * Each stage's base image with the Dockerfile's ARG defaults filled in. A stage built on an
+ * earlier stage (`FROM manifests AS build`) has no image of its own and is left out.
+ */
 function baseImages(): string[] {
   const args = new Map([...dockerfile.matchAll(/^ARG (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
-  return [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]!.replace(/\$\{(\w+)\}/g, (_whole, name: string) => args.get(name) ?? `<unset ${name}>`));
+  const stages = new Set([...dockerfile.matchAll(/^FROM \S+ AS (\S+)$/gm)].map((m) => m[1]!));
+  return [...dockerfile.matchAll(/^FROM (\S+)/gm)]
+    .map((m) => m[1]!)
+    .filter((from) => !stages.has(from))
+    .map((from) => from.replace(/\$\{(\w+)\}/g, (_whole, name: string) => args.get(name) ?? `<unset ${name}>`));
 }
 
 function splitImage(image: string): { repository: string; tag: string } {

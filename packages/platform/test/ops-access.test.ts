@@ -3,8 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { networkInterfaces } from 'node:os';
 import { ServiceStats } from '../src/persistence/command-stats.js';
 import { inSubnet, opsAccessProblem, resolveOpsHost, type Interfaces } from '../src/service/ops-access.js';
-import { startOpsServer, type QuiesceControl, type RunningOpsServer } from '../src/service/ops-server.js';
+import { startOpsServer, type RunningOpsServer } from '../src/service/ops-server.js';
 import { silentLogger } from './fixtures.js';
+import { recordingQuiesceControl } from '@eventonight/testing';
 
 /**
  * Who may reach the operations listener (ADR 0017): loopback and no token by default; bound to a
@@ -14,23 +15,6 @@ import { silentLogger } from './fixtures.js';
  */
 
 const TOKEN = '3f9c2a7be41d08c65f1e9a2b7c4d30e8';
-
-function recordingControl(): QuiesceControl & { calls: string[] } {
-  let quiesced = false;
-  const calls: string[] = [];
-  return {
-    calls,
-    quiesce: async () => {
-      calls.push('quiesce');
-      quiesced = true;
-    },
-    resume: async () => {
-      calls.push('resume');
-      quiesced = false;
-    },
-    status: async () => ({ quiesced, outboxPending: 0, jobsRunning: !quiesced }),
-  };
-}
 
 const interfaces: Interfaces = {
   lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }],
@@ -72,8 +56,8 @@ describe('ops listener access: where it binds', () => {
 describe('ops listener access: the real listener', () => {
   let plain: RunningOpsServer;
   let guarded: RunningOpsServer;
-  const plainControl = recordingControl();
-  const guardedControl = recordingControl();
+  const plainControl = recordingQuiesceControl();
+  const guardedControl = recordingQuiesceControl();
 
   before(async () => {
     plain = await startOpsServer(0, plainControl, new ServiceStats(), silentLogger);
@@ -123,7 +107,7 @@ describe('ops listener access: the real listener', () => {
   });
 
   it('refuses to start off loopback without a real token', async () => {
-    await assert.rejects(startOpsServer(0, recordingControl(), new ServiceStats(), silentLogger, { host: '0.0.0.0' }), /OPS_TOKEN is required when the ops listener binds to 0\.0\.0\.0/);
-    await assert.rejects(startOpsServer(0, recordingControl(), new ServiceStats(), silentLogger, { host: '0.0.0.0', token: 'replace-with-a-token' }), /OPS_TOKEN looks like a placeholder/);
+    await assert.rejects(startOpsServer(0, recordingQuiesceControl(), new ServiceStats(), silentLogger, { host: '0.0.0.0' }), /OPS_TOKEN is required when the ops listener binds to 0\.0\.0\.0/);
+    await assert.rejects(startOpsServer(0, recordingQuiesceControl(), new ServiceStats(), silentLogger, { host: '0.0.0.0', token: 'replace-with-a-token' }), /OPS_TOKEN looks like a placeholder/);
   });
 });

@@ -16,3 +16,4 @@ export * from './notification-socket.js';
 export * from './events-api.js';
 export * from './gateway.js';
 export * from './service-process.js';
+export * from './quiesce-control.js';
