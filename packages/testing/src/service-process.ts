@@ -39,6 +39,7 @@ export async function spawnServiceProcess(options: {
   const opsPort = await freePort();
   const env = {
     PATH: process.env['PATH'] ?? '',
+    ...(process.env['BENCH_SERVICE_NODE_OPTIONS'] === undefined ? {} : { NODE_OPTIONS: process.env['BENCH_SERVICE_NODE_OPTIONS'] }),
     ...options.env,
     LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
     DB_COMMAND_STATS: '1',
