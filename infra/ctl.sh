@@ -209,6 +209,9 @@ ferretdb_launch() {
 }
 # readyz checks that the listener is up and the backend answers.
 ferretdb_healthy() { http_ok "http://$EN_HOST:$EN_FERRETDB_DEBUG_PORT/debug/readyz"; }
+# A FerretDB built again (a new version or a changed patch, infra/ferretdb/) replaces the running one.
+ferretdb_after_start() { cp "$EN_BIN/ferretdb.build" "$(dir_of ferretdb)/running.build"; }
+ferretdb_outdated() { ! cmp -s "$EN_BIN/ferretdb.build" "$(dir_of ferretdb)/running.build"; }
 
 # -- stripe-mock
 stripe_mock_port() { echo "$EN_STRIPE_MOCK_HTTP_PORT"; }

@@ -1,9 +1,10 @@
 /**
  * Single-document atomicity of conditional writes on the local FerretDB, which the services'
  * optimistic concurrency relies on (MongoDB guarantees it; FerretDB 1.24 needs the write lock
- * that infra/setup.sh patches in, one per collection: docs/adr/0003). Eight writers race on
- * one document with the same `version` condition, twenty rounds each: exactly one may win.
- * Without the lock most rounds have several winners.
+ * that infra/setup.sh patches in: a write naming its documents by `_id` locks those documents,
+ * any other write its whole collection; docs/adr/0003). Eight writers race on one document with
+ * the same `version` condition, twenty rounds each: exactly one may win. Without the lock most
+ * rounds have several winners.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,8 @@ const WRITERS = 8;
 
 interface Contested {
   _id: string;
+  /** The same value as `_id`, for writers that find the document by another field. */
+  name: string;
   version: number;
   winners: number[];
 }
@@ -23,6 +26,21 @@ type Writer = (collection: Collection<Contested>, id: string, writer: number) =>
 
 const updateOneWriter: Writer = async (collection, id, writer) => {
   const result = await collection.updateOne({ _id: id, version: 1 }, { $set: { version: 2 }, $push: { winners: writer } });
+  return result.modifiedCount === 1;
+};
+
+/** Finds the document by another field than `_id`: FerretDB then locks the whole collection. */
+const byOtherFieldWriter: Writer = async (collection, id, writer) => {
+  const result = await collection.updateOne({ name: id, version: 1 }, { $set: { version: 2 }, $push: { winners: writer } });
+  return result.modifiedCount === 1;
+};
+
+/** Names the document in an `$in` of ids, with one that does not exist, as the outbox relay does. */
+const idListWriter: Writer = async (collection, id, writer) => {
+  const result = await collection.updateMany(
+    { _id: { $in: [`${id}-absent`, id, id] }, version: 1 },
+    { $set: { version: 2 }, $push: { winners: writer } },
+  );
   return result.modifiedCount === 1;
 };
 
@@ -40,7 +58,7 @@ async function race(collection: Collection<Contested>, writerFor: (writer: numbe
   const outcomes: { claimed: number; stored: Contested | null }[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const id = `${label}-${round}`;
-    await collection.insertOne({ _id: id, version: 1, winners: [] });
+    await collection.insertOne({ _id: id, name: id, version: 1, winners: [] });
     const wins = await Promise.all(Array.from({ length: WRITERS }, (_, writer) => writerFor(writer)(collection, id, writer)));
     outcomes.push({ claimed: wins.filter(Boolean).length, stored: await collection.findOne({ _id: id }) });
   }
@@ -74,6 +92,11 @@ describe('FerretDB: racing conditional writes on one document', () => {
   test('updateOne and findOneAndUpdate racing each other: one winner per round', async () => {
     const mixed = (writer: number): Writer => (writer % 2 === 0 ? updateOneWriter : findOneAndUpdateWriter);
     assertOneWinnerPerRound(await race(database.db.collection('mixed'), mixed, 'mixed'));
+  });
+
+  test('writers naming the document by _id, by an $in of ids and by another field, racing: one winner per round', async () => {
+    const writers = [updateOneWriter, idListWriter, byOtherFieldWriter, findOneAndUpdateWriter];
+    assertOneWinnerPerRound(await race(database.db.collection('by_kinds'), (writer) => writers[writer % writers.length]!, 'kinds'));
   });
 
   test('races in two collections at once stay exact in both (each collection has its own lock)', async () => {

@@ -272,11 +272,11 @@ export class OutboxRelay {
       }
       let matched = 0;
       for (const [length, ids] of idsByLength) {
-        // The ticket is the equality FerretDB pushes down (bounded); `$size` makes it exact when
-        // every outbox read had one length (no new document enters a sealed ticket whose writes
-        // have landed). With several, an appended outbox could take another group's length:
-        // `_id` keeps each group to its own documents (~10 % dearer on FerretDB).
-        const filter = idsByLength.size === 1 ? { outboxTicket: ticket.id, outbox: { $size: length } } : { outboxTicket: ticket.id, _id: { $in: ids }, outbox: { $size: length } };
+        // The ticket is the equality FerretDB pushes down (bounded); `_id` keeps each length's
+        // group to its own documents (an appended outbox could take another group's length) and
+        // lets the local FerretDB lock only these documents, not the collection, so the likes
+        // and the other round's acknowledgement write meanwhile (docs/adr/0003).
+        const filter = { outboxTicket: ticket.id, _id: { $in: ids }, outbox: { $size: length } };
         const result = await collection.updateMany(filter as Filter<OutboxDocument>, { $set: CLEARED });
         matched += result.matchedCount;
       }
