@@ -110,10 +110,10 @@ copy_go_module() {
 # So: download the exact module, copy its source, write version.txt, build there.
 install_ferretdb() {
   local version=$EN_FERRETDB_VERSION bin=$EN_BIN/ferretdb
-  # The build is identified by the version and the hash of our patch: a changed
-  # patch rebuilds the binary.
+  # The build is identified by the version and the hash of our patch (the file and the
+  # function that applies it): a changed patch rebuilds the binary.
   local build_id
-  build_id="$version $(sha256sum "$FERRETDB_PATCH" | awk '{ print $1 }')"
+  build_id="$version $(sha256sum "$FERRETDB_PATCH" | awk '{ print $1 }') $(declare -f apply_ferretdb_write_lock | sha256sum | awk '{ print $1 }')"
   if [ -x "$bin" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$build_id" ]; then
     log "go: ferretdb $version (with the document write lock) already built"
     return
@@ -148,7 +148,9 @@ apply_ferretdb_write_lock() {
   for file in msg_update.go msg_findandmodify.go msg_delete.go; do
     sed -i -E 's/^(func \(h \*Handler\) Msg(Update|FindAndModify|Delete)\(connCtx context\.Context, msg \*wire\.OpMsg\) \(\*wire\.OpMsg, error\) \{)$/\1\n\tdefer lockDocumentWrites(msg)()\n/' \
       "$handler/$file"
-    grep -q 'defer lockDocumentWrites(msg)()' "$handler/$file" ||
+    # The lock has parsed the command already: the handler takes that document.
+    sed -i 's/^\tdocument, err := opMsgDocument(msg)$/\tdocument, err := commandDocument(msg)/' "$handler/$file"
+    grep -q 'defer lockDocumentWrites(msg)()' "$handler/$file" && grep -q 'commandDocument(msg)' "$handler/$file" ||
       fail_with_log "go: could not apply the write lock to FerretDB's $file" "$(setup_log go-ferretdb)"
   done
 }

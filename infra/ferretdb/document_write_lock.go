@@ -12,7 +12,9 @@
 //   - any other write (a filter on other fields, or an `_id` of another type, whose equality
 //     MongoDB defines across number types) takes its collection's lock alone.
 //
-// Each of these commands works on exactly one collection; reads are not affected.
+// Each of these commands works on exactly one collection; reads are not affected. The command
+// is parsed once, here, and handed to its handler (commandDocument), which infra/setup.sh makes
+// call it instead of parsing again.
 
 package handler
 
@@ -32,7 +34,19 @@ var (
 
 	documentLocksMu sync.Mutex
 	documentLocks   = map[string]*documentLock{}
+
+	// parsedCommands holds each locked command's parsed document until its handler takes it.
+	parsedCommands sync.Map // *wire.OpMsg → *types.Document
 )
+
+// commandDocument returns the command's document as lockDocumentWrites parsed it, or parses it.
+func commandDocument(msg *wire.OpMsg) (*types.Document, error) {
+	if doc, ok := parsedCommands.LoadAndDelete(msg); ok {
+		return doc.(*types.Document), nil
+	}
+
+	return opMsgDocument(msg)
+}
 
 // documentLock is one document's lock, kept in documentLocks while anyone holds or awaits it.
 type documentLock struct {
@@ -219,6 +233,8 @@ func lockDocumentWrites(msg *wire.OpMsg) func() {
 	)
 
 	if doc != nil {
+		parsedCommands.Store(msg, doc)
+
 		db, _ := doc.Get("$db")
 		collection, _ := doc.Get(doc.Command())
 		namespace = fmt.Sprintf("%v.%v", db, collection)
@@ -230,7 +246,10 @@ func lockDocumentWrites(msg *wire.OpMsg) func() {
 	if !byID {
 		lock.Lock()
 
-		return lock.Unlock
+		return func() {
+			parsedCommands.Delete(msg)
+			lock.Unlock()
+		}
 	}
 
 	lock.RLock()
@@ -241,6 +260,8 @@ func lockDocumentWrites(msg *wire.OpMsg) func() {
 	}
 
 	return func() {
+		parsedCommands.Delete(msg)
+
 		for i := len(releases) - 1; i >= 0; i-- {
 			releases[i]()
 		}
