@@ -1,61 +1,40 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Socket } from 'socket.io-client';
-import { deleteServiceQueues, freshDatabase, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
-import type { RunningNotificationService } from '../src/service.js';
-import { call, collect, connectClient, newUser, sleep, startNotification, Upstream } from './helpers.js';
+import { waitFor } from '@eventonight/testing';
+import { call, collect, connectClient, newUser, sleep, useNotification } from './helpers.js';
 
 describe('notification service: events through RabbitMQ reach connected sockets', { timeout: 60_000 }, () => {
-  const name = uniqueName('notification');
-  let database: TestDatabase;
-  let issuer: TestIssuer;
-  let service: RunningNotificationService;
-  let upstream: Upstream;
-  const sockets: Socket[] = [];
-
-  before(async () => {
-    database = await freshDatabase('notification_rt');
-    issuer = await startTestIssuer();
-    service = await startNotification({ database: database.name, issuer, name });
-    upstream = await Upstream.open();
-  });
-  after(async () => {
-    for (const socket of sockets) socket.close();
-    await upstream?.close();
-    await service?.close();
-    await deleteServiceQueues(name);
-    await issuer?.close();
-    await database?.dispose();
-  });
+  const fixture = useNotification('notification_rt');
 
   async function connected(token: string): Promise<Socket> {
-    const socket = await connectClient(service.url, token);
-    sockets.push(socket);
+    const socket = await connectClient(fixture.service.url, token);
+    fixture.sockets.push(socket);
     return socket;
   }
 
   it('a like by user A reaches the organizer’s connected socket, and is listed', async () => {
-    const organizer = await newUser(issuer, 'org');
-    const liker = await newUser(issuer, 'liker');
+    const organizer = await newUser(fixture.issuer, 'org');
+    const liker = await newUser(fixture.issuer, 'liker');
     const received = collect(await connected(organizer.token));
-    const like = upstream.event('interaction.like.added', { eventId: 'ev-1', userId: liker.id, eventOwnerId: organizer.id });
-    upstream.publish(like);
+    const like = fixture.upstream.event('interaction.like.added', { eventId: 'ev-1', userId: liker.id, eventOwnerId: organizer.id });
+    fixture.upstream.publish(like);
 
     const pushed = await waitFor(() => received[0], { timeoutMs: 10_000, what: 'the push' });
     assert.equal(pushed.type, 'event.liked');
     assert.deepEqual(pushed.data, { eventId: 'ev-1', userId: liker.id });
-    const list = await call(service.url, 'GET', '/notifications', { token: organizer.token });
+    const list = await call(fixture.service.url, 'GET', '/notifications', { token: organizer.token });
     assert.equal(list.status, 200);
     assert.deepEqual((list.body['items'] as Array<{ id: string }>).map((item) => item.id), [pushed.id]);
     // The liker is not notified of their own like.
-    const likers = await call(service.url, 'GET', '/notifications', { token: liker.token });
+    const likers = await call(fixture.service.url, 'GET', '/notifications', { token: liker.token });
     assert.deepEqual(likers.body['items'], []);
   });
 
   it('a redelivered event produces one notification and one push', async () => {
-    const organizer = await newUser(issuer, 'org');
+    const organizer = await newUser(fixture.issuer, 'org');
     const received = collect(await connected(organizer.token));
-    const review = upstream.event('interaction.review.added', {
+    const review = fixture.upstream.event('interaction.review.added', {
       eventId: 'ev-2',
       userId: 'someone',
       eventOwnerId: organizer.id,
@@ -63,42 +42,42 @@ describe('notification service: events through RabbitMQ reach connected sockets'
       rating: 5,
       text: 'Great',
     });
-    upstream.publish(review);
-    upstream.publish(review);
-    upstream.publish(review);
+    fixture.upstream.publish(review);
+    fixture.upstream.publish(review);
+    fixture.upstream.publish(review);
     await waitFor(() => received[0], { timeoutMs: 10_000, what: 'the push' });
     await waitFor(
-      async () => ((await service.db.collection('notifications').countDocuments({ sourceEventId: review.id })) >= 1 ? true : undefined),
+      async () => ((await fixture.service.db.collection('notifications').countDocuments({ sourceEventId: review.id })) >= 1 ? true : undefined),
       { what: 'the stored notification' },
     );
     // A canary published after the duplicates is handled after them (prefetch keeps order within one consumer run).
-    const canary = upstream.event('interaction.like.added', { eventId: 'ev-2', userId: 'canary', eventOwnerId: organizer.id });
-    upstream.publish(canary);
+    const canary = fixture.upstream.event('interaction.like.added', { eventId: 'ev-2', userId: 'canary', eventOwnerId: organizer.id });
+    fixture.upstream.publish(canary);
     await waitFor(() => (received.some((item) => item.data['userId'] === 'canary') ? true : undefined), { what: 'the canary' });
     await sleep(300);
     assert.equal(received.filter((item) => item.type === 'event.reviewed').length, 1);
-    assert.equal(await service.db.collection('notifications').countDocuments({ sourceEventId: review.id }), 1);
-    const count = await call(service.url, 'GET', '/notifications/unread-count', { token: organizer.token });
+    assert.equal(await fixture.service.db.collection('notifications').countDocuments({ sourceEventId: review.id }), 1);
+    const count = await call(fixture.service.url, 'GET', '/notifications/unread-count', { token: organizer.token });
     assert.deepEqual(count.body, { unread: 2 });
   });
 
   it('refuses a handshake without a token, or with a bad one, with a clear error', async () => {
-    await assert.rejects(connectClient(service.url, undefined), (error: Error) => {
+    await assert.rejects(connectClient(fixture.service.url, undefined), (error: Error) => {
       assert.match(error.message, /unauthorized: access token missing/);
       return true;
     });
-    await assert.rejects(connectClient(service.url, 'not-a-jwt'), (error: Error) => {
+    await assert.rejects(connectClient(fixture.service.url, 'not-a-jwt'), (error: Error) => {
       assert.match(error.message, /unauthorized: access token (invalid|malformed)/);
       return true;
     });
-    const expired = await issuer.mint({ sub: 'late', roles: ['member'], expiresInSec: -60 });
-    await assert.rejects(connectClient(service.url, expired), /unauthorized: access token (expired|invalid)/);
+    const expired = await fixture.issuer.mint({ sub: 'late', roles: ['member'], expiresInSec: -60 });
+    await assert.rejects(connectClient(fixture.service.url, expired), /unauthorized: access token (expired|invalid)/);
   });
 
   it('ends a socket’s session when its access token expires; a fresh token connects again', async () => {
-    const organizer = await newUser(issuer, 'org');
-    const shortLived = await issuer.mint({ sub: organizer.id, roles: ['member'], expiresInSec: 2 });
-    const socket = await connectClient(service.url, shortLived);
+    const organizer = await newUser(fixture.issuer, 'org');
+    const shortLived = await fixture.issuer.mint({ sub: organizer.id, roles: ['member'], expiresInSec: 2 });
+    const socket = await connectClient(fixture.service.url, shortLived);
     let expiredNotice: unknown;
     socket.on('session_expired', (notice: unknown) => (expiredNotice = notice));
     const reason = await new Promise<string>((resolve) => socket.once('disconnect', resolve));
@@ -106,35 +85,35 @@ describe('notification service: events through RabbitMQ reach connected sockets'
     assert.match(String((expiredNotice as { reason?: unknown } | undefined)?.reason), /expired/);
 
     const fresh = collect(await connected(organizer.token));
-    upstream.publish(upstream.event('interaction.like.added', { eventId: 'ev-exp', userId: 'fan', eventOwnerId: organizer.id }));
+    fixture.upstream.publish(fixture.upstream.event('interaction.like.added', { eventId: 'ev-exp', userId: 'fan', eventOwnerId: organizer.id }));
     await waitFor(() => fresh.find((item) => item.type === 'event.liked'), { what: 'the push on the new connection' });
   });
 
   it('muted types are stored but not pushed', async () => {
-    const organizer = await newUser(issuer, 'org');
-    const put = await call(service.url, 'PUT', '/notification-preferences', { token: organizer.token, body: { muted: ['event.liked'] } });
+    const organizer = await newUser(fixture.issuer, 'org');
+    const put = await call(fixture.service.url, 'PUT', '/notification-preferences', { token: organizer.token, body: { muted: ['event.liked'] } });
     assert.equal(put.status, 200);
     const received = collect(await connected(organizer.token));
-    upstream.publish(upstream.event('interaction.like.added', { eventId: 'ev-3', userId: 'fan', eventOwnerId: organizer.id }));
-    upstream.publish(upstream.event('interaction.participation.added', { eventId: 'ev-3', userId: 'fan', eventOwnerId: organizer.id }));
+    fixture.upstream.publish(fixture.upstream.event('interaction.like.added', { eventId: 'ev-3', userId: 'fan', eventOwnerId: organizer.id }));
+    fixture.upstream.publish(fixture.upstream.event('interaction.participation.added', { eventId: 'ev-3', userId: 'fan', eventOwnerId: organizer.id }));
     await waitFor(() => received.find((item) => item.type === 'event.participation'), { what: 'the unmuted push' });
-    await waitFor(async () => ((await call(service.url, 'GET', '/notifications/unread-count', { token: organizer.token })).body['unread'] === 2 ? true : undefined), {
+    await waitFor(async () => ((await call(fixture.service.url, 'GET', '/notifications/unread-count', { token: organizer.token })).body['unread'] === 2 ? true : undefined), {
       what: 'both stored',
     });
     assert.deepEqual(received.map((item) => item.type), ['event.participation']);
   });
 
   it('routes each kind of event to the right recipient', async () => {
-    const buyer = await newUser(issuer, 'buyer');
-    const organizer = await newUser(issuer, 'org');
+    const buyer = await newUser(fixture.issuer, 'buyer');
+    const organizer = await newUser(fixture.issuer, 'org');
     const buyerPushes = collect(await connected(buyer.token));
     const organizerPushes = collect(await connected(organizer.token));
     const order = { orderId: 'o-1', eventId: 'ev-4', tierId: 't-1', buyerId: buyer.id, quantity: 2 };
-    upstream.publish(upstream.event('ticketing.ticket.purchased', { ...order, organizerId: organizer.id, ticketIds: ['k1', 'k2'], total: { amountMinor: 3000, currency: 'eur' } }));
-    upstream.publish(upstream.event('ticketing.order.refunded', { ...order, organizerId: organizer.id, refunded: { amountMinor: 3000, currency: 'eur' } }));
+    fixture.upstream.publish(fixture.upstream.event('ticketing.ticket.purchased', { ...order, organizerId: organizer.id, ticketIds: ['k1', 'k2'], total: { amountMinor: 3000, currency: 'eur' } }));
+    fixture.upstream.publish(fixture.upstream.event('ticketing.order.refunded', { ...order, organizerId: organizer.id, refunded: { amountMinor: 3000, currency: 'eur' } }));
     // A refund published before events carried the organizer: the buyer alone is told.
-    upstream.publish(upstream.event('ticketing.order.refunded', { ...order, orderId: 'o-0', refunded: { amountMinor: 1500, currency: 'eur' } }));
-    upstream.publish(upstream.event('chat.message.sent', { conversationId: 'c-1', messageId: 'm-1', senderId: organizer.id, recipientId: buyer.id, preview: 'Hi!', sentAt: new Date().toISOString() }));
+    fixture.upstream.publish(fixture.upstream.event('ticketing.order.refunded', { ...order, orderId: 'o-0', refunded: { amountMinor: 1500, currency: 'eur' } }));
+    fixture.upstream.publish(fixture.upstream.event('chat.message.sent', { conversationId: 'c-1', messageId: 'm-1', senderId: organizer.id, recipientId: buyer.id, preview: 'Hi!', sentAt: new Date().toISOString() }));
     await waitFor(() => (buyerPushes.length === 4 ? true : undefined), { what: 'four pushes to the buyer' });
     await waitFor(() => (organizerPushes.length === 2 ? true : undefined), { what: 'two pushes to the organizer' });
     assert.deepEqual(buyerPushes.map((item) => item.type).sort(), ['chat.message', 'order.refunded', 'order.refunded', 'ticket.purchased']);
@@ -143,9 +122,9 @@ describe('notification service: events through RabbitMQ reach connected sockets'
   });
 
   it('pages watching an event hear when its likes, participants or reviews move; others do not', async () => {
-    const organizer = await newUser(issuer, 'org');
-    const visitor = await newUser(issuer, 'visitor');
-    const bystander = await newUser(issuer, 'bystander');
+    const organizer = await newUser(fixture.issuer, 'org');
+    const visitor = await newUser(fixture.issuer, 'visitor');
+    const bystander = await newUser(fixture.issuer, 'bystander');
     const watching = await connected(visitor.token);
     const elsewhere = await connected(bystander.token);
     const heard: unknown[] = [];
@@ -160,10 +139,10 @@ describe('notification service: events through RabbitMQ reach connected sockets'
     await sleep(200);
 
     const onLive = { eventId: 'ev-live', userId: 'fan', eventOwnerId: organizer.id };
-    upstream.publish(upstream.event('interaction.like.added', onLive));
-    upstream.publish(upstream.event('interaction.participation.added', onLive));
-    upstream.publish(upstream.event('interaction.like.removed', onLive));
-    upstream.publish(upstream.event('interaction.review.added', { ...onLive, reviewId: 'rev-live', rating: 4, text: 'Fun' }));
+    fixture.upstream.publish(fixture.upstream.event('interaction.like.added', onLive));
+    fixture.upstream.publish(fixture.upstream.event('interaction.participation.added', onLive));
+    fixture.upstream.publish(fixture.upstream.event('interaction.like.removed', onLive));
+    fixture.upstream.publish(fixture.upstream.event('interaction.review.added', { ...onLive, reviewId: 'rev-live', rating: 4, text: 'Fun' }));
     await waitFor(() => heard.length >= 4 || undefined, { timeoutMs: 10_000, what: 'four activity pushes' });
     assert.deepEqual(
       (heard as Array<{ eventId: string; kind: string }>).map((activity) => `${activity.eventId}/${activity.kind}`).sort(),
@@ -174,9 +153,9 @@ describe('notification service: events through RabbitMQ reach connected sockets'
     // After unwatch, nothing more arrives for that event.
     watching.emit('unwatch', { eventId: 'ev-live' });
     await sleep(200);
-    upstream.publish(upstream.event('interaction.like.added', onLive));
-    const canary = upstream.event('interaction.like.added', { eventId: 'ev-other', userId: 'fan', eventOwnerId: organizer.id });
-    upstream.publish(canary);
+    fixture.upstream.publish(fixture.upstream.event('interaction.like.added', onLive));
+    const canary = fixture.upstream.event('interaction.like.added', { eventId: 'ev-other', userId: 'fan', eventOwnerId: organizer.id });
+    fixture.upstream.publish(canary);
     await waitFor(() => heardElsewhere.length >= 1 || undefined, { timeoutMs: 10_000, what: 'the canary on the other event' });
     assert.equal(heard.length, 4);
   });

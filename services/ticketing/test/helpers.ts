@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { after, before } from 'node:test';
 import Stripe from 'stripe';
 import { parseConfig, startService, type RunningService } from '@eventonight/platform';
-import { deleteServiceQueues, eventSnapshotData, infra, serviceTestEnv, uniqueName, type TestIssuer } from '@eventonight/testing';
+import { deleteServiceQueues, eventSnapshotData, freshDatabase, infra, serviceTestEnv, startTestIssuer, uniqueName, type TestDatabase, type TestIssuer } from '@eventonight/testing';
 import type { Db } from 'mongodb';
 import type { TicketingDeps } from '../src/application/deps.js';
 import { ticketingServiceConfig } from '../src/config.js';
@@ -172,4 +173,48 @@ function tierCounts(state: InventoryState | undefined, tierId: string) {
   if (tier === undefined) throw new Error('no tier');
   const held = tier.claims.filter((c) => c.state === 'held').reduce((n, c) => n + c.quantity, 0);
   return { capacity: tier.capacity, sold: tier.sold, held, claims: tier.claims };
+}
+
+/** What `useTicketing` gives a describe block once its `before` has run. */
+export interface TicketingFixture {
+  readonly database: TestDatabase;
+  readonly issuer: TestIssuer;
+  readonly ticketing: TestTicketing;
+}
+
+/**
+ * The usual set-up of a describe block: a fresh database, a test issuer and ticketing on them,
+ * started before its tests and closed after them.
+ */
+export function useTicketing(databaseName: string): TicketingFixture {
+  let started: TicketingFixture | undefined;
+  let database: TestDatabase | undefined;
+  let issuer: TestIssuer | undefined;
+  let ticketing: TestTicketing | undefined;
+  before(async () => {
+    database = await freshDatabase(databaseName);
+    issuer = await startTestIssuer();
+    ticketing = await startTicketing({ database: database.name, issuer });
+    started = { database, issuer, ticketing };
+  });
+  after(async () => {
+    await ticketing?.close();
+    await issuer?.close();
+    await database?.dispose();
+  });
+  const ready = (): TicketingFixture => {
+    if (started === undefined) throw new Error('useTicketing: read in a test, after its before hook');
+    return started;
+  };
+  return {
+    get database() {
+      return ready().database;
+    },
+    get issuer() {
+      return ready().issuer;
+    },
+    get ticketing() {
+      return ready().ticketing;
+    },
+  };
 }

@@ -1,32 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { freshDatabase, startTestIssuer, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
-import { checkoutCall, countsOf, newUser, postWebhook, publishEvent, sessionEvent, startTicketing, type TestTicketing } from './helpers.js';
+import { describe, it } from 'node:test';
+import { waitFor } from '@eventonight/testing';
+import { checkoutCall, countsOf, newUser, postWebhook, publishEvent, sessionEvent, useTicketing } from './helpers.js';
 
 /** The issue's 500 buyers for 100 seats (about 7 s here); OVERSELL_BUYERS scales it, keeping 5 buyers a seat. */
 const BUYERS = Number(process.env['OVERSELL_BUYERS'] ?? 500);
 const SEATS = BUYERS / 5;
 
 describe(`ticketing: ${BUYERS} concurrent checkouts for ${SEATS} seats`, () => {
-  let database: TestDatabase;
-  let issuer: TestIssuer;
-  let ticketing: TestTicketing;
-
-  before(async () => {
-    database = await freshDatabase('ticketing_oversell');
-    issuer = await startTestIssuer();
-    ticketing = await startTicketing({ database: database.name, issuer });
-  });
-  after(async () => {
-    await ticketing?.close();
-    await issuer?.close();
-    await database?.dispose();
-  });
+  const fixture = useTicketing('ticketing_oversell');
 
   it('holds exactly the capacity, refuses the rest cleanly, then settles 60/40', async () => {
-    const url = ticketing.service.url;
-    const event = await publishEvent(url, issuer, SEATS);
-    const buyers = await Promise.all(Array.from({ length: BUYERS }, () => newUser(issuer, 'member')));
+    const url = fixture.ticketing.service.url;
+    const event = await publishEvent(url, fixture.issuer, SEATS);
+    const buyers = await Promise.all(Array.from({ length: BUYERS }, () => newUser(fixture.issuer, 'member')));
     const startedAt = Date.now();
     const replies = await Promise.all(buyers.map((buyer) => checkoutCall(url, buyer.token, event, 1)));
     const elapsed = Date.now() - startedAt;
@@ -35,7 +22,7 @@ describe(`ticketing: ${BUYERS} concurrent checkouts for ${SEATS} seats`, () => {
     assert.equal(created.length, SEATS, `statuses: ${JSON.stringify(replies.map((r) => r.status).filter((s) => s !== 201 && s !== 409))}`);
     assert.equal(refused.length, BUYERS - SEATS);
     for (const reply of refused) assert.equal(reply.body['type'], 'https://eventonight.dev/problems/sold-out');
-    const counts = await countsOf(ticketing.deps, event.eventId, event.tierId);
+    const counts = await countsOf(fixture.ticketing.deps, event.eventId, event.tierId);
     assert.deepEqual({ sold: counts.sold, held: counts.held }, { sold: 0, held: SEATS });
     console.log(`# ${BUYERS} checkouts in ${elapsed} ms`);
 
@@ -43,20 +30,20 @@ describe(`ticketing: ${BUYERS} concurrent checkouts for ${SEATS} seats`, () => {
     const orderIds = created.map((r) => String(r.body['orderId']));
     const completeCount = (SEATS * 3) / 5;
     for (const [index, orderId] of orderIds.entries()) {
-      const order = await ticketing.deps.orders.load(orderId);
+      const order = await fixture.ticketing.deps.orders.load(orderId);
       const sessionId = order?.state.stripeSessionId ?? '';
       const type = index < completeCount ? 'checkout.session.completed' : 'checkout.session.expired';
       const reply = await postWebhook(url, sessionEvent(type, { orderId, sessionId }));
       assert.equal(reply.status, 200);
     }
     const orderStatuses = async () => ({
-      paid: await ticketing.deps.orders.collection.countDocuments({ eventId: event.eventId, status: 'paid' }),
-      expired: await ticketing.deps.orders.collection.countDocuments({ eventId: event.eventId, status: 'expired' }),
+      paid: await fixture.ticketing.deps.orders.collection.countDocuments({ eventId: event.eventId, status: 'paid' }),
+      expired: await fixture.ticketing.deps.orders.collection.countDocuments({ eventId: event.eventId, status: 'expired' }),
     });
     // Expiry releases the seats first and closes the order after: wait for both.
     const settled = await waitFor(
       async () => {
-        const c = await countsOf(ticketing.deps, event.eventId, event.tierId);
+        const c = await countsOf(fixture.ticketing.deps, event.eventId, event.tierId);
         const orders = await orderStatuses();
         return c.held === 0 && c.sold === completeCount && orders.paid + orders.expired === SEATS ? c : undefined;
       },
@@ -64,7 +51,7 @@ describe(`ticketing: ${BUYERS} concurrent checkouts for ${SEATS} seats`, () => {
     );
     assert.equal(settled.capacity - settled.sold - settled.held, SEATS - completeCount);
     assert.deepEqual(await orderStatuses(), { paid: completeCount, expired: SEATS - completeCount });
-    const tickets = await ticketing.deps.tickets.collection.countDocuments({ eventId: event.eventId });
+    const tickets = await fixture.ticketing.deps.tickets.collection.countDocuments({ eventId: event.eventId });
     assert.equal(tickets, completeCount);
   });
 });
