@@ -23,6 +23,16 @@ backup_dir_from_env() {
 # A complete backup's folder name: the UTC date-time deploy/backup.sh gives it.
 readonly BACKUP_NAME_PATTERN='^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}-[0-9]{2}-[0-9]{2}Z$'
 
+# complete_backups DIR: the complete backups in DIR, one path a line, oldest first (the names are
+# UTC date-times of one width, so the glob's order is their age).
+complete_backups() {
+  local entry
+  for entry in "$1"/*/; do
+    entry=${entry%/}
+    if [[ ${entry##*/} =~ $BACKUP_NAME_PATTERN ]]; then printf '%s\n' "$entry"; fi
+  done
+}
+
 # The backup tool (scripts/backup/cli.ts) in the one-shot container, as the deploy user so that the
 # files it writes are the operator's; BACKUP_DIR is its /backups. Extra `-e NAME=value` go before "--".
 backup_job() {
@@ -41,3 +51,16 @@ step() {
 
 # run CMD...: the command's output goes to the log, not the terminal (a timer's journal stays short).
 run() { "$@" >>"$log_file" 2>&1; }
+
+# resume_if_quiesced WHO: in an EXIT trap, resumes the services when this script quiesced them
+# ($quiesced is 1); fails, saying how to resume by hand, when that does not work.
+resume_if_quiesced() {
+  [ "$quiesced" = 1 ] || return 0
+  step "resume every service"
+  if run backup_job -- resume; then
+    quiesced=0
+    return 0
+  fi
+  echo "$1: could not resume every service, writes are still paused; run: docker compose --profile backup run --rm -T --no-deps backup resume (details in $log_file)" >&2
+  return 1
+}

@@ -26,13 +26,7 @@ printf '==== backup %s\n' "$name" >>"$log_file"
 
 finish() {
   local status=$? failed_step=$current_step
-  if [ "$quiesced" = 1 ]; then
-    step "resume every service"
-    if run backup_job -- resume; then quiesced=0; else
-      echo "backup: could not resume every service, writes are still paused; run: docker compose --profile backup run --rm -T --no-deps backup resume (details in $log_file)" >&2
-      status=1
-    fi
-  fi
+  resume_if_quiesced backup || status=1
   rm -rf "$staging"
   if [ "$status" -ne 0 ]; then
     rm -rf "$partial"
@@ -64,12 +58,7 @@ step "complete the folder"
 mv "$partial" "$backup_dir/$name"
 
 step "delete backups beyond the newest $keep"
-complete=()
-for entry in "$backup_dir"/*/; do
-  entry=${entry%/}
-  [[ ${entry##*/} =~ $BACKUP_NAME_PATTERN ]] && complete+=("$entry")
-done
-# Names are UTC date-times of one width, so the glob's order is oldest first.
+mapfile -t complete < <(complete_backups "$backup_dir")
 for ((i = 0; i < ${#complete[@]} - keep; i++)); do
   rm -rf "${complete[$i]}"
   printf 'deleted %s\n' "${complete[$i]}" >>"$log_file"

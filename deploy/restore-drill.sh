@@ -16,11 +16,7 @@ backup_dir=$(backup_dir_from_env) || { echo "restore drill failed at step \"sett
 if [ $# -ge 1 ]; then
   folder=$(cd "$start_dir" && cd "$1" && pwd -P)
 else
-  folder=""
-  for entry in "$backup_dir"/*/; do
-    entry=${entry%/}
-    [[ ${entry##*/} =~ $BACKUP_NAME_PATTERN ]] && folder=$entry
-  done
+  folder=$(complete_backups "$backup_dir" | tail -n 1)
   [ -n "$folder" ] || { echo "restore drill failed at step \"find the newest backup\": no complete backup in $backup_dir" >&2; exit 1; }
 fi
 log_file=$backup_dir/restore-drill.log

@@ -36,13 +36,7 @@ finish() {
     step "start Keycloak again"
     run docker compose start keycloak || { echo "restore: Keycloak could not be started again: docker compose start keycloak" >&2; status=1; }
   fi
-  if [ "$quiesced" = 1 ]; then
-    step "resume every service"
-    if ! run backup_job -- resume; then
-      echo "restore: could not resume every service, writes are still paused; run: docker compose --profile backup run --rm -T --no-deps backup resume (details in $log_file)" >&2
-      status=1
-    fi
-  fi
+  resume_if_quiesced restore || status=1
   if [ "$status" -ne 0 ]; then
     echo "restore failed at step \"$failed_step\" (exit $status); details in $log_file" >&2
   fi

@@ -207,7 +207,7 @@ export async function restoreBackup(targets: Targets, folder: string, log: Log =
       if (objects.expected !== objects.actual) matches = false;
       log(`bucket ${targets.objects.bucket}: ${objects.actual} / ${objects.expected} object(s)`);
       let keycloakRestored = false;
-      if (manifest.keycloak.included && !pgDumpInBackup && targets.keycloak !== undefined && targets.keycloak.kind !== 'pg_dump') {
+      if (manifest.keycloak.included && !pgDumpInBackup && targets.keycloak?.kind === 'h2') {
         log('Keycloak: stopping it to put its database back');
         await restoreKeycloak(targets.keycloak, join(folder, 'keycloak'));
         keycloakRestored = true;

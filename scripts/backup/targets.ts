@@ -36,7 +36,7 @@ export interface ObjectStoreTarget {
 
 /** Keycloak's local H2 database: stopped, copied (or replaced), started again through infra/ctl.sh. */
 export interface H2KeycloakTarget {
-  kind?: 'h2';
+  kind: 'h2';
   h2Dir: string;
   ctlScript: string;
 }

@@ -42,7 +42,7 @@ import { api, eventBody, expectStatus, uploadImage } from './support/clients.js'
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const withKeycloak = process.env['BACKUP_TEST_KEYCLOAK'] === '1';
 const keycloakTarget: KeycloakTarget | undefined = withKeycloak
-  ? { h2Dir: join(process.env['EN_STATE'] ?? join(repoRoot, '.infra'), 'keycloak', 'h2'), ctlScript: join(repoRoot, 'infra', 'ctl.sh') }
+  ? { kind: 'h2', h2Dir: join(process.env['EN_STATE'] ?? join(repoRoot, '.infra'), 'keycloak', 'h2'), ctlScript: join(repoRoot, 'infra', 'ctl.sh') }
   : undefined;
 
 // A 1×1 PNG.
