@@ -110,12 +110,12 @@ copy_go_module() {
 # So: download the exact module, copy its source, write version.txt, build there.
 install_ferretdb() {
   local version=$EN_FERRETDB_VERSION bin=$EN_BIN/ferretdb
-  # The build is identified by the version and the hash of our patch (the file and the
-  # function that applies it): a changed patch rebuilds the binary.
+  # The build is identified by the version and the hash of our patches (their files and the
+  # function that applies them): a changed patch rebuilds the binary.
   local build_id
-  build_id="$version $(sha256sum "$FERRETDB_PATCH" | awk '{ print $1 }') $(declare -f apply_ferretdb_write_lock | sha256sum | awk '{ print $1 }')"
+  build_id="$version $(cat "$FERRETDB_PATCHES"/* | sha256sum | awk '{ print $1 }') $(declare -f apply_ferretdb_patches | sha256sum | awk '{ print $1 }')"
   if [ -x "$bin" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$build_id" ]; then
-    log "go: ferretdb $version (with the document write lock) already built"
+    log "go: ferretdb $version (with our patches, infra/ferretdb) already built"
     return
   fi
   local src=$EVENTONIGHT_CACHE/src/ferretdb-$version logfile
@@ -123,7 +123,7 @@ install_ferretdb() {
   log "go: building ferretdb $version (a few minutes the first time; log: $logfile)"
   copy_go_module "github.com/FerretDB/FerretDB@$version" "$src" "$logfile"
   echo "$version" >"$src/build/version/version.txt"
-  apply_ferretdb_write_lock "$src/internal/handler"
+  apply_ferretdb_patches "$src"
   run_logged "go: building ferretdb $version" "$logfile" \
     env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
     "$EN_GO" build -trimpath -o "$bin.tmp" ./cmd/ferretdb
@@ -133,26 +133,36 @@ install_ferretdb() {
   echo "$build_id" >"$bin.build"
 }
 
-# FerretDB 1.24 runs update, findAndModify and delete as query → change in memory →
-# write back by _id, with nothing held in between, so two concurrent conditional
-# updates of one document both "match" and the last write wins (measured: 19 of 20
-# rounds of 8 racing `update({_id, version: 1})` had several winners). MongoDB makes
-# each single-document write atomic, and our optimistic concurrency relies on it.
-# The patch adds infra/ferretdb/document_write_lock.go and takes the lock of the
-# command's collection at the top of the three write commands. Reads are untouched.
-# See docs/adr/0003.
-readonly FERRETDB_PATCH="$EN_ROOT/infra/ferretdb/document_write_lock.go"
-apply_ferretdb_write_lock() {
-  local handler=$1 file
-  cp "$FERRETDB_PATCH" "$handler/"
+# Our changes to FerretDB 1.24, in infra/ferretdb/ (docs/adr/0003):
+#  - the write lock: update, findAndModify and delete run as query → change in memory →
+#    write back by _id, with nothing held in between, so two concurrent conditional updates
+#    of one document both "match" and the last write wins (measured: 19 of 20 rounds of 8
+#    racing `update({_id, version: 1})` had several winners). MongoDB makes each
+#    single-document write atomic, and our optimistic concurrency relies on it.
+#    document_write_lock.go takes the lock at the top of the three write commands and hands
+#    the command it parsed to the handler. Reads are untouched.
+#  - batched updates: an update command's changed documents are written in one transaction,
+#    their UPDATEs sent to PostgreSQL in one round trip, not a transaction each
+#    (batched-updates.patch with update_batch.go and update_all_pipelined.go).
+readonly FERRETDB_PATCHES="$EN_ROOT/infra/ferretdb"
+apply_ferretdb_patches() {
+  local src=$1 handler=$1/internal/handler file logfile
+  logfile=$(setup_log go-ferretdb)
+  cp "$FERRETDB_PATCHES/document_write_lock.go" "$handler/"
   for file in msg_update.go msg_findandmodify.go msg_delete.go; do
     sed -i -E 's/^(func \(h \*Handler\) Msg(Update|FindAndModify|Delete)\(connCtx context\.Context, msg \*wire\.OpMsg\) \(\*wire\.OpMsg, error\) \{)$/\1\n\tdefer lockDocumentWrites(msg)()\n/' \
       "$handler/$file"
     # The lock has parsed the command already: the handler takes that document.
     sed -i 's/^\tdocument, err := opMsgDocument(msg)$/\tdocument, err := commandDocument(msg)/' "$handler/$file"
     grep -q 'defer lockDocumentWrites(msg)()' "$handler/$file" && grep -q 'commandDocument(msg)' "$handler/$file" ||
-      fail_with_log "go: could not apply the write lock to FerretDB's $file" "$(setup_log go-ferretdb)"
+      fail_with_log "go: could not apply the write lock to FerretDB's $file" "$logfile"
   done
+  cp "$FERRETDB_PATCHES/update_batch.go" "$handler/common/"
+  cp "$FERRETDB_PATCHES/update_all_pipelined.go" "$src/internal/backends/postgresql/"
+  # git apply patches a plain directory too (the source is a copy of the module); the ceiling
+  # keeps it from taking a repository around the cache for the source's own.
+  run_logged "go: applying batched-updates.patch to FerretDB" "$logfile" \
+    env GIT_CEILING_DIRECTORIES="$(dirname "$src")" git -C "$src" apply --verbose "$FERRETDB_PATCHES/batched-updates.patch"
 }
 
 # ---- Traefik ----------------------------------------------------------------

@@ -108,3 +108,53 @@ describe('FerretDB: racing conditional writes on one document', () => {
     assertOneWinnerPerRound(second);
   });
 });
+
+/**
+ * The local FerretDB writes the documents one update command changed together, up to 1,000 per
+ * transaction (infra/ferretdb/update_batch.go): a command over more than one batch must still
+ * change every matching document exactly once, the last partial batch included, and leave the
+ * others alone.
+ */
+describe('FerretDB: an update of many documents', () => {
+  let database: TestDatabase;
+
+  before(async () => {
+    database = await freshDatabase('batched_updates');
+  });
+
+  after(async () => {
+    await database.dispose();
+  });
+
+  test('updateMany over 2,345 of 2,600 documents changes each of them once and no other', async () => {
+    const collection = database.db.collection<{ _id: string; group: string; count: number; changed?: boolean }>('many');
+    const documents = Array.from({ length: 2_600 }, (_, index) => ({
+      _id: `doc-${index}`,
+      group: index < 2_345 ? 'in' : 'out',
+      count: index,
+    }));
+    await collection.insertMany(documents);
+
+    const result = await collection.updateMany({ group: 'in' }, { $inc: { count: 1 }, $set: { changed: true } });
+    assert.equal(result.matchedCount, 2_345);
+    assert.equal(result.modifiedCount, 2_345);
+
+    const stored = await collection.find({}).sort({ _id: 1 }).toArray();
+    const wrong = stored.filter((document) => {
+      const index = Number(document._id.slice('doc-'.length));
+      return index < 2_345 ? document.count !== index + 1 || document.changed !== true : document.count !== index || 'changed' in document;
+    });
+    assert.equal(stored.length, 2_600);
+    assert.deepEqual(wrong, []);
+  });
+
+  test('documents the update leaves as they were count as matched, not modified, and the rest are written', async () => {
+    const collection = database.db.collection<{ _id: string; flag: boolean }>('some_unchanged');
+    await collection.insertMany(Array.from({ length: 1_500 }, (_, index) => ({ _id: `d-${index}`, flag: index % 3 === 0 })));
+
+    const result = await collection.updateMany({}, { $set: { flag: true } });
+    assert.equal(result.matchedCount, 1_500);
+    assert.equal(result.modifiedCount, 1_000);
+    assert.equal(await collection.countDocuments({ flag: true }), 1_500);
+  });
+});
