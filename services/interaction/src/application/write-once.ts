@@ -21,12 +21,25 @@ const ATTEMPTS = 8;
  * load → decide → one atomic write, again on fresher state when a concurrent writer won
  * (duplicate _id on create, version moved on update). Because the decision is remade, two
  * racing "like" requests end with one like and one event: the loser sees it already active.
+ *
+ * Most relations are made once, so when the decision on "not there yet" is to create, the
+ * create is tried first, without a read: the unique `_id` refuses it if the aggregate exists,
+ * and only then is it loaded and decided again (one command per new like instead of two).
  */
 export async function decideAndWrite<T extends AggregateState>(
   store: AggregateStore<T>,
   id: string,
   decide: (current: Loaded<T> | null) => Decision<T>,
 ): Promise<Outcome> {
+  const ifNew = decide(null);
+  if (ifNew.kind === 'create') {
+    try {
+      await store.create(ifNew.state, ifNew.events);
+      return 'created';
+    } catch (error) {
+      if (!(error instanceof AggregateAlreadyExistsError)) throw error;
+    }
+  }
   for (let attempt = 1; ; attempt += 1) {
     const current = await store.load(id);
     const decision = decide(current);
