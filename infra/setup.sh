@@ -146,7 +146,10 @@ install_ferretdb() {
 #    (batched-updates.patch with update_batch.go and update_all_pipelined.go);
 #  - `_id` by its index: a string or ObjectId `_id` equality is pushed down as `=`, which the
 #    collection's unique index serves, not as containment, which scanned the collection
-#    (id-equality.patch with id_equality.go).
+#    (id-equality.patch with id_equality.go);
+#  - no transaction around one statement: an insert that fits one INSERT and an update of one
+#    document run as that statement alone, one round trip instead of BEGIN, it, COMMIT
+#    (single-statement.patch with single_statement.go; it applies after batched-updates.patch).
 readonly FERRETDB_PATCHES="$EN_ROOT/infra/ferretdb"
 apply_ferretdb_patches() {
   local src=$1 handler=$1/internal/handler file logfile
@@ -161,10 +164,11 @@ apply_ferretdb_patches() {
       fail_with_log "go: could not apply the write lock to FerretDB's $file" "$logfile"
   done
   cp "$FERRETDB_PATCHES/update_batch.go" "$handler/common/"
-  cp "$FERRETDB_PATCHES/update_all_pipelined.go" "$FERRETDB_PATCHES/id_equality.go" "$src/internal/backends/postgresql/"
+  cp "$FERRETDB_PATCHES/update_all_pipelined.go" "$FERRETDB_PATCHES/id_equality.go" "$FERRETDB_PATCHES/single_statement.go" \
+    "$src/internal/backends/postgresql/"
   # git apply patches a plain directory too (the source is a copy of the module); the ceiling
   # keeps it from taking a repository around the cache for the source's own.
-  for file in batched-updates.patch id-equality.patch; do
+  for file in batched-updates.patch id-equality.patch single-statement.patch; do
     run_logged "go: applying $file to FerretDB" "$logfile" \
       env GIT_CEILING_DIRECTORIES="$(dirname "$src")" git -C "$src" apply --verbose "$FERRETDB_PATCHES/$file"
   done
