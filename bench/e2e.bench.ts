@@ -170,7 +170,10 @@ async function run(system: RunningSystem, accounts: Account[]) {
 }
 
 console.error('starting the platform (seven services)…');
-const system = await startSystem({ logLevel, env: Object.fromEntries(MEASURED.map((service) => [service, { DB_COMMAND_STATS: '1' }])) });
+// BENCH_SERVICE_NODE_OPTIONS reaches the measured services (e.g. --cpu-prof), as in the other benchmarks.
+const serviceNodeOptions = process.env['BENCH_SERVICE_NODE_OPTIONS'];
+const measuredEnv = { DB_COMMAND_STATS: '1', ...(serviceNodeOptions === undefined ? {} : { NODE_OPTIONS: serviceNodeOptions }) };
+const system = await startSystem({ logLevel, env: Object.fromEntries(MEASURED.map((service) => [service, measuredEnv])) });
 const accounts: Account[] = [];
 try {
   const figures = await run(system, accounts);
