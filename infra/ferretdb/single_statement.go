@@ -18,10 +18,8 @@ import (
 
 	"github.com/FerretDB/FerretDB/internal/backends"
 	"github.com/FerretDB/FerretDB/internal/backends/postgresql/metadata"
-	"github.com/FerretDB/FerretDB/internal/handler/sjson"
 	"github.com/FerretDB/FerretDB/internal/types"
 	"github.com/FerretDB/FerretDB/internal/util/lazyerrors"
-	"github.com/FerretDB/FerretDB/internal/util/must"
 )
 
 // insertOneStatement inserts docs (at most one batch) with one INSERT and no transaction,
@@ -45,17 +43,14 @@ func insertOneStatement(ctx context.Context, p *pgxpool.Pool, dbName string, met
 }
 
 // updateOneStatement writes one changed document with `query` ($1 = the document, $2 = its
-// _id) and no transaction; it returns the number of rows updated.
+// _id, update_all_pipelined.go) and no transaction; it returns the number of rows updated.
 func updateOneStatement(ctx context.Context, p *pgxpool.Pool, query string, doc *types.Document) (int32, error) {
-	b, err := sjson.Marshal(doc)
+	args, err := updateArgs(doc)
 	if err != nil {
-		return 0, lazyerrors.Error(err)
+		return 0, err
 	}
 
-	id, _ := doc.Get("_id")
-	must.NotBeZero(id)
-
-	tag, err := p.Exec(ctx, query, b, must.NotFail(sjson.MarshalSingleValue(id)))
+	tag, err := p.Exec(ctx, query, args...)
 	if err != nil {
 		return 0, lazyerrors.Error(err)
 	}

@@ -24,15 +24,12 @@ func updateAllPipelined(ctx context.Context, tx pgx.Tx, query string, docs []*ty
 	var batch pgx.Batch
 
 	for _, doc := range docs {
-		b, err := sjson.Marshal(doc)
+		args, err := updateArgs(doc)
 		if err != nil {
-			return 0, lazyerrors.Error(err)
+			return 0, err
 		}
 
-		id, _ := doc.Get("_id")
-		must.NotBeZero(id)
-
-		batch.Queue(query, b, must.NotFail(sjson.MarshalSingleValue(id)))
+		batch.Queue(query, args...)
 	}
 
 	results := tx.SendBatch(ctx, &batch)
@@ -54,4 +51,17 @@ func updateAllPipelined(ctx context.Context, tx pgx.Tx, query string, docs []*ty
 	}
 
 	return updated, nil
+}
+
+// updateArgs returns the arguments of FerretDB's UPDATE of one document: the document, its _id.
+func updateArgs(doc *types.Document) ([]any, error) {
+	b, err := sjson.Marshal(doc)
+	if err != nil {
+		return nil, lazyerrors.Error(err)
+	}
+
+	id, _ := doc.Get("_id")
+	must.NotBeZero(id)
+
+	return []any{b, must.NotFail(sjson.MarshalSingleValue(id))}, nil
 }
