@@ -11,6 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import { createVhost, deleteVhost, freshDatabase, spawnServiceProcess, startTestIssuer } from '@eventonight/testing';
 import { resetServiceStats, serviceCost } from '../../../bench/service-stats.js';
+import { percentile } from '../../../bench/stats.js';
 import { checkoutCall, countsIn, newUser, publishEvent, ticketingTestEnv } from '../test/helpers.js';
 
 const MAIN_JS = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -18,8 +19,23 @@ const buyers = Number(process.env['BENCH_BUYERS'] ?? 300);
 const seats = Number(process.env['BENCH_SEATS'] ?? 100);
 const warmupBursts = Number(process.env['BENCH_WARMUP_BURSTS'] ?? 2);
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+interface Burst {
+  event: Awaited<ReturnType<typeof publishEvent>>;
+  seconds: number;
+  clientCpuMs: number;
+  results: Array<{ status: number; ms: number }>;
+}
+
+/** Holds per second and latency percentiles of one burst. */
+function pace({ results, seconds }: Burst): { holds: number; holdsPerSec: number; p50Ms: number; p99Ms: number } {
+  const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+  const holds = results.filter((r) => r.status === 201).length;
+  return {
+    holds,
+    holdsPerSec: Number((holds / seconds).toFixed(1)),
+    p50Ms: Math.round(percentile(latencies, 50)),
+    p99Ms: Math.round(percentile(latencies, 99)),
+  };
 }
 
 const database = await freshDatabase('ticketing_bench');
@@ -39,7 +55,7 @@ const ticketing = await spawnServiceProcess({
 const { url, opsUrl } = ticketing;
 
 /** One burst: `buyers` new buyers checking out one ticket each, all at once, on a new event. */
-async function burst(): Promise<{ event: Awaited<ReturnType<typeof publishEvent>>; seconds: number; clientCpuMs: number; results: Array<{ status: number; ms: number }> }> {
+async function burst(): Promise<Burst> {
   const event = await publishEvent(url, issuer, seats);
   const users = await Promise.all(Array.from({ length: buyers }, () => newUser(issuer, 'member')));
   const startedAt = performance.now();
@@ -60,20 +76,19 @@ try {
   // Unmeasured bursts first, each on an event of its own: a service that has been running
   // (compiled code, open database connections) is what a busy night meets. The first is
   // printed as `cold`, for comparison.
-  let cold: { holdsPerSec: number; p50Ms: number; p99Ms: number } | null = null;
+  let cold: Omit<ReturnType<typeof pace>, 'holds'> | null = null;
   for (let round = 0; round < warmupBursts; round += 1) {
     const warm = await burst();
     if (cold !== null) continue;
-    const sorted = warm.results.map((r) => r.ms).sort((a, b) => a - b);
-    const holds = warm.results.filter((r) => r.status === 201).length;
-    cold = { holdsPerSec: Number((holds / warm.seconds).toFixed(1)), p50Ms: Math.round(percentile(sorted, 50)), p99Ms: Math.round(percentile(sorted, 99)) };
+    const { holds: _holds, ...figures } = pace(warm);
+    cold = figures;
   }
   await resetServiceStats(opsUrl);
-  const { event, seconds, clientCpuMs, results } = await burst();
+  const measured = await burst();
+  const { event, seconds, clientCpuMs, results } = measured;
   const cost = await serviceCost(opsUrl, buyers);
-  const holds = results.filter((r) => r.status === 201).length;
+  const { holds, holdsPerSec, p50Ms, p99Ms } = pace(measured);
   const soldOut = results.filter((r) => r.status === 409).length;
-  const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
   const counts = await countsIn(database.db, event.eventId, event.tierId);
   console.log(
     JSON.stringify({
@@ -85,10 +100,10 @@ try {
       soldOut,
       other: buyers - holds - soldOut,
       seconds: Number(seconds.toFixed(2)),
-      holdsPerSec: Number((holds / seconds).toFixed(1)),
+      holdsPerSec,
       requestsPerSec: Number((buyers / seconds).toFixed(1)),
-      p50Ms: Math.round(percentile(latencies, 50)),
-      p99Ms: Math.round(percentile(latencies, 99)),
+      p50Ms,
+      p99Ms,
       sold: counts.sold,
       held: counts.held,
       capacity: counts.capacity,
