@@ -10,7 +10,7 @@
  * Prints progress on stderr and one JSON line on stdout.
  */
 import { performance } from 'node:perf_hooks';
-import { connectNotificationSocket, deleteAccount, inParallel, registerAccount, startSystem, waitFor, type Account, type RunningSystem } from '@eventonight/testing';
+import { benchServiceNodeOptions, connectNotificationSocket, deleteAccount, inParallel, registerAccount, startSystem, waitFor, type Account, type RunningSystem } from '@eventonight/testing';
 import { intFromEnv, publishEvents } from './platform-fixture.js';
 import { resetServiceStats, serviceCost } from './service-stats.js';
 import { percentile, report, round } from './stats.js';
@@ -171,8 +171,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
 
 console.error('starting the platform (seven services)…');
 // BENCH_SERVICE_NODE_OPTIONS reaches the measured services (e.g. --cpu-prof), as in the other benchmarks.
-const serviceNodeOptions = process.env['BENCH_SERVICE_NODE_OPTIONS'];
-const measuredEnv = { DB_COMMAND_STATS: '1', ...(serviceNodeOptions === undefined ? {} : { NODE_OPTIONS: serviceNodeOptions }) };
+const measuredEnv = { DB_COMMAND_STATS: '1', ...benchServiceNodeOptions() };
 const system = await startSystem({ logLevel, env: Object.fromEntries(MEASURED.map((service) => [service, measuredEnv])) });
 const accounts: Account[] = [];
 try {

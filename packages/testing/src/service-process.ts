@@ -20,6 +20,15 @@ export interface ServiceProcess {
 }
 
 /**
+ * `BENCH_SERVICE_NODE_OPTIONS` as the `NODE_OPTIONS` of a service a benchmark starts (for
+ * example `--cpu-prof`), or nothing when it is not set.
+ */
+export function benchServiceNodeOptions(): { NODE_OPTIONS?: string } {
+  const options = process.env['BENCH_SERVICE_NODE_OPTIONS'];
+  return options === undefined ? {} : { NODE_OPTIONS: options };
+}
+
+/**
  * Starts `mainJs` with `env`, then LOG_LEVEL (`BENCH_LOG_LEVEL`, default warn) and
  * `DB_COMMAND_STATS=1`, then `extra`, then PORT and OPS_PORT (free ports), and waits for `/ready`. Its log lines go to
  * stderr, never stdout (kept for a benchmark's JSON line); with `onLogLine` they are parsed and
@@ -39,7 +48,7 @@ export async function spawnServiceProcess(options: {
   const opsPort = await freePort();
   const env = {
     PATH: process.env['PATH'] ?? '',
-    ...(process.env['BENCH_SERVICE_NODE_OPTIONS'] === undefined ? {} : { NODE_OPTIONS: process.env['BENCH_SERVICE_NODE_OPTIONS'] }),
+    ...benchServiceNodeOptions(),
     ...options.env,
     LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
     DB_COMMAND_STATS: '1',
