@@ -103,6 +103,22 @@ describe('notification service: events through RabbitMQ reach connected sockets'
     assert.deepEqual(received.map((item) => item.type), ['event.participation']);
   });
 
+  it('a type muted after pushes of it is not pushed again (the preferences read for pushes are not kept past a change)', async () => {
+    const organizer = await newUser(fixture.issuer, 'org');
+    const received = collect(await connected(organizer.token));
+    fixture.upstream.publish(fixture.upstream.event('interaction.like.added', { eventId: 'ev-4', userId: 'fan-1', eventOwnerId: organizer.id }));
+    await waitFor(() => received.find((item) => item.type === 'event.liked'), { what: 'the first like pushed' });
+    const put = await call(fixture.service.url, 'PUT', '/notification-preferences', { token: organizer.token, body: { muted: ['event.liked'] } });
+    assert.equal(put.status, 200);
+    fixture.upstream.publish(fixture.upstream.event('interaction.like.added', { eventId: 'ev-4', userId: 'fan-2', eventOwnerId: organizer.id }));
+    fixture.upstream.publish(fixture.upstream.event('interaction.participation.added', { eventId: 'ev-4', userId: 'fan-2', eventOwnerId: organizer.id }));
+    await waitFor(() => received.find((item) => item.type === 'event.participation'), { what: 'the unmuted push' });
+    await waitFor(async () => ((await call(fixture.service.url, 'GET', '/notifications/unread-count', { token: organizer.token })).body['unread'] === 3 ? true : undefined), {
+      what: 'all three stored',
+    });
+    assert.deepEqual(received.map((item) => item.type), ['event.liked', 'event.participation']);
+  });
+
   it('routes each kind of event to the right recipient', async () => {
     const buyer = await newUser(fixture.issuer, 'buyer');
     const organizer = await newUser(fixture.issuer, 'org');

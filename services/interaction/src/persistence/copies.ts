@@ -1,20 +1,33 @@
-import { upsertIfNewer } from '@eventonight/platform';
+import { RecentValues, upsertIfNewer } from '@eventonight/platform';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { EventCopy, UserCopy } from '../domain/copies.js';
 import { EVENT_COPIES, USER_COPIES } from './collections.js';
+
+/**
+ * How long a command may decide on an event copy read earlier (every like, follow of an event
+ * and participation reads one). The copy already trails the event service by the bus's delay;
+ * this adds at most this much when another replica consumed the change (docs/adr/0023).
+ */
+export const EVENT_COPY_TTL_MS = 2_000;
 
 /** Local copies of events and users, written only by consumed events, guarded by source version. */
 export class Copies {
   readonly events: Collection<EventCopy>;
   readonly users: Collection<UserCopy>;
+  private readonly recentEvents = new RecentValues<EventCopy | null>({ ttlMs: EVENT_COPY_TTL_MS, maxEntries: 10_000 });
 
   constructor(db: Db) {
     this.events = db.collection<EventCopy>(EVENT_COPIES);
     this.users = db.collection<UserCopy>(USER_COPIES);
   }
 
+  /** The event's copy as of at most EVENT_COPY_TTL_MS ago; an unknown event is asked again every time. */
   event(id: string): Promise<EventCopy | null> {
-    return this.events.findOne({ _id: id } as Filter<EventCopy>);
+    return this.recentEvents.get(
+      id,
+      () => this.events.findOne({ _id: id } as Filter<EventCopy>),
+      (copy) => copy !== null,
+    );
   }
 
   user(id: string): Promise<UserCopy | null> {
@@ -33,9 +46,14 @@ export class Copies {
     return new Map(found.map((user) => [user._id, user]));
   }
 
-  saveEvent(version: number, event: Omit<EventCopy, 'sourceVersion'>): Promise<'applied' | 'stale'> {
+  async saveEvent(version: number, event: Omit<EventCopy, 'sourceVersion'>): Promise<'applied' | 'stale'> {
     const { _id, ...fields } = event;
-    return upsertIfNewer(this.events, _id, version, fields);
+    try {
+      return await upsertIfNewer(this.events, _id, version, fields);
+    } finally {
+      // Also when the write failed: it may have landed.
+      this.recentEvents.forget(_id);
+    }
   }
 
   saveUser(version: number, user: Omit<UserCopy, 'sourceVersion'>): Promise<'applied' | 'stale'> {

@@ -41,7 +41,7 @@ async function storeAndPush(deps: DeliveryDeps, drafts: readonly NotificationDra
 export async function deliver(deps: DeliveryDeps, drafts: readonly NotificationDraft[], source: SourceEvent): Promise<number> {
   const muted = new Set<string>();
   for (const draft of drafts) {
-    if ((await deps.preferences.mutedOf(draft.recipientId)).includes(draft.type)) muted.add(draft.recipientId);
+    if ((await deps.preferences.recentMutedOf(draft.recipientId)).includes(draft.type)) muted.add(draft.recipientId);
   }
   return storeAndPush(deps, drafts, source, muted);
 }

@@ -1,3 +1,4 @@
+import { RecentValues } from '@eventonight/platform';
 import type { Collection, Db } from 'mongodb';
 import type { NotificationType } from '../domain/notification.js';
 
@@ -9,17 +10,31 @@ export interface PreferencesDocument {
   updatedAt: Date;
 }
 
+/**
+ * How long a delivery may push on preferences read earlier: a type muted through another
+ * replica may still be pushed (never lost: it is stored either way) for this long
+ * (docs/adr/0023).
+ */
+export const DELIVERY_PREFERENCES_TTL_MS = 2_000;
+
 /** Per-user notification preferences; no document = nothing muted. */
 export class PreferencesRepository {
   readonly collection: Collection<PreferencesDocument>;
+  private readonly recent = new RecentValues<readonly NotificationType[]>({ ttlMs: DELIVERY_PREFERENCES_TTL_MS, maxEntries: 10_000 });
 
   constructor(db: Db) {
     this.collection = db.collection<PreferencesDocument>(PREFERENCES_COLLECTION);
   }
 
+  /** As stored now: what the user reads and changes. */
   async mutedOf(userId: string): Promise<NotificationType[]> {
     const found = await this.collection.findOne({ _id: userId });
     return found?.muted ?? [];
+  }
+
+  /** For a delivery's push: as of at most DELIVERY_PREFERENCES_TTL_MS ago (one read per like is the hot path). */
+  recentMutedOf(userId: string): Promise<readonly NotificationType[]> {
+    return this.recent.get(userId, () => this.mutedOf(userId));
   }
 
   /** The recipients among `userIds` who muted `type` (one query per fan-out batch). */
@@ -31,7 +46,12 @@ export class PreferencesRepository {
 
   async replace(userId: string, muted: NotificationType[], at: Date): Promise<PreferencesDocument> {
     const document: PreferencesDocument = { _id: userId, muted: [...new Set(muted)].sort(), updatedAt: at };
-    await this.collection.replaceOne({ _id: userId }, document, { upsert: true });
+    try {
+      await this.collection.replaceOne({ _id: userId }, document, { upsert: true });
+    } finally {
+      // Also when the write failed: it may have landed.
+      this.recent.forget(userId);
+    }
     return document;
   }
 }

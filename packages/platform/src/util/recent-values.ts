@@ -1,0 +1,62 @@
+export interface RecentValuesOptions {
+  /** How long a loaded value is served without asking the database again. */
+  ttlMs: number;
+  /** Most keys kept; the one loaded longest ago goes first. */
+  maxEntries: number;
+  now?: () => number;
+}
+
+interface Entry<V> {
+  value: V;
+  until: number;
+}
+
+/**
+ * Values this process read recently, for reads on a hot path (every like reads its event's
+ * copy). A value may be up to `ttlMs` behind a write made by another replica; it is never
+ * behind a write made through this process, because the writer calls `forget` after it, and a
+ * load that was running when any key was forgotten is served but not kept (it may have read
+ * the value from before the write). docs/adr/0023.
+ */
+export class RecentValues<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+  /** Moves on every `forget`: a load that saw it move keeps nothing. */
+  private forgets = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: RecentValuesOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The kept value of `key`, or what `load` reads (kept when `keep` says so). */
+  async get(key: string, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
+    const entry = this.entries.get(key);
+    if (entry !== undefined) {
+      if (entry.until > this.now()) return entry.value;
+      this.entries.delete(key);
+    }
+    const forgetsBefore = this.forgets;
+    const value = await load();
+    if (this.forgets === forgetsBefore && keep(value)) this.keep(key, value);
+    return value;
+  }
+
+  /** Drops `key`; call it after this process changed the value. */
+  forget(key: string): void {
+    this.forgets += 1;
+    this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private keep(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, until: this.now() + this.options.ttlMs });
+    if (this.entries.size > this.options.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done !== true) this.entries.delete(oldest.value);
+    }
+  }
+}
