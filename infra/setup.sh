@@ -149,7 +149,9 @@ install_ferretdb() {
 #    (id-equality.patch with id_equality.go);
 #  - no transaction around one statement: an insert that fits one INSERT and an update of one
 #    document run as that statement alone, one round trip instead of BEGIN, it, COMMIT
-#    (single-statement.patch with single_statement.go; it applies after batched-updates.patch).
+#    (single-statement.patch with single_statement.go; it applies after batched-updates.patch);
+#  - leak tracking only in debug builds: FerretDB recorded a stack trace and set a finalizer for
+#    every iterator, query and transaction (leak-tracking-debug-only.patch).
 readonly FERRETDB_PATCHES="$EN_ROOT/infra/ferretdb"
 apply_ferretdb_patches() {
   local src=$1 handler=$1/internal/handler file logfile
@@ -168,7 +170,7 @@ apply_ferretdb_patches() {
     "$src/internal/backends/postgresql/"
   # git apply patches a plain directory too (the source is a copy of the module); the ceiling
   # keeps it from taking a repository around the cache for the source's own.
-  for file in batched-updates.patch id-equality.patch single-statement.patch; do
+  for file in batched-updates.patch id-equality.patch single-statement.patch leak-tracking-debug-only.patch; do
     run_logged "go: applying $file to FerretDB" "$logfile" \
       env GIT_CEILING_DIRECTORIES="$(dirname "$src")" git -C "$src" apply --verbose "$FERRETDB_PATCHES/$file"
   done
