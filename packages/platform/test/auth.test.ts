@@ -273,6 +273,34 @@ describe('JWKS caching through a Keycloak outage', { timeout: 30_000 }, () => {
   });
 });
 
+describe('tokens verified once are answered from memory', { timeout: 30_000 }, () => {
+  let issuer: TestIssuer;
+  before(async () => {
+    issuer = await startTestIssuer();
+  });
+  after(() => issuer.close());
+
+  it('refuses a token it accepted before once the token has expired', async () => {
+    const verifier = createJwtVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience, clockToleranceSec: 0 });
+    const token = await issuer.mint({ sub: 'user-short', expiresInSec: 1 });
+    assert.equal((await verifier.verify(token)).userId, 'user-short');
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await assert.rejects(verifier.verify(token), (error: unknown) => {
+      assert.ok(error instanceof AuthenticationError);
+      assert.equal(error.failure, 'expired');
+      return true;
+    });
+  });
+
+  it('still refuses a tampered copy of a token it accepted', async () => {
+    const verifier = createJwtVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience });
+    const token = await issuer.mint({ sub: 'user-1', roles: ['member'] });
+    assert.equal((await verifier.verify(token)).userId, 'user-1');
+    await assert.rejects(verifier.verify(tamperPayload(token, { sub: 'user-2', realm_access: { roles: ['organization'] } })), AuthenticationError);
+    assert.equal((await verifier.verify(token)).userId, 'user-1');
+  });
+});
+
 describe('handshake verification (Socket.IO)', { timeout: 30_000 }, () => {
   let issuer: TestIssuer;
   let verifier: JwtVerifier;

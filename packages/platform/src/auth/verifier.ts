@@ -1,4 +1,5 @@
 import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { RecentValues } from '../util/recent-values.js';
 import { AuthenticationError, KeySetUnavailableError } from './errors.js';
 import { createKeySource } from './key-source.js';
 import { principalFromClaims, type Principal } from './principal.js';
@@ -18,6 +19,12 @@ export interface JwtVerifierOptions {
   fetchTimeoutMs?: number;
   /** During an outage, how long to rely on cached keys before retrying the JWKS. Default 5 s. */
   outageRetryMs?: number;
+  /**
+   * How long a token verified once is answered from memory, never past its `exp`. Default 60 s.
+   * A member's page sends the same token with every request; its signature check was the
+   * largest single cost of a like after the database (docs/adr/0023).
+   */
+  verifiedTokenTtlMs?: number;
 }
 
 export interface JwtVerifier {
@@ -48,26 +55,38 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     requiredClaims: ['exp', 'sub'],
   };
 
+  const toleranceMs = verifyOptions.clockTolerance * 1_000;
+  const verified = new RecentValues<Principal>({ ttlMs: options.verifiedTokenTtlMs ?? 60_000, maxEntries: 10_000 });
+
+  async function verifySignatureAndClaims(token: string): Promise<Principal> {
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, keys, verifyOptions));
+    } catch (error) {
+      if (error instanceof KeySetUnavailableError) throw error;
+      if (error instanceof errors.JWTExpired) throw new AuthenticationError('expired', 'token expired', error);
+      const reason = error instanceof errors.JOSEError ? `${error.code}: ${error.message}` : String(error);
+      throw new AuthenticationError('invalid', reason, error);
+    }
+    // Keycloak marks access tokens `typ: Bearer`; an ID or refresh token is not a credential here.
+    const typ = (payload as { typ?: unknown }).typ;
+    if (typ !== undefined && typ !== 'Bearer') throw new AuthenticationError('invalid', `token typ ${String(typ)}`);
+    const principal = principalFromClaims(payload);
+    if (principal === undefined) throw new AuthenticationError('invalid', 'token has no usable sub');
+    return principal;
+  }
+
   return {
     async verify(token) {
       if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
         throw new AuthenticationError('invalid', `token length ${token.length}`);
       }
-      let payload: unknown;
-      try {
-        ({ payload } = await jwtVerify(token, keys, verifyOptions));
-      } catch (error) {
-        if (error instanceof KeySetUnavailableError) throw error;
-        if (error instanceof errors.JWTExpired) throw new AuthenticationError('expired', 'token expired', error);
-        const reason = error instanceof errors.JOSEError ? `${error.code}: ${error.message}` : String(error);
-        throw new AuthenticationError('invalid', reason, error);
-      }
-      // Keycloak marks access tokens `typ: Bearer`; an ID or refresh token is not a credential here.
-      const typ = (payload as { typ?: unknown }).typ;
-      if (typ !== undefined && typ !== 'Bearer') throw new AuthenticationError('invalid', `token typ ${String(typ)}`);
-      const principal = principalFromClaims(payload);
-      if (principal === undefined) throw new AuthenticationError('invalid', 'token has no usable sub');
-      return principal;
+      // Keyed by the whole token: a changed byte anywhere is another key, verified in full.
+      const principal = await verified.get(token, () => verifySignatureAndClaims(token));
+      const expiresAt = principal.expiresAt?.getTime() ?? 0;
+      if (expiresAt + toleranceMs > Date.now()) return principal;
+      verified.forget(token);
+      return verifySignatureAndClaims(token); // refuses it as expired
     },
   };
 }
