@@ -30,7 +30,7 @@ import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { deleteAccount, registerAccount, SERVICE_NAMES, startGateway, startSystem, type Account, type RunningSystem } from '@eventonight/testing';
+import { benchServiceNodeOptions, deleteAccount, registerAccount, SERVICE_NAMES, startGateway, startSystem, type Account, type RunningSystem } from '@eventonight/testing';
 import { intFromEnv, publishEvents } from './platform-fixture.js';
 import { resetServiceStats, serviceCost, type ServiceCost } from './service-stats.js';
 import { percentile, report, round } from './stats.js';
@@ -201,7 +201,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
 
 console.error('starting the platform (seven services)…');
 // The event service records its database commands, for the figures of where its time goes.
-const system = await startSystem({ logLevel, env: { event: { DB_COMMAND_STATS: '1' } } });
+const system = await startSystem({ logLevel, env: { event: { DB_COMMAND_STATS: '1', ...benchServiceNodeOptions() } } });
 const accounts: Account[] = [];
 try {
   const figures = await run(system, accounts);

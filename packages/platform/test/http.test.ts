@@ -10,12 +10,16 @@ import { currentCorrelationId } from '../src/context/correlation.js';
 import {
   createHttpApp,
   defineRoute,
+  JsonText,
   PROBLEM_BASE_URI,
   Problem,
   registerUnavailableErrorMatcher,
   startHttpServer,
   type RunningHttpServer,
 } from '../src/http/index.js';
+
+/** The body of the route that answers a JsonText. */
+const textBody = z.object({ id: z.string(), tags: z.array(z.string()) });
 
 /** A logger like the service's (correlation id mixed into every line) that keeps its lines for assertions. */
 function memoryLogger() {
@@ -110,6 +114,11 @@ function buildApp(options: { ready: { db: boolean; brokerHangs: boolean }; slow?
     http,
     { method: 'get', path: '/leaky', summary: 'Answers more than it declares', auth: 'public', responses: { 200: z.object({ id: z.string() }) } },
     () => ({ status: 200, body: { id: 'x', outbox: ['internal'] } as { id: string } }),
+  );
+  defineRoute(
+    http,
+    { method: 'get', path: '/as-text', summary: 'Answers a body its schema already serialized', auth: 'public', responses: { 200: textBody } },
+    () => ({ status: 200, body: JsonText.of(textBody, { id: 'x', tags: ['a'], outbox: ['internal'] }) }),
   );
   defineRoute(
     http,
@@ -301,6 +310,14 @@ describe('http app', { timeout: 30_000 }, () => {
 
   it('strips response fields the route does not declare', async () => {
     assert.deepEqual(await (await fetch(`${url}/leaky`)).json(), { id: 'x' });
+  });
+
+  it('sends a JsonText body as its text, as JSON, with what its schema does not declare stripped', async () => {
+    const response = await fetch(`${url}/as-text`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(await response.text(), '{"id":"x","tags":["a"]}');
+    assert.throws(() => JsonText.of(textBody, { id: 1, tags: [] }), (error: unknown) => error instanceof z.ZodError);
   });
 
   it('maps an error flagged unavailable (in its cause chain) to 503', async () => {

@@ -83,4 +83,32 @@ describe('event service: catalogue cache, concurrent misses', () => {
     assert.equal(joined.status === 'fulfilled' ? joined.value.value.owner : null, 'second');
     assert.equal(counter.loads, 1);
   });
+
+  it('readJson keeps the answer as its schema parsed it and sends a hit as that text', async () => {
+    await cache.changed();
+    const counter = { loads: 0 };
+    const load = async () => {
+      counter.loads += 1;
+      // An undeclared field (as an internal one would be) must not reach the kept text.
+      return { value: { owner: 'everyone', n: 7, secret: 'internal' } as Answer, share: true };
+    };
+    const miss = await cache.readJson('list:text', answer, load);
+    const hit = await cache.readJson('list:text', answer, load);
+    assert.deepEqual([miss.hit, hit.hit, counter.loads], [false, true, 1]);
+    assert.equal(miss.body.text, '{"owner":"everyone","n":7}');
+    assert.equal(hit.body.text, miss.body.text);
+    // The same entry serves `read`, parsed.
+    assert.deepEqual(await cache.read('list:text', answer, load), { value: { owner: 'everyone', n: 7 }, hit: true });
+  });
+
+  it('a text kept under one version of a schema is not found under another (its fingerprint is in the key)', async () => {
+    await cache.changed();
+    const older = z.object({ owner: z.string() });
+    const newer = z.object({ owner: z.string(), n: z.number() });
+    await cache.readJson('list:versions', older, async () => ({ value: { owner: 'old' }, share: true }));
+    assert.equal((await cache.readJson('list:versions', older, async () => ({ value: { owner: 'unused' }, share: true }))).hit, true);
+    const newerReply = await cache.readJson('list:versions', newer, async () => ({ value: { owner: 'new', n: 1 }, share: true }));
+    assert.equal(newerReply.hit, false);
+    assert.equal(newerReply.body.text, '{"owner":"new","n":1}');
+  });
 });

@@ -7,6 +7,7 @@ import { correlationIdOrNew } from '../context/correlation.js';
 import type { Logger } from '../logger/logger.js';
 import { jsonBody, rawBody } from './body-parsers.js';
 import { correlationIdOf } from './correlation.js';
+import { JsonText } from './json-text.js';
 import type { AuthRequirement, HttpMethod, ResponseSchemas, RouteRegistry } from './route-registry.js';
 import { parseInput } from './validation.js';
 
@@ -23,10 +24,13 @@ type MaybeSchema = z.ZodType | undefined;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 type PrincipalFor<A> = A extends 'public' ? undefined : A extends 'optional' ? Principal | undefined : Principal;
 
-/** What a handler may answer: one of the declared statuses, with a body of that status's schema. */
+/**
+ * What a handler may answer: one of the declared statuses, with a body of that status's schema
+ * (or that body already parsed and serialized by it: `JsonText`).
+ */
 export type RouteResult<R extends ResponseSchemas> = {
   [K in keyof R & number]: R[K] extends z.ZodType
-    ? { status: K; body: z.input<R[K]>; headers?: Record<string, string> }
+    ? { status: K; body: z.input<R[K]> | JsonText<z.output<R[K]>>; headers?: Record<string, string> }
     : { status: K; body?: undefined; headers?: Record<string, string> };
 }[keyof R & number];
 
@@ -91,6 +95,10 @@ function send(res: Response, result: AnyResult, responses: ResponseSchemas, wher
   if (result.headers !== undefined) res.set(result.headers);
   if (schema === null) {
     res.status(result.status).end();
+    return;
+  }
+  if (result.body instanceof JsonText) {
+    res.status(result.status).type('application/json').send(result.body.text);
     return;
   }
   const parsed = schema.safeParse(result.body);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ticketingInternal } from '@eventonight/contracts';
+import type { JsonText } from '@eventonight/platform';
 
 /** What the application needs from the outside world, as plain functions and interfaces (injectable in tests). */
 
@@ -38,6 +39,11 @@ export interface Cacheable<T> {
  */
 export interface CatalogueCache {
   read<T>(key: string, schema: z.ZodType<T>, load: () => Promise<Cacheable<T>>): Promise<{ value: T; hit: boolean }>;
+  /**
+   * As `read`, for an answer sent as it is: a hit is the kept text, neither parsed nor checked
+   * again (it was parsed by `schema` when kept, under a key carrying the schema's fingerprint).
+   */
+  readJson<T>(key: string, schema: z.ZodType<T>, load: () => Promise<Cacheable<T>>): Promise<{ body: JsonText<T>; hit: boolean }>;
   /** Called after every write to an event, a new draft included, before the writer is answered (read-your-writes). */
   changed(): Promise<void>;
 }

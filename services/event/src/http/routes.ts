@@ -84,7 +84,7 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
     },
     async ({ query }) => {
       const { from, to, cursor, limit, ...rest } = query;
-      const { value, hit } = await deps.catalogue.read(listCacheKey(query), eventList, async () => {
+      const { body, hit } = await deps.catalogue.readJson(listCacheKey(query), eventList, async () => {
         const page = await listPublishedEvents(
           deps,
           { ...rest, ...(from === undefined ? {} : { from: new Date(from) }), ...(to === undefined ? {} : { to: new Date(to) }) },
@@ -92,7 +92,7 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
         );
         return { value: toListView(page), share: true };
       });
-      return { status: 200, body: value, headers: cacheHeader(hit) };
+      return { status: 200, body, headers: cacheHeader(hit) };
     },
   );
 
@@ -108,7 +108,7 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       responses: { 200: eventList },
     },
     async ({ principal, query }) => {
-      const { value, hit } = await deps.catalogue.read(organizerListCacheKey(principal.userId, query), eventList, async () => {
+      const { body, hit } = await deps.catalogue.readJson(organizerListCacheKey(principal.userId, query), eventList, async () => {
         const page = await listMyEvents(deps, principal, query.status, {
           limit: query.limit ?? DEFAULT_LIMIT,
           ...(query.cursor === undefined ? {} : { after: query.cursor }),
@@ -116,7 +116,7 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
         // Stored under this organization's own key (drafts included): only it reads it back.
         return { value: toListView(page), share: true };
       });
-      return { status: 200, body: value, headers: cacheHeader(hit) };
+      return { status: 200, body, headers: cacheHeader(hit) };
     },
   );
 

@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import type { z } from 'zod';
-import type { Logger } from '@eventonight/platform';
+import { JsonText, schemaFingerprint, type Logger } from '@eventonight/platform';
 import type { Cacheable, CatalogueCache } from '../application/ports.js';
 
 export interface RedisCatalogueCacheOptions {
@@ -16,7 +16,9 @@ export interface RedisCatalogueCacheOptions {
  * CatalogueCache on Redis. A read is two GETs (the generation, then the key in it); a miss loads
  * and stores with a TTL. A reader that loaded before a write may store stale data, but under the
  * old generation, which nobody reads any more. Commands fail at once while Redis is away (no
- * offline queue), and every failure falls back to the database.
+ * offline queue), and every failure falls back to the database. What is stored is the value as
+ * its schema parsed it, under a key carrying the schema's fingerprint: `readJson` sends a hit
+ * as it is, and a process with another version of the schema never finds it.
  */
 export class RedisCatalogueCache implements CatalogueCache {
   private readonly client;
@@ -50,21 +52,31 @@ export class RedisCatalogueCache implements CatalogueCache {
   }
 
   async read<T>(key: string, schema: z.ZodType<T>, load: () => Promise<Cacheable<T>>): Promise<{ value: T; hit: boolean }> {
-    let slot: string | null = null;
-    if (this.client.isReady) {
-      try {
-        const generation = (await this.client.get(this.generationKey)) ?? '0';
-        slot = `${this.options.namespace}:catalogue:${generation}:${key}`;
-        const stored = await this.client.get(slot);
-        const parsed = stored === null ? null : schema.safeParse(JSON.parse(stored));
-        if (parsed?.success === true) return { value: parsed.data, hit: true };
-      } catch (error) {
-        this.warn(error, 'catalogue cache: read failed; using the database');
-        slot = null;
-      }
-    }
+    const { stored, slot } = await this.lookUp(key, schema);
+    const parsed = stored === null ? null : schema.safeParse(JSON.parse(stored));
+    if (parsed?.success === true) return { value: parsed.data, hit: true };
     if (slot === null) return { value: (await load()).value, hit: false };
     return { value: await this.loadOnce(slot, schema, load), hit: false };
+  }
+
+  async readJson<T>(key: string, schema: z.ZodType<T>, load: () => Promise<Cacheable<T>>): Promise<{ body: JsonText<T>; hit: boolean }> {
+    const { stored, slot } = await this.lookUp(key, schema);
+    if (stored !== null) return { body: JsonText.kept(schema, stored), hit: true };
+    const value = slot === null ? (await load()).value : await this.loadOnce(slot, schema, load);
+    return { body: JsonText.of(schema, value), hit: false };
+  }
+
+  /** The stored text of `key` (null: none) and its slot (null: Redis cannot be used now). */
+  private async lookUp(key: string, schema: z.ZodType): Promise<{ stored: string | null; slot: string | null }> {
+    if (!this.client.isReady) return { stored: null, slot: null };
+    try {
+      const generation = (await this.client.get(this.generationKey)) ?? '0';
+      const slot = `${this.options.namespace}:catalogue:${generation}:${schemaFingerprint(schema)}:${key}`;
+      return { stored: await this.client.get(slot), slot };
+    } catch (error) {
+      this.warn(error, 'catalogue cache: read failed; using the database');
+      return { stored: null, slot: null };
+    }
   }
 
   /**
@@ -88,7 +100,7 @@ export class RedisCatalogueCache implements CatalogueCache {
     try {
       const loaded = await loading;
       if (loaded.share) {
-        await this.client.set(slot, JSON.stringify(loaded.value), { EX: this.options.ttlSeconds }).catch((error: unknown) => {
+        await this.client.set(slot, JSON.stringify(schema.parse(loaded.value)), { EX: this.options.ttlSeconds }).catch((error: unknown) => {
           this.warn(error, 'catalogue cache: store failed');
         });
       }
@@ -120,6 +132,9 @@ export class RedisCatalogueCache implements CatalogueCache {
 export const noCatalogueCache: CatalogueCache = {
   async read(_key, _schema, load) {
     return { value: (await load()).value, hit: false };
+  },
+  async readJson(_key, schema, load) {
+    return { body: JsonText.of(schema, (await load()).value), hit: false };
   },
   async changed() {},
 };
