@@ -53,8 +53,8 @@ export class RedisCatalogueCache implements CatalogueCache {
 
   async read<T>(key: string, schema: z.ZodType<T>, load: () => Promise<Cacheable<T>>): Promise<{ value: T; hit: boolean }> {
     const { stored, slot } = await this.lookUp(key, schema);
-    const parsed = stored === null ? null : schema.safeParse(JSON.parse(stored));
-    if (parsed?.success === true) return { value: parsed.data, hit: true };
+    const parsed = stored === null ? undefined : parseKept(stored, schema);
+    if (parsed !== undefined) return { value: parsed, hit: true };
     if (slot === null) return { value: (await load()).value, hit: false };
     return { value: await this.loadOnce(slot, schema, load), hit: false };
   }
@@ -126,6 +126,18 @@ export class RedisCatalogueCache implements CatalogueCache {
     this.lastWarningAt = now;
     this.options.logger.warn({ err: error }, message);
   }
+}
+
+/** The kept text as `schema` reads it; undefined when it does not (then it is loaded again). */
+function parseKept<T>(text: string, schema: z.ZodType<T>): T | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** No Redis configured: every read loads (the same code path, without the shared store). */
