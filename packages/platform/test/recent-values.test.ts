@@ -87,6 +87,24 @@ describe('RecentValues', () => {
     assert.deepEqual(t.reads, ['a', 'b', 'c', 'a']);
   });
 
+  it('writing forgets the key after the write, also when the write failed', async () => {
+    const t = setUp();
+    t.stored.set('a', 'before');
+    await t.cache.get('a', t.load('a'));
+    await assert.rejects(
+      t.cache.writing('a', async () => {
+        t.stored.set('a', 'landed'); // the write reached the database, then the reply was lost
+        throw new Error('connection reset');
+      }),
+      /connection reset/,
+    );
+    assert.equal(await t.cache.get('a', t.load('a')), 'landed');
+    t.stored.set('a', 'second');
+    assert.equal(await t.cache.writing('a', async () => 'written'), 'written');
+    assert.equal(await t.cache.get('a', t.load('a')), 'second');
+    assert.equal(t.reads.length, 3);
+  });
+
   it('passes a failed load on and keeps nothing', async () => {
     const t = setUp();
     await assert.rejects(

@@ -41,6 +41,15 @@ export class RecentValues<V> {
     return value;
   }
 
+  /** Runs `write`, which changes the value of `key`, and forgets `key` after it, also when it failed (it may have landed). */
+  async writing<T>(key: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.forget(key);
+    }
+  }
+
   /** Drops `key`; call it after this process changed the value. */
   forget(key: string): void {
     this.forgets += 1;

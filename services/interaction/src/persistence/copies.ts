@@ -46,14 +46,9 @@ export class Copies {
     return new Map(found.map((user) => [user._id, user]));
   }
 
-  async saveEvent(version: number, event: Omit<EventCopy, 'sourceVersion'>): Promise<'applied' | 'stale'> {
+  saveEvent(version: number, event: Omit<EventCopy, 'sourceVersion'>): Promise<'applied' | 'stale'> {
     const { _id, ...fields } = event;
-    try {
-      return await upsertIfNewer(this.events, _id, version, fields);
-    } finally {
-      // Also when the write failed: it may have landed.
-      this.recentEvents.forget(_id);
-    }
+    return this.recentEvents.writing(_id, () => upsertIfNewer(this.events, _id, version, fields));
   }
 
   saveUser(version: number, user: Omit<UserCopy, 'sourceVersion'>): Promise<'applied' | 'stale'> {

@@ -46,12 +46,7 @@ export class PreferencesRepository {
 
   async replace(userId: string, muted: NotificationType[], at: Date): Promise<PreferencesDocument> {
     const document: PreferencesDocument = { _id: userId, muted: [...new Set(muted)].sort(), updatedAt: at };
-    try {
-      await this.collection.replaceOne({ _id: userId }, document, { upsert: true });
-    } finally {
-      // Also when the write failed: it may have landed.
-      this.recent.forget(userId);
-    }
+    await this.recent.writing(userId, () => this.collection.replaceOne({ _id: userId }, document, { upsert: true }));
     return document;
   }
 }
