@@ -6,7 +6,11 @@
 # static server (nginx-unprivileged); `--target backup` the backup tool (scripts/backup, ADR 0017);
 # the default target is `runtime`.
 
+# Every base image is a build argument whose default is the production image (npm run prod:local
+# passes local stand-ins built from Debian packages: no registry is reachable there).
 ARG NODE_IMAGE=node:24.22.3-bookworm-slim
+# 1.30 is nginx's stable line in 2026 (1.27 was mainline, unsupported since 1.28); ADR 0015 lists the evidence.
+ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.30.6-alpine
 
 # ---- manifests: the lock file and every workspace's package.json, nothing else ----
 # npm ci checks the lock file against every workspace manifest, so each install needs all of them;
@@ -68,8 +72,7 @@ COPY web/ web/
 RUN npm ci --ignore-scripts --no-audit --no-fund \
  && npx turbo run build --filter=@eventonight/web --output-logs=errors-only
 
-# 1.30 is nginx's stable line in 2026 (1.27 was mainline, unsupported since 1.28); ADR 0015 lists the evidence.
-FROM nginxinc/nginx-unprivileged:1.30.6-alpine AS web
+FROM ${NGINX_IMAGE} AS web
 # The image's entrypoint fills the template into a writable place (the root is read-only).
 ENV NGINX_ENVSUBST_OUTPUT_DIR=/tmp/nginx NGINX_ENVSUBST_FILTER=DOMAIN
 COPY web/deploy/nginx.conf /etc/nginx/nginx.conf
