@@ -10,7 +10,7 @@
 # passes local stand-ins built from Debian packages: no registry is reachable there).
 ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 # 1.30 is nginx's stable line in 2026 (1.27 was mainline, unsupported since 1.28); ADR 0015 lists the evidence.
-ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.30.6-alpine
+ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.30.6-alpine-slim
 
 # ---- manifests: the lock file and every workspace's package.json, nothing else ----
 # npm ci checks the lock file against every workspace manifest, so each install needs all of them;

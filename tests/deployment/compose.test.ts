@@ -295,7 +295,7 @@ describe('docker-compose.yml', () => {
     const keycloakLocal = /EN_KEYCLOAK_VERSION:=([0-9.]+)/.exec(localEnv)?.[1];
     const traefikLocal = /EN_TRAEFIK_VERSION:=(v[0-9.]+)/.exec(localEnv)?.[1];
     const seaweedfsLocal = /EN_SEAWEEDFS_VERSION:=([0-9.]+)/.exec(localEnv)?.[1];
-    // Oldest series still supported on 2026-12-01 (ADR 0015 has the sources).
+    // Oldest series still supported on 2026-12-07 (ADR 0015 has the sources).
     const minimum: Record<string, number[]> = {
       mongo: [8, 0],
       rabbitmq: [4, 2],
@@ -311,13 +311,19 @@ describe('docker-compose.yml', () => {
         continue;
       }
       assert.doesNotMatch(raw, /\$\{/, `${name}: a third-party image is pinned in the file, not in .env`);
-      const colon = raw.lastIndexOf(':');
-      const [repository, tag] = [raw.slice(0, colon), raw.slice(colon + 1)];
+      // <repository>:<tag>@sha256:<digest>: the digest fixes the build, the tag says the version.
+      const [reference = '', digest] = raw.split('@');
+      const colon = reference.lastIndexOf(':');
+      const [repository, tag] = [reference.slice(0, colon), reference.slice(colon + 1)];
       assert.ok(colon > 0 && tag !== 'latest', `${name}: ${raw} is not pinned`);
-      // PostgreSQL and SeaweedFS number their releases major.minor: 16.14 and 4.53 are exact;
-      // Traefik tags carry a v.
+      // Pinned by digest wherever public material showed the published one (ADR 0015 says where);
+      // RabbitMQ's and Redis's tags had none that could be trusted, so they carry the tag alone.
+      if (repository === 'rabbitmq' || repository === 'redis') assert.equal(digest, undefined, `${name}: ADR 0015 names no digest for ${repository}`);
+      else assert.match(digest ?? '', /^sha256:[0-9a-f]{64}$/, `${name}: ${raw} is not pinned by digest`);
+      // PostgreSQL and SeaweedFS number their releases major.minor: 16.15 and 4.48 are exact;
+      // Traefik tags carry a v; MongoDB's Linux tag names its Ubuntu base (8.0.32-noble).
       const majorMinor = repository === 'postgres' || repository === 'chrislusf/seaweedfs';
-      const exact = /^v?\d+\.\d+\.\d+$/.test(tag) || (majorMinor && /^\d+\.\d+$/.test(tag)) || /^20\d\d\.\d+\.\d+$/.test(tag);
+      const exact = /^v?\d+\.\d+\.\d+(-noble)?$/.test(tag) || (majorMinor && /^\d+\.\d+$/.test(tag)) || /^20\d\d\.\d+\.\d+$/.test(tag);
       assert.ok(exact, `${name}: ${raw} is not an exact version (no major-only or floating tag)`);
       const floor = minimum[repository];
       if (floor !== undefined) {
@@ -331,8 +337,9 @@ describe('docker-compose.yml', () => {
       assert.doesNotMatch(repository, /minio/, `${name}: MinIO's community images are archived and unpatched (ADR 0015)`);
     }
     assert.deepEqual([...new Set(Object.values(services).map((s) => interpolate(s.image ?? '', env, new Set())).filter((i) => i.startsWith('eventonight/')).map((i) => i.split(':')[1]))], ['1.4.2']);
-    const stores = Object.entries(services).filter(([, s]) => (s.image ?? '').startsWith('chrislusf/seaweedfs:')).map(([name, s]) => `${name}=${s.image}`);
-    assert.deepEqual(stores, [`seaweedfs=chrislusf/seaweedfs:${seaweedfsLocal}`, `seaweedfs-init=chrislusf/seaweedfs:${seaweedfsLocal}`], 'the object store and its init run the release local runs build');
+    const stores = Object.entries(services).filter(([, s]) => (s.image ?? '').startsWith('chrislusf/seaweedfs:')).map(([name, s]) => `${name}=${(s.image ?? '').split('@')[0]}`);
+    assert.deepEqual(stores, [`seaweedfs=chrislusf/seaweedfs:${seaweedfsLocal}`, `seaweedfs-init=chrislusf/seaweedfs:${seaweedfsLocal}`], 'the object store and its init run the release local runs install');
+    assert.equal(new Set(Object.values(services).filter((s) => (s.image ?? '').startsWith('chrislusf/seaweedfs:')).map((s) => s.image)).size, 1, 'the store and its init run one image, digest included');
   });
 
   test('every long-running service restarts unless stopped and has a health check', () => {
