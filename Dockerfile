@@ -17,6 +17,12 @@ ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.30.6-alpine-slim
 # the stages below take them from here (and their install layers stay cached until one changes).
 FROM ${NODE_IMAGE} AS manifests
 WORKDIR /app
+# npm's package cache, when the build context has one: npm run prod:local puts it in .npm-cache/
+# (git-ignored) because its builds reach no registry. In production the folder is absent, the glob
+# matches nothing (package.json keeps the instruction valid) and npm ci downloads as usual.
+# Only build stages derive from this one: no final image carries the cache.
+COPY package.json .npm-cach[e] /tmp/npm-cache/
+ENV npm_config_cache=/tmp/npm-cache npm_config_prefer_offline=true
 COPY package.json package-lock.json ./
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/platform/package.json packages/platform/
@@ -46,25 +52,27 @@ RUN test -n "${SERVICE}" || { echo "build arg SERVICE is required (user|event|in
 # ---- seed: the idempotent demo-data loader (seed/, an npm workspace with a build script) ----
 # Built only with `--target seed` (compose's seed profile); it calls the services' APIs, runs once
 # and exits. Kept before `runtime` so that a plain `docker build` still produces a service image.
-FROM ${NODE_IMAGE} AS seed
+FROM manifests AS seed-build
 ENV TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false
-WORKDIR /app
-COPY package.json package-lock.json tsconfig.base.json turbo.json ./
+COPY tsconfig.base.json turbo.json ./
 COPY packages/ packages/
 COPY services/ services/
 COPY seed/ seed/
 RUN npm ci --ignore-scripts --no-audit --no-fund \
  && npx turbo run build --filter=./seed... --output-logs=errors-only
+
+FROM ${NODE_IMAGE} AS seed
+WORKDIR /app
+COPY --from=seed-build /app/ ./
 USER node
 WORKDIR /app/seed
 CMD ["node", "dist/main.js"]
 
 # ---- web: the single-page app built, then served by an unprivileged nginx ----
 # Only dist/ and the nginx config go in: web/server (local proxy, checkout stand-in) never does.
-FROM ${NODE_IMAGE} AS web-build
+FROM manifests AS web-build
 ENV TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false
-WORKDIR /app
-COPY package.json package-lock.json tsconfig.base.json turbo.json ./
+COPY tsconfig.base.json turbo.json ./
 COPY packages/ packages/
 COPY services/ services/
 COPY seed/ seed/
@@ -93,27 +101,32 @@ COPY tsconfig.base.json ./
 COPY scripts/backup/ scripts/backup/
 RUN npx tsc -p scripts/backup/tsconfig.json --outDir /app/backup-dist
 
+FROM manifests AS backup-deps
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace=@eventonight/media-service
+
 FROM ${NODE_IMAGE} AS backup
 ENV NODE_ENV=production NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
-COPY --from=manifests /app/ ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace=@eventonight/media-service \
- && npm cache clean --force
+COPY --from=backup-deps /app/ ./
 # /app/package.json says "type": "module": the compiled files are ES modules, as in the repository.
 COPY --from=backup-build /app/backup-dist backup/
 USER node
 ENTRYPOINT ["node", "/app/backup/cli.js"]
 
 # ---- 2. runtime: production dependencies of this one service, compiled JS only ----
+FROM manifests AS runtime-deps
+ARG SERVICE
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace="@eventonight/${SERVICE}-service"
+
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
 ARG PORT=3000
 ENV NODE_ENV=production SERVICE=${SERVICE} PORT=${PORT} NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
-# Every workspace manifest and the lock file (the manifests stage), then this service's production dependencies.
-COPY --from=manifests /app/ ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace="@eventonight/${SERVICE}-service" \
- && npm cache clean --force
+# Every workspace manifest and the lock file, and this service's production dependencies.
+COPY --from=runtime-deps /app/ ./
 # Packages are consumed through their dist (their "exports" point there).
 COPY --from=build /app/packages/contracts/dist packages/contracts/dist
 COPY --from=build /app/packages/platform/dist packages/platform/dist
