@@ -1,6 +1,39 @@
 import { z } from 'zod';
 import { baseServiceConfigShape, nonEmptyString, port, positiveInt, secretUrl } from '@eventonight/platform';
 
+/**
+ * The web app's origins when nothing else is said: through the local gateway and on the local
+ * static server (scripts/web.sh). Both reach Socket.IO on their own origin (/api/notification/),
+ * so these only matter to a page of one calling the service across origins.
+ */
+export const LOCAL_APP_ORIGINS: readonly string[] = ['http://app.localhost:8000', 'http://127.0.0.1:5173', 'http://localhost:5173'];
+
+const ORIGINS_RULE = 'must be a comma-separated list of origins such as https://app.example.com (scheme, host, optional port; no path)';
+
+/** `https://app.example.com[/]` → `https://app.example.com`; anything else (a path, a query, another scheme) → undefined. */
+function originOf(value: string): string | undefined {
+  if (!URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  return bare && (url.protocol === 'http:' || url.protocol === 'https:') ? url.origin : undefined;
+}
+
+/** Comma-separated browser origins, each normalised to scheme://host[:port]. */
+function origins() {
+  return z
+    .string({ error: ORIGINS_RULE })
+    .transform((value, context) => {
+      const list = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+      const parsed = list.map(originOf);
+      if (list.length === 0 || parsed.some((origin) => origin === undefined)) {
+        context.addIssue({ code: 'custom', message: ORIGINS_RULE });
+        return z.NEVER;
+      }
+      return parsed as string[];
+    })
+    .default([...LOCAL_APP_ORIGINS]);
+}
+
 /** The notification service's environment (README lists each variable). */
 export const notificationServiceConfig = z.object({
   ...baseServiceConfigShape,
@@ -15,6 +48,12 @@ export const notificationServiceConfig = z.object({
    * Unset = no cap. Set it a few hundred below `ulimit -n`.
    */
   SOCKET_MAX_CONNECTIONS: positiveInt().optional(),
+  /**
+   * The origins whose pages may read Socket.IO's long-polling answers (CORS, with credentials:
+   * the sticky cookie). Production: the web app's (https://app.<DOMAIN>). Any other origin gets
+   * no Access-Control-Allow-Origin; the handshake's token is what authenticates, not the origin.
+   */
+  SOCKET_CORS_ORIGINS: origins(),
   /** Followers read and notified per round of an `event.published` fan-out. */
   FANOUT_BATCH_SIZE: positiveInt(200),
 });

@@ -75,6 +75,7 @@ export async function startNotificationService(
               httpServer,
               verifier,
               logger: logger.child({ component: 'realtime' }),
+              corsOrigins: config.SOCKET_CORS_ORIGINS,
               ...(config.REDIS_URL === undefined ? {} : { redisUrl: config.REDIS_URL }),
               ...(config.SOCKET_MAX_CONNECTIONS === undefined ? {} : { maxConnections: config.SOCKET_MAX_CONNECTIONS }),
             });

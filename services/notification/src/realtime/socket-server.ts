@@ -79,11 +79,15 @@ export async function startRealtime(options: {
   redisUrl?: string;
   /** Handshakes beyond this many connected clients are refused; unset = no cap. */
   maxConnections?: number;
+  /** The browser origins granted CORS (with credentials); every other origin gets no grant. */
+  corsOrigins: readonly string[];
 }): Promise<RealtimeServer> {
   const { logger, maxConnections } = options;
   const io: Server = new Server({
     serveClient: false,
-    cors: { origin: true, credentials: true },
+    // Only the app's origins: reflecting any origin with credentials would let every web page
+    // read the long-polling answers with the visitor's cookies.
+    cors: { origin: [...options.corsOrigins], credentials: true },
     // Called for new handshakes only; an open session's requests are never refused here.
     ...(maxConnections === undefined
       ? {}
