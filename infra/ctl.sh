@@ -409,7 +409,7 @@ traefik_port() { echo "$EN_GATEWAY_PORT"; }
 traefik_marker() { echo "traefik"; }
 traefik_prepare() {
   bash "$(dirname "${BASH_SOURCE[0]}")/traefik-static.sh" "$(dir_of traefik)/traefik.yml" \
-    "$EN_HOST:$EN_GATEWAY_PORT" "$EN_HOST:$EN_GATEWAY_PING_PORT"
+    "$EN_HOST:$EN_GATEWAY_PORT" "$EN_HOST:$EN_GATEWAY_PING_PORT" "$EN_HOST:$EN_GATEWAY_FILES_PORT"
 }
 # UPSTREAM_<NAME>: comma-separated replica URLs; an exported value wins (several replicas).
 traefik_launch() {

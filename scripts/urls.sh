@@ -18,7 +18,7 @@ EventoNight through the gateway (Traefik $EN_TRAEFIK_VERSION on 127.0.0.1:$port)
   notifications  http://notifications.localhost:$port  (Socket.IO at /socket.io/)
   media          http://media.localhost:$port
   auth           http://auth.localhost:$port        (Keycloak realm $KEYCLOAK_REALM; issuer $KEYCLOAK_ISSUER)
-  files          http://files.localhost:$port       (object store, bucket paths only)
+  files          http://files.localhost:$EN_GATEWAY_FILES_PORT       (object store, bucket paths only; its own entry point)
   one origin     http://localhost:$port/api/<service>/...  (user, event, interaction, chat, ticketing, notification, media)
 Node clients: node's fetch cannot resolve *.localhost; use http://localhost:$port/api/<service>/ or send the Host header.
 EOF_URLS

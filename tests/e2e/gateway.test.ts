@@ -215,6 +215,21 @@ describe('gateway: the real Traefik in front of the platform', { timeout: 300_00
     assert.equal(refused.headers['access-control-allow-origin'], undefined, 'no CORS grant for an unknown origin');
   });
 
+  it("Socket.IO's handshake through the gateway grants CORS to the app's origin, none to another", async () => {
+    const handshake = (origin: string) =>
+      gateway.request({ host: 'notifications', path: '/socket.io/?EIO=4&transport=polling', headers: { origin }, localAddress: '127.0.0.8' });
+    const app = gateway.origin('app');
+    const granted = await handshake(app);
+    assert.equal(granted.status, 200, granted.text.slice(0, 200));
+    assert.equal(granted.headers['access-control-allow-origin'], app);
+    // Traefik grants nothing to this origin; the service must not either (it used to reflect any
+    // origin, with credentials, and Traefik passes the service's headers on).
+    const foreign = await handshake('https://evil.example');
+    assert.equal(foreign.status, 200, 'the answer itself is unchanged: the browser is what withholds it');
+    // (Traefik's cors middleware adds Allow-Credentials to every answer; without an allowed origin it grants nothing.)
+    assert.equal(foreign.headers['access-control-allow-origin'], undefined, 'no CORS grant for another origin');
+  });
+
   it('production rendering: CORS grants https://*.<domain> only, never http://*.localhost', async () => {
     const production = await startGateway({ event: [system.url('event')] }, { domain: 'eventonight.example', profile: 'production' });
     try {

@@ -1,7 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -53,13 +53,24 @@ export interface GatewayRequest {
   /** Another loopback address (127.0.0.2 ...) makes the request come from another client IP. */
   localAddress?: string;
   timeoutMs?: number;
+  /** The entry point to send it to; default: `files` for the files host, else `web`. */
+  entryPoint?: 'web' | 'files';
+  /** The body in pieces, each sent `chunkDelayMs` after the previous one (a slow upload). */
+  chunks?: readonly Buffer[];
+  chunkDelayMs?: number;
 }
 
 export interface RunningGateway {
   readonly port: number;
+  /** The `files` entry point (files.<domain> only, its long read timeout): `request` uses it for the files host. */
+  readonly filesPort: number;
   /** `http://<host>.<domain>:<port>`: what a browser would use. */
   origin(host: string): string;
-  /** One HTTP request to the gateway with the Host header a browser would send. */
+  /**
+   * One HTTP request to the gateway with the Host header a browser would send, on the entry
+   * point that host is served on (`files` on its own, every other host on `web`), unless
+   * `entryPoint` names one.
+   */
   request(options: GatewayRequest): Promise<GatewayReply>;
   logTail(lines?: number): string;
   stop(): Promise<void>;
@@ -93,8 +104,15 @@ export async function startGateway(
   const fullHost = (host: string, port: number): string => `${host.includes('.') || host === 'localhost' ? host : `${host}.${domain}`}:${port}`;
   const dir = `${repoRoot}.infra/gateway-tests/${uniqueName('gw')}`;
   mkdirSync(dir, { recursive: true });
-  const [port, pingPort] = [await freePort(), await freePort()];
-  await run('bash', [`${repoRoot}infra/traefik-static.sh`, `${dir}/traefik.yml`, `127.0.0.1:${port}`, `127.0.0.1:${pingPort}`, ...(options.trustedForwarder === undefined ? [] : [options.trustedForwarder])]);
+  const [port, pingPort, filesPort] = [await freePort(), await freePort(), await freePort()];
+  await run('bash', [
+    `${repoRoot}infra/traefik-static.sh`,
+    `${dir}/traefik.yml`,
+    `127.0.0.1:${port}`,
+    `127.0.0.1:${pingPort}`,
+    `127.0.0.1:${filesPort}`,
+    ...(options.trustedForwarder === undefined ? [] : [options.trustedForwarder]),
+  ]);
 
   const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', DOMAIN: domain, ...(profile === 'local' ? { EDGE_PROFILE: 'local' } : {}) };
   for (const [name, urls] of Object.entries(upstreams)) env[`UPSTREAM_${name.toUpperCase()}`] = urls.join(',');
@@ -111,20 +129,24 @@ export async function startGateway(
     }
   };
 
+  const isFilesHost = (host: string): boolean => host === 'files' || host.startsWith('files.');
   const request = (options: GatewayRequest): Promise<GatewayReply> =>
     new Promise((resolve, reject) => {
       const startedAt = Date.now();
       const body = options.body;
+      const chunks = options.chunks;
+      const length = chunks === undefined ? (body === undefined ? undefined : Buffer.byteLength(body)) : chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      const target = (options.entryPoint ?? (isFilesHost(options.host) ? 'files' : 'web')) === 'files' ? filesPort : port;
       const req = httpRequest(
         {
           host: '127.0.0.1',
-          port,
+          port: target,
           method: options.method ?? 'GET',
           path: options.path,
           headers: {
             ...options.headers,
-            host: fullHost(options.host, port),
-            ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
+            host: fullHost(options.host, target),
+            ...(length === undefined ? {} : { 'content-length': String(length) }),
           },
           ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
           agent: false,
@@ -144,6 +166,7 @@ export async function startGateway(
       // With `Expect: 100-continue` (what curl sends for a large body) the body goes only once the
       // server asks for it: a refusal (413) arrives as an answer, not as a reset mid-upload.
       if (options.headers?.['expect'] === '100-continue') req.on('continue', () => req.end(body));
+      else if (chunks !== undefined) void sendSlowly(req, chunks, options.chunkDelayMs ?? 0);
       else req.end(body);
     });
 
@@ -166,7 +189,8 @@ export async function startGateway(
 
   return {
     port,
-    origin: (host) => `http://${fullHost(host, port)}`,
+    filesPort,
+    origin: (host) => `http://${fullHost(host, isFilesHost(host) ? filesPort : port)}`,
     request,
     logTail,
     async stop() {
@@ -176,6 +200,16 @@ export async function startGateway(
       }
     },
   };
+}
+
+/** Writes `chunks` one after another, `delayMs` apart, then ends the request (unless it failed meanwhile). */
+async function sendSlowly(req: ClientRequest, chunks: readonly Buffer[], delayMs: number): Promise<void> {
+  for (const [index, chunk] of chunks.entries()) {
+    if (index > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (req.destroyed) return;
+    req.write(chunk);
+  }
+  if (!req.destroyed) req.end();
 }
 
 /** The upstreams of a whole system under test: its seven services, the real Keycloak and object store. */
