@@ -3,8 +3,12 @@
 # SeaweedFS (master, volume server, filer and S3 gateway in one process) as the image's
 # unprivileged user. Two identities: the operator's admin key (bucket creation, backups) and the
 # media service's key, which may read, write, list and tag objects of the media bucket only.
-# The inner parts listen on the container's loopback; only the S3 API (port 9000) is on the
-# network. One master and one volume server: no peers to wait for at start (election) or stop.
+# The inner parts listen on the container's loopback; only the S3 gateway is on the network. Its
+# bind address covers both its listeners, the S3 API (9000) and its gRPC port (19000, 10000
+# above), which has no authentication and can change the S3 identities: SeaweedFS cannot put
+# the second on loopback alone, so docker-compose.yml gives the store a network of its own that
+# only Traefik, media, seaweedfs-init and the backup job join.
+# One master and one volume server: no peers to wait for at start (election) or stop.
 # The filer keeps its metadata in /data/filerldb2 (the image's /etc/seaweedfs/filer.toml), so
 # all state is in the /data volume.
 # The folders, the identities file and the binary are overridable for tests/deployment.

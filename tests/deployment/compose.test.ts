@@ -679,6 +679,16 @@ describe('docker-compose.yml', () => {
     };
     const ids = realm.clients.map((c) => c.clientId);
     assert.ok(!ids.includes('eventonight-test'), 'eventonight-test must not be in the production realm');
+    // Password guessing is Keycloak's to stop, per account (the edge's per-address limit only
+    // covers the form posts): temporary lockouts whose wait grows, never a permanent one.
+    const guard = realm as unknown as Record<string, unknown>;
+    assert.equal(guard['bruteForceProtected'], true, 'brute-force detection on');
+    assert.equal(guard['permanentLockout'], false, 'no permanent lockout: anyone knowing an address could lock its owner out for good');
+    assert.equal(guard['maxTemporaryLockouts'], 0, 'temporary lockouts never turn permanent');
+    assert.equal(guard['bruteForceStrategy'], 'LINEAR', 'each failure past the factor adds a wait increment');
+    const [factor, increment, ceiling] = [guard['failureFactor'], guard['waitIncrementSeconds'], guard['maxFailureWaitSeconds']] as number[];
+    assert.ok(factor !== undefined && factor >= 3 && factor <= 10, `failureFactor ${factor}: a few typos are not a lockout`);
+    assert.ok(increment !== undefined && ceiling !== undefined && increment > 0 && ceiling >= 10 * increment, `the wait grows from ${increment} s to ${ceiling} s`);
     for (const client of realm.clients) {
       assert.notEqual(client.directAccessGrantsEnabled, true, `${client.clientId}: password grant in production`);
       if (client.secret !== undefined) {
@@ -735,6 +745,53 @@ describe('docker-compose.yml', () => {
     assert.deepEqual([...missing], []);
   });
 
+  test("the object store is on a network of its own, which only Traefik, media, seaweedfs-init and the backup job join", () => {
+    // -s3.ip.bind=0.0.0.0 opens the S3 gateway's unauthenticated gRPC port (S3 port + 10000) on
+    // every network the store is on: those networks' members are who can reach it.
+    assert.deepEqual(asList(services['seaweedfs']?.networks), ['objects'], 'the store is on the objects network only');
+    assert.equal(compose.networks?.['objects']?.internal, true, 'objects is internal (no route out)');
+    const members = Object.entries(services)
+      .filter(([, s]) => asList(s.networks).includes('objects'))
+      .map(([name]) => name)
+      .sort();
+    assert.deepEqual(members, ['backup', 'media', 'seaweedfs', 'seaweedfs-init', 'traefik']);
+    for (const [name, service] of Object.entries(services)) {
+      if (asList(service.networks).includes('objects')) continue;
+      const sharesOne = asList(service.networks).some((n) => asList(services['seaweedfs']?.networks).includes(n));
+      assert.equal(sharesOne, false, `${name} shares a network with the object store`);
+    }
+    const start = readFileSync(join(root, 'deploy', 'seaweedfs', 'start.sh'), 'utf8');
+    assert.match(start, /-s3\.ip\.bind=0\.0\.0\.0/, 'what the network guards: the gateway listens on every address of the container');
+  });
+
+  test('Keycloak believes X-Forwarded-* only from the network Traefik reaches it on', () => {
+    const keycloak = services['keycloak'] as ComposeService;
+    const trusted = asMap(keycloak.environment)['KC_PROXY_TRUSTED_ADDRESSES'];
+    const subnet = compose.networks?.['eventonight-network']?.ipam?.config?.[0]?.subnet;
+    assert.ok(subnet !== undefined, 'eventonight-network has a fixed subnet');
+    assert.equal(trusted, subnet, 'KC_PROXY_TRUSTED_ADDRESSES is that subnet');
+    assert.equal(asMap(keycloak.environment)['KC_PROXY_HEADERS'], 'xforwarded');
+    const shared = asList(services['traefik']?.networks).filter((n) => asList(keycloak.networks).includes(n));
+    assert.deepEqual(shared, ['eventonight-network'], 'Traefik reaches Keycloak on that network alone');
+    for (const other of ['edge', 'ops']) {
+      const theirs = compose.networks?.[other]?.ipam?.config?.[0]?.subnet ?? '';
+      assert.ok(!inSubnet(subnet.split('/')[0] as string, theirs) && !inSubnet(theirs.split('/')[0] as string, subnet), `eventonight-network and ${other} must not overlap`);
+    }
+  });
+
+  test("notification's Socket.IO grants CORS to the web app's origin only", async () => {
+    const notification = services['notification'] as ComposeService;
+    const missing = new Set<string>();
+    const value = interpolate(asMap(notification.environment)['SOCKET_CORS_ORIGINS'] ?? '', envExample, missing);
+    assert.deepEqual([...missing], []);
+    assert.equal(value, envExample.get('WEB_APP_URL'));
+    assert.equal(value, `https://app.${envExample.get('DOMAIN')}`, 'the app is served at app.<DOMAIN>');
+    // The service's own parser takes it as production would hand it over.
+    const parsed = parseConfig((await configSchemaOf('notification')) as never, processEnv(notification, env, secretsDir));
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
+    assert.deepEqual((parsed.config as { SOCKET_CORS_ORIGINS?: unknown }).SOCKET_CORS_ORIGINS, [value]);
+  });
+
   test('only Traefik and cloudflared share the edge network', () => {
     const members = Object.entries(services)
       .filter(([, s]) => asList(s.networks).includes('edge'))
@@ -760,7 +817,7 @@ describe('docker-compose.yml', () => {
     assert.match(envExample.get('BACKUP_DIR') ?? '', /\S/, '.env.example sets BACKUP_DIR');
   });
 
-  test('the ops network: internal, a fixed subnet, joining the services, RabbitMQ, the object store and the backup job only', () => {
+  test('the ops network: internal, a fixed subnet, joining the services, RabbitMQ and the backup job only', () => {
     const ops = compose.networks?.['ops'];
     assert.equal(ops?.internal, true, 'ops must be internal (no route out)');
     const subnet = ops?.ipam?.config?.[0]?.subnet;
@@ -771,8 +828,8 @@ describe('docker-compose.yml', () => {
       .filter(([, s]) => asList(s.networks).includes('ops'))
       .map(([name]) => name)
       .sort();
-    assert.deepEqual(members, [...appNames, 'backup', 'rabbitmq', 'seaweedfs'].sort());
-    assert.deepEqual(asList(services['backup']?.networks).sort(), ['ops', ...appNames.map((a) => `${a}-network`)].sort(), 'the backup job is on no other network');
+    assert.deepEqual(members, [...appNames, 'backup', 'rabbitmq'].sort());
+    assert.deepEqual(asList(services['backup']?.networks).sort(), ['ops', 'objects', ...appNames.map((a) => `${a}-network`)].sort(), 'the backup job is on no other network');
     for (const app of appNames) {
       const service = services[app] as ComposeService;
       const appEnv = asMap(service.environment);
@@ -855,15 +912,17 @@ describe('docker-compose.yml', () => {
     const subnets = (name: string) => (drill.networks[name]?.ipam?.config ?? []).map((c) => c.subnet);
     const production = (name: string) => (compose.networks?.[name]?.ipam?.config ?? []).map((c) => c.subnet);
     assert.equal(drill.networks['eventonight-network']?.name, 'eventonight-drill-network', 'the fixed-name network is the drill\'s own');
-    for (const name of ['edge', 'ops']) {
+    const fixed = ['edge', 'ops', 'eventonight-network'];
+    for (const name of fixed) {
       assert.equal(subnets(name).length, 1, `${name}: one subnet, replaced rather than added to`);
       const [mine] = subnets(name) as [string];
-      for (const theirs of [...production('edge'), ...production('ops')]) {
+      for (const theirs of fixed.flatMap(production)) {
         assert.ok(theirs !== undefined && !inSubnet(mine.split('/')[0] as string, theirs) && !inSubnet(theirs.split('/')[0] as string, mine), `${name}: ${mine} overlaps production's ${theirs}`);
       }
     }
     assert.equal(drill.networks['ops']?.internal, true);
     for (const app of appNames) assert.equal(drill.services[app]?.environment?.['OPS_HOST'], subnets('ops')[0], `${app}: binds in the drill's ops subnet`);
+    assert.equal(drill.services['keycloak']?.environment?.['KC_PROXY_TRUSTED_ADDRESSES'], subnets('eventonight-network')[0], "Keycloak trusts the drill's Traefik, on the drill's network");
     const script = readFileSync(join(root, 'deploy', 'restore-drill.sh'), 'utf8');
     assert.match(script, /^export HTTP_PORT=\$\{DRILL_HTTP_PORT:-18080\} KEYCLOAK_CONSOLE_PORT=\$\{DRILL_KEYCLOAK_CONSOLE_PORT:-18081\}$/m, 'host ports other than production\'s');
     assert.match(script, /^readonly drill_project=eventonight-drill$/m);
