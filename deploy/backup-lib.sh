@@ -7,12 +7,16 @@
 deploy_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$deploy_root"
 
-# BACKUP_DIR from .env, as compose reads it (a relative path is relative to this folder).
+# BACKUP_DIR from the settings compose reads: .env, or the files of compose's own COMPOSE_ENV_FILES
+# (comma-separated; the last one that sets it wins), a relative path being relative to this folder.
 backup_dir_from_env() {
-  local env_file=$deploy_root/.env value
-  [ -f "$env_file" ] || { echo "no $env_file: copy .env.example and fill it in (docs/deployment.md)" >&2; return 1; }
-  value=$(sed -n 's/^BACKUP_DIR=//p' "$env_file")
-  value=${value##*$'\n'}
+  local env_files=() env_file value='' found
+  IFS=, read -r -a env_files <<<"${COMPOSE_ENV_FILES:-$deploy_root/.env}"
+  for env_file in "${env_files[@]}"; do
+    [ -f "$env_file" ] || { echo "no $env_file: copy .env.example and fill it in (docs/deployment.md)" >&2; return 1; }
+    found=$(sed -n 's/^BACKUP_DIR=//p' "$env_file" | tail -n 1)
+    [ -z "$found" ] || value=$found
+  done
   [ -n "$value" ] || { echo "BACKUP_DIR is not set in $env_file (where backups go, docs/deployment.md)" >&2; return 1; }
   case $value in
     /*) printf '%s\n' "$value" ;;

@@ -29,16 +29,17 @@ production_users=$(docker compose exec -T keycloak-db psql -U keycloak -d keyclo
 
 # From here on every compose command addresses the drill project, never production's.
 export COMPOSE_PROJECT_NAME=$drill_project
-export COMPOSE_FILE=docker-compose.yml:deploy/drill/compose.drill.yml
-export HTTP_PORT=${DRILL_HTTP_PORT:-18080} KEYCLOAK_CONSOLE_PORT=${DRILL_KEYCLOAK_CONSOLE_PORT:-18081}
-remove="docker compose -p $drill_project -f docker-compose.yml -f deploy/drill/compose.drill.yml down -v"
+# The deployment's own files (COMPOSE_FILE, if it sets one) plus the drill's changes.
+export COMPOSE_FILE=${COMPOSE_FILE:-docker-compose.yml}:deploy/drill/compose.drill.yml
+export HTTP_PORT=${DRILL_HTTP_PORT:-18080} KEYCLOAK_CONSOLE_PORT=${DRILL_KEYCLOAK_CONSOLE_PORT:-18081} FILES_HTTP_PORT=${DRILL_FILES_HTTP_PORT:-18088}
+remove="COMPOSE_FILE=$COMPOSE_FILE docker compose -p $drill_project down -v"
 
 finish() {
   local status=$? failed_step=$current_step
   if [ "${DRILL_KEEP:-0}" = 1 ]; then
     echo "the scratch copy is still running; remove it with: $remove"
   else
-    run docker compose -p "$drill_project" -f docker-compose.yml -f deploy/drill/compose.drill.yml down -v ||
+    run docker compose -p "$drill_project" down -v ||
       echo "restore drill: could not remove the scratch copy; run: $remove" >&2
   fi
   [ "$status" -eq 0 ] || echo "restore drill failed at step \"$failed_step\" (exit $status); details in $log_file" >&2

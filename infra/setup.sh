@@ -152,7 +152,10 @@ install_ferretdb() {
 #    document run as that statement alone, one round trip instead of BEGIN, it, COMMIT
 #    (single-statement.patch with single_statement.go; it applies after batched-updates.patch);
 #  - leak tracking only in debug builds: FerretDB recorded a stack trace and set a finalizer for
-#    every iterator, query and transaction (leak-tracking-debug-only.patch).
+#    every iterator, query and transaction (leak-tracking-debug-only.patch);
+#  - createUser accepts roles (and, like every FerretDB 1.x command, does not enforce them): the
+#    production MongoDB init script (deploy/mongo/create-service-user.js) grants readWrite, and the
+#    local engine's mongo stand-in runs it unchanged (createuser-roles.patch).
 readonly FERRETDB_PATCHES="$EN_ROOT/infra/ferretdb"
 apply_ferretdb_patches() {
   local src=$1 handler=$1/internal/handler file logfile
@@ -171,7 +174,7 @@ apply_ferretdb_patches() {
     "$src/internal/backends/postgresql/"
   # git apply patches a plain directory too (the source is a copy of the module); the ceiling
   # keeps it from taking a repository around the cache for the source's own.
-  for file in batched-updates.patch id-equality.patch single-statement.patch leak-tracking-debug-only.patch; do
+  for file in batched-updates.patch id-equality.patch single-statement.patch leak-tracking-debug-only.patch createuser-roles.patch; do
     run_logged "go: applying $file to FerretDB" "$logfile" \
       env GIT_CEILING_DIRECTORIES="$(dirname "$src")" git -C "$src" apply --verbose "$FERRETDB_PATCHES/$file"
   done

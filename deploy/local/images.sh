@@ -5,7 +5,7 @@
 #
 #   deploy/local/images.sh                  # stand-ins and the project's images
 #   deploy/local/images.sh third-party      # only the stand-ins
-#   deploy/local/images.sh project          # only the project's images (the production Dockerfile)
+#   deploy/local/images.sh project          # only the project's images (the production Dockerfile) and their bases
 #
 # Stand-ins are named for what they are, eventonight-local/<server>:<version>: a Debian bookworm
 # root file system (debootstrap, plus Debian's packages installed in a chroot) and what
@@ -63,7 +63,7 @@ rootfs_image() {
   shift
   local base image
   base=$(base_rootfs)
-  image="eventonight-local/rootfs:$name-$(printf '%s\n' "$EN_PROD_DEBIAN_SUITE" "$@" | hash_of)"
+  image="eventonight-local/rootfs:$name-$( { printf '%s\n' "$EN_PROD_DEBIAN_SUITE" "$@"; declare -f rootfs_image; } | hash_of)"
   if docker image inspect "$image" >/dev/null 2>&1; then echo "$image"; return; fi
   local dir logfile=$LOGS/rootfs-$name.log
   dir=$(mktemp -d "$ROOTFS_CACHE/.$name-XXXXXX")
@@ -85,9 +85,10 @@ rootfs_image() {
     } || status=$?
     as_root umount "$dir/proc"
     [ "$status" -eq 0 ] || exit "$status"
-    as_root chroot "$dir" apt-get clean
-    rm -rf "$dir/var/lib/apt/lists/"* "$dir/usr/sbin/policy-rc.d" "$dir/etc/resolv.conf"
+    rm -f "$dir/usr/sbin/policy-rc.d" "$dir/etc/resolv.conf"
   fi
+  # Downloaded packages and package lists (debootstrap leaves its own too) stay out of the image.
+  rm -rf "$dir/var/cache/apt/archives/"*.deb "$dir/var/lib/apt/lists/"*
   as_root tar -C "$dir" -c . | docker import - "$image" >>"$logfile"
   as_root rm -rf "$dir"
   echo "$image"
@@ -169,14 +170,31 @@ stage_ferretdb() {
   link_into "$mongosh" "$1/mongosh"
 }
 
+# standin VARIABLE NAME TAG RECIPE_WORDS BUILD_ARG...: builds one stand-in, prints VARIABLE=image.
+standin() {
+  local variable=$1 image
+  shift
+  image=$(build_standin "$@")
+  echo "$variable=$image"
+}
+
 # The version part of a tool's pinned version: v3.6.25 -> 3.6.25.
 plain() { echo "${1#v}"; }
 
-third_party() {
-  local base nginx_root pg_root rabbit_root redis_root curl_root certs_root pg_version pg_major
+# The bases of the project's own images (the Dockerfile's NODE_IMAGE and NGINX_IMAGE).
+base_standins() {
+  local base nginx_root
+  base=$(rootfs_image minbase)
+  nginx_root=$(rootfs_image nginx nginx gettext-base wget)
+  standin LOCAL_NODE_IMAGE node "$EN_NODE_VERSION-$EN_PROD_DEBIAN_SUITE-slim" "$EN_NODE_VERSION" "ROOTFS=$base"
+  standin LOCAL_NGINX_IMAGE nginx-unprivileged "$(debian_version "$nginx_root" nginx)-$EN_PROD_DEBIAN_SUITE" '' "ROOTFS=$nginx_root"
+}
+
+# The servers docker-compose.yml runs besides the project's images.
+server_standins() {
+  local base pg_root rabbit_root redis_root curl_root certs_root pg_version pg_major
   base=$(rootfs_image minbase)
   certs_root=$(rootfs_image certificates ca-certificates)
-  nginx_root=$(rootfs_image nginx nginx gettext-base wget)
   pg_root=$(rootfs_image postgresql postgresql-15)
   rabbit_root=$(rootfs_image rabbitmq rabbitmq-server)
   redis_root=$(rootfs_image redis redis-server)
@@ -184,17 +202,15 @@ third_party() {
   pg_version=$(debian_version "$pg_root" postgresql-15)
   pg_major=${pg_version%%.*}
 
-  echo "LOCAL_NODE_IMAGE=$(build_standin node "$EN_NODE_VERSION-$EN_PROD_DEBIAN_SUITE-slim" "$EN_NODE_VERSION" "ROOTFS=$base")"
-  echo "LOCAL_NGINX_IMAGE=$(build_standin nginx-unprivileged "$(debian_version "$nginx_root" nginx)-$EN_PROD_DEBIAN_SUITE" '' "ROOTFS=$nginx_root")"
-  echo "LOCAL_POSTGRES_IMAGE=$(build_standin postgres "$pg_version" '' "ROOTFS=$pg_root" "PG_MAJOR=$pg_major")"
-  echo "LOCAL_MONGO_IMAGE=$(build_standin ferretdb "$(plain "$EN_FERRETDB_VERSION")-pg$pg_major" \
-    "$(cat "$EN_BIN/ferretdb.build") $EN_NODE_VERSION $MONGOSH_VERSION" "ROOTFS=$pg_root" "PG_MAJOR=$pg_major")"
-  echo "LOCAL_RABBITMQ_IMAGE=$(build_standin rabbitmq "$(debian_version "$rabbit_root" rabbitmq-server)" '' "ROOTFS=$rabbit_root")"
-  echo "LOCAL_REDIS_IMAGE=$(build_standin redis "$(debian_version "$redis_root" redis-server)" '' "ROOTFS=$redis_root")"
-  echo "LOCAL_KEYCLOAK_IMAGE=$(build_standin keycloak "$EN_KEYCLOAK_VERSION" "$EN_KEYCLOAK_JAVA_CANDIDATES" "ROOTFS=$base")"
-  echo "LOCAL_SEAWEEDFS_IMAGE=$(build_standin seaweedfs "$EN_SEAWEEDFS_VERSION" "$(cat "$EN_BIN/weed.build")" "ROOTFS=$curl_root")"
-  echo "LOCAL_TRAEFIK_IMAGE=$(build_standin traefik "$(plain "$EN_TRAEFIK_VERSION")" "$(cat "$EN_BIN/traefik.build")" "ROOTFS=$certs_root")"
-  echo "LOCAL_STRIPE_MOCK_IMAGE=$(build_standin stripe-mock "$(plain "$EN_STRIPE_MOCK_VERSION")" "$EN_STRIPE_MOCK_VERSION" "ROOTFS=$base")"
+  standin LOCAL_POSTGRES_IMAGE postgres "$pg_version" '' "ROOTFS=$pg_root" "PG_MAJOR=$pg_major"
+  standin LOCAL_MONGO_IMAGE ferretdb "$(plain "$EN_FERRETDB_VERSION")-pg$pg_major" \
+    "$(cat "$EN_BIN/ferretdb.build") $EN_NODE_VERSION $MONGOSH_VERSION" "ROOTFS=$pg_root" "PG_MAJOR=$pg_major"
+  standin LOCAL_RABBITMQ_IMAGE rabbitmq "$(debian_version "$rabbit_root" rabbitmq-server)" '' "ROOTFS=$rabbit_root"
+  standin LOCAL_REDIS_IMAGE redis "$(debian_version "$redis_root" redis-server)" '' "ROOTFS=$redis_root"
+  standin LOCAL_KEYCLOAK_IMAGE keycloak "$EN_KEYCLOAK_VERSION" "$EN_KEYCLOAK_JAVA_CANDIDATES" "ROOTFS=$base"
+  standin LOCAL_SEAWEEDFS_IMAGE seaweedfs "$EN_SEAWEEDFS_VERSION" "$(cat "$EN_BIN/weed.build")" "ROOTFS=$curl_root"
+  standin LOCAL_TRAEFIK_IMAGE traefik "$(plain "$EN_TRAEFIK_VERSION")" "$(cat "$EN_BIN/traefik.build")" "ROOTFS=$certs_root"
+  standin LOCAL_STRIPE_MOCK_IMAGE stripe-mock "$(plain "$EN_STRIPE_MOCK_VERSION")" "$EN_STRIPE_MOCK_VERSION" "ROOTFS=$base"
 }
 
 # ---- the project's images: the production Dockerfile, with local base images --------
@@ -246,11 +262,13 @@ project() {
 
 main() {
   docker version >/dev/null 2>&1 || die "the local engine is not running (deploy/local/engine.sh start)"
-  local what=${1:-all} lines
-  lines=$(third_party)
-  echo "$lines"
-  [ "$what" != third-party ] || return 0
-  project "$(sed -n 's/^LOCAL_NODE_IMAGE=//p' <<<"$lines")" "$(sed -n 's/^LOCAL_NGINX_IMAGE=//p' <<<"$lines")"
+  local what=${1:-all} bases
+  bases=$(base_standins)
+  echo "$bases"
+  if [ "$what" != project ]; then server_standins; fi
+  if [ "$what" != third-party ]; then
+    project "$(sed -n 's/^LOCAL_NODE_IMAGE=//p' <<<"$bases")" "$(sed -n 's/^LOCAL_NGINX_IMAGE=//p' <<<"$bases")"
+  fi
 }
 
 main "$@"

@@ -924,10 +924,16 @@ describe('docker-compose.yml', () => {
     for (const app of appNames) assert.equal(drill.services[app]?.environment?.['OPS_HOST'], subnets('ops')[0], `${app}: binds in the drill's ops subnet`);
     assert.equal(drill.services['keycloak']?.environment?.['KC_PROXY_TRUSTED_ADDRESSES'], subnets('eventonight-network')[0], "Keycloak trusts the drill's Traefik, on the drill's network");
     const script = readFileSync(join(root, 'deploy', 'restore-drill.sh'), 'utf8');
-    assert.match(script, /^export HTTP_PORT=\$\{DRILL_HTTP_PORT:-18080\} KEYCLOAK_CONSOLE_PORT=\$\{DRILL_KEYCLOAK_CONSOLE_PORT:-18081\}$/m, 'host ports other than production\'s');
+    assert.match(
+      script,
+      /^export HTTP_PORT=\$\{DRILL_HTTP_PORT:-18080\} KEYCLOAK_CONSOLE_PORT=\$\{DRILL_KEYCLOAK_CONSOLE_PORT:-18081\} FILES_HTTP_PORT=\$\{DRILL_FILES_HTTP_PORT:-18088\}$/m,
+      'host ports other than production\'s',
+    );
+    // The drill's files come after the deployment's own (the local engine's override, if any).
+    assert.match(script, /^export COMPOSE_FILE=\$\{COMPOSE_FILE:-docker-compose\.yml\}:deploy\/drill\/compose\.drill\.yml$/m);
     assert.match(script, /^readonly drill_project=eventonight-drill$/m);
     assert.match(script, /down -v/);
-    // Removing the scratch copy names its project and files explicitly: never production's volumes.
-    for (const line of script.split('\n').filter((l) => /down -v/.test(l))) assert.match(line, /-p "?\$drill_project"? -f docker-compose\.yml -f deploy\/drill\/compose\.drill\.yml down -v/);
+    // Removing the scratch copy names its project explicitly: never production's volumes.
+    for (const line of script.split('\n').filter((l) => /down -v/.test(l))) assert.match(line, /-p "?\$drill_project"? down -v/);
   });
 });

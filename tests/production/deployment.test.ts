@@ -1,0 +1,254 @@
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { io, type Socket } from 'socket.io-client';
+import Stripe from 'stripe';
+import { waitFor } from '@eventonight/testing';
+import { api, DOMAIN, edge, edgeAgent, expectStatus, root, secret, signIn, type Tokens } from './support/edge.js';
+import { compose, containerOf, containerState, mongoEval, operatorEnv, run } from './support/deployment.js';
+
+/**
+ * Production, for real: docker-compose.yml on the local Docker engine (npm run prod:local), reached
+ * only through its Traefik as the internet reaches it. People sign up and sign in through Keycloak's
+ * own form; an organization publishes with a cover image; a member pays (stripe-mock is Stripe, the
+ * webhook is signed with the deployment's secret) and is let in at the door; a like reaches an open
+ * socket. Then the operator's side: the edge refuses what is not public, a killed container comes
+ * back by its restart policy with nothing lost, and a backup, a wipe, a restore and the restore
+ * drill bring back every document, object and sign-in.
+ */
+
+const PASSWORD = `Night-${randomBytes(6).toString('hex')}!`;
+// A 1×1 PNG: the media service checks the stored object's size and type, not its pixels.
+const COVER = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+interface Person {
+  email: string;
+  id: string;
+  tokens: Tokens;
+}
+
+interface Pushed {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+async function signUp(role: 'member' | 'organization', displayName: string): Promise<Person> {
+  const email = `${role}-${randomBytes(5).toString('hex')}@prod.${DOMAIN}`;
+  const body = { email, password: PASSWORD, displayName, role, ...(role === 'organization' ? { organization: { name: displayName } } : {}) };
+  expectStatus(201, await api('users', 'POST', '/users', undefined, body), `sign-up of ${email}`);
+  const tokens = await signIn(email, PASSWORD);
+  const me = expectStatus(200, await api('users', 'GET', '/users/me', tokens.accessToken), 'own profile').json();
+  assert.equal(me['role'], role);
+  return { email, id: String(me['id']), tokens };
+}
+
+function openSocket(token: string): Promise<{ socket: Socket; received: Pushed[] }> {
+  const received: Pushed[] = [];
+  const socket = io(`http://notifications.${DOMAIN}`, { transports: ['websocket'], agent: edgeAgent, auth: { token }, reconnection: true, timeout: 10_000 } as never);
+  socket.on('notification', (pushed: Pushed) => received.push(pushed));
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve({ socket, received }));
+    socket.once('connect_error', reject);
+  });
+}
+
+describe('production on the local Docker engine', { timeout: 3_600_000 }, () => {
+  let organizer: Person;
+  let member: Person;
+  let organizerSocket: { socket: Socket; received: Pushed[] } | undefined;
+  let coverId: string;
+  let eventId: string;
+  let orderId: string;
+  let ticketCodes: string[];
+
+  before(() => {
+    // Idempotent: builds what is missing and waits until every container is healthy.
+    const up = spawnSync('bash', ['scripts/prod-local.sh', 'up'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], timeout: 3_000_000 });
+    assert.equal(up.status, 0, 'npm run prod:local');
+  });
+
+  after(() => {
+    organizerSocket?.socket.close();
+  });
+
+  it('people sign up and sign in through Keycloak, behind the production Traefik', async () => {
+    organizer = await signUp('organization', 'Harbour Nights');
+    member = await signUp('member', 'Ana Member');
+    organizerSocket = await openSocket(organizer.tokens.accessToken);
+  });
+
+  it('an organization uploads a cover through files.<domain> and publishes an event with it', async () => {
+    const token = organizer.tokens.accessToken;
+    const presigned = expectStatus(201, await api('media', 'POST', '/media/uploads', token, { purpose: 'event_cover', contentType: 'image/png', sizeBytes: COVER.byteLength }), 'presign').json();
+    const uploadUrl = String(presigned['uploadUrl']);
+    assert.ok(uploadUrl.startsWith(`https://files.${DOMAIN}/`), `uploads go to the public files host: ${uploadUrl}`);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(presigned['fields'] as Record<string, string>)) form.append(name, value);
+    form.append('file', new Blob([COVER], { type: 'image/png' }));
+    const encoded = new Response(form);
+    const uploaded = await edge(uploadUrl, {
+      method: 'POST',
+      headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+      body: Buffer.from(await encoded.arrayBuffer()),
+    });
+    assert.ok(uploaded.status < 300, `upload through the edge: ${uploaded.status} ${uploaded.text().slice(0, 300)}`);
+    coverId = String(presigned['assetId']);
+    expectStatus(200, await api('media', 'POST', `/media/${coverId}/confirm`, token), 'confirm the upload');
+    const view = expectStatus(200, await api('media', 'GET', `/media/${coverId}`), 'public view of the cover').json();
+    const bytes = await edge(String(view['url']));
+    assert.deepEqual(bytes.body, COVER, 'the store serves exactly the uploaded bytes, through the edge');
+
+    const startsAt = Date.now() + 7 * 24 * 3600_000;
+    const created = expectStatus(
+      201,
+      await api('events', 'POST', '/events', token, {
+        title: 'Harbour Jazz Night',
+        description: 'An evening of live music by the water.',
+        category: 'music',
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 3 * 3600_000).toISOString(),
+        venue: { name: 'The Warehouse', address: '1 Dock Street', city: 'Lisbon', location: { lat: 38.7, lng: -9.1 } },
+        tiers: [{ name: 'Standard', priceMinor: 2500, quantity: 50, currency: 'eur' }],
+        tags: ['live'],
+        coverMediaId: coverId,
+      }),
+      'create the event',
+    ).json();
+    eventId = String(created['eventId']);
+    expectStatus(200, await api('events', 'POST', `/events/${eventId}/publish`, token), 'publish');
+    const listed = await waitFor(
+      async () => {
+        const reply = await api('events', 'GET', `/events?organizerId=${organizer.id}`);
+        const items = reply.status === 200 ? (reply.json()['items'] as Array<{ eventId: string }>) : [];
+        return items.some((item) => item.eventId === eventId) ? items : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the published event in the public list' },
+    );
+    assert.equal(listed.length, 1);
+  });
+
+  it('a member buys a ticket: Checkout on stripe-mock, a webhook signed like Stripe’s, the ticket issued', async () => {
+    const token = member.tokens.accessToken;
+    const tiers = expectStatus(200, await api('events', 'GET', `/events/${eventId}`), 'event detail').json()['tiers'] as Array<{ tierId: string }>;
+    const order = expectStatus(
+      201,
+      await api('tickets', 'POST', '/orders', token, { eventId, tierId: tiers[0]?.tierId, quantity: 1 }, { 'idempotency-key': randomUUID() }),
+      'checkout',
+    ).json();
+    orderId = String(order['orderId']);
+    const placed = await waitFor(
+      async () => {
+        const reply = await api('tickets', 'GET', `/orders/${orderId}`, token);
+        const sessionId = reply.status === 200 ? reply.json()['checkoutSessionId'] : null;
+        return typeof sessionId === 'string' ? sessionId : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the order to have its Checkout Session' },
+    );
+    const payload = JSON.stringify({
+      id: `evt_${randomUUID().replaceAll('-', '')}`,
+      object: 'event',
+      type: 'checkout.session.completed',
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: placed, object: 'checkout.session', client_reference_id: orderId, metadata: { orderId }, payment_intent: `pi_${randomUUID().replaceAll('-', '')}`, payment_status: 'paid' } },
+    });
+    const signature = new Stripe('sk_test_signing_only').webhooks.generateTestHeaderString({ payload, secret: secret('stripe_webhook_secret') });
+    const forged = await edge(`https://tickets.${DOMAIN}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' }, body: payload });
+    assert.equal(forged.status, 400, 'a webhook without a valid signature is refused');
+    expectStatus(200, await edge(`https://tickets.${DOMAIN}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload }), 'the signed webhook');
+    ticketCodes = await waitFor(
+      async () => {
+        const reply = await api('tickets', 'GET', '/tickets', token);
+        const items = reply.status === 200 ? (reply.json()['items'] as Array<{ code: string | null; status: string; eventId: string }>) : [];
+        const valid = items.filter((ticket) => ticket.eventId === eventId && ticket.status === 'valid' && typeof ticket.code === 'string');
+        return valid.length === 1 ? valid.map((ticket) => String(ticket.code)) : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the ticket to be issued' },
+    );
+  });
+
+  it("the ticket's QR code lets the member in once at the door", async () => {
+    const scan = () => api('tickets', 'POST', `/events/${eventId}/tickets/validate`, organizer.tokens.accessToken, { code: ticketCodes[0] });
+    expectStatus(200, await scan(), 'the first scan');
+    expectStatus(409, await scan(), 'the second scan of the same code');
+  });
+
+  it("the member's like reaches the organizer's open socket", async () => {
+    expectStatus(201, await api('interactions', 'PUT', `/events/${eventId}/like`, member.tokens.accessToken), 'a new like');
+    await waitFor(() => organizerSocket?.received.find((pushed) => pushed.type === 'event.liked' && pushed.data['eventId'] === eventId), {
+      timeoutMs: 30_000,
+      what: 'the like to be pushed to the organizer',
+    });
+  });
+
+  it('the edge refuses admin consoles, the master realm, internal routes, ops listeners and probes', async () => {
+    const refused: Array<[string, string]> = [
+      ['auth', '/admin/'],
+      ['auth', '/admin/master/console/'],
+      ['auth', '/realms/master/protocol/openid-connect/token'],
+      ['auth', '/metrics'],
+      ['auth', '/health/ready'],
+      ['tickets', '/internal/events/x/sales'],
+      ['users', '/health'],
+      ['users', '/ready'],
+      ['events', '/ops/quiesce'],
+      ['notifications', '/metrics'],
+    ];
+    for (const [host, path] of refused) {
+      const reply = await edge(`https://${host}.${DOMAIN}${path}`);
+      assert.ok([403, 404].includes(reply.status), `${host}.${DOMAIN}${path} answered ${reply.status}`);
+    }
+    const traversal = await edge(`https://events.${DOMAIN}/events/x%2F..%2F..%2Finternal`);
+    assert.equal(traversal.status, 400, 'an encoded slash is refused at the edge');
+  });
+
+  it('a service container killed with docker kill comes back by its restart policy, and nothing is lost', async () => {
+    const notification = containerOf('notification');
+    const before = containerState(notification);
+    run('docker', ['kill', notification]);
+    // While it is down, the member follows the organizer: the push waits in notification's queue.
+    const follow = await api('interactions', 'PUT', `/users/${organizer.id}/follow`, member.tokens.accessToken);
+    assert.ok(follow.status === 200 || follow.status === 201, `follow while notification is down: ${follow.status}`);
+    await waitFor(
+      () => {
+        const now = containerState(notification);
+        return now.restartCount > before.restartCount && now.health === 'healthy' ? now : undefined;
+      },
+      { timeoutMs: 180_000, intervalMs: 2_000, what: 'the killed notification container to be healthy again' },
+    );
+    await waitFor(
+      async () => {
+        const reply = await api('notifications', 'GET', '/notifications?limit=100', organizer.tokens.accessToken);
+        const items = reply.status === 200 ? (reply.json()['items'] as Pushed[]) : [];
+        return items.find((n) => n.type === 'follower.new' && n.data['followerId'] === member.id);
+      },
+      { timeoutMs: 60_000, what: 'the new follower among the organizer’s notifications' },
+    );
+  });
+
+  it('backup, wipe, restore and the restore drill bring back every document, object and sign-in', async () => {
+    const eventsBefore = mongoEval('event', 'db.events.countDocuments()');
+    const ticketsBefore = mongoEval('ticketing', 'db.tickets.countDocuments()');
+    run('bash', ['deploy/backup.sh'], 1_200_000);
+
+    // The wipe: every container and volume of the deployment goes, then an empty platform starts.
+    compose('down', '--volumes', '--remove-orphans');
+    run('bash', ['scripts/prod-local.sh', 'up'], 1_800_000);
+    assert.equal((await api('events', 'GET', `/events/${eventId}`)).status, 404, 'the wiped platform does not know the event');
+
+    run('bash', ['deploy/restore.sh'], 1_800_000);
+    assert.equal(mongoEval('event', 'db.events.countDocuments()'), eventsBefore);
+    assert.equal(mongoEval('ticketing', 'db.tickets.countDocuments()'), ticketsBefore);
+    const detail = expectStatus(200, await api('events', 'GET', `/events/${eventId}`), 'the restored event').json();
+    assert.equal(detail['coverMediaId'], coverId);
+    const view = expectStatus(200, await api('media', 'GET', `/media/${coverId}`), 'the restored cover').json();
+    assert.deepEqual((await edge(String(view['url']))).body, COVER, 'the restored object is byte for byte the uploaded one');
+    const again = await signIn(member.email, PASSWORD);
+    const tickets = expectStatus(200, await api('tickets', 'GET', '/tickets', again.accessToken), "the member's tickets after the restore").json();
+    assert.equal((tickets['items'] as unknown[]).length, 1);
+
+    const drill = run('bash', ['deploy/restore-drill.sh'], 1_800_000);
+    assert.match(drill, /Keycloak users: [1-9]/);
+    assert.equal(operatorEnv['COMPOSE_PROJECT_NAME'], 'eventonight');
+  });
+});

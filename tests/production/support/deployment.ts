@@ -1,0 +1,68 @@
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from './edge.js';
+
+/**
+ * The deployment npm run prod:local runs on the local engine: its compose commands and the deploy/
+ * scripts, run as an operator runs them (the engine's socket and this deployment's files in the
+ * environment, so a plain `docker compose` in deploy/*.sh addresses this deployment).
+ */
+
+const state = join(root, '.infra', 'prod-local');
+const cache = join(process.env['EVENTONIGHT_CACHE'] ?? join(process.env['HOME'] ?? '/root', '.cache', 'eventonight'), 'prod-local');
+
+export const operatorEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  DOCKER_HOST: 'unix:///run/eventonight-prod.sock',
+  DOCKER_CONFIG: join(cache, 'docker-config'),
+  COMPOSE_PROJECT_NAME: 'eventonight',
+  COMPOSE_FILE: 'docker-compose.yml:deploy/local/compose.local.yml',
+  COMPOSE_ENV_FILES: join(state, 'prod.env'),
+  EVENTONIGHT_ENV_FILE: join(state, 'prod.env'),
+};
+
+/** Runs a command in the repository as the operator; fails with its output unless it exits 0. */
+export function run(command: string, args: readonly string[], timeoutMs = 600_000): string {
+  const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd: root, env: operatorEnv, encoding: 'utf8', timeout: timeoutMs });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited ${String(result.status ?? result.signal)}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  }
+  return result.stdout;
+}
+
+export function compose(...args: string[]): string {
+  return run('docker', ['compose', ...args]);
+}
+
+/** The container id of a compose service's (first) container. */
+export function containerOf(service: string): string {
+  return compose('ps', '-q', service).trim().split('\n')[0] ?? '';
+}
+
+export interface ContainerState {
+  status: string;
+  health: string;
+  restartCount: number;
+  startedAt: string;
+}
+
+export function containerState(id: string): ContainerState {
+  const out = execFileSync('docker', ['inspect', '--format', '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}}', id], {
+    env: operatorEnv,
+    encoding: 'utf8',
+  }).trim();
+  const [status = '', health = '', restarts = '0', startedAt = ''] = out.split(' ');
+  return { status, health, restartCount: Number(restarts), startedAt };
+}
+
+/** mongosh inside a service's database container, as its root user (the operator's way in). */
+export function mongoEval(service: string, script: string): string {
+  return compose(
+    'exec',
+    '-T',
+    `${service}-mongo`,
+    'sh',
+    '-c',
+    `mongosh --quiet --username root --password "$(cat /run/secrets/mongo_root_password)" --authenticationDatabase admin ${service} --eval '${script.replaceAll("'", "'\\''")}'`,
+  ).trim();
+}
