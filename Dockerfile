@@ -37,18 +37,6 @@ COPY services/media/package.json services/media/
 COPY seed/package.json seed/
 COPY web/package.json web/
 
-# ---- 1. build: every dependency, compile the service and the packages it uses ----
-FROM manifests AS build
-ENV TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false
-RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.base.json turbo.json ./
-COPY packages/ packages/
-COPY services/ services/
-ARG SERVICE
-RUN test -n "${SERVICE}" || { echo "build arg SERVICE is required (user|event|interaction|chat|ticketing|notification|media)" >&2; exit 1; } \
- && test -f "services/${SERVICE}/package.json" || { echo "unknown SERVICE=${SERVICE}" >&2; exit 1; } \
- && npx turbo run build --filter="@eventonight/${SERVICE}-service..." --output-logs=errors-only
-
 # ---- seed: the idempotent demo-data loader (seed/, an npm workspace with a build script) ----
 # Built only with `--target seed` (compose's seed profile); it calls the services' APIs, runs once
 # and exits. Kept before `runtime` so that a plain `docker build` still produces a service image.
@@ -113,6 +101,20 @@ COPY --from=backup-deps /app/ ./
 COPY --from=backup-build /app/backup-dist backup/
 USER node
 ENTRYPOINT ["node", "/app/backup/cli.js"]
+
+# ---- 1. build: every dependency, compile the service and the packages it uses ----
+# The stages that need SERVICE come last: a builder without BuildKit builds every stage before
+# the target, so `--target web`, `seed` or `backup` must not pass through one that requires it.
+FROM manifests AS build
+ENV TURBO_TELEMETRY_DISABLED=1 TURBO_NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.base.json turbo.json ./
+COPY packages/ packages/
+COPY services/ services/
+ARG SERVICE
+RUN test -n "${SERVICE}" || { echo "build arg SERVICE is required (user|event|interaction|chat|ticketing|notification|media)" >&2; exit 1; } \
+ && test -f "services/${SERVICE}/package.json" || { echo "unknown SERVICE=${SERVICE}" >&2; exit 1; } \
+ && npx turbo run build --filter="@eventonight/${SERVICE}-service..." --output-logs=errors-only
 
 # ---- 2. runtime: production dependencies of this one service, compiled JS only ----
 FROM manifests AS runtime-deps
