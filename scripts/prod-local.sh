@@ -47,8 +47,9 @@ link_host_to_engine() {
 # stripe-mock, which accepts any test key, and for signing the test's webhooks.
 make_secrets() {
   bash deploy/make-secrets.sh "$SECRETS" >/dev/null
-  [ -s "$SECRETS/stripe_secret_key" ] || echo "sk_test_$(openssl rand -hex 24)" >"$SECRETS/stripe_secret_key"
-  [ -s "$SECRETS/stripe_webhook_secret" ] || echo "whsec_$(openssl rand -hex 24)" >"$SECRETS/stripe_webhook_secret"
+  # make-secrets.sh leaves both files empty (a blank line) for the operator to fill in.
+  [ -n "$(tr -d '[:space:]' <"$SECRETS/stripe_secret_key")" ] || echo "sk_test_$(openssl rand -hex 24)" >"$SECRETS/stripe_secret_key"
+  [ -n "$(tr -d '[:space:]' <"$SECRETS/stripe_webhook_secret")" ] || echo "whsec_$(openssl rand -hex 24)" >"$SECRETS/stripe_webhook_secret"
 }
 
 # .env.example with the local domain, this deployment's folders and image tag, and the stand-ins.

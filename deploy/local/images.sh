@@ -111,7 +111,7 @@ stage_context() {
 }
 
 # Hard links where the file system allows (large binaries), copies otherwise.
-link_into() { cp -rl "$1" "$2" 2>/dev/null || cp -r "$1" "$2"; }
+link_into() { cp -al "$1" "$2" 2>/dev/null || cp -a "$1" "$2"; }
 
 # build_standin NAME TAG RECIPE_WORDS BUILD_ARG... (context already staged): builds
 # eventonight-local/NAME:TAG unless an image with the same recipe exists. Prints the image.

@@ -15,7 +15,7 @@ export const root = join(import.meta.dirname, '..', '..', '..');
 export const DOMAIN = process.env['EN_PROD_DOMAIN'] ?? 'eventonight.test';
 export const EDGE_ADDRESS = process.env['EN_PROD_EDGE_ADDRESS'] ?? '10.78.0.2';
 /** Traefik's ports for `web` and `files` (compose's HTTP_PORT and FILES_HTTP_PORT defaults). */
-export const EDGE_PORTS = { web: 80, files: Number(process.env['EN_PROD_FILES_PORT'] ?? 8081) } as const;
+export const EDGE_PORTS = { web: 80, files: Number(process.env['EN_PROD_FILES_PORT'] ?? 8088) } as const;
 export const STATE = join(root, '.infra', 'prod-local');
 
 export function secret(name: string): string {

@@ -6,14 +6,16 @@
 # and are ignored. SIGTERM stops FerretDB, then PostgreSQL.
 set -euo pipefail
 pgdata=/data/db/postgres socket_dir=/tmp/postgresql
+# Written once the init scripts succeeded: a start interrupted before that runs them again (they
+# are idempotent, as the mongo image's must be for a retried first start).
+initialised=/data/db/.initdb-done
 mkdir -p "$socket_dir"
-fresh=false
 if [ ! -s "$pgdata/PG_VERSION" ]; then
   initdb -D "$pgdata" --username=ferretdb --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-  fresh=true
 fi
 pg_ctl -D "$pgdata" -o "-c listen_addresses='' -c unix_socket_directories=$socket_dir" -w start >/dev/null
-if $fresh; then createdb --host="$socket_dir" --username=ferretdb ferretdb; fi
+psql --host="$socket_dir" --username=ferretdb -d postgres -tAc "select 1 from pg_database where datname = 'ferretdb'" | grep -q 1 ||
+  createdb --host="$socket_dir" --username=ferretdb ferretdb
 
 root_user=${MONGO_INITDB_ROOT_USERNAME:-}
 root_password=''
@@ -24,7 +26,7 @@ if [ -n "$root_user" ]; then
   setup=(--setup-database=admin --setup-username="$root_user")
   export FERRETDB_SETUP_PASSWORD=$root_password
 fi
-ferretdb --listen-addr=:27017 --postgresql-url="postgres://ferretdb@/ferretdb?host=$socket_dir" \
+ferretdb --listen-addr=:27017 --state-dir=/data/db --postgresql-url="postgres://ferretdb@/ferretdb?host=$socket_dir" \
   --test-enable-new-auth "${setup[@]}" --telemetry=disable --log-level=warn &
 ferretdb_pid=$!
 
@@ -36,7 +38,7 @@ stop() {
 }
 trap stop TERM INT
 
-if $fresh; then
+if [ ! -e "$initialised" ]; then
   until mongosh --quiet --eval 'quit(db.adminCommand({ ping: 1 }).ok ? 0 : 1)' >/dev/null 2>&1; do
     kill -0 "$ferretdb_pid" 2>/dev/null || { echo "ferretdb exited during initialisation" >&2; exit 1; }
     sleep 1
@@ -46,5 +48,6 @@ if $fresh; then
     echo "running $script"
     mongosh --quiet --username "$root_user" --password "$root_password" --authenticationDatabase admin "$script"
   done
+  touch "$initialised"
 fi
 wait "$ferretdb_pid"
