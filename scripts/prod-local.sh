@@ -66,6 +66,10 @@ write_env_file() {
       -e "s|^BACKUP_DIR=.*|BACKUP_DIR=$BACKUPS|" \
       -e "s|^HTTP_BIND_ADDRESS=.*|HTTP_BIND_ADDRESS=$EN_PROD_EDGE_ADDRESS|" \
       .env.example | grep -v '^#'
+    # This machine allows 20,000 open files per process (a hard limit): notification's default
+    # 32,768 cannot be granted, so its socket cap stays below what can be.
+    echo "NOTIFICATION_NOFILE_LIMIT=20000"
+    echo "NOTIFICATION_MAX_SOCKETS=18000"
     echo "$images"
   } >"$ENV_FILE.part"
   mv "$ENV_FILE.part" "$ENV_FILE"
@@ -75,10 +79,11 @@ write_env_file() {
 wait_until_healthy() {
   local waited=0 pending
   while :; do
-    pending=$(compose ps --all --format '{{.Service}} {{.State}} {{.Health}} {{.ExitCode}} {{.Labels}}' |
-      awk '{ oneshot = ($0 ~ /eventonight.one-shot=true/) }
+    # A container without a health check (stripe-mock) counts once it runs.
+    pending=$(compose ps --all --format '{{.Service}}|{{.State}}|{{.Health}}|{{.ExitCode}}|{{.Labels}}' |
+      awk -F'|' '{ oneshot = ($5 ~ /eventonight.one-shot=true/) }
            oneshot && $2 == "exited" && $4 == "0" { next }
-           !oneshot && $2 == "running" && $3 == "healthy" { next }
+           !oneshot && $2 == "running" && ($3 == "healthy" || $3 == "") { next }
            { print $1 "(" $2 ($3 == "" ? "" : "," $3) ")" }')
     [ -n "$pending" ] || return 0
     if grep -Eq '\((exited|dead)' <<<"$pending" && [ "$waited" -gt 60 ]; then
@@ -101,7 +106,14 @@ up() {
   make_secrets
   write_env_file "$images"
   log "compose: starting docker-compose.yml with deploy/local/compose.local.yml (project $EN_PROD_PROJECT)"
-  compose up -d --remove-orphans >&2
+  # compose gives up on a dependency that is unhealthy when it looks; health checks go on, so a
+  # slow first start (Keycloak's build, seven databases initialising at once) is given another go.
+  local attempt
+  for attempt in 1 2 3; do
+    if compose up -d --remove-orphans >&2; then break; fi
+    [ "$attempt" -lt 3 ] || die "docker compose up failed three times (bash scripts/prod-local.sh compose ps; ... logs <service>)"
+    log "compose: not every dependency was healthy yet; trying again"
+  done
   wait_until_healthy
   cat >&2 <<EOF
 

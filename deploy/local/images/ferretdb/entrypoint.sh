@@ -27,7 +27,7 @@ if [ -n "$root_user" ]; then
   export FERRETDB_SETUP_PASSWORD=$root_password
 fi
 ferretdb --listen-addr=:27017 --state-dir=/data/db --postgresql-url="postgres://ferretdb@/ferretdb?host=$socket_dir" \
-  --test-enable-new-auth "${setup[@]}" --telemetry=disable --log-level=warn &
+  --test-enable-new-auth "${setup[@]}" --telemetry=disable --log-level=error &
 ferretdb_pid=$!
 
 stop() {
