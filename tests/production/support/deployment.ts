@@ -44,15 +44,17 @@ export interface ContainerState {
   health: string;
   restartCount: number;
   startedAt: string;
+  /** The container's main process, as the host sees it. */
+  pid: number;
 }
 
 export function containerState(id: string): ContainerState {
-  const out = execFileSync('docker', ['inspect', '--format', '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}}', id], {
+  const out = execFileSync('docker', ['inspect', '--format', '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.RestartCount}} {{.State.StartedAt}} {{.State.Pid}}', id], {
     env: operatorEnv,
     encoding: 'utf8',
   }).trim();
-  const [status = '', health = '', restarts = '0', startedAt = ''] = out.split(' ');
-  return { status, health, restartCount: Number(restarts), startedAt };
+  const [status = '', health = '', restarts = '0', startedAt = '', pid = '0'] = out.split(' ');
+  return { status, health, restartCount: Number(restarts), startedAt, pid: Number(pid) };
 }
 
 /** mongosh inside a service's database container, as its root user (the operator's way in). */

@@ -62,7 +62,8 @@ export function edge(url: string, request: EdgeRequest = {}): Promise<EdgeReply>
         port,
         method: request.method ?? 'GET',
         path: `${target.pathname}${target.search}`,
-        headers: { ...(request.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }), ...request.headers },
+        // The URL's own host, without the entry point's port: what the tunnel forwards (and what S3 signatures cover).
+        headers: { host: target.host, ...(request.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }), ...request.headers },
         timeout: 30_000,
       },
       (res) => {
