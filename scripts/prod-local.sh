@@ -13,10 +13,8 @@
 # veth pair (the engine's own loopback is not the host's).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=infra/lib.sh
-. infra/lib.sh
-# shellcheck source=deploy/local/env.sh
-. deploy/local/env.sh
+# shellcheck source=deploy/local/lib.sh
+. deploy/local/lib.sh
 trap_unexpected_errors
 
 readonly ENV_FILE=$EN_PROD_STATE/prod.env

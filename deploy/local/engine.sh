@@ -9,14 +9,10 @@
 # module), makes the namespace and starts the daemon; idempotent. The daemon's data (images,
 # volumes) lives in $EN_PROD_DOCKER_ROOT and survives `stop`.
 set -euo pipefail
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=infra/lib.sh
-. "$here/../../infra/lib.sh"
-# shellcheck source=deploy/local/env.sh
-. "$here/env.sh"
+# shellcheck source=deploy/local/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap_unexpected_errors
 
-readonly LOGS=$EN_PROD_STATE/logs
 readonly PIDFILE=$EN_PROD_EXEC_ROOT.pid
 readonly APT_PACKAGES=(docker.io debootstrap iproute2 iptables)
 
@@ -91,7 +87,7 @@ stop() {
 }
 
 status() {
-  if engine_up; then echo "engine: running (DOCKER_HOST=$DOCKER_HOST)"; else echo "engine: stopped"; return 1; fi
+  if engine_up; then echo "engine: running (DOCKER_HOST=$DOCKER_HOST)"; else echo "engine: stopped"; exit 1; fi
 }
 
 case "${1:-}" in

@@ -15,13 +15,10 @@
 # the local override's variables; progress goes to stderr.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=infra/lib.sh
-. "$here/../../infra/lib.sh"
-# shellcheck source=deploy/local/env.sh
-. "$here/env.sh"
+# shellcheck source=deploy/local/lib.sh
+. "$here/lib.sh"
 trap_unexpected_errors
 
-readonly LOGS=$EN_PROD_STATE/logs
 readonly ROOTFS_CACHE=$EN_PROD_CACHE/rootfs
 readonly CONTEXTS=$EN_PROD_CACHE/contexts
 readonly RECIPE_LABEL=eventonight.recipe
