@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { join } from 'node:path';
-import { root } from './edge.js';
+import { root, STATE } from './edge.js';
 
 /**
  * The deployment npm run prod:local runs on the local engine: its compose commands and the deploy/
@@ -8,7 +8,6 @@ import { root } from './edge.js';
  * environment, so a plain `docker compose` in deploy/*.sh addresses this deployment).
  */
 
-const state = join(root, '.infra', 'prod-local');
 const cache = join(process.env['EVENTONIGHT_CACHE'] ?? join(process.env['HOME'] ?? '/root', '.cache', 'eventonight'), 'prod-local');
 
 export const operatorEnv: NodeJS.ProcessEnv = {
@@ -17,8 +16,7 @@ export const operatorEnv: NodeJS.ProcessEnv = {
   DOCKER_CONFIG: join(cache, 'docker-config'),
   COMPOSE_PROJECT_NAME: 'eventonight',
   COMPOSE_FILE: 'docker-compose.yml:deploy/local/compose.local.yml',
-  COMPOSE_ENV_FILES: join(state, 'prod.env'),
-  EVENTONIGHT_ENV_FILE: join(state, 'prod.env'),
+  COMPOSE_ENV_FILES: join(STATE, 'prod.env'),
 };
 
 /** Runs a command in the repository as the operator; fails with its output unless it exits 0. */
