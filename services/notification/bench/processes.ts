@@ -13,6 +13,8 @@ import type { BenchUser, FromWorker, Receipt, ToWorker } from './worker-protocol
 export type { ServiceProcess };
 
 const MAIN_JS = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+/** A replica that consumes nothing (`consume: false`), configured the same way (bench:notify:replicas). */
+const SOCKET_ONLY_MAIN_JS = fileURLToPath(new URL('./socket-only-main.mjs', import.meta.url));
 const WORKER = fileURLToPath(new URL('./socket-worker.ts', import.meta.url));
 
 export function progress(message: string): void {
@@ -60,10 +62,12 @@ export function startServiceProcess(options: {
   extra?: Record<string, string>;
   /** Every JSON log line the service writes; without it, its logs go to stderr as they are. */
   onLogLine?: (line: Record<string, unknown>) => void;
+  /** A socket-only replica: the same build and env, started with `consume: false`. */
+  socketOnly?: boolean;
 }): Promise<ServiceProcess> {
   return spawnServiceProcess({
-    mainJs: MAIN_JS,
-    label: 'notification',
+    mainJs: options.socketOnly === true ? SOCKET_ONLY_MAIN_JS : MAIN_JS,
+    label: options.socketOnly === true ? 'socket-only notification' : 'notification',
     env: serviceTestEnv({ database: options.database, jwksUrl: options.issuer.jwksUrl, issuer: options.issuer.issuer }),
     extra: { SERVICE_NAME: options.name, ...options.extra },
     onLogLine: options.onLogLine,
@@ -92,6 +96,10 @@ export class SocketWorkers {
     concurrency: number;
     timeoutMs: number;
     onReceipt: (receipt: Receipt) => void;
+    /** The last byte of the first worker's loopback address (10): several groups of workers use distinct ones. */
+    firstAddress?: number;
+    /** Names this group in the progress lines. */
+    label?: string;
   }): Promise<{ workers: SocketWorkers; connected: number; failed: number; firstError: string | null; failedUserIds: Set<string>; seconds: number }> {
     const started = performance.now();
     const workers: Worker[] = [];
@@ -123,7 +131,7 @@ export class SocketWorkers {
         users: options.users.slice(offset, offset + options.perWorker),
         concurrency: options.concurrency,
         timeoutMs: options.timeoutMs,
-        localAddress: `127.0.0.${10 + n}`,
+        localAddress: `127.0.0.${(options.firstAddress ?? 10) + n}`,
       };
       child.send(request);
       workers.push(worker);
@@ -131,7 +139,7 @@ export class SocketWorkers {
     const ticker = setInterval(() => {
       const connected = workers.reduce((sum, worker) => sum + worker.progress.connected, 0);
       const failed = workers.reduce((sum, worker) => sum + worker.progress.failed, 0);
-      progress(`sockets: ${connected} connected, ${failed} failed of ${options.users.length}`);
+      progress(`sockets${options.label === undefined ? '' : ` (${options.label})`}: ${connected} connected, ${failed} failed of ${options.users.length}`);
     }, 5_000);
     const answers = await Promise.all(workers.map((worker) => worker.connected));
     clearInterval(ticker);
@@ -143,6 +151,11 @@ export class SocketWorkers {
       failedUserIds: new Set(answers.flatMap((answer) => answer.failedUserIds)),
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
+  }
+
+  /** The pids of the worker processes. */
+  get pids(): number[] {
+    return this.workers.flatMap((worker) => (worker.child.pid === undefined ? [] : [worker.child.pid]));
   }
 
   /** Sockets the server dropped while the benchmark ran, as last reported. */
