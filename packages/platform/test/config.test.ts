@@ -41,6 +41,7 @@ describe('config', () => {
       HTTP_BODY_LIMIT: '100kb',
       SHUTDOWN_GRACE_MS: 10_000,
       DB_COMMAND_STATS: false,
+      MONGO_RETRY_WRITES: false,
     });
   });
 

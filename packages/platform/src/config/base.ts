@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { byteSize, flag, httpUrl, logLevel, nonEmptyString, port, positiveInt } from './fields.js';
-import { secret, secretUrl } from './secrets.js';
+import { byteSize, flag, httpUrl, logLevel, mongoReadConcern, mongoWriteConcern, nonEmptyString, port, positiveInt } from './fields.js';
+import { secret, secretUrl, secretUrlList } from './secrets.js';
 
 /**
  * The variables every service reads. A service extends it with its own:
@@ -10,11 +10,28 @@ import { secret, secretUrl } from './secrets.js';
 export const baseServiceConfigShape = {
   PORT: port({ allowEphemeral: true }).default(3000),
   LOG_LEVEL: logLevel('info'),
-  /** In production with the service's own user and password (mongodb://user:pw@host/db?authSource=db). */
+  /**
+   * In production with the service's own user and password (mongodb://user:pw@host/db?authSource=db).
+   * A replica set is named the driver's way, hosts with or without ports:
+   * `mongodb://user:pw@mongo-1:27017,mongo-2:27017,mongo-3:27017/db?replicaSet=rs0&authSource=db`.
+   */
   MONGO_URL: secretUrl(['mongodb', 'mongodb+srv']),
   MONGO_DB: nonEmptyString(),
-  /** In production with the service's own RabbitMQ user and password. */
-  AMQP_URL: secretUrl(['amqp', 'amqps']),
+  /**
+   * Retryable writes (`true`/`false`, default false): FerretDB and a standalone mongod have none;
+   * a replica set does, and then a write interrupted by a primary's failover is retried once.
+   */
+  MONGO_RETRY_WRITES: flag(),
+  /** `majority` or a whole number of members (0 = unacknowledged); unset, the driver's default. */
+  MONGO_WRITE_CONCERN: mongoWriteConcern().optional(),
+  /** `local` or `majority`; unset, the server's default. */
+  MONGO_READ_CONCERN: mongoReadConcern().optional(),
+  /**
+   * In production with the service's own RabbitMQ user and password. Several cluster members may
+   * be listed, separated by commas (`amqp://u:p@rabbitmq-1:5672,amqp://u:p@rabbitmq-2:5672`): the
+   * connection takes the first reachable one and fails over to the others (bus/connection.ts).
+   */
+  AMQP_URL: secretUrlList(['amqp', 'amqps']),
   JWKS_URL: httpUrl(),
   JWT_ISSUER: nonEmptyString(),
   JWT_AUDIENCE: nonEmptyString().default('eventonight-api'),

@@ -28,13 +28,59 @@ export function port(options: PortOptions = {}) {
 /** A URL whose scheme is one of `protocols` (without the colon), e.g. ['mongodb', 'mongodb+srv']. */
 export function url(protocols: readonly string[]) {
   const message = `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`;
-  return z.string({ error: message }).refine(
-    (value) => {
-      if (!URL.canParse(value)) return false;
-      return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
-    },
-    { error: message },
-  );
+  return z.string({ error: message }).refine((value) => isUrlOf(value, protocols), { error: message });
+}
+
+/**
+ * One or more URLs (scheme among `protocols`) separated by commas, e.g. the members of a RabbitMQ
+ * cluster: `amqp://u:p@rabbitmq-1:5672,amqp://u:p@rabbitmq-2:5672`. Each entry is a whole URL of
+ * its own (a host list inside one URL, `amqp://a,b`, is refused: AMQP clients connect to one host).
+ * The value stays the string it was; `splitUrlList` gives the entries.
+ */
+export function urlList(protocols: readonly string[]) {
+  const schemes = protocols.map((p) => `${p}://`).join(' or ');
+  const single = `must be a URL starting with ${schemes}`;
+  return z.string({ error: single }).superRefine((value, context) => {
+    const entries = splitUrlList(value);
+    const bad = entries.findIndex((entry) => entry === '' || firstHostForm(entry) !== entry || !isUrlOf(entry, protocols));
+    if (bad === -1) return;
+    // The entry is named by its position: it may hold a password.
+    const message =
+      entries.length === 1
+        ? single
+        : `must be URLs starting with ${schemes}, separated by commas (entry ${bad + 1} of ${entries.length} is not one)`;
+    context.addIssue({ code: 'custom', message });
+  });
+}
+
+/**
+ * The entries of a comma-separated list of URLs. A comma starts a new entry only where a scheme
+ * (`name://`) follows, so a comma inside an entry (a password, a query) stays in it. A single URL
+ * is a list of one.
+ */
+export function splitUrlList(value: string): string[] {
+  return value.split(/,(?=\s*[A-Za-z][A-Za-z0-9+.-]*:\/\/)/).map((entry) => entry.trim());
+}
+
+/**
+ * `value` with only the first host when its authority lists several (`mongodb://u:p@a:27017,b:27017/db`,
+ * MongoDB's replica-set form), which WHATWG URL parsing refuses when the hosts carry ports.
+ * Undefined when a host in the list is malformed. Other values are returned as they are.
+ */
+export function firstHostForm(value: string): string | undefined {
+  const match = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*@)?([^/?#@]*)(.*)$/s.exec(value);
+  if (match === null) return value;
+  const [, scheme = '', userInfo = '', hosts = '', rest = ''] = match;
+  if (!hosts.includes(',')) return value;
+  const list = hosts.split(',');
+  if (!list.every((host) => /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~%-]+)(:\d{1,5})?$/.test(host))) return undefined;
+  return `${scheme}${userInfo}${list[0]}${rest}`;
+}
+
+function isUrlOf(value: string, protocols: readonly string[]): boolean {
+  const single = firstHostForm(value);
+  if (single === undefined || !URL.canParse(single)) return false;
+  return protocols.includes(new URL(single).protocol.replace(/:$/, ''));
 }
 
 export function httpUrl() {
@@ -67,6 +113,21 @@ export function flag() {
 
 export function logLevel(defaultValue: LogLevel = 'info') {
   return z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default(defaultValue);
+}
+
+/** A MongoDB write concern's `w`: `majority` or a whole number of members (0 = unacknowledged). */
+export function mongoWriteConcern() {
+  const message = 'must be majority or a whole number (0 or more)';
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(/^(majority|\d{1,2})$/, { error: message })
+    .transform((value): 'majority' | number => (value === 'majority' ? value : Number(value)));
+}
+
+/** A MongoDB read concern level, among those FerretDB, a standalone mongod and a replica set all accept. */
+export function mongoReadConcern() {
+  return z.enum(['local', 'majority'], { error: 'must be local or majority' });
 }
 
 /** A body-parser size such as `100kb`, `1mb` or a plain byte count. */

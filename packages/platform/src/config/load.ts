@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { placeholderProblem, secretKindOf, urlPassword } from './secrets.js';
+import { placeholderProblem, secretKindOf, urlPasswordProblem } from './secrets.js';
 
 export type ConfigResult<T> = { ok: true; config: T } | { ok: false; problems: string[]; message: string };
 
@@ -137,13 +137,11 @@ function productionSecretProblems(
     } else {
       // An optional URL left unset is a feature turned off, not a weak secret.
       if (value === undefined) continue;
-      const password = urlPassword(value);
-      if (password === undefined) {
-        add(key, `${key} has no password; production connects with credentials`);
-        continue;
-      }
-      const problem = placeholderProblem(password);
-      if (problem !== undefined) add(key, `${key}'s password ${problem}; production needs a real secret`);
+      // A list of URLs (AMQP_URL naming cluster members): every entry needs a real password.
+      const problem = urlPasswordProblem(value);
+      if (problem === undefined) continue;
+      if (problem.startsWith('has no password')) add(key, `${key} ${problem}; production connects with credentials`);
+      else add(key, `${key}'s ${problem}; production needs a real secret`);
     }
   }
   return problems;

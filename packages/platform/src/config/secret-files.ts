@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { placeholderProblem, urlPassword } from './secrets.js';
+import { placeholderProblem, urlPasswordProblem } from './secrets.js';
 
 /**
  * The production check of a folder of secret files (Docker secrets, /run/secrets): every file
@@ -22,9 +22,9 @@ export function secretFileProblems(dir: string): string[] {
         problems.push(`${name} is empty`);
         continue;
       }
-      const password = urlPassword(value);
-      const problem = password === undefined ? 'has no password' : placeholderProblem(password);
-      if (problem !== undefined) problems.push(`${name}: the URL's password ${problem}`);
+      // One URL, or several separated by commas (an AMQP_URL naming cluster members).
+      const problem = urlPasswordProblem(value);
+      if (problem !== undefined) problems.push(problem.startsWith('has no password') ? `${name}: the URL ${problem}` : `${name}: the URL's ${problem}`);
       continue;
     }
     const problem = placeholderProblem(value);

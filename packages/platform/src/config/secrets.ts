@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmptyString, url } from './fields.js';
+import { firstHostForm, nonEmptyString, splitUrlList, url, urlList } from './fields.js';
 
 /**
  * Secrets in the configuration. A field made with `secret()` or `secretUrl()` is an ordinary
@@ -44,6 +44,16 @@ export function secretUrl(protocols: readonly string[]) {
 }
 
 /**
+ * One or more URLs separated by commas (fields.ts `urlList`), each carrying a password: in
+ * production every entry must have a real one.
+ */
+export function secretUrlList(protocols: readonly string[]) {
+  const field = urlList(protocols);
+  field.register(secretFields, { secretKind: 'url-password' });
+  return field;
+}
+
+/**
  * Values known to be public: the words used by example files, and the development defaults that
  * this repository itself ships (infra/env.sh, the local realm overlay, the seed).
  */
@@ -81,9 +91,27 @@ export function placeholderProblem(value: string | undefined): string | undefine
 
 /** The password inside a URL's user-info (decoded), or undefined when there is none. */
 export function urlPassword(value: string): string | undefined {
-  if (!URL.canParse(value)) return undefined;
-  const password = new URL(value).password;
+  const single = firstHostForm(value); // mongodb://u:p@a:27017,b:27017/db: one user-info for all hosts
+  if (single === undefined || !URL.canParse(single)) return undefined;
+  const password = new URL(single).password;
   return password === '' ? undefined : decodeURIComponent(password);
+}
+
+/**
+ * Why the URL — or each URL of a comma-separated list (`secretUrlList`) — cannot carry production
+ * credentials: a phrase that follows the variable's name, or undefined when every entry has a real
+ * password. Names an entry by its position, never by its content.
+ */
+export function urlPasswordProblem(value: string): string | undefined {
+  const entries = splitUrlList(value);
+  for (const [index, entry] of entries.entries()) {
+    const which = entries.length === 1 ? '' : ` (entry ${index + 1} of ${entries.length})`;
+    const password = urlPassword(entry);
+    if (password === undefined) return `has no password${which}`;
+    const problem = placeholderProblem(password);
+    if (problem !== undefined) return `password${which} ${problem}`;
+  }
+  return undefined;
 }
 
 /** The registered kind of a config field, looking through optional/default/pipe wrappers. */

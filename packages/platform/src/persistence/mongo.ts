@@ -5,6 +5,7 @@ import {
   MongoServerSelectionError,
   MongoTopologyClosedError,
   type Db,
+  type MongoClientOptions,
 } from 'mongodb';
 import type { Logger } from '../logger/logger.js';
 import { backoffDelay, sleep } from '../util/backoff.js';
@@ -20,6 +21,15 @@ export interface MongoOptions {
   connectDeadlineMs?: number;
   /** Emits the driver's command events (for `ServiceStats`); off by default. */
   monitorCommands?: boolean;
+  /**
+   * Retryable writes: off by default, since FerretDB (tests) and a standalone mongod (Compose)
+   * have none; a replica set does (MONGO_RETRY_WRITES).
+   */
+  retryWrites?: boolean;
+  /** The write concern's `w` (MONGO_WRITE_CONCERN); undefined = the driver's default. */
+  writeConcern?: 'majority' | number;
+  /** The read concern level (MONGO_READ_CONCERN); undefined = the server's default. */
+  readConcern?: 'local' | 'majority';
 }
 
 export interface MongoHandle {
@@ -35,16 +45,7 @@ export interface MongoHandle {
  * database is away fail after `serverSelectionTimeoutMs` with an unavailable error.
  */
 export async function connectMongo(options: MongoOptions): Promise<MongoHandle> {
-  const client = new MongoClient(options.url, {
-    appName: options.appName,
-    serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 3_000,
-    connectTimeoutMS: 3_000,
-    socketTimeoutMS: 30_000,
-    maxPoolSize: 20,
-    // FerretDB (tests) and a single mongod (Compose) have no retryable-writes support in common.
-    retryWrites: false,
-    monitorCommands: options.monitorCommands ?? false,
-  });
+  const client = new MongoClient(options.url, mongoClientOptions(options));
   const startedAt = Date.now();
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -73,6 +74,25 @@ export async function connectMongo(options: MongoOptions): Promise<MongoHandle> 
     async close() {
       await client.close();
     },
+  };
+}
+
+/**
+ * The client's options. A replica set needs nothing more than its URL
+ * (`mongodb://a:27017,b:27017,c:27017/db?replicaSet=rs0`): the driver discovers the members and
+ * follows the primary. Options set here win over the same ones in the URL.
+ */
+export function mongoClientOptions(options: MongoOptions): MongoClientOptions {
+  return {
+    appName: options.appName,
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 3_000,
+    connectTimeoutMS: 3_000,
+    socketTimeoutMS: 30_000,
+    maxPoolSize: 20,
+    retryWrites: options.retryWrites ?? false,
+    ...(options.writeConcern === undefined ? {} : { writeConcern: { w: options.writeConcern } }),
+    ...(options.readConcern === undefined ? {} : { readConcern: { level: options.readConcern } }),
+    monitorCommands: options.monitorCommands ?? false,
   };
 }
 

@@ -80,6 +80,9 @@ export async function startService<TConfig extends BaseServiceConfig>(
     appName: definition.name,
     logger,
     monitorCommands: config.DB_COMMAND_STATS,
+    retryWrites: config.MONGO_RETRY_WRITES,
+    writeConcern: config.MONGO_WRITE_CONCERN,
+    readConcern: config.MONGO_READ_CONCERN,
   });
   if (config.DB_COMMAND_STATS) stats.attach(mongo.client);
   const bus = new BusConnection({ url: config.AMQP_URL, name: definition.name, logger });
