@@ -7,7 +7,7 @@ import { countDatabase, dumpDatabase, restoreDatabase, type CollectionCounts } f
 import { dumpKeycloak, restoreKeycloak, takeKeycloakPgDump } from './keycloak.js';
 import { checksums, readVerifiedManifest, writeManifest, type Manifest } from './manifest.js';
 import { countObjects, dumpObjects, restoreObjects } from './objects.js';
-import { quiesce, resumeAll, status, waitUntilSettled } from './quiesce.js';
+import { describeReplicas, Pause, replicaName, resumeFailure, statusOfReplica, waitUntilReplicasSettled, type Replica } from './quiesce.js';
 import { mongoUrlOf, type ServiceTarget, type Targets } from './targets.js';
 
 /**
@@ -34,17 +34,51 @@ async function gitCommit(targets: Targets): Promise<string> {
   }
 }
 
-async function quiesceEverySettled(targets: Targets, log: Log): Promise<void> {
-  for (const service of targets.services) await quiesce(service);
-  log(`quiesced ${targets.services.map((s) => s.name).join(', ')}; waiting for outboxes and queues to drain`);
-  await waitUntilSettled(targets.services, targets.rabbitmq, targets.settleTimeoutMs, log);
+/**
+ * How many times replicas may appear after the quiesce (each time: quiesce them, settle again)
+ * before the backup gives up: services that keep being rescheduled are not stable enough to copy.
+ */
+const NEWCOMER_ROUNDS = 3;
+
+/**
+ * Quiesces every replica of every service and waits until all is settled; then resolves the host
+ * names again, and while replicas appeared meanwhile (a Swarm rescheduled a task, scaled up, rolled
+ * an update), quiesces those too and settles again, until a resolution finds nobody new.
+ *
+ * Why quiesce a newcomer rather than fail: rescheduling is routine in a Swarm, and nothing has been
+ * copied yet, so a newcomer quiesced and settled gives the very guarantee the first replicas gave
+ * (whatever it wrote is in its database and its outbox is drained before the dump). Failing would
+ * only make the nightly backup flaky. The bound (NEWCOMER_ROUNDS) keeps a service that never stops
+ * being rescheduled from looping forever; then the backup fails naming the replicas.
+ */
+async function quiesceEverySettled(targets: Targets, pause: Pause, log: Log): Promise<void> {
+  for (let round = 0; ; round++) {
+    const current = await pause.current();
+    const fresh = pause.unreached(current);
+    if (round > 0 && fresh.length === 0) break;
+    if (round > NEWCOMER_ROUNDS) {
+      throw new Error(`replicas kept appearing after the quiesce (${round - 1} rounds), latest ${fresh.map(replicaName).join(', ')}: the services are being rescheduled; back up once they are stable`);
+    }
+    if (round > 0) log(`appeared since the quiesce: ${fresh.map(replicaName).join(', ')}; quiescing them too and waiting again`);
+    await pause.quiesce(fresh);
+    if (round === 0) log(`quiesced ${describeReplicas(current)}; waiting for outboxes and queues to drain`);
+    await waitUntilReplicasSettled(current, targets.services, targets.rabbitmq, targets.settleTimeoutMs, log);
+  }
   log('settled: no outbox entry pending, every service queue empty');
 }
 
-/** Resumes every service; throws naming those that could not be resumed. */
+/** Resumes everything `pause` quiesced and every replica resolved now; throws one line naming what could not be resumed and how to do it by hand. */
+async function resumePause(pause: Pause, log: Log): Promise<void> {
+  const { failures, byHand } = await pause.resume();
+  if (failures.length > 0) throw new Error(resumeFailure(failures, byHand));
+  log(`resumed ${describeReplicas(pause.quiesced)}`);
+}
+
+/** Resumes every replica of every service; throws naming those that could not be resumed. */
 export async function resumeEvery(targets: Targets, log: Log = () => undefined): Promise<void> {
-  const failures = await resumeAll(targets.services);
-  if (failures.length > 0) throw new Error(`could not resume: ${failures.join('; ')} — run POST /resume on those ops listeners`);
+  const pause = new Pause(targets.services, targets.resolveHost);
+  const { failures, byHand } = await pause.resume();
+  if (failures.length > 0) throw new Error(resumeFailure(failures, byHand));
   log('resumed every service');
 }
 
@@ -53,25 +87,41 @@ export async function resumeEvery(targets: Targets, log: Log = () => undefined):
  * (`cli.ts quiesce`). When that fails, it resumes them before throwing.
  */
 export async function quiesceEvery(targets: Targets, log: Log = () => undefined): Promise<void> {
+  const pause = new Pause(targets.services, targets.resolveHost);
   try {
-    await quiesceEverySettled(targets, log);
+    await quiesceEverySettled(targets, pause, log);
   } catch (error) {
-    await resumeEvery(targets, log).catch((resumeError: unknown) => log(resumeError instanceof Error ? resumeError.message : String(resumeError)));
+    await resumePause(pause, log).catch((resumeError: unknown) => log(resumeError instanceof Error ? resumeError.message : String(resumeError)));
     throw error;
   }
 }
 
+/**
+ * What the work calls once it has copied (or written) everything and before it seals the result
+ * (the manifest): it fails when a replica that was not quiesced showed up in the meantime, `what`
+ * naming the work ("the dump").
+ */
+export type StillQuiesced = (what: string) => Promise<void>;
+
 /** Runs `work` with every service quiesced and settled, and resumes them all afterwards. */
-async function whileQuiesced<T>(targets: Targets, log: Log, work: () => Promise<T>): Promise<T> {
+async function whileQuiesced<T>(targets: Targets, log: Log, work: (check: StillQuiesced) => Promise<T>): Promise<T> {
+  const pause = new Pause(targets.services, targets.resolveHost);
+  // A replica that appeared during the work was never paused: what it wrote may be half in the copy.
+  const check: StillQuiesced = async (what) => {
+    const fresh = pause.unreached(await pause.current());
+    if (fresh.length > 0) {
+      throw new Error(`${fresh.map(replicaName).join(', ')} appeared during ${what} and was not quiesced: the result may be inconsistent; run it again`);
+    }
+  };
   let outcome: { ok: true; value: T } | { ok: false; error: unknown };
   try {
-    await quiesceEverySettled(targets, log);
-    outcome = { ok: true, value: await work() };
+    await quiesceEverySettled(targets, pause, log);
+    outcome = { ok: true, value: await work(check) };
   } catch (error) {
     outcome = { ok: false, error };
   }
   try {
-    await resumeEvery(targets, log);
+    await resumePause(pause, log);
   } catch (error) {
     if (outcome.ok) throw error;
     log(error instanceof Error ? error.message : String(error));
@@ -80,17 +130,30 @@ async function whileQuiesced<T>(targets: Targets, log: Log, work: () => Promise<
   return outcome.value;
 }
 
-/** For `already-quiesced`: refuses to copy anything unless every service says it is quiesced and all is settled. */
-async function whileQuiescedByCaller<T>(targets: Targets, log: Log, work: () => Promise<T>): Promise<T> {
-  const notQuiesced: string[] = [];
-  for (const service of targets.services) if (!(await status(service)).quiesced) notQuiesced.push(service.name);
-  if (notQuiesced.length > 0) throw new Error(`not quiesced: ${notQuiesced.join(', ')} (run the quiesce step first)`);
-  await waitUntilSettled(targets.services, targets.rabbitmq, targets.settleTimeoutMs, log);
-  log('every service quiesced by the caller and settled');
-  return work();
+/** Every replica now that does not say it is quiesced, by name. */
+async function notQuiesced(replicas: readonly Replica[]): Promise<string[]> {
+  const statuses = await Promise.all(replicas.map((replica) => statusOfReplica(replica)));
+  return replicas.filter((_, i) => statuses[i]?.quiesced !== true).map(replicaName);
 }
 
-const quiesced = <T>(mode: QuiesceMode, targets: Targets, log: Log, work: () => Promise<T>): Promise<T> =>
+/**
+ * For `already-quiesced`: refuses to copy anything unless every replica (resolved now) says it is
+ * quiesced and all is settled; and before the result is sealed, asks every replica resolved then again.
+ */
+async function whileQuiescedByCaller<T>(targets: Targets, log: Log, work: (check: StillQuiesced) => Promise<T>): Promise<T> {
+  const pause = new Pause(targets.services, targets.resolveHost);
+  const replicas = await pause.current();
+  const missing = await notQuiesced(replicas);
+  if (missing.length > 0) throw new Error(`not quiesced: ${missing.join(', ')} (run the quiesce step first)`);
+  await waitUntilReplicasSettled(replicas, targets.services, targets.rabbitmq, targets.settleTimeoutMs, log);
+  log('every service quiesced by the caller and settled');
+  return work(async (what) => {
+    const late = await notQuiesced(await pause.current());
+    if (late.length > 0) throw new Error(`not quiesced at the end of ${what}: ${late.join(', ')} (a replica appeared or was resumed meanwhile): the result may be inconsistent; run it again`);
+  });
+}
+
+const quiesced = <T>(mode: QuiesceMode, targets: Targets, log: Log, work: (check: StillQuiesced) => Promise<T>): Promise<T> =>
   mode === 'self' ? whileQuiesced(targets, log, work) : whileQuiescedByCaller(targets, log, work);
 
 /** One client per database server: locally every database is on one, in production each service has its own. */
@@ -124,7 +187,7 @@ export async function takeBackup(targets: Targets, folder: string, log: Log = ()
   const mongo = new MongoClients(targets);
   try {
     for (const service of targets.services) await mongo.of(service);
-    return await quiesced(mode, targets, log, async () => {
+    return await quiesced(mode, targets, log, async (stillQuiesced) => {
       const createdAt = new Date().toISOString();
       const databases: Manifest['databases'] = {};
       for (const service of targets.services) {
@@ -143,6 +206,8 @@ export async function takeBackup(targets: Targets, folder: string, log: Log = ()
         keycloak = { included: true, source: 'h2', files: await dumpKeycloak(targets.keycloak, join(folder, 'keycloak')) };
         log('Keycloak: copied and started again');
       }
+      // Before the manifest seals the folder: a backup without one does not verify, nor restore.
+      await stillQuiesced('the backup');
       const manifest: Manifest = {
         format: 1,
         createdAt,
@@ -189,7 +254,7 @@ export async function restoreBackup(targets: Targets, folder: string, log: Log =
   const mongo = new MongoClients(targets);
   try {
     for (const service of targets.services) await mongo.of(service);
-    return await quiesced(mode, targets, log, async () => {
+    return await quiesced(mode, targets, log, async (stillQuiesced) => {
       const databases: RestoreReport['databases'] = {};
       let matches = true;
       for (const service of targets.services) {
@@ -213,6 +278,7 @@ export async function restoreBackup(targets: Targets, folder: string, log: Log =
         keycloakRestored = true;
         log('Keycloak: restored and started again');
       }
+      await stillQuiesced('the restore');
       return { manifest, databases, objects, keycloakRestored, matches };
     });
   } finally {

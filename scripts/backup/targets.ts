@@ -53,8 +53,17 @@ export interface PgDumpKeycloakTarget {
 
 export type KeycloakTarget = H2KeycloakTarget | PgDumpKeycloakTarget;
 
+/**
+ * Every address a host name stands for right now (default: node:dns lookup with all: true, which
+ * in a Docker Swarm gives one address per replica for `tasks.<service>`). A parameter so that a
+ * test can stand for a name with several addresses; env never sets it.
+ */
+export type ResolveHost = (hostname: string) => Promise<string[]>;
+
 export interface Targets {
   services: ServiceTarget[];
+  /** How the host names of the ops URLs become addresses; absent: DNS (quiesce.ts, resolveHost). */
+  resolveHost?: ResolveHost;
   /** The database server of every service without a mongoUrl of its own. */
   mongoUrl?: string;
   rabbitmq: RabbitTarget;
@@ -129,7 +138,9 @@ function keycloakFromEnv(env: Env): KeycloakTarget | undefined {
 
 /**
  * BACKUP_SERVICES is `name=opsUrl=database` entries separated by spaces, e.g.
- * `user=http://127.0.0.1:4001=eventonight_user`.
+ * `user=http://127.0.0.1:4001=eventonight_user`. The tool quiesces, checks and resumes every
+ * address the opsUrl's host name resolves to (quiesce.ts): in a Docker Swarm write
+ * `user=http://tasks.user:4001=user`, so that every replica of the service is reached.
  */
 export function parseServices(spec: string): ServiceTarget[] {
   const services = spec
