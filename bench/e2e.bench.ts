@@ -6,12 +6,19 @@
  * like is a distinct (member, event) pair, so each pushed `event.liked` matches exactly one
  * send, and latency runs from just before the PUT leaves to the push arriving.
  * Env: BENCH_RATE likes/s (20), BENCH_SECONDS (15), BENCH_DRAIN_MS wait for stragglers (30000),
- * BENCH_LOG_LEVEL of the services (warn: per-request info logs would be measured too).
+ * BENCH_LOG_LEVEL of the services (warn: per-request info logs would be measured too),
+ * BENCH_REPLICAS (1): processes of interaction and of notification each (issue 24); the likes go
+ * round-robin to the interaction processes, which share its queue and database, and the notification
+ * processes share theirs and Redis (the organizer's socket is on the first: a push consumed by
+ * another replica reaches it through the Redis adapter). `cpu` gives every process's CPU seconds
+ * over the sending (/proc/<pid>/stat): the services, their replicas, FerretDB, PostgreSQL (with its
+ * backends), RabbitMQ, Redis and this process, with the machine's busy share over the same window.
  * Prints progress on stderr and one JSON line on stdout.
  */
 import { performance } from 'node:perf_hooks';
-import { benchServiceNodeOptions, connectNotificationSocket, deleteAccount, inParallel, registerAccount, startSystem, waitFor, type Account, type RunningSystem } from '@eventonight/testing';
-import { intFromEnv, publishEvents } from './platform-fixture.js';
+import { benchServiceNodeOptions, connectNotificationSocket, deleteAccount, infra, inParallel, registerAccount, SERVICE_NAMES, startSystem, waitFor, type Account, type RunningSystem } from '@eventonight/testing';
+import { intFromEnv, publishEvents, withReplicas, type ServiceInstance } from './platform-fixture.js';
+import { infraProcesses, pidListeningOn, portOf, startCpuWindow, type WatchedProcess } from './process-cpu.js';
 import { resetServiceStats, serviceCost } from './service-stats.js';
 import { percentile, report, round } from './stats.js';
 
@@ -19,6 +26,7 @@ const rate = intFromEnv('BENCH_RATE', 20);
 const seconds = intFromEnv('BENCH_SECONDS', 15);
 const drainMs = intFromEnv('BENCH_DRAIN_MS', 30_000);
 const logLevel = process.env['BENCH_LOG_LEVEL'] ?? 'warn';
+const replicaCount = intFromEnv('BENCH_REPLICAS', 1);
 const expected = rate * seconds;
 // A grid of members × events just large enough for `expected` distinct pairs.
 const memberCount = Math.ceil(Math.sqrt(expected));
@@ -51,7 +59,20 @@ async function waitUntilInteractionKnows(system: RunningSystem, eventIds: readon
   );
 }
 
-async function run(system: RunningSystem, accounts: Account[]) {
+/** Every service process and replica (found by its port), the local servers and this process. */
+function watchedProcesses(system: RunningSystem, instances: Record<string, ServiceInstance[]>): WatchedProcess[] {
+  const services: WatchedProcess[] = [];
+  for (const service of SERVICE_NAMES) {
+    for (const instance of instances[service] ?? [{ name: service, url: system.url(service) }]) {
+      services.push({ name: instance.name, pid: pidListeningOn(portOf(instance.url)) });
+    }
+  }
+  return [...services, ...infraProcesses(infra), { name: 'bench', pid: process.pid }];
+}
+
+async function run(system: RunningSystem, accounts: Account[], instances: Record<string, ServiceInstance[]>) {
+  const interactions = instances['interaction']!;
+  const measured = MEASURED.flatMap((service) => instances[service]!);
   const userUrl = system.url('user');
   console.error(`registering 1 organization and ${memberCount} members, publishing ${eventCount} events…`);
   const organizer = await registerAccount(userUrl, {
@@ -73,7 +94,8 @@ async function run(system: RunningSystem, accounts: Account[]) {
   const received = new Set<string>();
   let duplicates = 0;
   let unmatched = 0;
-  const socket = await connectNotificationSocket(system.url('notification'), await organizer.token(), 10_000);
+  const socket = await connectNotificationSocket(instances['notification']![0]!.url, await organizer.token(), 10_000);
+  let lastPushAt = 0;
   try {
     socket.on('notification', (pushed: Pushed) => {
       const arrivedAt = performance.now();
@@ -85,6 +107,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
       else {
         received.add(key);
         pushLatencies.push(arrivedAt - started);
+        lastPushAt = arrivedAt;
       }
     });
 
@@ -101,7 +124,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
       const started = performance.now();
       sentAt.set(key, started);
       try {
-        const reply = await fetch(`${system.url('interaction')}/events/${eventId}/like`, {
+        const reply = await fetch(`${interactions[index % interactions.length]!.url}/events/${eventId}/like`, {
           method: 'PUT',
           headers: { authorization: `Bearer ${tokens[memberIndex]!}` },
         });
@@ -116,7 +139,11 @@ async function run(system: RunningSystem, accounts: Account[]) {
     };
 
     console.error(`sending ${expected} likes at ${rate}/s for ${seconds} s…`);
-    for (const service of MEASURED) await resetServiceStats(system.opsUrl(service));
+    for (const instance of measured) await resetServiceStats(instance.opsUrl);
+    const watched = watchedProcesses(system, instances);
+    const missing = watched.filter((entry) => entry.pid === undefined).map((entry) => entry.name);
+    if (missing.length > 0) console.error(`no pid found for ${missing.join(', ')}: their CPU is reported as null`);
+    const cpuWindow = startCpuWindow(watched);
     // Open loop: a tick every 10 ms sends whatever is due, without waiting for earlier replies,
     // so a slow reply does not lower the offered rate.
     const startedAt = performance.now();
@@ -128,12 +155,14 @@ async function run(system: RunningSystem, accounts: Account[]) {
     }
     const sendSeconds = (performance.now() - startedAt) / 1_000;
     await Promise.all(inFlight);
+    // CPU per process from the first like to the last reply.
+    const cpu = cpuWindow.end();
 
     // Stragglers: every accepted like should produce one push; wait a bounded time for them.
     const deadline = performance.now() + drainMs;
     while (received.size < accepted && performance.now() < deadline) await sleep(50);
     // Per accepted like, from the reset to the end of the drain.
-    const cost = Object.fromEntries(await Promise.all(MEASURED.map(async (service) => [service, await serviceCost(system.opsUrl(service), accepted)])));
+    const cost = Object.fromEntries(await Promise.all(measured.map(async (instance) => [instance.name, await serviceCost(instance.opsUrl, accepted)])));
     const stored = await system
       .db('notification')
       .collection('notifications')
@@ -145,6 +174,9 @@ async function run(system: RunningSystem, accounts: Account[]) {
       rate,
       seconds,
       achievedRate: round(expected / sendSeconds),
+      replicas: replicaCount,
+      // Pushes received per second, from the first like sent to the last push received.
+      deliveredPerSec: received.size === 0 ? 0 : round(received.size / ((lastPushAt - startedAt) / 1_000)),
       members: memberCount,
       events: eventCount,
       expected,
@@ -163,19 +195,21 @@ async function run(system: RunningSystem, accounts: Account[]) {
       drainMs,
       logLevel,
       cost,
+      cpu,
     };
   } finally {
     socket.close();
   }
 }
 
-console.error('starting the platform (seven services)…');
+console.error(`starting the platform (seven services${replicaCount > 1 ? `, ${replicaCount} processes of ${MEASURED.join(' and ')}` : ''})…`);
 // BENCH_SERVICE_NODE_OPTIONS reaches the measured services (e.g. --cpu-prof), as in the other benchmarks.
 const measuredEnv = { DB_COMMAND_STATS: '1', ...benchServiceNodeOptions() };
 const system = await startSystem({ logLevel, env: Object.fromEntries(MEASURED.map((service) => [service, measuredEnv])) });
 const accounts: Account[] = [];
 try {
-  const figures = await run(system, accounts);
+  const instances = await withReplicas(system, MEASURED, replicaCount);
+  const figures = await run(system, accounts, instances);
   console.error(
     `delivered ${figures.delivered}/${figures.expected} (accepted ${figures.accepted}, stored ${figures.stored}); ` +
       `p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`,

@@ -2,7 +2,7 @@
  * What the whole-platform benchmarks set up through the public APIs: published events of one
  * organization, a few at a time so the setup does not flood a 2-core machine.
  */
-import { createPublishedEvent, inParallel, type Account } from '@eventonight/testing';
+import { createPublishedEvent, freePort, inParallel, type Account, type RunningSystem, type ServiceName } from '@eventonight/testing';
 
 export function intFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -36,4 +36,34 @@ export function sampleEventBody(index: number): Record<string, unknown> {
 /** Creates and publishes `count` events as `organizer`; their ids. */
 export async function publishEvents(eventUrl: string, organizer: Account, count: number, concurrency = 4): Promise<string[]> {
   return inParallel(count, concurrency, async (index) => (await createPublishedEvent(eventUrl, organizer, sampleEventBody(index))).eventId);
+}
+
+/** One process of a service a benchmark measures: the system's own or a replica it added. */
+export interface ServiceInstance {
+  /** `interaction` for the system's process, `interaction-2`, `-3`… for the replicas. */
+  name: string;
+  service: ServiceName;
+  url: string;
+  /** Its ops listener (`/stats`): every replica gets one of its own. */
+  opsUrl: string;
+}
+
+/**
+ * The system's process of each service plus `count − 1` replicas of it (`system.addReplica`,
+ * same environment, its own port and ops port), started one at a time. With the Redis adapter
+ * (notification) and competing consumers on one queue (both), replicas share the work as in
+ * production. Returns them per service, the system's process first.
+ */
+export async function withReplicas(system: RunningSystem, services: readonly ServiceName[], count: number): Promise<Record<string, ServiceInstance[]>> {
+  const instances: Record<string, ServiceInstance[]> = {};
+  for (const service of services) {
+    const list: ServiceInstance[] = [{ name: service, service, url: system.url(service), opsUrl: system.opsUrl(service) }];
+    for (let n = 2; n <= count; n += 1) {
+      const opsPort = await freePort();
+      const replica = await system.addReplica(service, { OPS_PORT: String(opsPort) });
+      list.push({ name: `${service}-${n}`, service, url: replica.url, opsUrl: `http://127.0.0.1:${opsPort}` });
+    }
+    instances[service] = list;
+  }
+  return instances;
 }
