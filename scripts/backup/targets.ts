@@ -140,7 +140,8 @@ function keycloakFromEnv(env: Env): KeycloakTarget | undefined {
  * BACKUP_SERVICES is `name=opsUrl=database` entries separated by spaces, e.g.
  * `user=http://127.0.0.1:4001=eventonight_user`. The tool quiesces, checks and resumes every
  * address the opsUrl's host name resolves to (quiesce.ts): in a Docker Swarm write
- * `user=http://tasks.user:4001=user`, so that every replica of the service is reached.
+ * `user=http://tasks.user-ops:4001=user` (tasks.<alias on the ops network>), so that every replica
+ * of the service is reached (docs/runbook.md).
  */
 export function parseServices(spec: string): ServiceTarget[] {
   const services = spec
