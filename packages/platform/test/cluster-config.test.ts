@@ -103,7 +103,7 @@ describe('MongoDB settings for replica sets', () => {
     assert.equal(parse({ MONGO_RETRY_WRITES: 'true' }).MONGO_RETRY_WRITES, true);
     assert.equal(parse({ MONGO_RETRY_WRITES: 'false' }).MONGO_RETRY_WRITES, false);
     assert.equal(parse({ MONGO_WRITE_CONCERN: 'majority' }).MONGO_WRITE_CONCERN, 'majority');
-    assert.equal(parse({ MONGO_WRITE_CONCERN: '0' }).MONGO_WRITE_CONCERN, 0);
+    assert.equal(parse({ MONGO_WRITE_CONCERN: '1' }).MONGO_WRITE_CONCERN, 1);
     assert.equal(parse({ MONGO_WRITE_CONCERN: '2' }).MONGO_WRITE_CONCERN, 2);
     assert.equal(parse({ MONGO_READ_CONCERN: 'local' }).MONGO_READ_CONCERN, 'local');
     assert.equal(parse({ MONGO_READ_CONCERN: 'majority' }).MONGO_READ_CONCERN, 'majority');
@@ -111,8 +111,12 @@ describe('MongoDB settings for replica sets', () => {
 
   it('refuses bad values with a message naming the rule', () => {
     assert.deepEqual(problemsOf({ MONGO_RETRY_WRITES: 'yes' }), ['MONGO_RETRY_WRITES must be 1, 0, true or false']);
-    for (const bad of ['-1', 'all', '1.5', 'Majority', '1,2']) {
-      assert.deepEqual(problemsOf({ MONGO_WRITE_CONCERN: bad }), ['MONGO_WRITE_CONCERN must be majority or a whole number (0 or more)'], bad);
+    for (const bad of ['0', '00', '-1', 'all', '1.5', 'Majority', '1,2', '100']) {
+      assert.deepEqual(
+        problemsOf({ MONGO_WRITE_CONCERN: bad }),
+        ['MONGO_WRITE_CONCERN must be majority or a whole number of at least 1 (0, unacknowledged writes, would hide the version checks)'],
+        bad,
+      );
     }
     for (const bad of ['linearizable', 'available', 'snapshot', 'LOCAL']) {
       assert.deepEqual(problemsOf({ MONGO_READ_CONCERN: bad }), ['MONGO_READ_CONCERN must be local or majority'], bad);

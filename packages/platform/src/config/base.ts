@@ -22,7 +22,7 @@ export const baseServiceConfigShape = {
    * a replica set does, and then a write interrupted by a primary's failover is retried once.
    */
   MONGO_RETRY_WRITES: flag(),
-  /** `majority` or a whole number of members (0 = unacknowledged); unset, the driver's default. */
+  /** `majority` or a whole number of members, at least 1; unset, the driver's default (`w: 1` on a standalone). */
   MONGO_WRITE_CONCERN: mongoWriteConcern().optional(),
   /** `local` or `majority`; unset, the server's default. */
   MONGO_READ_CONCERN: mongoReadConcern().optional(),

@@ -115,13 +115,17 @@ export function logLevel(defaultValue: LogLevel = 'info') {
   return z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default(defaultValue);
 }
 
-/** A MongoDB write concern's `w`: `majority` or a whole number of members (0 = unacknowledged). */
+/**
+ * A MongoDB write concern's `w`: `majority` or a whole number of members, at least 1. Not 0: an
+ * unacknowledged write reports no matched count, and every optimistic version check (ADR 0001)
+ * reads one; FerretDB also fails on `w: 0` (checked: the driver gets no reply it can parse).
+ */
 export function mongoWriteConcern() {
-  const message = 'must be majority or a whole number (0 or more)';
+  const message = 'must be majority or a whole number of at least 1 (0, unacknowledged writes, would hide the version checks)';
   return z
     .string({ error: message })
     .trim()
-    .regex(/^(majority|\d{1,2})$/, { error: message })
+    .regex(/^(majority|[1-9]\d?)$/, { error: message })
     .transform((value): 'majority' | number => (value === 'majority' ? value : Number(value)));
 }
 

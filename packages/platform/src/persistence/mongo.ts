@@ -26,7 +26,7 @@ export interface MongoOptions {
    * have none; a replica set does (MONGO_RETRY_WRITES).
    */
   retryWrites?: boolean;
-  /** The write concern's `w` (MONGO_WRITE_CONCERN); undefined = the driver's default. */
+  /** The write concern's `w` (MONGO_WRITE_CONCERN, never 0); undefined = the driver's default. */
   writeConcern?: 'majority' | number;
   /** The read concern level (MONGO_READ_CONCERN); undefined = the server's default. */
   readConcern?: 'local' | 'majority';
