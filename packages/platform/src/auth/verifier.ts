@@ -25,6 +25,8 @@ export interface JwtVerifierOptions {
    * largest single cost of a like after the database (docs/adr/0023).
    */
   verifiedTokenTtlMs?: number;
+  /** Most verified tokens kept at once; the one verified longest ago goes first. Default 10,000. */
+  verifiedTokenMaxEntries?: number;
 }
 
 export interface JwtVerifier {
@@ -40,7 +42,7 @@ const MAX_TOKEN_LENGTH = 16 * 1024;
  * `none` and HMAC-with-the-public-key forgeries fail), issuer, audience, `exp` and
  * `sub` required. No call to Keycloak per request.
  */
-export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
+export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier & { readonly rememberedTokens: number } {
   const keys: JWTVerifyGetKey = createKeySource(new URL(options.jwksUrl), {
     cooldownMs: options.cooldownMs ?? 30_000,
     cacheMaxAgeMs: options.cacheMaxAgeMs ?? 10 * 60_000,
@@ -56,7 +58,10 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   };
 
   const toleranceMs = verifyOptions.clockTolerance * 1_000;
-  const verified = new RecentValues<Principal>({ ttlMs: options.verifiedTokenTtlMs ?? 60_000, maxEntries: 10_000 });
+  const verified = new RecentValues<Principal>({
+    ttlMs: options.verifiedTokenTtlMs ?? 60_000,
+    maxEntries: options.verifiedTokenMaxEntries ?? 10_000,
+  });
 
   async function verifySignatureAndClaims(token: string): Promise<Principal> {
     let payload: unknown;
@@ -77,6 +82,10 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   }
 
   return {
+    /** How many verified tokens are kept in memory now (at most `verifiedTokenMaxEntries`). */
+    get rememberedTokens() {
+      return verified.size;
+    },
     async verify(token) {
       if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
         throw new AuthenticationError('invalid', `token length ${token.length}`);

@@ -13,7 +13,8 @@ interface Entry<V> {
 
 /**
  * Values this process read recently, for reads on a hot path (every like reads its event's
- * copy). A value may be up to `ttlMs` behind a write made by another replica; it is never
+ * copy). A value may be up to `ttlMs` behind a write made by another replica (counted from when
+ * the read that fetched it began, so never longer); it is never
  * behind a write made through this process, because the writer calls `forget` after it, and a
  * load that was running when any key was forgotten is served but not kept (it may have read
  * the value from before the write). docs/adr/0023.
@@ -36,8 +37,11 @@ export class RecentValues<V> {
       this.entries.delete(key);
     }
     const forgetsBefore = this.forgets;
+    // The value is as old as the moment the read began, not the moment it returned: counted from
+    // there, a slow read does not stretch how long a value can trail a write by another replica.
+    const readFrom = this.now();
     const value = await load();
-    if (this.forgets === forgetsBefore && keep(value)) this.keep(key, value);
+    if (this.forgets === forgetsBefore && keep(value)) this.keep(key, value, readFrom + this.options.ttlMs);
     return value;
   }
 
@@ -60,9 +64,10 @@ export class RecentValues<V> {
     return this.entries.size;
   }
 
-  private keep(key: string, value: V): void {
+  private keep(key: string, value: V, until: number): void {
+    if (until <= this.now()) return; // the read took the whole TTL: nothing left to serve
     this.entries.delete(key);
-    this.entries.set(key, { value, until: this.now() + this.options.ttlMs });
+    this.entries.set(key, { value, until });
     if (this.entries.size > this.options.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done !== true) this.entries.delete(oldest.value);

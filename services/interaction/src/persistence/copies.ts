@@ -1,4 +1,4 @@
-import { RecentValues, upsertIfNewer } from '@eventonight/platform';
+import { RecentValues, upsertIfNewer, type RecentValuesOptions } from '@eventonight/platform';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { EventCopy, UserCopy } from '../domain/copies.js';
 import { EVENT_COPIES, USER_COPIES } from './collections.js';
@@ -14,9 +14,15 @@ export const EVENT_COPY_TTL_MS = 2_000;
 export class Copies {
   readonly events: Collection<EventCopy>;
   readonly users: Collection<UserCopy>;
-  private readonly recentEvents = new RecentValues<EventCopy | null>({ ttlMs: EVENT_COPY_TTL_MS, maxEntries: 10_000 });
+  private readonly recentEvents: RecentValues<EventCopy | null>;
 
-  constructor(db: Db) {
+  /** `recent` changes the kept copies' clock and bound (tests); TTL is always EVENT_COPY_TTL_MS. */
+  constructor(db: Db, recent: Partial<Pick<RecentValuesOptions, 'now' | 'maxEntries'>> = {}) {
+    this.recentEvents = new RecentValues<EventCopy | null>({
+      ttlMs: EVENT_COPY_TTL_MS,
+      maxEntries: recent.maxEntries ?? 10_000,
+      now: recent.now,
+    });
     this.events = db.collection<EventCopy>(EVENT_COPIES);
     this.users = db.collection<UserCopy>(USER_COPIES);
   }

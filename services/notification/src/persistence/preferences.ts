@@ -1,4 +1,4 @@
-import { RecentValues } from '@eventonight/platform';
+import { RecentValues, type RecentValuesOptions } from '@eventonight/platform';
 import type { Collection, Db } from 'mongodb';
 import type { NotificationType } from '../domain/notification.js';
 
@@ -20,9 +20,15 @@ export const DELIVERY_PREFERENCES_TTL_MS = 2_000;
 /** Per-user notification preferences; no document = nothing muted. */
 export class PreferencesRepository {
   readonly collection: Collection<PreferencesDocument>;
-  private readonly recent = new RecentValues<readonly NotificationType[]>({ ttlMs: DELIVERY_PREFERENCES_TTL_MS, maxEntries: 10_000 });
+  private readonly recent: RecentValues<readonly NotificationType[]>;
 
-  constructor(db: Db) {
+  /** `recent` changes the kept preferences' clock and bound (tests); TTL is always DELIVERY_PREFERENCES_TTL_MS. */
+  constructor(db: Db, recent: Partial<Pick<RecentValuesOptions, 'now' | 'maxEntries'>> = {}) {
+    this.recent = new RecentValues<readonly NotificationType[]>({
+      ttlMs: DELIVERY_PREFERENCES_TTL_MS,
+      maxEntries: recent.maxEntries ?? 10_000,
+      now: recent.now,
+    });
     this.collection = db.collection<PreferencesDocument>(PREFERENCES_COLLECTION);
   }
 
