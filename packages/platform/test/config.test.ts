@@ -42,6 +42,7 @@ describe('config', () => {
       SHUTDOWN_GRACE_MS: 10_000,
       DB_COMMAND_STATS: false,
       MONGO_RETRY_WRITES: false,
+      SHUTDOWN_DRAIN_MS: 0,
     });
   });
 

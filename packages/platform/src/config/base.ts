@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { byteSize, flag, httpUrl, logLevel, mongoReadConcern, mongoWriteConcern, nonEmptyString, port, positiveInt } from './fields.js';
+import { byteSize, flag, httpUrl, logLevel, mongoReadConcern, mongoWriteConcern, nonEmptyString, port, positiveInt, wholeNumber } from './fields.js';
 import { secret, secretUrl, secretUrlList } from './secrets.js';
 
 /**
@@ -37,6 +37,13 @@ export const baseServiceConfigShape = {
   JWT_AUDIENCE: nonEmptyString().default('eventonight-api'),
   HTTP_BODY_LIMIT: byteSize('100kb'),
   SHUTDOWN_GRACE_MS: positiveInt(10_000),
+  /**
+   * After SIGTERM, how long the process goes on serving while /health answers 503 `draining`,
+   * before it stops taking connections: the time a load balancer that learns of replicas by polling
+   * (Traefik's Swarm provider and its health check, deploy/swarm/stack.yml) needs to stop sending it
+   * requests. 0 (the default): stop at once, as on one host where nothing routes around it.
+   */
+  SHUTDOWN_DRAIN_MS: wholeNumber(0),
   /**
    * Where the operations listener (quiesce/resume for backups, ADR 0017) listens, on 127.0.0.1
    * only; unset, there is none.

@@ -103,6 +103,17 @@ export function positiveInt(defaultValue?: number) {
   return defaultValue === undefined ? field : field.default(defaultValue);
 }
 
+/** A whole number of zero or more (e.g. a duration in ms that may be switched off with 0). */
+export function wholeNumber(defaultValue: number) {
+  const message = 'must be a whole number (0 or more)';
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{1,15}$/, { error: message })
+    .transform(Number)
+    .default(defaultValue);
+}
+
 /** An on/off switch: `1`/`true` on, `0`/`false` (or unset) off. */
 export function flag() {
   return z

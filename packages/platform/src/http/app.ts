@@ -28,6 +28,8 @@ export interface HttpAppOptions {
   trustProxy?: boolean | number | string;
   /** True while writes are paused for a backup (ADR 0017): writes then answer 503 `quiesced`. */
   isQuiesced?: () => boolean;
+  /** True once the process is shutting down: /health answers 503 `draining` (load balancers stop sending). */
+  isDraining?: () => boolean;
 }
 
 export interface HttpApp extends RouteHost {
@@ -61,7 +63,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   });
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (options.isDraining?.() === true) res.status(503).json({ status: 'draining' });
+    else res.json({ status: 'ok' });
   });
   app.get('/ready', readinessHandler(options.readiness ?? [], options.readinessTimeoutMs ?? 2_000, logger));
   app.get('/openapi.json', (_req, res) => {

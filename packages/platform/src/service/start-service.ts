@@ -9,6 +9,7 @@ import { AggregateStore, ServiceStats, connectMongo, type AggregateState } from 
 import { OutboxRelay, OutboxSignal } from '../outbox/index.js';
 import { mongoJobLease, type JobLease } from './job-lease.js';
 import { startOpsServer, type QuiesceControl, type RunningOpsServer } from './ops-server.js';
+import { sleep } from '../util/backoff.js';
 
 /** What a service's composition root gets to wire its own parts. */
 export interface ServiceContext<TConfig extends BaseServiceConfig> {
@@ -154,9 +155,11 @@ export async function startService<TConfig extends BaseServiceConfig>(
     status: async () => ({ quiesced, outboxPending: await relay.pendingCount(), jobsRunning }),
   };
 
+  let draining = false;
   const http = createHttpApp({
     service: definition.name,
     isQuiesced: () => quiesced,
+    isDraining: () => draining,
     version: definition.version,
     logger,
     verifier,
@@ -199,6 +202,12 @@ export async function startService<TConfig extends BaseServiceConfig>(
     logger,
     opsUrl: ops?.url,
     async close() {
+      // Serve on while load balancers notice /health and route around this replica (SHUTDOWN_DRAIN_MS).
+      draining = true;
+      if (config.SHUTDOWN_DRAIN_MS > 0) {
+        logger.info({ drainMs: config.SHUTDOWN_DRAIN_MS }, 'draining: /health answers 503, requests are still served');
+        await sleep(config.SHUTDOWN_DRAIN_MS);
+      }
       await ops?.close();
       await serialized(stopJobs);
       await consumer?.stop();
