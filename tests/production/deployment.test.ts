@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { io, type Socket } from 'socket.io-client';
-import Stripe from 'stripe';
 import { waitFor } from '@eventonight/testing';
-import { api, DOMAIN, edge, edgeAgent, expectStatus, root, secret, signIn, STATE, type Tokens } from './support/edge.js';
+import { api, DOMAIN, edge, expectStatus, root, signIn, STATE } from './support/edge.js';
+import { COVER, openSocket, PASSWORD, paymentWebhook, placeOrder, publishEvent, signUp, uploadCover, validTickets, type OpenSocket, type Person, type Pushed } from './support/journey.js';
 import { compose, containerOf, containerState, mongoEval, run } from './support/deployment.js';
 
 /**
@@ -20,46 +19,10 @@ import { compose, containerOf, containerState, mongoEval, run } from './support/
  * drill bring back every document, object and sign-in.
  */
 
-const PASSWORD = `Night-${randomBytes(6).toString('hex')}!`;
-// A 1×1 PNG: the media service checks the stored object's size and type, not its pixels.
-const COVER = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-interface Person {
-  email: string;
-  id: string;
-  tokens: Tokens;
-}
-
-interface Pushed {
-  type: string;
-  data: Record<string, unknown>;
-}
-
-async function signUp(role: 'member' | 'organization', displayName: string): Promise<Person> {
-  const email = `${role}-${randomBytes(5).toString('hex')}@prod.${DOMAIN}`;
-  const body = { email, password: PASSWORD, displayName, role, ...(role === 'organization' ? { organization: { name: displayName } } : {}) };
-  expectStatus(201, await api('users', 'POST', '/users', undefined, body), `sign-up of ${email}`);
-  const tokens = await signIn(email, PASSWORD);
-  const me = expectStatus(200, await api('users', 'GET', '/users/me', tokens.accessToken), 'own profile').json();
-  assert.equal(me['role'], role);
-  return { email, id: String(me['id']), tokens };
-}
-
-function openSocket(token: string): Promise<{ socket: Socket; received: Pushed[] }> {
-  const received: Pushed[] = [];
-  // engine.io-client hands `agent` to the WebSocket in Node, though its types say string | boolean.
-  const socket = io(`http://notifications.${DOMAIN}`, { transports: ['websocket'], agent: edgeAgent, auth: { token }, reconnection: true, timeout: 10_000 } as never);
-  socket.on('notification', (pushed: Pushed) => received.push(pushed));
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve({ socket, received }));
-    socket.once('connect_error', reject);
-  });
-}
-
 describe('production on the local Docker engine', { timeout: 3_600_000 }, () => {
   let organizer: Person;
   let member: Person;
-  let organizerSocket: { socket: Socket; received: Pushed[] } | undefined;
+  let organizerSocket: OpenSocket | undefined;
   let coverId: string;
   let eventId: string;
   let orderId: string;
@@ -83,43 +46,8 @@ describe('production on the local Docker engine', { timeout: 3_600_000 }, () => 
 
   it('an organization uploads a cover through files.<domain> and publishes an event with it', async () => {
     const token = organizer.tokens.accessToken;
-    const presigned = expectStatus(201, await api('media', 'POST', '/media/uploads', token, { purpose: 'event_cover', contentType: 'image/png', sizeBytes: COVER.byteLength }), 'presign').json();
-    const uploadUrl = String(presigned['uploadUrl']);
-    assert.ok(uploadUrl.startsWith(`https://files.${DOMAIN}/`), `uploads go to the public files host: ${uploadUrl}`);
-    const form = new FormData();
-    for (const [name, value] of Object.entries(presigned['fields'] as Record<string, string>)) form.append(name, value);
-    form.append('file', new Blob([COVER], { type: 'image/png' }));
-    const encoded = new Response(form);
-    const uploaded = await edge(uploadUrl, {
-      method: 'POST',
-      headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
-      body: Buffer.from(await encoded.arrayBuffer()),
-    });
-    assert.ok(uploaded.status < 300, `upload through the edge: ${uploaded.status} ${uploaded.text().slice(0, 300)}`);
-    coverId = String(presigned['assetId']);
-    expectStatus(200, await api('media', 'POST', `/media/${coverId}/confirm`, token), 'confirm the upload');
-    const view = expectStatus(200, await api('media', 'GET', `/media/${coverId}`), 'public view of the cover').json();
-    const bytes = await edge(String(view['url']));
-    assert.deepEqual(bytes.body, COVER, 'the store serves exactly the uploaded bytes, through the edge');
-
-    const startsAt = Date.now() + 7 * 24 * 3600_000;
-    const created = expectStatus(
-      201,
-      await api('events', 'POST', '/events', token, {
-        title: 'Harbour Jazz Night',
-        description: 'An evening of live music by the water.',
-        category: 'music',
-        startsAt: new Date(startsAt).toISOString(),
-        endsAt: new Date(startsAt + 3 * 3600_000).toISOString(),
-        venue: { name: 'The Warehouse', address: '1 Dock Street', city: 'Lisbon', location: { lat: 38.7, lng: -9.1 } },
-        tiers: [{ name: 'Standard', priceMinor: 2500, quantity: 50, currency: 'eur' }],
-        tags: ['live'],
-        coverMediaId: coverId,
-      }),
-      'create the event',
-    ).json();
-    eventId = String(created['eventId']);
-    expectStatus(200, await api('events', 'POST', `/events/${eventId}/publish`, token), 'publish');
+    coverId = await uploadCover(token);
+    eventId = await publishEvent(token, { title: 'Harbour Jazz Night', seats: 50, coverMediaId: coverId });
     const listed = await waitFor(
       async () => {
         const reply = await api('events', 'GET', `/events?organizerId=${organizer.id}`);
@@ -133,38 +61,19 @@ describe('production on the local Docker engine', { timeout: 3_600_000 }, () => 
 
   it('a member buys a ticket: Checkout on stripe-mock, a webhook signed like Stripe’s, the ticket issued', async () => {
     const token = member.tokens.accessToken;
-    const tiers = expectStatus(200, await api('events', 'GET', `/events/${eventId}`), 'event detail').json()['tiers'] as Array<{ tierId: string }>;
-    const order = expectStatus(
-      201,
-      await api('tickets', 'POST', '/orders', token, { eventId, tierId: tiers[0]?.tierId, quantity: 1 }, { 'idempotency-key': randomUUID() }),
-      'checkout',
-    ).json();
-    orderId = String(order['orderId']);
-    const placed = await waitFor(
-      async () => {
-        const reply = await api('tickets', 'GET', `/orders/${orderId}`, token);
-        const sessionId = reply.status === 200 ? reply.json()['checkoutSessionId'] : null;
-        return typeof sessionId === 'string' ? sessionId : undefined;
-      },
-      { timeoutMs: 30_000, what: 'the order to have its Checkout Session' },
-    );
-    const payload = JSON.stringify({
-      id: `evt_${randomUUID().replaceAll('-', '')}`,
-      object: 'event',
-      type: 'checkout.session.completed',
-      created: Math.floor(Date.now() / 1000),
-      data: { object: { id: placed, object: 'checkout.session', client_reference_id: orderId, metadata: { orderId }, payment_intent: `pi_${randomUUID().replaceAll('-', '')}`, payment_status: 'paid' } },
+    const placed = await placeOrder(token, eventId);
+    orderId = placed.orderId;
+    const forged = await edge(`https://tickets.${DOMAIN}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' },
+      body: JSON.stringify({ id: `evt_${randomUUID().replaceAll('-', '')}`, object: 'event', type: 'checkout.session.completed' }),
     });
-    const signature = new Stripe('sk_test_signing_only').webhooks.generateTestHeaderString({ payload, secret: secret('stripe_webhook_secret') });
-    const forged = await edge(`https://tickets.${DOMAIN}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' }, body: payload });
     assert.equal(forged.status, 400, 'a webhook without a valid signature is refused');
-    expectStatus(200, await edge(`https://tickets.${DOMAIN}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload }), 'the signed webhook');
+    expectStatus(200, await paymentWebhook(orderId, placed.sessionId), 'the signed webhook');
     ticketCodes = await waitFor(
       async () => {
-        const reply = await api('tickets', 'GET', '/tickets', token);
-        const items = reply.status === 200 ? (reply.json()['items'] as Array<{ code: string | null; status: string; eventId: string }>) : [];
-        const valid = items.filter((ticket) => ticket.eventId === eventId && ticket.status === 'valid' && typeof ticket.code === 'string');
-        return valid.length === 1 ? valid.map((ticket) => String(ticket.code)) : undefined;
+        const valid = await validTickets(token, eventId);
+        return valid?.length === 1 ? valid : undefined;
       },
       { timeoutMs: 60_000, what: 'the ticket to be issued' },
     );

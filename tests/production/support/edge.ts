@@ -17,9 +17,11 @@ export const EDGE_ADDRESS = process.env['EN_PROD_EDGE_ADDRESS'] ?? '10.78.0.2';
 /** Traefik's ports for `web` and `files` (compose's HTTP_PORT and FILES_HTTP_PORT defaults). */
 export const EDGE_PORTS = { web: 80, files: Number(process.env['EN_PROD_FILES_PORT'] ?? 8088) } as const;
 export const STATE = join(root, '.infra', 'prod-local');
+/** The deployment's secrets: the compose deployment's, or the Swarm stack's (tests/swarm sets it). */
+const SECRETS = process.env['EN_PROD_SECRETS_DIR'] ?? join(STATE, 'secrets');
 
 export function secret(name: string): string {
-  return readFileSync(join(STATE, 'secrets', name), 'utf8').trim();
+  return readFileSync(join(SECRETS, name), 'utf8').trim();
 }
 
 const toEdge: LookupFunction = (hostname, options, callback) => {
