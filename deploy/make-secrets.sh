@@ -2,7 +2,9 @@
 # Creates every secret file docker-compose.yml mounts (Docker secrets), in a folder only its owner
 # can enter (default ./secrets, git-ignored):
 #
-#   deploy/make-secrets.sh [dir]
+#   deploy/make-secrets.sh [dir]            # docker-compose.yml (one host)
+#   deploy/make-secrets.sh --swarm [dir]    # deploy/swarm/stack.yml: replica-set and cluster URLs,
+#                                           # the members' keys (mongo_keyfile, rabbitmq_erlang_cookie)
 #
 # Generated: random passwords (openssl rand -hex 32), the connection URLs built from them, the
 # RabbitMQ definitions (one user per service, salted SHA-256 hashes) and Redis's config file.
@@ -16,6 +18,8 @@ readonly SERVICES=(user event interaction chat ticketing notification media)
 # Services that consume events (declare and read their own queues); the others only publish.
 readonly CONSUMERS=(interaction chat ticketing notification)
 
+swarm=0
+if [ "${1:-}" = --swarm ]; then swarm=1; shift; fi
 dir=${1:-./secrets}
 mkdir -p "$dir"
 chmod 700 "$dir"   # the folder keeps other host users out; the files stay readable for the containers' users
@@ -50,11 +54,28 @@ contains() { local x; for x in "${@:2}"; do [ "$x" = "$1" ] && return 0; done; r
 for svc in "${SERVICES[@]}"; do
   write "${svc}_mongo_root_password" "$(random)"
   write "${svc}_mongo_password" "$(random)"
-  write "${svc}_mongo_url" "mongodb://${svc}:$(value "${svc}_mongo_password")@${svc}-mongo:27017/${svc}?authSource=${svc}"
+  if [ "$swarm" = 1 ]; then
+    # The replica set rs-<svc> of <svc>-mongo-1..3 (the driver finds the primary; docs/scaling.md).
+    write "${svc}_mongo_url" "mongodb://${svc}:$(value "${svc}_mongo_password")@${svc}-mongo-1:27017,${svc}-mongo-2:27017,${svc}-mongo-3:27017/${svc}?authSource=${svc}&replicaSet=rs-${svc}"
+  else
+    write "${svc}_mongo_url" "mongodb://${svc}:$(value "${svc}_mongo_password")@${svc}-mongo:27017/${svc}?authSource=${svc}"
+  fi
   write "${svc}_rabbitmq_password" "$(random)"
-  write "${svc}_amqp_url" "amqp://${svc}:$(value "${svc}_rabbitmq_password")@rabbitmq:5672"
+  if [ "$swarm" = 1 ]; then
+    # Every cluster member: the service connects to the first that answers and fails over to the next.
+    password=$(value "${svc}_rabbitmq_password")
+    write "${svc}_amqp_url" "amqp://${svc}:${password}@rabbitmq-1:5672,amqp://${svc}:${password}@rabbitmq-2:5672,amqp://${svc}:${password}@rabbitmq-3:5672"
+  else
+    write "${svc}_amqp_url" "amqp://${svc}:$(value "${svc}_rabbitmq_password")@rabbitmq:5672"
+  fi
 done
 write rabbitmq_admin_password "$(random)"
+if [ "$swarm" = 1 ]; then
+  # The replica-set members' shared key (mongod --keyFile: base64, 6 to 1024 characters) and the
+  # RabbitMQ members' Erlang cookie.
+  write mongo_keyfile "$(openssl rand -base64 756 | tr -d '\n')"
+  write rabbitmq_erlang_cookie "$(openssl rand -hex 32)"
+fi
 # The backup job (profile backup): RabbitMQ's management API as a monitoring user, and the bearer
 # token of every service's ops listener (quiesce/resume, docs/adr/0017).
 write rabbitmq_backup_password "$(random)"

@@ -26,10 +26,12 @@ roots=() node_args=()
 for arg in "$@"; do if [ -d "$arg" ]; then roots+=("$arg"); else node_args+=("$arg"); fi; done
 [ ${#roots[@]} -gt 0 ] || roots=(packages services tests seed web)
 # tests/production runs the compose deployment on the local Docker engine (npm run test:production,
-# docs/deployment.md): only when named, or with EN_PRODUCTION_TEST=1.
-skip_production=(-path tests/production -prune -o)
-if [ "${EN_PRODUCTION_TEST:-0}" = 1 ] || printf '%s\n' "${roots[@]}" | grep -q '^tests/production'; then skip_production=(); fi
-mapfile -t files < <(find "${roots[@]}" -name node_modules -prune -o "${skip_production[@]}" -name '*.test.ts' -print 2>/dev/null | sort)
+# docs/deployment.md), tests/swarm the Swarm stack on three local nodes (npm run test:swarm,
+# docs/scaling.md): each only when named, or with EN_PRODUCTION_TEST=1 / EN_SWARM_TEST=1.
+skip_deployments=()
+if [ "${EN_PRODUCTION_TEST:-0}" != 1 ] && ! printf '%s\n' "${roots[@]}" | grep -q '^tests/production'; then skip_deployments+=(-path tests/production -prune -o); fi
+if [ "${EN_SWARM_TEST:-0}" != 1 ] && ! printf '%s\n' "${roots[@]}" | grep -q '^tests/swarm'; then skip_deployments+=(-path tests/swarm -prune -o); fi
+mapfile -t files < <(find "${roots[@]}" -name node_modules -prune -o "${skip_deployments[@]}" -name '*.test.ts' -print 2>/dev/null | sort)
 # One file at a time: several tests stop and restart RabbitMQ or FerretDB, and the machine has 2 cores.
 # Being alone, the backup test may also stop Keycloak to copy and restore its database (ADR 0017).
 export BACKUP_TEST_KEYCLOAK="${BACKUP_TEST_KEYCLOAK:-1}"
