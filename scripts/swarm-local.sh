@@ -53,6 +53,9 @@ write_env_file() {
       .env.example | grep -v '^#'
     # The backup reads FerretDB's member 1 (no replica set to name).
     echo "BACKUP_MONGO_URL_TEMPLATE=mongodb://root:{password}@{service}-mongo-1:27017/?authSource=admin"
+    # The backup job runs as the owner of the backups folder: whoever runs this script.
+    echo "BACKUP_UID=$(id -u)"
+    echo "BACKUP_GID=$(id -g)"
     echo "$images"
   } >"$ENV_FILE.part"
   mv "$ENV_FILE.part" "$ENV_FILE"

@@ -103,6 +103,20 @@ export function forceUpdate(service: string): Promise<string> {
   return docker('service', 'update', '--force', '--quiet', `${STACK}_${service}`);
 }
 
+/** The local stack's settings file and backups folder (scripts/swarm-local.sh). */
+export const SWARM_ENV_FILE = join(root, '.infra', 'prod-local', 'swarm', 'swarm.env');
+export const SWARM_BACKUPS = join(root, '.infra', 'prod-local', 'swarm', 'backups');
+
+/** deploy/swarm/backup.sh as the operator runs it on node 1 (the manager with BACKUP_DIR), without blocking. */
+export async function swarmBackup(...args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync('bash', ['deploy/swarm/backup.sh', SWARM_ENV_FILE, ...args], {
+    cwd: root,
+    env: { ...process.env, DOCKER_HOST: 'unix:///run/eventonight-swarm/swarm-1.sock' },
+    timeout: 1_800_000,
+  });
+  return stdout;
+}
+
 export function nodeDown(node: number): void {
   swarmLocal('node-down', String(node));
 }
