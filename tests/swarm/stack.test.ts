@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { waitFor } from '@eventonight/testing';
 import { api, expectStatus, type EdgeReply } from '../production/support/edge.js';
-import { openSocket, paymentWebhook, placeOrder, publishEvent, signUp, uploadCover, validTickets, type OpenSocket, type Person, type Pushed } from '../production/support/journey.js';
+import { keepSignedIn, openSocket, paymentWebhook, placeOrder, publishEvent, signUp, uploadCover, validTickets, type OpenSocket, type Person, type Pushed } from '../production/support/journey.js';
 
 /**
  * deploy/swarm/stack.yml on three local nodes (npm run swarm:local; docs/scaling.md), reached only
@@ -22,6 +22,16 @@ const APP_SERVICES = ['user', 'event', 'interaction', 'chat', 'ticketing', 'noti
 class Outcomes {
   requests = 0;
   readonly failures: string[] = [];
+
+  /** The failures grouped by kind, with counts: what an assertion message can show whole. */
+  summary(): string {
+    const kinds = new Map<string, number>();
+    for (const failure of this.failures) {
+      const kind = failure.replace(/"correlationId":"[^"]*"/g, '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').slice(0, 160);
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    return [...kinds].map(([kind, count]) => `${count} x ${kind}`).join('\n');
+  }
 
   async expect(statuses: readonly number[], what: string, request: () => Promise<EdgeReply>): Promise<EdgeReply | undefined> {
     this.requests += 1;
@@ -79,13 +89,16 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
   let members: Person[] = [];
   let organizerSocket: OpenSocket | undefined;
   const sockets: OpenSocket[] = [];
+  let stopRenewing = () => {};
 
   before(() => {
     // Idempotent: makes what is missing and waits until every service has its replicas.
     swarmLocal('up');
+    stopRenewing = keepSignedIn(() => [organizer, ...members].filter((person) => person !== undefined));
   });
 
   after(() => {
+    stopRenewing();
     organizerSocket?.socket.close();
     for (const open of sockets) open.socket.close();
   });
@@ -116,7 +129,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
     organizer = await signUp('organization', 'Harbour Nights');
     const member = await signUp('member', 'Ana Member');
     members = [member];
-    organizerSocket = await openSocket(organizer.tokens.accessToken);
+    organizerSocket = await openSocket(() => organizer.tokens.accessToken);
     const coverId = await uploadCover(organizer.tokens.accessToken);
     const eventId = await publishEvent(organizer.tokens.accessToken, { title: 'Harbour Jazz Night', seats: 50, coverMediaId: coverId });
     const placed = await placeOrder(member.tokens.accessToken, eventId);
@@ -142,7 +155,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
     const people = await Promise.all(Array.from({ length: 6 }, (_, i) => signUp('organization', `Venue ${i + 1}`)));
     const follower = members[0];
     assert.ok(follower !== undefined);
-    for (const person of people) sockets.push(await openSocket(person.tokens.accessToken));
+    for (const person of people) sockets.push(await openSocket(() => person.tokens.accessToken));
     const tasks = await runningTasks('notification');
     const held: number[] = [];
     for (const task of tasks) {
@@ -237,7 +250,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
       assert.equal(now.length, 2, `${service} has two replicas again`);
       assert.ok(now.every((id) => !(before.get(service) ?? []).includes(id)), `every replica of ${service} was replaced`);
     }
-    assert.deepEqual(outcomes.failures, [], `${outcomes.failures.length} of ${outcomes.requests} requests failed during the rolling update`);
+    assert.equal(outcomes.failures.length, 0, `${outcomes.failures.length} of ${outcomes.requests} requests failed during the rolling update:\n${outcomes.summary()}`);
     assert.ok(traffic.likes.length > 50, `steady traffic went on: ${traffic.likes.length} likes`);
     await assertLikedExactlyOnce(organizer, traffic.likes);
     for (const order of traffic.paid) {
@@ -342,7 +355,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
     } finally {
       nodeUp(3);
     }
-    assert.deepEqual(outcomes.failures, []);
+    assert.equal(outcomes.failures.length, 0, outcomes.summary());
   });
 
   it('after the node is back, the swarm has three managers and RabbitMQ three members again', async () => {
@@ -385,7 +398,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
     })();
     const written = await backup;
     await traffic;
-    assert.deepEqual(outcomes.failures, [], 'writes during the backup either succeed or answer 503 quiesced');
+    assert.equal(outcomes.failures.length, 0, `writes during the backup either succeed or answer 503 quiesced:\n${outcomes.summary()}`);
     assert.ok(writes > 0);
     const folder = /backup written to (\S+)/.exec(written)?.[1];
     assert.ok(folder !== undefined && existsSync(join(folder, 'manifest.json')), `a complete backup: ${written}`);

@@ -182,3 +182,17 @@ export async function signIn(email: string, password: string): Promise<Tokens> {
   ).json();
   return { accessToken: String(tokens['access_token']), refreshToken: String(tokens['refresh_token']) };
 }
+
+/** New tokens for the session, as the web app renews them before they expire (refresh-token grant). */
+export async function refreshTokens(tokens: Tokens): Promise<Tokens> {
+  const renewed = expectStatus(
+    200,
+    await edge(`https://auth.${DOMAIN}/realms/eventonight/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: WEB_CLIENT, refresh_token: tokens.refreshToken }).toString(),
+    }),
+    'token refresh',
+  ).json();
+  return { accessToken: String(renewed['access_token']), refreshToken: String(renewed['refresh_token']) };
+}

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import Stripe from 'stripe';
 import { waitFor } from '@eventonight/testing';
-import { api, DOMAIN, edge, edgeAgent, expectStatus, secret, signIn, type EdgeReply, type Tokens } from './edge.js';
+import { api, DOMAIN, edge, edgeAgent, expectStatus, refreshTokens, secret, signIn, type EdgeReply, type Tokens } from './edge.js';
 
 /**
  * The steps of a person's journey through a deployment, as the internet reaches it (edge.ts): the
@@ -41,16 +41,34 @@ export async function signUp(role: 'member' | 'organization', displayName: strin
   return { email, id: String(me['id']), tokens };
 }
 
-/** A Socket.IO client on notifications.<DOMAIN> that keeps every push it receives. */
-export function openSocket(token: string): Promise<OpenSocket> {
+/**
+ * A Socket.IO client on notifications.<DOMAIN> that keeps every push it receives. A function as
+ * `token` is asked again at every reconnection, as the web app hands its current token.
+ */
+export function openSocket(token: string | (() => string)): Promise<OpenSocket> {
   const received: Pushed[] = [];
+  const auth = (send: (data: { token: string }) => void) => send({ token: typeof token === 'string' ? token : token() });
   // engine.io-client hands `agent` to the WebSocket in Node, though its types say string | boolean.
-  const socket = io(`http://notifications.${DOMAIN}`, { transports: ['websocket'], agent: edgeAgent, auth: { token }, reconnection: true, timeout: 10_000 } as never);
+  const socket = io(`http://notifications.${DOMAIN}`, { transports: ['websocket'], agent: edgeAgent, auth, reconnection: true, timeout: 10_000 } as never);
   socket.on('notification', (pushed: Pushed) => received.push(pushed));
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve({ socket, received }));
     socket.once('connect_error', reject);
   });
+}
+
+/**
+ * Renews every person's tokens every `everyMs` (access tokens live 5 minutes), as signed-in browsers
+ * do, for tests that run longer than that; returns the function that stops it.
+ */
+export function keepSignedIn(people: () => readonly Person[], everyMs = 120_000): () => void {
+  let running = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(async () => {
+      for (const person of people()) person.tokens = await refreshTokens(person.tokens).catch(() => person.tokens);
+    });
+  }, everyMs);
+  return () => clearInterval(timer);
 }
 
 /** Uploads COVER through files.<DOMAIN> with a presigned policy, confirms it and checks the bytes served back. */
