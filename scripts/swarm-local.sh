@@ -51,8 +51,6 @@ write_env_file() {
       -e "s|^NOTIFICATION_NOFILE_LIMIT=.*|NOTIFICATION_NOFILE_LIMIT=20000|" \
       -e "s|^NOTIFICATION_MAX_SOCKETS=.*|NOTIFICATION_MAX_SOCKETS=18000|" \
       .env.example | grep -v '^#'
-    # The backup reads FerretDB's member 1 (no replica set to name).
-    echo "BACKUP_MONGO_URL_TEMPLATE=mongodb://root:{password}@{service}-mongo-1:27017/?authSource=admin"
     # The backup job runs as the owner of the backups folder: whoever runs this script.
     echo "BACKUP_UID=$(id -u)"
     echo "BACKUP_GID=$(id -g)"

@@ -193,6 +193,32 @@ describe('edge: rate limits, encoded paths and the files entry point (real Traef
     }
   });
 
+  it("a service's 503s (writes paused for a backup) open no circuit breaker: its reads still reach it", async () => {
+    // A service quiesced for a backup (ADR 0017): writes answer 503 `quiesced`, reads work.
+    const quiesced = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (req.method === 'GET') res.writeHead(200, { 'content-type': 'application/json', 'x-upstream': 'yes' }).end('{"items":[]}');
+        else res.writeHead(503, { 'content-type': 'application/problem+json', 'x-upstream': 'yes' }).end('{"title":"quiesced","status":503}');
+      });
+    });
+    await new Promise<void>((resolve) => quiesced.listen(0, '127.0.0.1', resolve));
+    const paused = await startGateway({ interaction: [`http://127.0.0.1:${(quiesced.address() as AddressInfo).port}`] });
+    try {
+      for (let i = 0; i < 20; i += 1) {
+        const write = await paused.request({ method: 'PUT', host: 'interactions', path: `/events/e${i}/like`, localAddress: '127.0.0.8' });
+        assert.equal(write.headers['x-upstream'], 'yes', `write ${i} reached the service (${write.status})`);
+      }
+      for (let i = 0; i < 10; i += 1) {
+        const read = await paused.request({ host: 'interactions', path: '/events/e1/stats', localAddress: '127.0.0.8' });
+        assert.equal(read.status, 200, `read ${i} during the pause: ${read.status} ${read.text.slice(0, 80)}`);
+      }
+    } finally {
+      await paused.stop();
+      quiesced.close();
+    }
+  });
+
   it('files.<domain> is served on its own entry point only, and each host on its own', async () => {
     const onFiles = await gateway.request({ host: 'files', path: `/${infra.s3Bucket}/key` });
     assert.equal(onFiles.status, 200);
