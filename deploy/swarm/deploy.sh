@@ -4,9 +4,9 @@
 #   deploy/swarm/deploy.sh ENV_FILE [-c EXTRA_STACK_FILE]...
 #
 # ENV_FILE holds the settings (the names of .env.example; SECRETS_DIR made by
-# `deploy/make-secrets.sh --swarm`). CONFIG_VERSION, the name suffix of the stack's Docker configs,
-# is a hash of the files they carry: a changed file becomes a new config and the services using it
-# are updated replica by replica; an unchanged one keeps its name. STACK_NAME (default eventonight).
+# `deploy/make-secrets.sh --swarm`). A Docker config cannot change: each config's name ends in a hash
+# of its file, so a changed file becomes a new config and the services using it are updated replica
+# by replica; an unchanged one keeps its name. STACK_NAME (default eventonight).
 # OVERLAY_ENCRYPTION=off is for a kernel without IPsec's AES-GCM only (the local swarm of
 # docs/scaling.md: there an encrypted overlay carries nothing between nodes): the stack is deployed
 # with its overlays unencrypted. Production leaves it unset.
@@ -20,15 +20,27 @@ set -a
 . "$env_file"
 set +a
 
-# The files the stack's configs carry (stack.yml, `configs:`), in a fixed order.
-config_files=(
-  "$here/traefik.yml" "$here/../../traefik/dynamic/routers.yml" "$here/../../traefik/dynamic/middlewares.yml"
-  "$here/../rabbitmq/rabbitmq.conf" "$here/rabbitmq-cluster.conf" "$here/../rabbitmq/enabled_plugins" "$here/rabbitmq-start.sh"
-  "$here/../mongo/create-service-user.js" "$here/mongo-rs-init.sh" "$here/../../keycloak/realm-eventonight.json"
-  "$here/../keycloak/start.sh" "$here/../seaweedfs/start.sh" "$here/../seaweedfs/init.sh"
+# The stack's configs (stack.yml, `configs:`) and the files they carry. Each config's name ends in a
+# hash of its own file (CONFIG_<config>): a changed file updates only the services that use it.
+declare -A config_files=(
+  [traefik_static]=traefik.yml
+  [traefik_routers]=../../traefik/dynamic/routers.yml
+  [traefik_middlewares]=../../traefik/dynamic/middlewares.yml
+  [rabbitmq_conf]=../rabbitmq/rabbitmq.conf
+  [rabbitmq_cluster_conf]=rabbitmq-cluster.conf
+  [rabbitmq_plugins]=../rabbitmq/enabled_plugins
+  [rabbitmq_start]=rabbitmq-start.sh
+  [mongo_create_service_user]=../mongo/create-service-user.js
+  [mongo_rs_init]=mongo-rs-init.sh
+  [keycloak_realm]=../../keycloak/realm-eventonight.json
+  [keycloak_start]=../keycloak/start.sh
+  [seaweedfs_start]=../seaweedfs/start.sh
+  [seaweedfs_init]=../seaweedfs/init.sh
 )
-CONFIG_VERSION=$(cat "${config_files[@]}" | sha256sum | cut -c1-12)
-export CONFIG_VERSION
+for config in "${!config_files[@]}"; do
+  hash=$(sha256sum "$here/${config_files[$config]}" | cut -c1-12)
+  export "CONFIG_$config=$hash"
+done
 
 stack=${STACK_NAME:-eventonight}
 if [ "${OVERLAY_ENCRYPTION:-on}" = off ]; then

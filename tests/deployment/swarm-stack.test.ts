@@ -148,13 +148,12 @@ describe('deploy/swarm/stack.yml', () => {
     assert.equal(service('keycloak').environment?.['KC_PROXY_TRUSTED_ADDRESSES'], '172.30.2.0/24');
   });
 
-  test("deploy.sh hashes exactly the files of the stack's configs", () => {
+  test("deploy.sh names each of the stack's configs by a hash of exactly its file", () => {
     const script = readFileSync(join(swarmDir, 'deploy.sh'), 'utf8');
-    const block = /config_files=\(([^)]*)\)/.exec(script)?.[1] ?? '';
-    const listed = [...block.matchAll(/"\$here\/([^"]+)"/g)].map((m) => resolve(swarmDir, m[1] ?? ''));
-    const used = Object.values(stack.configs).map((config) => resolve(swarmDir, config.file));
-    assert.deepEqual([...listed].sort(), [...used].sort());
-    for (const config of Object.values(stack.configs)) assert.match(config.name, /\$\{CONFIG_VERSION/, 'a changed file gets a new config name');
+    const listed = Object.fromEntries([...script.matchAll(/^\s+\[([a-z_]+)\]=(\S+)$/gm)].map((m) => [m[1] ?? '', resolve(swarmDir, m[2] ?? '')]));
+    const used = Object.fromEntries(Object.entries(stack.configs).map(([key, config]) => [key, resolve(swarmDir, config.file)]));
+    assert.deepEqual(listed, used);
+    for (const [key, config] of Object.entries(stack.configs)) assert.ok(config.name.includes(`\${CONFIG_${key}:?`), `${key}: a changed file gets a new config name`);
   });
 
   test("Traefik's Swarm static file has the one-host file's entry points, plus only the unreachable default one", () => {

@@ -51,6 +51,25 @@ interface Like {
   eventId: string;
 }
 
+/** The running members of the RabbitMQ cluster as rabbitmq-N sees them; none while its broker is not up. */
+async function rabbitNodes(member: number): Promise<string[]> {
+  const container = await containerOn(member, `rabbitmq-${member}`);
+  if (container === undefined) return [];
+  try {
+    const status = JSON.parse(await onNode(member, 'exec', container, 'rabbitmq-diagnostics', '-q', 'cluster_status', '--formatter', 'json')) as { running_nodes: string[] };
+    return status.running_nodes;
+  } catch {
+    return [];
+  }
+}
+
+/** Waits until interaction has its copy of each event (it arrives as a message): likes need it. */
+async function awaitCopies(eventIds: readonly string[]): Promise<void> {
+  for (const eventId of eventIds) {
+    await waitFor(async () => ((await api('interactions', 'GET', `/events/${eventId}/stats`)).status === 200 ? true : undefined), { timeoutMs: 120_000, what: `interaction's copy of ${eventId}` });
+  }
+}
+
 /** Every notification of a person, all pages. */
 async function allNotifications(person: Person): Promise<Pushed[]> {
   const items: Pushed[] = [];
@@ -119,10 +138,9 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
         `rabbitmq-${member} runs on node ${member}`,
       );
     }
-    const rabbit = await containerOn(1, 'rabbitmq-1');
-    assert.ok(rabbit !== undefined, 'rabbitmq-1 has a container on node 1');
-    const status = JSON.parse(await onNode(1, 'exec', rabbit, 'rabbitmq-diagnostics', '-q', 'cluster_status', '--formatter', 'json')) as { running_nodes: string[] };
-    assert.deepEqual([...status.running_nodes].sort(), ['rabbit@rabbitmq-1', 'rabbit@rabbitmq-2', 'rabbit@rabbitmq-3']);
+    // A member is healthy once its Erlang node runs (the ping check); the cluster forms after that.
+    const running = await waitFor(async () => ((await rabbitNodes(1)).length === 3 ? rabbitNodes(1) : undefined), { timeoutMs: 300_000, intervalMs: 5_000, what: 'the RabbitMQ cluster' });
+    assert.deepEqual([...running].sort(), ['rabbit@rabbitmq-1', 'rabbit@rabbitmq-2', 'rabbit@rabbitmq-3']);
   });
 
   it('the journey: sign-up and sign-in through Keycloak, a cover and an event, a ticket paid and scanned, a like pushed', async () => {
@@ -144,6 +162,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
     const scan = () => api('tickets', 'POST', `/events/${eventId}/tickets/validate`, organizer.tokens.accessToken, { code: codes[0] });
     expectStatus(200, await scan(), 'the first scan');
     expectStatus(409, await scan(), 'the second scan of the same code');
+    await awaitCopies([eventId]);
     expectStatus(201, await api('interactions', 'PUT', `/events/${eventId}/like`, member.tokens.accessToken), 'a like');
     await waitFor(() => organizerSocket?.received.find((pushed) => pushed.type === 'event.liked' && pushed.data['eventId'] === eventId), {
       timeoutMs: 30_000,
@@ -234,6 +253,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
     members = [...members, ...more];
     const eventIds: string[] = [];
     for (let i = 0; i < 20; i += 1) eventIds.push(await publishEvent(organizer.tokens.accessToken, { title: `Rolling Night ${i + 1}`, seats: 500 }));
+    await awaitCopies(eventIds);
     const outcomes = new Outcomes();
     const before = new Map<string, string[]>();
     for (const service of APP_SERVICES) before.set(service, (await runningTasks(service)).map((task) => task.id));
@@ -268,6 +288,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
     const eventIds: string[] = [];
     for (let i = 0; i < 100; i += 1) eventIds.push(await publishEvent(organizer.tokens.accessToken, { title: `Crowded Night ${i + 1}`, seats: 500 }));
     const scarce = await publishEvent(organizer.tokens.accessToken, { title: 'The Last Seats', seats: 150 });
+    await awaitCopies(eventIds);
     // The rolling update replaced the replica it was on: it reconnects by itself.
     await waitFor(() => (organizerSocket?.socket.connected === true ? true : undefined), { timeoutMs: 60_000, what: 'the organizer socket to be connected' });
     assert.ok(organizerSocket !== undefined);
@@ -340,10 +361,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
         },
         { timeoutMs: 300_000, intervalMs: 5_000, what: 'every service back at two replicas on the nodes left' },
       );
-      const rabbit = await containerOn(1, 'rabbitmq-1');
-      assert.ok(rabbit !== undefined);
-      const status = JSON.parse(await onNode(1, 'exec', rabbit, 'rabbitmq-diagnostics', '-q', 'cluster_status', '--formatter', 'json')) as { running_nodes: string[] };
-      assert.equal(status.running_nodes.length, 2, 'RabbitMQ runs on with two of three members (a quorum)');
+      assert.equal((await rabbitNodes(1)).length, 2, 'RabbitMQ runs on with two of three members (a quorum)');
 
       await assertLikedExactlyOnce(organizer, likes);
       // No seat oversold: 150 seats, 200 attempts; paid orders hold at most one seat each.
@@ -382,6 +400,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
   it('a backup during traffic, every service at two replicas: it settles, every replica resumes, and it restores', async () => {
     const eventIds: string[] = [];
     for (let i = 0; i < 5; i += 1) eventIds.push(await publishEvent(organizer.tokens.accessToken, { title: `Backup Night ${i + 1}`, seats: 100 }));
+    await awaitCopies(eventIds);
     // Writes during the quiesce answer 503 `quiesced` (ADR 0017): expected, and nothing else.
     const outcomes = new Outcomes();
     const backup = swarmBackup();
@@ -411,6 +430,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
     const member = members[0];
     assert.ok(member !== undefined);
     const after = await publishEvent(organizer.tokens.accessToken, { title: 'After the Backup', seats: 10 });
+    await awaitCopies([after]);
     for (const someone of members.slice(0, 10)) expectStatus(201, await api('interactions', 'PUT', `/events/${after}/like`, someone.tokens.accessToken), 'a like after the backup');
 
     await swarmBackup('restore', folder);
