@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { waitFor } from '@eventonight/testing';
 import { api, expectStatus, type EdgeReply } from '../production/support/edge.js';
-import { keepSignedIn, openSocket, paymentWebhook, placeOrder, publishEvent, signUp, uploadCover, validTickets, type OpenSocket, type Person, type Pushed } from '../production/support/journey.js';
+import { keepSignedIn, openSocket, paymentWebhook, placeOrder, publishEvent, signUp, signUpMany, uploadCover, validTickets, type OpenSocket, type Person, type Pushed } from '../production/support/journey.js';
 
 /**
  * deploy/swarm/stack.yml on three local nodes (npm run swarm:local; docs/scaling.md), reached only
@@ -171,7 +171,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
   });
 
   it('sockets held by replicas on different nodes each receive pushes for their own user only', async () => {
-    const people = await Promise.all(Array.from({ length: 6 }, (_, i) => signUp('organization', `Venue ${i + 1}`)));
+    const people = await signUpMany(6, 'organization', 'Venue');
     const follower = members[0];
     assert.ok(follower !== undefined);
     for (const person of people) sockets.push(await openSocket(() => person.tokens.accessToken));
@@ -249,7 +249,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
   }
 
   it('a rolling update of every service during steady traffic: no failed request, no like lost or doubled', async () => {
-    const more = await Promise.all(Array.from({ length: 5 }, (_, i) => signUp('member', `Member ${i + 2}`)));
+    const more = await signUpMany(5, 'member', 'Member');
     members = [...members, ...more];
     const eventIds: string[] = [];
     for (let i = 0; i < 20; i += 1) eventIds.push(await publishEvent(organizer.tokens.accessToken, { title: `Rolling Night ${i + 1}`, seats: 500 }));
@@ -283,7 +283,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
 
   it('one node lost mid-stream of likes and checkouts: quorum kept, tasks rescheduled, each like once, no seat oversold, sockets catch up', async () => {
     const kept = members.slice(0, 6);
-    const likers = await Promise.all(Array.from({ length: 20 - kept.length }, (_, i) => signUp('member', `Crowd ${i + 1}`)));
+    const likers = await signUpMany(20 - kept.length, 'member', 'Crowd');
     members = [...kept, ...likers]; // 20 members
     const eventIds: string[] = [];
     for (let i = 0; i < 100; i += 1) eventIds.push(await publishEvent(organizer.tokens.accessToken, { title: `Crowded Night ${i + 1}`, seats: 500 }));

@@ -35,11 +35,12 @@ export async function signUp(role: 'member' | 'organization', displayName: strin
   const email = `${role}-${randomBytes(5).toString('hex')}@prod.${DOMAIN}`;
   const body = { email, password: PASSWORD, displayName, role, ...(role === 'organization' ? { organization: { name: displayName } } : {}) };
   // Every test person signs up from this one address: past the edge's per-address limit on
-  // sign-ups (10 a minute, ratelimit-auth) the answer is 429, and the person tries again later.
+  // sign-ups (10 a minute, ratelimit-auth) the answer is 429, and the person tries again later, as
+  // after a 503 (Keycloak, which makes the account, busy past the user service's timeout).
   const created = await waitFor(
     async () => {
       const reply = await api('users', 'POST', '/users', undefined, body);
-      return reply.status === 429 ? undefined : reply;
+      return reply.status === 429 || reply.status === 503 ? undefined : reply;
     },
     { timeoutMs: 180_000, intervalMs: 6_000, what: `sign-up of ${email} past the rate limit` },
   );
@@ -56,6 +57,13 @@ export async function signUp(role: 'member' | 'organization', displayName: strin
   const me = expectStatus(200, await api('users', 'GET', '/users/me', tokens.accessToken), 'own profile').json();
   assert.equal(me['role'], role);
   return { email, id: String(me['id']), tokens };
+}
+
+/** People signing up one after another, as they arrive (Keycloak hashes each password: parallel sign-ups only queue). */
+export async function signUpMany(count: number, role: 'member' | 'organization', namePrefix: string): Promise<Person[]> {
+  const people: Person[] = [];
+  for (let i = 1; i <= count; i += 1) people.push(await signUp(role, `${namePrefix} ${i}`));
+  return people;
 }
 
 /**
