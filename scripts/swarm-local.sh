@@ -66,6 +66,9 @@ wait_until_converged() {
     # Replicas "running/desired"; one-shot jobs (desired 0, or seaweedfs-init once done) are skipped.
     pending=$(on_manager service ls --filter "label=com.docker.stack.namespace=$STACK" --format '{{.Name}} {{.Replicas}}' |
       awk '{ split($2, r, "/"); sub(/ .*/, "", r[2]) } $1 != "'$STACK'_seaweedfs-init" && r[1] != r[2] { print $1 "(" $2 ")" }')
+    # A deploy that changed a service rolls it in the background: its old tasks count until replaced.
+    pending+=$(on_manager service inspect --format '{{.Spec.Name}} {{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' \
+      $(on_manager service ls -q --filter "label=com.docker.stack.namespace=$STACK") | awk '$2 == "updating" || $2 == "rollback_started" { print $1 "(" $2 ")" }')
     [ -n "$pending" ] || return 0
     [ "$waited" -lt "$EN_SWARM_WAIT_SECONDS" ] || die "not converged within ${EN_SWARM_WAIT_SECONDS}s: $(tr '\n' ' ' <<<"$pending")(bash scripts/swarm-local.sh docker service ps <name>)"
     sleep 10
