@@ -24,12 +24,14 @@ swarm_job() {
   local env_args=() state waited=0
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do env_args+=(--env-add "$1"); shift; done
   shift
-  docker service update --quiet --detach --force --replicas 1 --args "$*" "${env_args[@]}" "$job" >/dev/null
+  # `|| return`: this runs inside `if` too (resume), where set -e does not stop a failed command.
+  docker service update --quiet --detach --force --replicas 1 --args "$*" "${env_args[@]}" "$job" >/dev/null 2>>"$log_file" || return 1
   while :; do
-    state=$(docker service ps --no-trunc --format '{{.DesiredState}} {{.CurrentState}}' "$job" | head -n 1)
+    state=$(docker service ps --no-trunc --format '{{.DesiredState}} {{.CurrentState}}' "$job" 2>>"$log_file" | head -n 1)
     case $state in
       *Complete*) break ;;
       *Failed* | *Rejected*) docker service logs --raw "$job" 2>&1 | tail -n 40 >>"$log_file"; docker service scale --detach "$job=0" >/dev/null; return 1 ;;
+      '') [ "$waited" -lt 60 ] || return 1 ;;   # no task made at all
     esac
     [ "$waited" -lt 1800 ] || { docker service scale --detach "$job=0" >/dev/null; return 1; }
     sleep 2
