@@ -3,10 +3,10 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
-import { buildEvent, type DomainEvent } from '@eventonight/contracts';
 import { deleteServiceQueues, infra, uniqueName, waitFor } from '@eventonight/testing';
 import { BusConnection, EventConsumer, EventPublisher, hostOf } from '../src/bus/index.js';
 import type { Logger } from '../src/logger/logger.js';
+import { likeEvent } from './fixtures.js';
 
 /**
  * AMQP_URL naming several cluster members (issue 24), against the real local RabbitMQ. The other
@@ -101,16 +101,6 @@ async function closeFromBroker(connectionName: string): Promise<void> {
   }
 }
 
-function likeEvent(userId: string): DomainEvent<'interaction.like.added'> {
-  return buildEvent({
-    type: 'interaction.like.added',
-    source: 'test',
-    aggregateId: `like-${userId}`,
-    aggregateVersion: 1,
-    correlationId: `corr-${userId}`,
-    data: { eventId: 'ev-1', userId, eventOwnerId: 'org-1' },
-  });
-}
 
 const real = hostOf(infra.amqpUrl);
 

@@ -4,16 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { baseServiceConfig, parseConfig, secretFileProblems, splitUrlList } from '../src/config/index.js';
+import { validEnv } from './fixtures.js';
 
 /** Settings for clusters (issue 24): AMQP_URL naming several members, MongoDB's replica-set options. */
 
-const validEnv = {
-  MONGO_URL: 'mongodb://127.0.0.1:27017',
-  MONGO_DB: 'events',
-  AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
-  JWKS_URL: 'http://127.0.0.1:8080/realms/eventonight/protocol/openid-connect/certs',
-  JWT_ISSUER: 'http://127.0.0.1:8080/realms/eventonight',
-};
 const strong = 'b6f1c0e2a9d84f37a1e5c3d7f0b2a4c6';
 const members = [1, 2, 3].map((n) => `amqp://svc:${strong}@rabbitmq-${n}:5672/`).join(',');
 

@@ -16,14 +16,8 @@ import {
   secret,
   secretUrl,
 } from '../src/config/index.js';
+import { validEnv } from './fixtures.js';
 
-const validEnv = {
-  MONGO_URL: 'mongodb://127.0.0.1:27017',
-  MONGO_DB: 'events',
-  AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
-  JWKS_URL: 'http://127.0.0.1:8080/realms/eventonight/protocol/openid-connect/certs',
-  JWT_ISSUER: 'http://127.0.0.1:8080/realms/eventonight',
-};
 
 function withoutKey(env: Record<string, string>, key: string): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter(([name]) => name !== key));

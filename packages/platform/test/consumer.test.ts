@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import amqp, { type Channel, type ChannelModel, type GetMessage } from 'amqplib';
-import { buildEvent, type DomainEvent } from '@eventonight/contracts';
 import { deleteServiceQueues, infra, uniqueName, waitFor } from '@eventonight/testing';
 import {
   BusConnection,
@@ -12,18 +11,8 @@ import {
   HEADER_ROUTING_KEY,
   messagePropertiesOf,
 } from '../src/bus/index.js';
-import { silentLogger } from './fixtures.js';
+import { likeEvent, silentLogger } from './fixtures.js';
 
-function likeEvent(userId: string): DomainEvent<'interaction.like.added'> {
-  return buildEvent({
-    type: 'interaction.like.added',
-    source: 'test',
-    aggregateId: `like-${userId}`,
-    aggregateVersion: 1,
-    correlationId: `corr-${userId}`,
-    data: { eventId: 'ev-1', userId, eventOwnerId: 'org-1' },
-  });
-}
 
 describe('event consumer: manual ack, retries with growing delay, dead letters', { timeout: 60_000 }, () => {
   const service = uniqueName('consumertest');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { buildEvent, type DomainEvent } from '@eventonight/contracts';
 import { z } from 'zod';
 import { baseServiceConfig, parseConfig } from '../src/config/index.js';
 import { defineRoute, type RouteHost } from '../src/http/index.js';
@@ -58,4 +59,25 @@ export function testServiceConfig(database: string, extra: Record<string, string
   });
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.config;
+}
+
+/** The settings every service needs, valid, for config tests to vary one at a time. */
+export const validEnv = {
+  MONGO_URL: 'mongodb://127.0.0.1:27017',
+  MONGO_DB: 'events',
+  AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
+  JWKS_URL: 'http://127.0.0.1:8080/realms/eventonight/protocol/openid-connect/certs',
+  JWT_ISSUER: 'http://127.0.0.1:8080/realms/eventonight',
+};
+
+/** A like of user `userId` on event ev-1, as interaction publishes it. */
+export function likeEvent(userId: string): DomainEvent<'interaction.like.added'> {
+  return buildEvent({
+    type: 'interaction.like.added',
+    source: 'test',
+    aggregateId: `like-${userId}`,
+    aggregateVersion: 1,
+    correlationId: `corr-${userId}`,
+    data: { eventId: 'ev-1', userId, eventOwnerId: 'org-1' },
+  });
 }
