@@ -31,3 +31,21 @@ export async function freshDatabase(prefix = 'test'): Promise<TestDatabase> {
 export function uniqueName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 }
+
+/** A connection of its own that records the `_id` filter of every `find` it sends to `collection`. */
+export interface ReadCountingClient {
+  client: MongoClient;
+  /** The `_id` of each find, in order; empty it to count afresh. */
+  reads: string[];
+}
+
+/** Connects a client that counts its finds on `collection`: a test sees what a cache read from the database. */
+export async function readCountingClient(collection: string): Promise<ReadCountingClient> {
+  const reads: string[] = [];
+  const client = new MongoClient(infra.mongoUrl, { retryWrites: false, monitorCommands: true });
+  client.on('commandStarted', (event) => {
+    if (event.commandName === 'find' && event.command['find'] === collection) reads.push(String(event.command['filter']?._id));
+  });
+  await client.connect();
+  return { client, reads };
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MongoClient, type CommandStartedEvent } from 'mongodb';
-import { freshDatabase, infra, type TestDatabase } from '@eventonight/testing';
+import type { MongoClient } from 'mongodb';
+import { freshDatabase, readCountingClient, type TestDatabase } from '@eventonight/testing';
 import type { EventCopy } from '../src/domain/copies.js';
 import { Copies, EVENT_COPY_TTL_MS } from '../src/persistence/copies.js';
 import { EVENT_COPIES } from '../src/persistence/collections.js';
@@ -29,17 +29,13 @@ describe('event copies with two replicas', { timeout: 60_000 }, () => {
   let database: TestDatabase;
   /** Replica A's own connection, counting the event-copy reads it sends to the database. */
   let clientA: MongoClient;
-  const readsA: string[] = [];
+  let readsA: string[] = [];
   let now = 1_000_000;
   const clock = () => now;
 
   before(async () => {
     database = await freshDatabase('copiesreplicas');
-    clientA = new MongoClient(infra.mongoUrl, { retryWrites: false, monitorCommands: true });
-    clientA.on('commandStarted', (event: CommandStartedEvent) => {
-      if (event.commandName === 'find' && event.command['find'] === EVENT_COPIES) readsA.push(String(event.command['filter']?._id));
-    });
-    await clientA.connect();
+    ({ client: clientA, reads: readsA } = await readCountingClient(EVENT_COPIES));
   });
   after(async () => {
     await clientA.close();

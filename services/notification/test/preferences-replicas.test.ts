@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MongoClient, type CommandStartedEvent } from 'mongodb';
-import { freshDatabase, infra, type TestDatabase } from '@eventonight/testing';
+import type { MongoClient } from 'mongodb';
+import { freshDatabase, readCountingClient, type TestDatabase } from '@eventonight/testing';
 import { DELIVERY_PREFERENCES_TTL_MS, PREFERENCES_COLLECTION, PreferencesRepository } from '../src/persistence/preferences.js';
 
 /**
@@ -14,19 +14,13 @@ describe('delivery preferences with two replicas', { timeout: 60_000 }, () => {
   let database: TestDatabase;
   /** Replica A's own connection, counting the preference reads it sends to the database. */
   let clientA: MongoClient;
-  const readsA: string[] = [];
+  let readsA: string[] = [];
   let now = 1_000_000;
   const clock = () => now;
 
   before(async () => {
     database = await freshDatabase('prefsreplicas');
-    clientA = new MongoClient(infra.mongoUrl, { retryWrites: false, monitorCommands: true });
-    clientA.on('commandStarted', (event: CommandStartedEvent) => {
-      if (event.commandName === 'find' && event.command['find'] === PREFERENCES_COLLECTION) {
-        readsA.push(String(event.command['filter']?._id));
-      }
-    });
-    await clientA.connect();
+    ({ client: clientA, reads: readsA } = await readCountingClient(PREFERENCES_COLLECTION));
   });
   after(async () => {
     await clientA.close();
