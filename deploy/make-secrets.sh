@@ -16,7 +16,7 @@ set -euo pipefail
 
 readonly SERVICES=(user event interaction chat ticketing notification media)
 # Services that consume events (declare and read their own queues); the others only publish.
-readonly CONSUMERS=(interaction chat ticketing notification)
+readonly CONSUMERS=(user event interaction chat ticketing notification media)
 
 swarm=0
 if [ "${1:-}" = --swarm ]; then swarm=1; shift; fi

@@ -3,6 +3,7 @@ import * as chat from './events/chat.js';
 import * as event from './events/event.js';
 import * as interaction from './events/interaction.js';
 import * as media from './events/media.js';
+import * as dataExport from './events/data-export.js';
 import * as ticketing from './events/ticketing.js';
 import * as user from './events/user.js';
 
@@ -32,6 +33,13 @@ export const catalogue = {
   [ticketing.orderRefunded.type]: ticketing.orderRefunded,
   [media.assetUploaded.type]: media.assetUploaded,
   [media.assetDeleted.type]: media.assetDeleted,
+  [dataExport.exportRequested.type]: dataExport.exportRequested,
+  [dataExport.eventExportPart.type]: dataExport.eventExportPart,
+  [dataExport.interactionExportPart.type]: dataExport.interactionExportPart,
+  [dataExport.chatExportPart.type]: dataExport.chatExportPart,
+  [dataExport.ticketingExportPart.type]: dataExport.ticketingExportPart,
+  [dataExport.notificationExportPart.type]: dataExport.notificationExportPart,
+  [dataExport.mediaExportPart.type]: dataExport.mediaExportPart,
 } as const;
 
 export type Catalogue = typeof catalogue;

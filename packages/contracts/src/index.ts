@@ -9,3 +9,13 @@ export * as interactionEvents from './events/interaction.js';
 export * as chatEvents from './events/chat.js';
 export * as ticketingEvents from './events/ticketing.js';
 export * as mediaEvents from './events/media.js';
+export * as dataExportEvents from './events/data-export.js';
+export {
+  exportSources,
+  exportPartEvents,
+  type ExportRow,
+  type ExportSections,
+  type ExportSource,
+  type ExportPartSource,
+  type ExportPartType,
+} from './events/data-export.js';

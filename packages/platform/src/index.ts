@@ -9,3 +9,4 @@ export * from './persistence/index.js';
 export * from './bus/index.js';
 export * from './outbox/index.js';
 export * from './service/index.js';
+export * from './privacy/index.js';

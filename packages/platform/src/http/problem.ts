@@ -13,6 +13,7 @@ export const problemTypes = {
   validation: { status: 400, title: 'Request validation failed' },
   'malformed-json': { status: 400, title: 'Malformed JSON body' },
   unauthorized: { status: 401, title: 'Authentication required' },
+  'account-deleted': { status: 401, title: 'Account deleted' },
   forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
@@ -114,6 +115,11 @@ export const problems = {
   malformedJson: () => new Problem('malformed-json', 'The request body is not valid JSON.'),
   unauthorized: (detail = 'A valid bearer token is required.', headers: Record<string, string> = { 'WWW-Authenticate': 'Bearer' }) =>
     new Problem('unauthorized', detail, { headers }),
+  /** A token issued before its account was deleted (ADR 0027): valid signature, no account. */
+  accountDeleted: () =>
+    new Problem('account-deleted', 'This account has been deleted.', {
+      headers: { 'WWW-Authenticate': 'Bearer error="invalid_token", error_description="account deleted"' },
+    }),
   forbidden: (detail = 'You are not allowed to do this.') => new Problem('forbidden', detail),
   notFound: (detail = 'The resource does not exist.') => new Problem('not-found', detail),
   conflict: (detail = 'The request conflicts with the current state of the resource.', extensions?: ProblemExtensions) =>

@@ -1,0 +1,2 @@
+export * from './erasure-ledger.js';
+export * from './export-parts.js';
