@@ -66,6 +66,7 @@ const KNOWN_DEV_VALUES = new Set([
   'minioadmin',
   'user-service-secret',
   'event-service-secret',
+  'eventonight',
   'eventonight-secret',
   'whsec_local_development_only',
   'sk_test_123',
