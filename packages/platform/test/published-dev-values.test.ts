@@ -15,7 +15,8 @@ import { validEnv } from './fixtures.js';
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const KNOWN_DEFAULT = 'is a development default published in the repository';
-const SECRET_NAME = /SECRET|PASSWORD|TOKEN|ACCESS_KEY|CREDENTIAL/;
+// An S3 access key is an identifier (its secret key is the secret), so ACCESS_KEY is not matched.
+const SECRET_NAME = /SECRET|PASSWORD|TOKEN|CREDENTIAL/;
 
 interface Published {
   value: string;

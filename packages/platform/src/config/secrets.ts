@@ -66,7 +66,6 @@ const KNOWN_DEV_VALUES = new Set([
   'minioadmin',
   'user-service-secret',
   'event-service-secret',
-  'eventonight',
   'eventonight-secret',
   'whsec_local_development_only',
   'sk_test_123',
