@@ -2,14 +2,15 @@ import type { TicketingDeps } from './application/deps.js';
 import { InventoryGroupCommit } from './application/group-commit.js';
 import { KeyedQueue } from './application/keyed-queue.js';
 import type { Clock, PaymentGateway } from './application/ports.js';
-import { processPendingStripeEvents } from './application/stripe-events.js';
+import { minimiseStoredStripeEvents, processPendingStripeEvents } from './application/stripe-events.js';
 import { sweep } from './application/sweep.js';
+import { eraseTombstonedUsers } from './application/erase-user.js';
 import type { TicketingServiceConfig } from './config.js';
 import type { InventoryState } from './domain/inventory.js';
 import type { OrderState } from './domain/order.js';
 import type { TicketState } from './domain/ticket.js';
 import { ticketingRoutes } from './http/routes.js';
-import { periodicJob, type ServiceDefinition } from '@eventonight/platform';
+import { EXPORT_PARTS_COLLECTION, ErasureLedger, periodicJob, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
 import { ticketingHandlers } from './messaging/handlers.js';
 import { userHandlers } from './messaging/user-handlers.js';
 import { stripeClient, stripePaymentGateway } from './outbound/stripe-gateway.js';
@@ -29,7 +30,7 @@ export interface TicketingServiceOverrides {
 export function ticketingService(overrides: TicketingServiceOverrides = {}): ServiceDefinition<TicketingServiceConfig> {
   return {
     name: 'ticketing',
-    aggregateCollections: [INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION],
+    aggregateCollections: [INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION, EXPORT_PARTS_COLLECTION],
     async setup({ config, logger, db, store, jobLease }) {
       const inventories = store<InventoryState>(INVENTORIES_COLLECTION);
       const orders = store<OrderState>(ORDERS_COLLECTION);
@@ -38,6 +39,9 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
       await tickets.ensureIndexes(ticketIndexes);
       const stripeEvents = db.collection<StoredStripeEvent>(STRIPE_EVENTS_COLLECTION);
       for (const index of stripeEventIndexes) await stripeEvents.createIndexes([index]);
+      // Events stored whole before payloads were minimised lose the buyer's details now (ADR 0027).
+      const minimised = await minimiseStoredStripeEvents(stripeEvents);
+      if (minimised > 0) logger.info({ minimised }, 'stored Stripe events reduced to the fields ticketing reads');
 
       const stripe = stripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL });
       const realPayments = stripePaymentGateway(stripe, { successUrl: config.CHECKOUT_SUCCESS_URL, cancelUrl: config.CHECKOUT_CANCEL_URL });
@@ -47,6 +51,8 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
         tickets,
         stripeEvents,
         users: userCopies(db),
+        ledger: new ErasureLedger(db),
+        exportParts: store<ExportPartState>(EXPORT_PARTS_COLLECTION),
         payments: overrides.payments?.(realPayments) ?? realPayments,
         clock: overrides.clock ?? (() => new Date()),
         inventoryQueue: new KeyedQueue(),
@@ -59,6 +65,9 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
         logger,
       };
       overrides.onDeps?.(deps);
+      // Copies tombstoned before erasure existed still held the id: those users are erased now.
+      const tombstoned = await eraseTombstonedUsers(deps);
+      if (tombstoned > 0) logger.info({ tombstoned }, 'users deleted before erasure existed erased now');
 
       const webhookWorker = periodicJob(
         'stripe-events',

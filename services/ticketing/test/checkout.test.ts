@@ -18,6 +18,7 @@ describe('ticketing: checkout', () => {
     tap = await EventTap.open(['ticketing.#']);
     const failing = (real: PaymentGateway): PaymentGateway => ({
       createCheckoutSession: (request) => (stripeDown ? Promise.reject(new Error('stripe down')) : real.createCheckoutSession(request)),
+      expireCheckoutSession: (sessionId) => real.expireCheckoutSession(sessionId),
       refund: (request) => real.refund(request),
     });
     ticketing = await startTicketing({ database: database.name, issuer, overrides: { payments: failing } });

@@ -23,6 +23,7 @@ describe('ticketing: free tiers and seats left', () => {
         sessionsAsked += 1;
         return real.createCheckoutSession(request);
       },
+      expireCheckoutSession: (sessionId) => real.expireCheckoutSession(sessionId),
       refund: (request) => real.refund(request),
     });
     ticketing = await startTicketing({ database: database.name, issuer, overrides: { payments: counting } });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { EventTap, freshDatabase, startTestIssuer, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { minimalStripePayload } from '../src/application/stripe-events.js';
 import type { OrderState } from '../src/domain/order.js';
 import {
   call,
@@ -107,7 +108,7 @@ describe('ticketing: Stripe webhook', () => {
     // What was stored and settled after the first processing: one record, one sale, three tickets.
     const record = await processed(stripeEventId);
     assert.equal(await ticketing.deps.stripeEvents.countDocuments({ _id: stripeEventId }), 1, 'the event is recorded once');
-    assert.equal(record.payload, payload);
+    assert.equal(record.payload, minimalStripePayload(payload), 'stored reduced to the fields read');
     const paid = await orderStatus(orderId, 'paid');
     assert.equal(paid.ticketIds.length, 3);
     const settled = {

@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import type { AggregateStore, Logger } from '@eventonight/platform';
+import type { AggregateStore, ErasureLedger, ExportPartState, Logger } from '@eventonight/platform';
 import type { InventoryState } from '../domain/inventory.js';
 import type { OrderState } from '../domain/order.js';
 import type { TicketState } from '../domain/ticket.js';
@@ -16,6 +16,10 @@ export interface TicketingDeps {
   stripeEvents: Collection<StoredStripeEvent>;
   /** Names of ticket holders, copied from user.* events. */
   users: UserCopies;
+  /** Who was erased (ADR 0027): late events about them write nothing, their tokens are refused. */
+  ledger: ErasureLedger;
+  /** This service's answers to data-export requests (one per export, leaving through the outbox). */
+  exportParts: AggregateStore<ExportPartState>;
   payments: PaymentGateway;
   clock: Clock;
   /** Serialises rare whole-inventory changes (close, prune) inside this process. */

@@ -1,10 +1,10 @@
 import { problems, type Principal } from '@eventonight/platform';
 import { salesOpen, type InventoryState } from '../domain/inventory.js';
 import { revenueByCurrency, tierSales, type TierSales } from '../domain/sales.js';
-import { holderNameOf } from '../domain/user-copy.js';
 import { pageOf, type Page } from '../persistence/lists.js';
 import type { TicketStatus } from '../domain/ticket.js';
 import type { TicketingDeps } from './deps.js';
+import { holderNamesOf } from './holder-names.js';
 import { ticketingProblems } from './problems.js';
 
 /**
@@ -66,7 +66,7 @@ export interface Attendee {
   tierId: string;
   tierName: string;
   holderId: string;
-  /** null when the holder is unknown here yet or deleted their account. */
+  /** "Deleted member" once the holder's account was erased; null when not known here yet. */
   holderName: string | null;
   status: TicketStatus;
   issuedAt: Date;
@@ -87,7 +87,7 @@ export async function attendeesOf(
     limit: input.limit,
     cursor: input.cursor,
   });
-  const holders = await deps.users.findMany(page.items.map((ticket) => ticket.holderId));
+  const holders = await holderNamesOf(deps, page.items.map((ticket) => ticket.holderId));
   const tierNames = new Map(inventory.tiers.map((tier) => [tier.tierId, tier.name]));
   return {
     nextCursor: page.nextCursor,
@@ -97,7 +97,7 @@ export async function attendeesOf(
       tierId: ticket.tierId,
       tierName: tierNames.get(ticket.tierId) ?? '',
       holderId: ticket.holderId,
-      holderName: holderNameOf(holders.get(ticket.holderId)),
+      holderName: holders.get(ticket.holderId) ?? null,
       status: ticket.status,
       issuedAt: ticket.issuedAt,
       usedAt: ticket.usedAt,

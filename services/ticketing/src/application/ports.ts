@@ -13,6 +13,11 @@ export interface CheckoutSessionRequest {
 export interface PaymentGateway {
   /** Idempotent per order: calling twice for one order returns the same session. */
   createCheckoutSession(request: CheckoutSessionRequest): Promise<{ sessionId: string; url: string }>;
+  /**
+   * Closes an open session so it can no longer be paid (an erased buyer's order). Best effort:
+   * a session already completed or expired answers an error the caller may ignore.
+   */
+  expireCheckoutSession(sessionId: string): Promise<void>;
   /** Idempotent per order. */
   refund(request: { orderId: string; paymentIntentId: string; amountMinor: number }): Promise<{ refundId: string }>;
 }

@@ -36,6 +36,13 @@ export async function completeOrder(
     )) ?? order;
   }
 
+  // The buyer's account was erased (ADR 0027): their open order was closed then, and a payment
+  // that still arrives is refunded, never turned into tickets for an erased person.
+  if (await deps.ledger.isErased(order.buyerId)) {
+    await expireOrder(deps, order._id);
+    return refundUnsold(deps, order, 'account-deleted');
+  }
+
   const sale = await sellClaim(deps, { eventId: order.eventId, tierId: order.tierId, orderId: order._id, quantity: order.quantity });
   if (sale !== 'no-inventory' && (sale.kind === 'sold' || sale.kind === 'already')) {
     await issueTickets(deps, order);
@@ -56,7 +63,11 @@ export async function completeOrder(
     return 'paid';
   }
   // Paid but no seat can be given (expired and resold, or the event was cancelled): refund.
-  const reason = sale !== 'no-inventory' && sale.kind === 'cancelled' ? 'event-cancelled' : 'no-seats';
+  return refundUnsold(deps, order, sale !== 'no-inventory' && sale.kind === 'cancelled' ? 'event-cancelled' : 'no-seats');
+}
+
+/** A payment that buys no seats: the order goes refund_pending with its reason, then is refunded. */
+async function refundUnsold(deps: TicketingDeps, order: OrderState, reason: string): Promise<CompletionOutcome> {
   await changeOrder(deps, order._id, (current) =>
     current.status === 'paid' || current.status === 'refunded' || current.status === 'refund_pending'
       ? null

@@ -1,3 +1,4 @@
+import type { Collection } from 'mongodb';
 import { z } from 'zod';
 import type { StoredStripeEvent } from '../persistence/stripe-events.js';
 import type { TicketingDeps } from './deps.js';
@@ -18,13 +19,50 @@ const sessionEvent = z.object({
   }),
 });
 
-/** Records a verified event once (its id is unique); a redelivery is a no-op. */
+/**
+ * What is kept of a verified event: only the fields this service reads. A Checkout Session
+ * carries the buyer's name, email, address and phone (`customer_details`), which ticketing has
+ * no use for and must not keep (ADR 0027): they are dropped before the event is stored. The
+ * signature was checked on the raw body, so nothing needs the original bytes afterwards.
+ */
+export function minimalStripePayload(payload: string): string {
+  const raw: unknown = JSON.parse(payload);
+  const parsed = sessionEvent.safeParse(raw);
+  if (!parsed.success) {
+    const head = z.object({ id: z.string(), type: z.string() }).safeParse(raw);
+    return JSON.stringify(head.success ? { id: head.data.id, type: head.data.type } : {});
+  }
+  const { id, type, data } = parsed.data;
+  const session = data.object;
+  const orderId = session.metadata?.['orderId'];
+  return JSON.stringify({
+    id,
+    type,
+    data: {
+      object: {
+        id: session.id,
+        client_reference_id: session.client_reference_id ?? null,
+        metadata: orderId === undefined ? {} : { orderId },
+        payment_intent: paymentIntentIdOf(session.payment_intent),
+        payment_status: session.payment_status ?? null,
+      },
+    },
+  });
+}
+
+function paymentIntentIdOf(intent: string | { id: string } | null | undefined): string | null {
+  if (intent === undefined || intent === null) return null;
+  return typeof intent === 'string' ? intent : intent.id;
+}
+
+/** Records a verified event once (its id is unique), reduced to what is read; a redelivery is a no-op. */
 export async function recordStripeEvent(deps: TicketingDeps, event: { id: string; type: string }, payload: string): Promise<'stored' | 'duplicate'> {
   try {
     await deps.stripeEvents.insertOne({
       _id: event.id,
       type: event.type,
-      payload,
+      payload: minimalStripePayload(payload),
+      minimised: true,
       receivedAt: deps.clock(),
       processed: false,
       processedAt: null,
@@ -35,6 +73,31 @@ export async function recordStripeEvent(deps: TicketingDeps, event: { id: string
   } catch (error) {
     if ((error as { code?: unknown }).code === 11000) return 'duplicate';
     throw error;
+  }
+}
+
+/**
+ * Reduces events stored whole (before payloads were minimised) to what is read; run at start.
+ * Idempotent and safe beside a running worker: the reduced payload reads the same.
+ */
+export async function minimiseStoredStripeEvents(stripeEvents: Collection<StoredStripeEvent>, batch = 200): Promise<number> {
+  let minimised = 0;
+  for (;;) {
+    const legacy = await stripeEvents
+      .find({ minimised: { $ne: true } }, { projection: { _id: 1, payload: 1 } })
+      .limit(batch)
+      .toArray();
+    for (const stored of legacy) {
+      let payload: string;
+      try {
+        payload = minimalStripePayload(stored.payload);
+      } catch {
+        payload = '{}';
+      }
+      await stripeEvents.updateOne({ _id: stored._id }, { $set: { payload, minimised: true } });
+      minimised += 1;
+    }
+    if (legacy.length < batch) return minimised;
   }
 }
 
@@ -49,8 +112,7 @@ export async function applyStripeEvent(deps: TicketingDeps, payload: string): Pr
   if (type === 'checkout.session.completed' || type === 'checkout.session.async_payment_succeeded') {
     // Delayed payment methods complete the session unpaid; async_payment_succeeded follows.
     if (type === 'checkout.session.completed' && session.payment_status === 'unpaid') return 'ignored: not paid yet';
-    const intent = session.payment_intent;
-    const paymentIntentId = intent === undefined || intent === null ? null : typeof intent === 'string' ? intent : intent.id;
+    const paymentIntentId = paymentIntentIdOf(session.payment_intent);
     return completeOrder(deps, { orderId, sessionId: session.id, paymentIntentId });
   }
   if (type === 'checkout.session.expired' || type === 'checkout.session.async_payment_failed') {

@@ -6,12 +6,17 @@ export interface UserFacts {
   displayName: string;
 }
 
-/** Keeps the local copy; an event older than the copy changes nothing (out-of-order safe). */
-export async function upsertUserCopy(deps: TicketingDeps, facts: UserFacts): Promise<'applied' | 'stale'> {
-  return deps.users.upsertIfNewer(facts.userId, facts.version, { displayName: facts.displayName, deleted: false });
-}
-
-/** A tombstone, versioned like any copy, so a late user.updated cannot bring the name back. */
-export async function tombstoneUserCopy(deps: TicketingDeps, userId: string, version: number): Promise<'applied' | 'stale'> {
-  return deps.users.upsertIfNewer(userId, version, { displayName: null, deleted: true });
+/**
+ * Keeps the local copy; an event older than the copy changes nothing (out-of-order safe). A user
+ * erased here gets no copy again: the ledger is asked before the write, and once more after it,
+ * so a copy written while their `user.deleted` ran (which records, then deletes) goes too.
+ */
+export async function upsertUserCopy(deps: TicketingDeps, facts: UserFacts): Promise<'applied' | 'stale' | 'erased'> {
+  if (await deps.ledger.isErased(facts.userId)) return 'erased';
+  const outcome = await deps.users.upsertIfNewer(facts.userId, facts.version, { displayName: facts.displayName, deleted: false });
+  if (await deps.ledger.isErased(facts.userId)) {
+    await deps.users.collection.deleteOne({ _id: facts.userId });
+    return 'erased';
+  }
+  return outcome;
 }

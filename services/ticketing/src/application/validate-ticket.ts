@@ -1,7 +1,7 @@
 import { VersionConflictError, problems, type Principal } from '@eventonight/platform';
 import type { TicketState } from '../domain/ticket.js';
-import { holderNameOf } from '../domain/user-copy.js';
 import type { TicketingDeps } from './deps.js';
+import { holderNamesOf } from './holder-names.js';
 import { ticketingProblems, type DoorFacts } from './problems.js';
 
 /** A ticket let in, with what the person at the door reads aloud: tier and holder's name. */
@@ -28,7 +28,7 @@ export async function validateTicket(deps: TicketingDeps, principal: Principal, 
   if (loaded === null || loaded.state.eventId !== input.eventId) throw problems.notFound('No ticket of this event has this code.');
   const ticket = loaded.state;
   const tierName = inventory.state.tiers.find((tier) => tier.tierId === ticket.tierId)?.name ?? '';
-  const holderName = holderNameOf(await deps.users.find(ticket.holderId));
+  const holderName = (await holderNamesOf(deps, [ticket.holderId])).get(ticket.holderId) ?? null;
   const facts = (usedAt: Date | null): DoorFacts => ({ ticketId: ticket._id, tierName, holderName, usedAt: usedAt?.toISOString() ?? null });
   if (ticket.status === 'used') throw ticketingProblems.alreadyUsed(facts(ticket.usedAt));
   if (ticket.status === 'invalidated') throw ticketingProblems.ticketInvalidated(facts(null));

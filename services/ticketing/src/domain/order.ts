@@ -26,7 +26,7 @@ export interface OrderState {
   paymentIntentId: string | null;
   ticketIds: string[];
   refundId: string | null;
-  /** Why a paid order was refunded: 'event-cancelled' | 'no-seats'. */
+  /** Why a paid order was refunded: 'event-cancelled' | 'no-seats' | 'account-deleted' (paid after the buyer's erasure). */
   refundReason: string | null;
   createdAt: Date;
   updatedAt: Date;

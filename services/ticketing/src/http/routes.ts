@@ -40,6 +40,10 @@ export interface RouteOptions {
   onStripeEventStored: () => void;
 }
 
+/**
+ * Every route a member or an organizer calls with their own token first refuses an erased
+ * account's still-valid token (401 account-deleted, ADR 0027): one indexed count.
+ */
 export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: RouteOptions): void {
   defineRoute(
     host,
@@ -54,6 +58,7 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       responses: { 200: checkoutResponse, 201: checkoutResponse },
     },
     async ({ principal, headers, body }) => {
+      await deps.ledger.refuseErased(principal.userId);
       const { created, order } = await checkout(deps, principal, { ...body, idempotencyKey: headers['idempotency-key'] });
       const view = { orderId: order._id, status: order.status, checkoutUrl: presentOrder(order).checkoutUrl };
       return created ? { status: 201, body: view } : { status: 200, body: view };
@@ -64,6 +69,7 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
     host,
     { method: 'get', path: '/orders', summary: 'My orders, newest first', tags: ['orders'], query: listQuery, responses: { 200: pageOfOrders } },
     async ({ principal, query }) => {
+      await deps.ledger.refuseErased(principal.userId);
       const page = await pageOf(deps.orders.collection, {
         ownerField: 'buyerId',
         ownerId: principal.userId,
@@ -99,13 +105,17 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       params: orderParams,
       responses: { 200: orderView },
     },
-    async ({ principal, params }) => ({ status: 200, body: presentOrder(await readOwnOrder(deps, principal, params.orderId)) }),
+    async ({ principal, params }) => {
+      await deps.ledger.refuseErased(principal.userId);
+      return { status: 200, body: presentOrder(await readOwnOrder(deps, principal, params.orderId)) };
+    },
   );
 
   defineRoute(
     host,
     { method: 'get', path: '/tickets', summary: 'My tickets, newest first', tags: ['tickets'], query: listQuery, responses: { 200: pageOfTickets } },
     async ({ principal, query }) => {
+      await deps.ledger.refuseErased(principal.userId);
       const page = await pageOf(deps.tickets.collection, {
         ownerField: 'holderId',
         ownerId: principal.userId,
@@ -135,6 +145,7 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       responses: { 200: validateResponse },
     },
     async ({ principal, params, body }) => {
+      await deps.ledger.refuseErased(principal.userId);
       const { ticket, tierName, holderName } = await validateTicket(deps, principal, { eventId: params.eventId, code: body.code });
       return {
         status: 200,
@@ -163,7 +174,10 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       params: eventParams,
       responses: { 200: salesView },
     },
-    async ({ principal, params }) => ({ status: 200, body: await salesOf(deps, principal, params.eventId) }),
+    async ({ principal, params }) => {
+      await deps.ledger.refuseErased(principal.userId);
+      return { status: 200, body: await salesOf(deps, principal, params.eventId) };
+    },
   );
 
   defineRoute(
@@ -179,6 +193,7 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       responses: { 200: pageOfAttendees },
     },
     async ({ principal, params, query }) => {
+      await deps.ledger.refuseErased(principal.userId);
       const page = await attendeesOf(deps, principal, { eventId: params.eventId, limit: query.limit, cursor: query.cursor });
       return {
         status: 200,

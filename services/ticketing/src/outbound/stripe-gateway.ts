@@ -53,6 +53,9 @@ export function stripePaymentGateway(stripe: Stripe, options: Pick<StripeOptions
       if (session.url === null) throw new Error('Stripe returned a checkout session without a URL');
       return { sessionId: session.id, url: session.url };
     },
+    async expireCheckoutSession(sessionId: string) {
+      await stripe.checkout.sessions.expire(sessionId, {}, { idempotencyKey: `expire-${sessionId}` });
+    },
     async refund(request) {
       const refund = await stripe.refunds.create(
         { payment_intent: request.paymentIntentId, amount: request.amountMinor, metadata: { orderId: request.orderId } },

@@ -6,8 +6,13 @@ export const STRIPE_EVENTS_COLLECTION = 'stripe_events';
 export interface StoredStripeEvent {
   _id: string;
   type: string;
-  /** The event's JSON exactly as Stripe signed it. */
+  /**
+   * The event's JSON reduced to the fields ticketing reads (ids, type, payment status): the
+   * buyer's details Stripe sends are never stored (ADR 0027). Verified on the raw body first.
+   */
   payload: string;
+  /** Set on every event stored reduced; events stored whole before are reduced at start. */
+  minimised?: true;
   receivedAt: Date;
   processed: boolean;
   processedAt: Date | null;
