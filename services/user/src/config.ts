@@ -9,6 +9,8 @@ export const userServiceConfig = baseServiceConfig.extend({
   KEYCLOAK_CLIENT_ID: nonEmptyString().default('user-service'),
   KEYCLOAK_CLIENT_SECRET: secret(),
   KEYCLOAK_TIMEOUT_MS: positiveInt(5_000),
+  /** How often expired data exports (and their parts) are deleted. */
+  USER_EXPORT_SWEEP_INTERVAL_MS: positiveInt(600_000),
 });
 
 export type UserServiceConfig = z.output<typeof userServiceConfig>;

@@ -1,8 +1,8 @@
 import KeycloakAdminClient from '@keycloak/keycloak-admin-client';
 import { parseConfig, startService, type RunningService } from '@eventonight/platform';
-import { freshDatabase, serviceTestEnv, type TestDatabase } from '@eventonight/testing';
+import { createVhost, deleteVhost, freshDatabase, serviceTestEnv, uniqueName, type TestDatabase } from '@eventonight/testing';
 import { userServiceConfig } from '../src/config.js';
-import { userService } from '../src/service.js';
+import { createUserService, type UserServiceOverrides } from '../src/service.js';
 import { call, type Reply } from '@eventonight/testing';
 export { call, type Reply };
 export type { Reply as CallResult } from '@eventonight/testing';
@@ -26,35 +26,48 @@ export function keycloakEnv(url = KEYCLOAK_URL): Record<string, string> {
 export interface StartedService {
   service: RunningService;
   database: TestDatabase;
+  /** The RabbitMQ virtual host the service publishes and consumes on (open taps there). */
+  amqpUrl: string;
   close(): Promise<void>;
 }
 
-/** One user service on its own fresh database (or `database`, shared with another instance). */
+/**
+ * One user service on its own fresh database (or `database`, shared with another instance) and,
+ * since it consumes events on the queue `user`, its own RabbitMQ virtual host (or `amqpUrl`):
+ * other test files' services would otherwise take its messages, or answer its export requests.
+ */
 export async function startUserService(options: {
   jwksUrl: string;
   issuer: string;
   keycloakUrl?: string;
   audience?: string;
   database?: TestDatabase;
+  amqpUrl?: string;
+  overrides?: UserServiceOverrides;
+  env?: Record<string, string>;
 }): Promise<StartedService> {
   const database = options.database ?? (await freshDatabase('user'));
+  const vhost = options.amqpUrl === undefined ? uniqueName('user') : undefined;
+  const amqpUrl = options.amqpUrl ?? (await createVhost(vhost ?? ''));
   const env = serviceTestEnv({
     database: database.name,
     jwksUrl: options.jwksUrl,
     issuer: options.issuer,
     ...(options.audience === undefined ? {} : { audience: options.audience }),
-    extra: keycloakEnv(options.keycloakUrl),
+    extra: { ...keycloakEnv(options.keycloakUrl), AMQP_URL: amqpUrl, ...options.env },
   });
   const parsed = parseConfig(userServiceConfig, env);
   if (!parsed.ok) throw new Error(parsed.message);
-  const service = await startService(userService, parsed.config);
+  const service = await startService(createUserService(options.overrides), parsed.config);
   const owned = options.database === undefined;
   return {
     service,
     database,
+    amqpUrl,
     async close() {
       await service.close();
       if (owned) await database.dispose();
+      if (vhost !== undefined) await deleteVhost(vhost).catch(() => undefined);
     },
   };
 }

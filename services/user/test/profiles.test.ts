@@ -16,7 +16,7 @@ describe('user profiles', () => {
     issuer = await startTestIssuer();
     started = await startUserService({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer });
     base = started.service.url;
-    tap = await EventTap.open(['user.*']);
+    tap = await EventTap.open(['user.*'], started.amqpUrl);
   });
 
   after(async () => {

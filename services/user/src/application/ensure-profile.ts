@@ -1,7 +1,7 @@
-import { AggregateAlreadyExistsError, type Principal } from '@eventonight/platform';
+import { AggregateAlreadyExistsError, problems, type Principal } from '@eventonight/platform';
 import { userCreated } from '../domain/events.js';
 import { newProfile, type Profile, type Role } from '../domain/profile.js';
-import type { ProfileStore } from '../persistence/profiles.js';
+import type { ProfileDeps } from './deps.js';
 
 export interface Loaded {
   profile: Profile;
@@ -24,11 +24,19 @@ function displayNameOf(principal: Principal): string {
  * route goes through here, so a Keycloak account whose profile was never written gets a
  * minimal one from the token claims, raising `user.created` exactly once (the insert is
  * keyed by the user id, so concurrent first requests create one profile).
- * A deleted profile is returned as is: a tombstone is never brought back.
+ *
+ * A deleted account's token may live on until it expires: its id is in the erasure ledger
+ * (ADR 0027), so it gets 401 account-deleted and its profile is never recreated, neither while
+ * the tombstone exists nor after the service's own `user.deleted` handler removed it.
  */
-export async function ensureProfile(store: ProfileStore, principal: Principal, now = new Date()): Promise<Loaded> {
+export async function ensureProfile(deps: ProfileDeps, principal: Principal, now = new Date()): Promise<Loaded> {
+  const { store, ledger } = deps;
+  await ledger.refuseErased(principal.userId);
   const existing = await store.load(principal.userId);
-  if (existing !== null) return { profile: existing.state, version: existing.version };
+  if (existing !== null) {
+    if (existing.state.state === 'deleted') throw problems.accountDeleted();
+    return { profile: existing.state, version: existing.version };
+  }
   const role = roleOf(principal);
   const displayName = displayNameOf(principal);
   const profile = newProfile({
@@ -46,6 +54,7 @@ export async function ensureProfile(store: ProfileStore, principal: Principal, n
     if (!(error instanceof AggregateAlreadyExistsError)) throw error;
     const raced = await store.load(principal.userId);
     if (raced === null) throw error;
+    if (raced.state.state === 'deleted') throw problems.accountDeleted();
     return { profile: raced.state, version: raced.version };
   }
 }

@@ -3,13 +3,14 @@ import { isActive, type ActiveProfile } from '../domain/profile.js';
 import { decodeCursor, encodeCursor } from '../persistence/cursor.js';
 import { findOrganizations } from '../persistence/organization-search.js';
 import type { ProfileStore } from '../persistence/profiles.js';
+import type { ProfileDeps } from './deps.js';
 import { ensureProfile } from './ensure-profile.js';
 
 const notFound = () => problems.notFound('This profile does not exist.');
 
-/** The caller's own profile (recovered on first login); 404 once deleted. */
-export async function getOwnProfile(store: ProfileStore, principal: Principal): Promise<{ profile: ActiveProfile; version: number }> {
-  const { profile, version } = await ensureProfile(store, principal);
+/** The caller's own profile (recovered on first login); 401 account-deleted once deleted. */
+export async function getOwnProfile(deps: ProfileDeps, principal: Principal): Promise<{ profile: ActiveProfile; version: number }> {
+  const { profile, version } = await ensureProfile(deps, principal);
   if (!isActive(profile)) throw notFound();
   return { profile, version };
 }

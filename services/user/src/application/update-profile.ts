@@ -2,7 +2,7 @@ import { problems, retryOnVersionConflict, type Principal } from '@eventonight/p
 import { userUpdated } from '../domain/events.js';
 import { decidePatch, type ProfilePatch } from '../domain/profile-changes.js';
 import { isActive, type ActiveProfile } from '../domain/profile.js';
-import type { ProfileStore } from '../persistence/profiles.js';
+import type { ProfileDeps } from './deps.js';
 import { ensureProfile } from './ensure-profile.js';
 
 /**
@@ -11,18 +11,18 @@ import { ensureProfile } from './ensure-profile.js';
  * simply re-decided on fresh state, since a patch does not depend on what it replaces.
  */
 export async function updateProfile(
-  store: ProfileStore,
+  deps: ProfileDeps,
   principal: Principal,
   patch: ProfilePatch,
   expectedVersion: number | undefined,
 ): Promise<{ profile: ActiveProfile; version: number }> {
   const attempt = async () => {
-    const { profile, version } = await ensureProfile(store, principal);
+    const { profile, version } = await ensureProfile(deps, principal);
     if (!isActive(profile)) throw problems.notFound('This profile does not exist.');
     if (expectedVersion !== undefined && expectedVersion !== version) throw problems.versionConflict();
     const decision = decidePatch(profile, patch, new Date());
     if (!decision.ok) throw problems.forbidden('Only organizations have organization fields.');
-    const next = await store.update(profile._id, version, decision.changes, [userUpdated(decision.next)]);
+    const next = await deps.store.update(profile._id, version, decision.changes, [userUpdated(decision.next)]);
     return { profile: decision.next, version: next };
   };
   // With If-Match, a lost race must reach the client as 409, so no retry.

@@ -1,11 +1,24 @@
-import { defineRoute, type RouteHost } from '@eventonight/platform';
-import type { IdentityProvider } from '../application/identity-provider.js';
+import {
+  authenticate,
+  correlationIdOf,
+  defineRoute,
+  parseInput,
+  PROBLEM_BASE_URI,
+  PROBLEM_CONTENT_TYPE,
+  requirePrincipal,
+  type RouteHost,
+} from '@eventonight/platform';
+import type { Request, Response } from 'express';
+import { exportArchive, listExports, requestExport } from '../application/data-exports.js';
+import type { UserDeps } from '../application/deps.js';
 import { deleteAccount } from '../application/delete-account.js';
 import { getOwnProfile, getPublicProfile, searchOrganizations } from '../application/read-profiles.js';
 import { registerUser } from '../application/register-user.js';
 import { updateProfile } from '../application/update-profile.js';
-import type { ProfileStore } from '../persistence/profiles.js';
 import {
+  dataExportListSchema,
+  dataExportSchema,
+  exportIdParams,
   ifMatchHeaders,
   organizationPageSchema,
   organizationQuery,
@@ -15,15 +28,10 @@ import {
   registrationBody,
   userIdParams,
 } from './schemas.js';
-import { etagOf, ownView, publicView } from './views.js';
+import { etagOf, exportView, ownView, publicView } from './views.js';
 
-export interface RouteDeps {
-  store: ProfileStore;
-  identity: IdentityProvider;
-}
-
-export function userRoutes(host: RouteHost, deps: RouteDeps): void {
-  const { store, identity } = deps;
+export function userRoutes(host: RouteHost, deps: UserDeps): void {
+  const { store } = deps;
   const tags = ['users'];
 
   defineRoute(
@@ -38,16 +46,23 @@ export function userRoutes(host: RouteHost, deps: RouteDeps): void {
       responses: { 201: ownProfileSchema },
     },
     async ({ body, log }) => {
-      const { profile, version } = await registerUser({ store, identity, log }, body);
+      const { profile, version } = await registerUser({ store, identity: deps.identity, log }, body);
       return { status: 201, body: ownView(profile, version), headers: { location: `/users/${profile._id}`, ...etagOf(version) } };
     },
   );
 
   defineRoute(
     host,
-    { method: 'get', path: '/users/me', summary: 'The caller’s own profile', tags, responses: { 200: ownProfileSchema } },
+    {
+      method: 'get',
+      path: '/users/me',
+      summary: 'The caller’s own profile',
+      description: 'A deleted account’s still-valid token gets 401 `account-deleted`.',
+      tags,
+      responses: { 200: ownProfileSchema },
+    },
     async ({ principal }) => {
-      const { profile, version } = await getOwnProfile(store, principal);
+      const { profile, version } = await getOwnProfile(deps, principal);
       return { status: 200, body: ownView(profile, version), headers: etagOf(version) };
     },
   );
@@ -64,19 +79,69 @@ export function userRoutes(host: RouteHost, deps: RouteDeps): void {
       responses: { 200: ownProfileSchema },
     },
     async ({ principal, headers, body }) => {
-      const { profile, version } = await updateProfile(store, principal, body, headers['if-match']);
+      const { profile, version } = await updateProfile(deps, principal, body, headers['if-match']);
       return { status: 200, body: ownView(profile, version), headers: etagOf(version) };
     },
   );
 
   defineRoute(
     host,
-    { method: 'delete', path: '/users/me', summary: 'Delete the caller’s account and profile', tags, responses: { 204: null } },
+    {
+      method: 'delete',
+      path: '/users/me',
+      summary: 'Delete the caller’s account and profile',
+      description:
+        'Deletes the Keycloak account, records the erasure, and publishes `user.deleted` (every service erases the person). ' +
+        'Afterwards the same token gets 401 `account-deleted`.',
+      tags,
+      responses: { 204: null },
+    },
     async ({ principal }) => {
-      await deleteAccount({ store, identity }, principal);
+      await deleteAccount(deps, principal);
       return { status: 204 };
     },
   );
+
+  const exportTags = ['data exports'];
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/users/me/exports',
+      summary: 'Ask for a copy of everything EventoNight holds about the caller',
+      description:
+        'Starts an export (202): every service is asked through the bus and sends its part; the export is `ready` once all ' +
+        'seven are in, and its archive can then be downloaded for 7 days. While an export younger than an hour is still ' +
+        'being prepared, the same one is returned. 401 `account-deleted` for a deleted account’s token.',
+      tags: exportTags,
+      responses: { 202: dataExportSchema },
+    },
+    async ({ principal }) => {
+      const { dataExport } = await requestExport(deps, principal);
+      return {
+        status: 202,
+        body: exportView(dataExport, deps.clock()),
+        headers: { location: `/users/me/exports/${dataExport._id}` },
+      };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/users/me/exports',
+      summary: 'The caller’s data exports, latest first (at most 10)',
+      tags: exportTags,
+      responses: { 200: dataExportListSchema },
+    },
+    async ({ principal }) => {
+      const now = deps.clock();
+      return { status: 200, body: { items: (await listExports(deps, principal)).map((each) => exportView(each, now)) } };
+    },
+  );
+
+  archiveRoute(host, deps, exportTags);
 
   defineRoute(
     host,
@@ -108,4 +173,58 @@ export function userRoutes(host: RouteHost, deps: RouteDeps): void {
     },
     async ({ params }) => ({ status: 200, body: publicView(await getPublicProfile(store, params.id)) }),
   );
+}
+
+/**
+ * The archive is a zip, which defineRoute (JSON bodies) does not send: this route is mounted
+ * by hand with the same pipeline pieces (authentication, zod params, problem+json errors) and
+ * recorded for the OpenAPI document.
+ */
+function archiveRoute(host: RouteHost, deps: UserDeps, tags: readonly string[]): void {
+  const path = '/users/me/exports/:exportId/archive';
+  if (host.verifier === undefined) throw new Error(`GET ${path} requires authentication but the app has no JWT verifier`);
+  host.routes.add({
+    method: 'get',
+    path,
+    summary: 'Download a ready export: a zip (application/zip, attachment eventonight-data-<date>.zip)',
+    description:
+      'The zip holds data.json (everything, by source and section), one CSV per non-empty section ' +
+      '(<source>-<section>.csv) and README.txt. Only the owner: 404 `not-found` for anyone else’s export ' +
+      '(and for an unknown one), 409 `conflict` while it is being prepared, 410 `export-expired` ' +
+      '(problem+json) once its 7 days are over.',
+    tags,
+    auth: 'authenticated',
+    params: exportIdParams,
+    rawBody: false,
+    responses: { 200: null, 404: null, 409: null, 410: null },
+  });
+  host.router.get(path, authenticate(host.verifier), async (req: Request, res: Response) => {
+    const { exportId } = parseInput(exportIdParams, req.params, 'params');
+    const result = await exportArchive(deps, requirePrincipal(req), exportId);
+    if ('expired' in result) {
+      const correlationId = correlationIdOf(req);
+      res
+        .status(410)
+        .set('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+        .send(
+          JSON.stringify({
+            type: `${PROBLEM_BASE_URI}export-expired`,
+            title: 'Export expired',
+            status: 410,
+            detail: `This archive could be downloaded until ${result.expired.expiresAt ?? ''}; ask for a new one.`,
+            instance: req.originalUrl.split('?', 1)[0] ?? path,
+            ...(correlationId === undefined ? {} : { correlationId }),
+          }),
+        );
+      return;
+    }
+    res
+      .status(200)
+      .set({
+        'content-type': 'application/zip',
+        'content-disposition': `attachment; filename="${result.fileName}"`,
+        'cache-control': 'private, no-store',
+      })
+      .send(Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength));
+  });
 }

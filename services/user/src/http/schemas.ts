@@ -1,4 +1,4 @@
-import { eventEvents, id, role } from '@eventonight/contracts';
+import { eventEvents, exportSources, id, role } from '@eventonight/contracts';
 import { z } from 'zod';
 
 const displayName = z.string().trim().min(1).max(120);
@@ -86,3 +86,18 @@ export const ownProfileSchema = publicProfileSchema.extend({
 });
 
 export const organizationPageSchema = z.object({ items: z.array(publicProfileSchema), nextCursor: z.string().nullable() });
+
+export const exportIdParams = z.strictObject({ exportId: id });
+
+export const dataExportSchema = z.object({
+  exportId: id,
+  /** preparing (parts still arriving), ready (downloadable until expiresAt), expired, incomplete (a part never came). */
+  status: z.enum(['preparing', 'ready', 'expired', 'incomplete']),
+  requestedAt: z.string(),
+  readyAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  receivedParts: z.array(exportSources),
+  missingParts: z.array(exportSources),
+});
+
+export const dataExportListSchema = z.object({ items: z.array(dataExportSchema) });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import { missingSources, statusOf, type DataExport } from '../domain/data-export.js';
 import type { ActiveProfile } from '../domain/profile.js';
-import type { ownProfileSchema, publicProfileSchema } from './schemas.js';
+import type { dataExportSchema, ownProfileSchema, publicProfileSchema } from './schemas.js';
 
 export function publicView(profile: ActiveProfile): z.input<typeof publicProfileSchema> {
   return {
@@ -28,4 +29,16 @@ export function ownView(profile: ActiveProfile, version: number): z.input<typeof
 /** The profile's version as a strong ETag; If-Match sends it back. */
 export function etagOf(version: number): Record<string, string> {
   return { etag: `"${version}"` };
+}
+
+export function exportView(dataExport: DataExport, now: Date): z.input<typeof dataExportSchema> {
+  return {
+    exportId: dataExport._id,
+    status: statusOf(dataExport, now),
+    requestedAt: dataExport.requestedAt,
+    readyAt: dataExport.readyAt,
+    expiresAt: dataExport.expiresAt,
+    receivedParts: [...dataExport.received],
+    missingParts: missingSources(dataExport),
+  };
 }
