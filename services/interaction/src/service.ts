@@ -1,9 +1,11 @@
-import type { ServiceDefinition } from '@eventonight/platform';
+import { EXPORT_PARTS_COLLECTION, ErasureLedger, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
 import type { Clock, InteractionDeps } from './application/deps.js';
 import type { InteractionServiceConfig } from './config.js';
 import type { FollowState, LikeState, ParticipationState, ReviewState } from './domain/relations.js';
 import { interactionRoutes } from './http/routes.js';
+import { eraseTombstonedUsers } from './application/privacy.js';
 import { copyHandlers } from './messaging/copy-handlers.js';
+import { privacyHandlers } from './messaging/privacy-handlers.js';
 import { ticketHandlers } from './messaging/ticket-handlers.js';
 import {
   AGGREGATE_COLLECTIONS,
@@ -37,19 +39,25 @@ export function interactionService(overrides: InteractionServiceOverrides = {}):
       await follows.ensureIndexes(followIndexes);
       await participations.ensureIndexes(participationIndexes);
       await reviews.ensureIndexes(reviewIndexes);
+      const copies = new Copies(db);
       const deps: InteractionDeps = {
         likes,
         follows,
         participations,
         reviews,
-        copies: new Copies(db),
+        exportParts: store<ExportPartState>(EXPORT_PARTS_COLLECTION),
+        ledger: new ErasureLedger(db),
+        copies,
         reads: new InteractionReads(likes.collection, follows.collection, participations.collection, reviews.collection),
         clock: overrides.clock ?? (() => new Date()),
         logger,
       };
+      // Before consuming: users the earlier code only tombstoned are erased now (idempotent, usually none).
+      const erased = await eraseTombstonedUsers(deps);
+      if (erased > 0) logger.info({ erased }, 'tombstoned users erased');
       return {
         routes: (host) => interactionRoutes(host, deps),
-        handlers: { ...copyHandlers(deps.copies), ...ticketHandlers(deps) },
+        handlers: { ...copyHandlers(deps.copies, deps.ledger), ...ticketHandlers(deps), ...privacyHandlers(deps) },
       };
     },
   };

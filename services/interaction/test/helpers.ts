@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Db } from 'mongodb';
 import { parseConfig, startService, type RunningService } from '@eventonight/platform';
 import { deleteServiceQueues, eventSnapshotData, freshDatabase, serviceTestEnv, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer, Upstream } from '@eventonight/testing';
 import { interactionServiceConfig } from '../src/config.js';
@@ -24,8 +25,10 @@ export class Harness {
     private readonly queue: string,
   ) {}
 
-  static async start(overrides: InteractionServiceOverrides = {}): Promise<Harness> {
+  /** `seed` writes to the fresh database before the service starts (data left by earlier code). */
+  static async start(overrides: InteractionServiceOverrides = {}, options: { seed?: (db: Db) => Promise<void> } = {}): Promise<Harness> {
     const database = await freshDatabase('interaction');
+    await options.seed?.(database.db);
     const issuer = await startTestIssuer();
     const name = uniqueName('interaction');
     const parsed = parseConfig(
@@ -55,9 +58,9 @@ export class Harness {
   }
 
   /** Publishes user.created and waits until the copy exists. */
-  async knownUser(role: 'member' | 'organization', displayName = 'Someone'): Promise<Person> {
+  async knownUser(role: 'member' | 'organization', displayName = 'Someone', avatarMediaId: string | null = null): Promise<Person> {
     const person = await this.person(role);
-    this.upstream.publish(this.upstream.event('user.created', { userId: person.id, role, displayName, avatarMediaId: null }, person.id, 1));
+    this.upstream.publish(this.upstream.event('user.created', { userId: person.id, role, displayName, avatarMediaId }, person.id, 1));
     await this.waitForCopy('user_copies', person.id, (copy) => copy['sourceVersion'] === 1);
     return person;
   }
@@ -88,6 +91,23 @@ export class Harness {
     const organizerId = `organization-${randomUUID()}`;
     await this.eventFact(eventId, 2, 'published', { organizerId, ...(startsAt === undefined ? {} : { startsAt }) });
     return { eventId, organizerId };
+  }
+
+  /**
+   * Every place in this service's database that still holds one of `needles` (an id, a name):
+   * each collection listed, each whole document read as JSON. Empty when nothing is left.
+   */
+  async traces(needles: readonly string[]): Promise<string[]> {
+    const found: string[] = [];
+    const collections = await this.service.db.listCollections({}, { nameOnly: true }).toArray();
+    for (const { name } of collections) {
+      if (name.startsWith('system.')) continue;
+      for (const document of await this.service.db.collection(name).find({}).toArray()) {
+        const json = JSON.stringify(document);
+        for (const needle of needles) if (json.includes(needle)) found.push(`${name}/${String(document['_id'])} holds ${needle}`);
+      }
+    }
+    return found;
   }
 
   async waitForCopy(collection: string, id: string, ready: (copy: Record<string, unknown>) => boolean): Promise<void> {

@@ -38,11 +38,12 @@ describe('interaction service: consumed events', () => {
     assert.equal(copies[0]?.['avatarMediaId'], 'media-3');
     assert.equal(copies[0]?.['sourceVersion'], 3);
 
-    // Deletion is a tombstone: the user disappears, and a late update cannot bring it back.
+    // Deletion erases the copy (no tombstone), and a late update cannot bring it back (the ledger).
     h.upstream.publish(h.upstream.event('user.deleted', { userId }, userId, 4));
-    await h.waitForCopy('user_copies', userId, (copy) => copy['deleted'] === true);
+    await waitFor(async () => ((await h.service.db.collection<{ _id: string }>('user_copies').countDocuments({ _id: userId })) === 0 ? true : undefined));
     h.upstream.publish(v3);
     await settle();
+    assert.equal(await h.service.db.collection<{ _id: string }>('user_copies').countDocuments({ _id: userId }), 0);
     assert.equal((await call(h.url, 'GET', `/users/${userId}/stats`)).status, 404);
     const member = await h.person();
     assert.equal((await call(h.url, 'PUT', `/users/${userId}/follow`, { token: member.token })).status, 404);

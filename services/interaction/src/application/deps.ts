@@ -1,4 +1,4 @@
-import type { AggregateStore, Logger } from '@eventonight/platform';
+import type { AggregateStore, ErasureLedger, ExportPartState, Logger } from '@eventonight/platform';
 import type { FollowState, LikeState, ParticipationState, ReviewState } from '../domain/relations.js';
 import type { Copies } from '../persistence/copies.js';
 import type { InteractionReads } from '../persistence/reads.js';
@@ -11,6 +11,10 @@ export interface InteractionDeps {
   follows: AggregateStore<FollowState>;
   participations: AggregateStore<ParticipationState>;
   reviews: AggregateStore<ReviewState>;
+  /** This service's answers to data-export requests (ADR 0027). */
+  exportParts: AggregateStore<ExportPartState>;
+  /** The users erased here: refuses their tokens and keeps late events from bringing them back. */
+  ledger: ErasureLedger;
   copies: Copies;
   reads: InteractionReads;
   clock: Clock;

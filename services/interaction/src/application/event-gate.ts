@@ -30,3 +30,16 @@ export async function eventFor(
 export function visibleEvent(deps: InteractionDeps, eventId: string): Promise<EventCopy> {
   return eventFor(deps, eventId, (event) => (isVisible(event) ? null : 'not-found'));
 }
+
+/**
+ * A deleted account's access token stays valid until it expires: every command and every read of
+ * the caller's own data refuses it (401 account-deleted, ADR 0027). `lookup` (the event copy, the
+ * other user) runs alongside the ledger's one indexed count, so the like path waits for one round
+ * trip, not two; the refusal wins over whatever the lookup answered.
+ */
+export async function asLiveCaller<T>(deps: InteractionDeps, callerId: string, lookup: () => Promise<T>): Promise<T> {
+  const [refusal, found] = await Promise.allSettled([deps.ledger.refuseErased(callerId), lookup()]);
+  if (refusal.status === 'rejected') throw refusal.reason;
+  if (found.status === 'rejected') throw found.reason;
+  return found.value;
+}

@@ -3,6 +3,7 @@ import { followEvent } from '../domain/events.js';
 import { relationId } from '../domain/keys.js';
 import type { UserCopy } from '../domain/copies.js';
 import type { InteractionDeps } from './deps.js';
+import { asLiveCaller } from './event-gate.js';
 import { decideAndWrite, type Outcome } from './write-once.js';
 
 function refuseSelf(followerId: string, followeeId: string): void {
@@ -19,7 +20,7 @@ export async function knownUser(deps: InteractionDeps, userId: string): Promise<
 /** Members follow organizations: following a member is a well-formed request the rules refuse (422). */
 export async function followCommand(deps: InteractionDeps, followerId: string, followeeId: string): Promise<Outcome> {
   refuseSelf(followerId, followeeId);
-  const followee = await knownUser(deps, followeeId);
+  const followee = await asLiveCaller(deps, followerId, () => knownUser(deps, followeeId));
   if (followee.role !== 'organization') {
     throw problems.unprocessable('Only organizations can be followed.', { reason: 'not-an-organization' });
   }
@@ -42,6 +43,7 @@ export async function followCommand(deps: InteractionDeps, followerId: string, f
 /** Unfollowing needs no copy of the followee: one can always stop following a deleted account. */
 export async function unfollowCommand(deps: InteractionDeps, followerId: string, followeeId: string): Promise<Outcome> {
   refuseSelf(followerId, followeeId);
+  await deps.ledger.refuseErased(followerId);
   const now = deps.clock();
   return decideAndWrite(deps.follows, relationId('follow', followeeId, followerId), (current) => {
     if (current === null || !current.state.active) return { kind: 'none' };

@@ -2,12 +2,12 @@ import { refuseLike } from '../domain/event-rules.js';
 import { likeEvent } from '../domain/events.js';
 import { relationId } from '../domain/keys.js';
 import type { InteractionDeps } from './deps.js';
-import { eventFor, visibleEvent } from './event-gate.js';
+import { asLiveCaller, eventFor, visibleEvent } from './event-gate.js';
 import { decideAndWrite, type Outcome } from './write-once.js';
 
 /** Likes an event; liking again changes nothing and publishes nothing. */
 export async function likeEventCommand(deps: InteractionDeps, userId: string, eventId: string): Promise<Outcome> {
-  const event = await eventFor(deps, eventId, refuseLike);
+  const event = await asLiveCaller(deps, userId, () => eventFor(deps, eventId, refuseLike));
   const id = relationId('like', eventId, userId);
   const now = deps.clock();
   return decideAndWrite(deps.likes, id, (current) => {
@@ -26,7 +26,7 @@ export async function likeEventCommand(deps: InteractionDeps, userId: string, ev
 
 /** Removes a like; removing one that is not there is a no-op (DELETE is idempotent). */
 export async function unlikeEventCommand(deps: InteractionDeps, userId: string, eventId: string): Promise<Outcome> {
-  const event = await visibleEvent(deps, eventId);
+  const event = await asLiveCaller(deps, userId, () => visibleEvent(deps, eventId));
   const now = deps.clock();
   return decideAndWrite(deps.likes, relationId('like', eventId, userId), (current) => {
     if (current === null || !current.state.active) return { kind: 'none' };

@@ -3,7 +3,7 @@ import { participationEvent } from '../domain/events.js';
 import { relationId } from '../domain/keys.js';
 import type { ParticipationState } from '../domain/relations.js';
 import type { InteractionDeps } from './deps.js';
-import { eventFor, visibleEvent } from './event-gate.js';
+import { asLiveCaller, eventFor, visibleEvent } from './event-gate.js';
 import { decideAndWrite, type Decision, type Outcome } from './write-once.js';
 
 /** Marks the user as going, optionally because of a ticket order (remembered so it counts once). */
@@ -42,7 +42,7 @@ function join(
 }
 
 export async function participateCommand(deps: InteractionDeps, userId: string, eventId: string): Promise<Outcome> {
-  const event = await eventFor(deps, eventId, refuseParticipation);
+  const event = await asLiveCaller(deps, userId, () => eventFor(deps, eventId, refuseParticipation));
   return decideAndWrite(deps.participations, relationId('participation', eventId, userId), join(eventId, userId, event.organizerId, deps.clock(), null));
 }
 
@@ -59,7 +59,7 @@ export async function participateByTicket(
 }
 
 export async function leaveCommand(deps: InteractionDeps, userId: string, eventId: string): Promise<Outcome> {
-  const event = await visibleEvent(deps, eventId);
+  const event = await asLiveCaller(deps, userId, () => visibleEvent(deps, eventId));
   const now = deps.clock();
   return decideAndWrite(deps.participations, relationId('participation', eventId, userId), (current) => {
     if (current === null || !current.state.active) return { kind: 'none' };

@@ -5,7 +5,7 @@ import type { FollowState, ParticipationState, ReviewState } from '../domain/rel
 import type { TimeCursor } from '@eventonight/platform';
 import type { Page } from '../persistence/reads.js';
 import type { InteractionDeps } from './deps.js';
-import { visibleEvent } from './event-gate.js';
+import { asLiveCaller, visibleEvent } from './event-gate.js';
 import { isFollowing, knownUser } from './follows.js';
 import { isParticipant } from './participations.js';
 
@@ -15,7 +15,7 @@ export interface PageRequest {
 }
 
 export async function myEventRelations(deps: InteractionDeps, userId: string, eventId: string) {
-  await visibleEvent(deps, eventId);
+  await asLiveCaller(deps, userId, () => visibleEvent(deps, eventId));
   const [like, participating, review] = await Promise.all([
     deps.likes.load(relationId('like', eventId, userId)),
     isParticipant(deps, userId, eventId),
@@ -25,7 +25,7 @@ export async function myEventRelations(deps: InteractionDeps, userId: string, ev
 }
 
 export async function myUserRelations(deps: InteractionDeps, userId: string, otherId: string) {
-  await knownUser(deps, otherId);
+  await asLiveCaller(deps, userId, () => knownUser(deps, otherId));
   const [following, followedBy] = await Promise.all([isFollowing(deps, userId, otherId), isFollowing(deps, otherId, userId)]);
   return { userId: otherId, following, followedBy };
 }
@@ -76,6 +76,7 @@ export async function followeesOfUser(deps: InteractionDeps, userId: string, req
 /** What one goes to is private: only the user themself may list it; for anyone else it does not exist. */
 export async function participationsOfUser(deps: InteractionDeps, callerId: string, userId: string, request: PageRequest) {
   if (callerId !== userId) throw problems.notFound('The resource does not exist.');
+  await deps.ledger.refuseErased(callerId);
   const page = await deps.reads.participationsOf(userId, request.limit, request.after);
   const events = await deps.copies.eventsById(page.items.map((p) => p.eventId));
   const items = page.items.map((participation: ParticipationState) => ({

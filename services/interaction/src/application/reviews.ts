@@ -4,7 +4,7 @@ import { reviewEvent } from '../domain/events.js';
 import { relationId } from '../domain/keys.js';
 import type { ReviewState } from '../domain/relations.js';
 import type { InteractionDeps } from './deps.js';
-import { eventFor } from './event-gate.js';
+import { asLiveCaller, eventFor } from './event-gate.js';
 import { isParticipant } from './participations.js';
 import { decideAndWrite, type Outcome } from './write-once.js';
 
@@ -24,7 +24,7 @@ export async function putReviewCommand(
   input: ReviewInput,
 ): Promise<{ outcome: Outcome; review: ReviewState }> {
   const now = deps.clock();
-  const event = await eventFor(deps, eventId, (copy) => refuseReview(copy, now));
+  const event = await asLiveCaller(deps, userId, () => eventFor(deps, eventId, (copy) => refuseReview(copy, now)));
   if (!(await isParticipant(deps, userId, eventId))) {
     throw problems.forbidden('Only participants of the event can review it.');
   }

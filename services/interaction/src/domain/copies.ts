@@ -14,7 +14,11 @@ export interface EventCopy {
   status: EventStatus;
 }
 
-/** What this service keeps of a user; a deleted user keeps only the tombstone (and its version). */
+/**
+ * What this service keeps of a user. An erased user has no copy at all (ADR 0027): the erasure
+ * ledger, not a tombstone, keeps a late user.updated from bringing it back. `deleted: true` is
+ * found only in copies written before that change, which start-up erases.
+ */
 export interface UserCopy {
   _id: string;
   sourceVersion: number;

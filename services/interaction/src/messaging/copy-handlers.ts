@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@eventonight/contracts';
-import type { EventHandlers } from '@eventonight/platform';
+import type { ErasureLedger, EventHandlers, HandlerContext } from '@eventonight/platform';
 import type { Copies } from '../persistence/copies.js';
 
 type EventFact = 'event.created' | 'event.updated' | 'event.published' | 'event.cancelled' | 'event.completed';
@@ -8,9 +8,9 @@ type UserFact = 'user.created' | 'user.updated';
 /**
  * Keeps the local copies of events and users. Keyed by aggregateId and applied only when the
  * envelope's aggregateVersion is newer than the copy's: redeliveries and late, older events
- * change nothing (design §2).
+ * change nothing (design §2). `user.deleted` is privacy-handlers' (the copy goes entirely).
  */
-export function copyHandlers(copies: Copies): EventHandlers {
+export function copyHandlers(copies: Copies, ledger: ErasureLedger): EventHandlers {
   const saveEvent = async (event: DomainEvent<EventFact>): Promise<void> => {
     const { organizerId, title, startsAt, endsAt, status } = event.data;
     await copies.saveEvent(event.aggregateVersion, {
@@ -22,9 +22,18 @@ export function copyHandlers(copies: Copies): EventHandlers {
       status,
     });
   };
-  const saveUser = async (event: DomainEvent<UserFact>): Promise<void> => {
+  // An erased user's late or replayed user.created/updated writes nothing (ADR 0027). The ledger is
+  // asked again after the write: an erasure recorded meanwhile is recorded before its own delete of
+  // the copy, so either that delete comes after this write or this second check sees the record.
+  const saveUser = async (event: DomainEvent<UserFact>, { log }: HandlerContext): Promise<void> => {
+    const userId = event.aggregateId;
+    if (await ledger.isErased(userId)) {
+      log.debug({ type: event.type }, 'event about an erased user ignored');
+      return;
+    }
     const { role, displayName, avatarMediaId } = event.data;
-    await copies.saveUser(event.aggregateVersion, { _id: event.aggregateId, deleted: false, role, displayName, avatarMediaId });
+    await copies.saveUser(event.aggregateVersion, { _id: userId, deleted: false, role, displayName, avatarMediaId });
+    if (await ledger.isErased(userId)) await copies.forgetUser(userId);
   };
   return {
     'event.created': saveEvent,
@@ -34,9 +43,5 @@ export function copyHandlers(copies: Copies): EventHandlers {
     'event.completed': saveEvent,
     'user.created': saveUser,
     'user.updated': saveUser,
-    // A tombstone, not a delete: it keeps the version, so a late user.updated cannot resurrect the user.
-    'user.deleted': async (event) => {
-      await copies.saveUser(event.aggregateVersion, { _id: event.aggregateId, deleted: true });
-    },
   };
 }

@@ -61,4 +61,15 @@ export class Copies {
     const { _id, ...fields } = user;
     return upsertIfNewer(this.users, _id, version, fields);
   }
+
+  /** Erasure: the copy goes entirely (the ledger, not a tombstone, keeps late events out). */
+  async forgetUser(id: string): Promise<void> {
+    await this.users.deleteOne({ _id: id } as Filter<UserCopy>);
+  }
+
+  /** Copies left as tombstones (`deleted: true`) by the code before ADR 0027: erased at start-up. */
+  async tombstonedUserIds(): Promise<string[]> {
+    const found = await this.users.find({ deleted: true } as Filter<UserCopy>, { projection: { _id: 1 } }).toArray();
+    return found.map((user) => user._id);
+  }
 }
