@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ServiceDefinition } from '@eventonight/platform';
+import { EXPORT_PARTS_COLLECTION, ErasureLedger, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
 import type { EventAppDeps } from './application/deps.js';
 import type { AccessTokenSource, Clock } from './application/ports.js';
 import type { EventServiceConfig } from './config.js';
 import type { EventState } from './domain/event.js';
 import { eventRoutes } from './http/routes.js';
 import { completionJob } from './jobs/completion-job.js';
+import { privacyHandlers } from './messaging/privacy-handlers.js';
 import { clientCredentialsTokenSource } from './outbound/keycloak-token-source.js';
 import { httpTicketingNotifier } from './outbound/ticketing-client.js';
 import { EVENTS_COLLECTION, eventIndexes } from './persistence/event-collection.js';
@@ -34,8 +35,8 @@ function tokenSourceFrom(config: EventServiceConfig): AccessTokenSource {
 export function eventService(overrides: EventServiceOverrides = {}): ServiceDefinition<EventServiceConfig> {
   return {
     name: 'event',
-    aggregateCollections: [EVENTS_COLLECTION],
-    async setup({ config, logger, store: storeOf, jobLease }) {
+    aggregateCollections: [EVENTS_COLLECTION, EXPORT_PARTS_COLLECTION],
+    async setup({ config, db, logger, store: storeOf, jobLease }) {
       const store = storeOf<EventState>(EVENTS_COLLECTION);
       await store.ensureIndexes(eventIndexes);
       const ticketingUrl = config.TICKETING_INTERNAL_URL;
@@ -64,10 +65,14 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
               }),
         catalogue: cache ?? noCatalogueCache,
         logger,
+        ledger: new ErasureLedger(db),
+        exportParts: storeOf<ExportPartState>(EXPORT_PARTS_COLLECTION),
       };
       logger.info({ dualPath: ticketingUrl !== undefined, catalogueCache: cache !== null }, 'event service wired');
       return {
         routes: (host) => eventRoutes(host, deps),
+        // Consumed since ADR 0027: erasure and data export, nothing else.
+        handlers: privacyHandlers(deps),
         jobs: [
           completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS, jobLease('complete-ended-events', config.EVENT_COMPLETION_INTERVAL_MS)),
           // The cache's connection lives as long as the jobs: made after start-up, closed at shutdown.

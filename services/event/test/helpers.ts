@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseConfig, startService, type RunningService } from '@eventonight/platform';
-import { serviceTestEnv, type TestIssuer } from '@eventonight/testing';
+import { deleteServiceQueues, serviceTestEnv, uniqueName, type TestIssuer } from '@eventonight/testing';
 import { eventServiceConfig } from '../src/config.js';
 import { eventService, type EventServiceOverrides } from '../src/service.js';
 import { call, freePort, type Reply } from '@eventonight/testing';
@@ -10,12 +10,17 @@ export { call, type Reply };
 
 export const HOUR = 3_600_000;
 
-/** A real event service on an ephemeral port, configured exactly as in production but for the env given. */
+/**
+ * A real event service on an ephemeral port, configured exactly as in production but for the env given.
+ * It consumes (user.deleted, user.export.requested) only with `consume`, then on a queue of its own,
+ * removed at close; otherwise it would share, and leave behind, the durable queue "event".
+ */
 export async function startEventService(options: {
   database: string;
   issuer: TestIssuer;
   extra?: Record<string, string>;
   overrides?: EventServiceOverrides;
+  consume?: boolean;
 }): Promise<RunningService> {
   const env = serviceTestEnv({
     database: options.database,
@@ -26,7 +31,16 @@ export async function startEventService(options: {
   });
   const parsed = parseConfig(eventServiceConfig, env);
   if (!parsed.ok) throw new Error(parsed.message);
-  return startService(eventService(options.overrides), parsed.config);
+  if (options.consume !== true) return startService(eventService(options.overrides), parsed.config, { consume: false });
+  const name = uniqueName('event');
+  const service = await startService({ ...eventService(options.overrides), name }, parsed.config);
+  return {
+    ...service,
+    async close() {
+      await service.close();
+      await deleteServiceQueues(name);
+    },
+  };
 }
 
 /** A fresh organizer (unique id per run, so lists are isolated) with a token. */

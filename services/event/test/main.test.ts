@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { freshDatabase, serviceTestEnv, startTestIssuer, type TestDatabase, type TestIssuer, runBuiltServiceToExit, startBuiltService } from '@eventonight/testing';
+import { createVhost, deleteVhost, freshDatabase, serviceTestEnv, startTestIssuer, type TestDatabase, type TestIssuer, runBuiltServiceToExit, startBuiltService } from '@eventonight/testing';
 
 const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -21,14 +21,20 @@ describe('event service: node dist/main.js', () => {
   });
 
   it('starts, becomes ready, and exits 0 on SIGTERM', { skip: existsSync(mainJs) ? false : 'not built (npm run build)' }, async () => {
-    const env = { ...serviceTestEnv({ database: database.name, jwksUrl: issuer.jwksUrl, issuer: issuer.issuer }) };
-    const service = await startBuiltService(mainJs, env);
+    // The real binary consumes its queue "event" (ADR 0027): on a virtual host of its own, removed afterwards.
+    const amqpUrl = await createVhost(database.name);
+    const env = { ...serviceTestEnv({ database: database.name, jwksUrl: issuer.jwksUrl, issuer: issuer.issuer }), AMQP_URL: amqpUrl };
     let code: number | null;
     try {
-      const list = await fetch(`${service.url}/events`);
-      assert.equal(list.status, 200);
+      const service = await startBuiltService(mainJs, env);
+      try {
+        const list = await fetch(`${service.url}/events`);
+        assert.equal(list.status, 200);
+      } finally {
+        code = await service.stop();
+      }
     } finally {
-      code = await service.stop();
+      await deleteVhost(database.name);
     }
     assert.equal(code, 0);
   });

@@ -27,6 +27,8 @@ export async function changeEvent(
   expectedVersion: number | undefined,
   decide: (state: EventState, now: Date) => Decision | null,
 ): Promise<ChangeOutcome> {
+  // A deleted organization's token may still be unexpired (ADR 0027): 401 account-deleted.
+  await deps.ledger.refuseErased(principal.userId);
   const attempt = async (): Promise<ChangeOutcome> => {
     const loaded = await deps.store.load(eventId);
     if (loaded === null) throw problems.notFound('No such event.');

@@ -11,6 +11,7 @@ export interface CreateEventInput {
 
 /** An organization creates a draft; the route already checked the role. */
 export async function createEvent(deps: EventAppDeps, principal: Principal, input: CreateEventInput): Promise<VersionedEvent> {
+  await deps.ledger.refuseErased(principal.userId);
   const { state, events } = decideOrRefuse(() =>
     decideCreate({
       eventId: deps.newId(),

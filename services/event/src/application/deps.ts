@@ -1,4 +1,4 @@
-import type { AggregateStore, Logger } from '@eventonight/platform';
+import type { AggregateStore, ErasureLedger, ExportPartState, Logger } from '@eventonight/platform';
 import type { EventState } from '../domain/event.js';
 import type { EventReads } from '../persistence/event-reads.js';
 import type { CatalogueCache, Clock, TicketingNotifier } from './ports.js';
@@ -14,6 +14,10 @@ export interface EventAppDeps {
   /** The public list's and page's cache; told about every write. */
   catalogue: CatalogueCache;
   logger: Logger;
+  /** Erased accounts (ADR 0027): their still-valid tokens are refused. */
+  ledger: ErasureLedger;
+  /** This service's answers to data-export requests. */
+  exportParts: AggregateStore<ExportPartState>;
 }
 
 export interface VersionedEvent {

@@ -25,6 +25,11 @@ export function listPublishedEvents(deps: EventAppDeps, filter: PublicEventFilte
   return deps.reads.list({ ...rest, status: 'published', ...(city === undefined ? {} : { cityKey: cityKeyOf(city) }) }, page);
 }
 
+/** A deleted organization's still-valid token reads nothing of its own (401 account-deleted); before any cache. */
+export function refuseErasedOrganizer(deps: EventAppDeps, principal: Principal): Promise<void> {
+  return deps.ledger.refuseErased(principal.userId);
+}
+
 /** An organization's own events, drafts included. */
 export function listMyEvents(
   deps: EventAppDeps,

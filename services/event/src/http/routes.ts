@@ -4,7 +4,7 @@ import { cancelEvent } from '../application/cancel-event.js';
 import { createEvent } from '../application/create-event.js';
 import type { EventAppDeps } from '../application/deps.js';
 import { getEvent } from '../application/get-event.js';
-import { listMyEvents, listPublishedEvents } from '../application/list-events.js';
+import { listMyEvents, listPublishedEvents, refuseErasedOrganizer } from '../application/list-events.js';
 import { publishEvent } from '../application/publish-event.js';
 import { updateEvent } from '../application/update-event.js';
 import { etagOf, toCreateInput, toListView, toPatch, toView } from './presenter.js';
@@ -108,6 +108,7 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       responses: { 200: eventList },
     },
     async ({ principal, query }) => {
+      await refuseErasedOrganizer(deps, principal);
       const { body, hit } = await deps.catalogue.readJson(organizerListCacheKey(principal.userId, query), eventList, async () => {
         const page = await listMyEvents(deps, principal, query.status, {
           limit: query.limit ?? DEFAULT_LIMIT,

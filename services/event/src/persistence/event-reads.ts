@@ -76,6 +76,15 @@ export class EventReads {
     return { items, next };
   }
 
+  /** Every event of an organizer, drafts included, oldest start first (a data export; organizer index). */
+  async allOfOrganizer(organizerId: string): Promise<EventState[]> {
+    const documents = await this.collection
+      .find({ organizerId } as Filter<EventDocument>, { projection: { ...withoutOutbox, version: 0 } })
+      .sort({ startsAt: 1, _id: 1 })
+      .toArray();
+    return documents as unknown as EventState[];
+  }
+
   /** Ids of published events that ended at or before `now`, oldest end first. */
   async dueForCompletion(now: Date, limit: number): Promise<string[]> {
     const documents = await this.collection
