@@ -35,6 +35,8 @@ const SENTENCES: Record<string, string> = {
   'already-used': 'This ticket was already scanned.',
   'ticket-invalidated': 'This ticket is no longer valid.',
   unauthorized: 'Your session has ended. Please sign in again.',
+  'account-deleted': 'This account has been deleted. Sign in with another account to go on.',
+  'export-expired': 'This download has expired and the archive was deleted. Ask for a new copy of your data.',
   forbidden: 'You are not allowed to do that.',
   'not-found': 'We could not find that. It may have been removed.',
   'version-conflict': 'Someone changed this at the same time. Reload and try again.',

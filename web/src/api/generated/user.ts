@@ -288,7 +288,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller’s own profile */
+        /**
+         * The caller’s own profile
+         * @description A deleted account’s still-valid token gets 401 `account-deleted`.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -358,7 +361,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete the caller’s account and profile */
+        /**
+         * Delete the caller’s account and profile
+         * @description Deletes the Keycloak account, records the erasure, and publishes `user.deleted` (every service erases the person). Afterwards the same token gets 401 `account-deleted`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -520,6 +526,235 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/users/me/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s data exports, latest first (at most 10) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                expiresAt: string | null;
+                                exportId: string;
+                                missingParts: ("user" | "event" | "interaction" | "chat" | "ticketing" | "notification" | "media")[];
+                                readyAt: string | null;
+                                receivedParts: ("user" | "event" | "interaction" | "chat" | "ticketing" | "notification" | "media")[];
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "preparing" | "ready" | "expired" | "incomplete";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask for a copy of everything EventoNight holds about the caller
+         * @description Starts an export (202): every service is asked through the bus and sends its part; the export is `ready` once all seven are in, and its archive can then be downloaded for 7 days. While an export younger than an hour is still being prepared, the same one is returned. 401 `account-deleted` for a deleted account’s token.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresAt: string | null;
+                            exportId: string;
+                            missingParts: ("user" | "event" | "interaction" | "chat" | "ticketing" | "notification" | "media")[];
+                            readyAt: string | null;
+                            receivedParts: ("user" | "event" | "interaction" | "chat" | "ticketing" | "notification" | "media")[];
+                            requestedAt: string;
+                            /** @enum {string} */
+                            status: "preparing" | "ready" | "expired" | "incomplete";
+                        };
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/exports/{exportId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a ready export: a zip (application/zip, attachment eventonight-data-<date>.zip)
+         * @description The zip holds data.json (everything, by source and section), one CSV per non-empty section (<source>-<section>.csv) and README.txt. Only the owner: 404 `not-found` for anyone else’s export (and for an unknown one), 409 `conflict` while it is being prepared, 410 `export-expired` (problem+json) once its 7 days are over.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    exportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (problem details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unexpected error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
