@@ -1,6 +1,6 @@
-import { startService, type RunningService } from '@eventonight/platform';
+import { EXPORT_PARTS_COLLECTION, ErasureLedger, startService, type ExportPartState, type RunningService } from '@eventonight/platform';
 import type { Server as SocketServer } from 'socket.io';
-import type { DeliveryDeps } from './application/deliver.js';
+import type { ErasureDeps } from './application/erase-user.js';
 import type { Clock, EventActivityKind, Push, Pusher } from './application/ports.js';
 import type { NotificationServiceConfig } from './config.js';
 import { notificationRoutes } from './http/routes.js';
@@ -37,6 +37,10 @@ class PusherOnceAttached implements Pusher {
   eventActivity(eventId: string, kind: EventActivityKind): void {
     this.target?.eventActivity(eventId, kind);
   }
+
+  disconnectUser(userId: string): void {
+    this.target?.disconnectUser(userId);
+  }
 }
 
 /** The platform's service composition, plus Socket.IO attached to its HTTP server. */
@@ -48,9 +52,9 @@ export async function startNotificationService(
   const running = await startService<NotificationServiceConfig>(
     {
       name: options.name ?? config.SERVICE_NAME,
-      // Publishes nothing: no outbox.
-      aggregateCollections: [],
-      async setup({ db, logger, verifier }) {
+      // Publishes only its part of a member's data export, through that aggregate's outbox.
+      aggregateCollections: [EXPORT_PARTS_COLLECTION],
+      async setup({ db, logger, verifier, store }) {
         const notifications = new NotificationRepository(db);
         const preferences = new PreferencesRepository(db);
         const followers = new AudienceRepository(db, FOLLOWERS_COLLECTION);
@@ -58,17 +62,20 @@ export async function startNotificationService(
         await notifications.ensureIndexes();
         await followers.ensureIndexes();
         await participants.ensureIndexes();
-        const deps: DeliveryDeps = {
+        const ledger = new ErasureLedger(db);
+        const deps: ErasureDeps = {
           notifications,
           preferences,
           followers,
           participants,
           pusher,
+          ledger,
+          exportParts: store<ExportPartState>(EXPORT_PARTS_COLLECTION),
           fanOutBatchSize: config.FANOUT_BATCH_SIZE,
           logger,
         };
         return {
-          routes: (host) => notificationRoutes(host, { notifications, preferences, clock: options.clock ?? (() => new Date()) }),
+          routes: (host) => notificationRoutes(host, { notifications, preferences, ledger, clock: options.clock ?? (() => new Date()) }),
           handlers: notificationHandlers(deps),
           attach: async (httpServer) => {
             pusher.target = await startRealtime({
@@ -76,6 +83,7 @@ export async function startNotificationService(
               verifier,
               logger: logger.child({ component: 'realtime' }),
               corsOrigins: config.SOCKET_CORS_ORIGINS,
+              isErased: (userId) => ledger.isErased(userId),
               ...(config.REDIS_URL === undefined ? {} : { redisUrl: config.REDIS_URL }),
               ...(config.SOCKET_MAX_CONNECTIONS === undefined ? {} : { maxConnections: config.SOCKET_MAX_CONNECTIONS }),
             });

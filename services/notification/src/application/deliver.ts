@@ -1,4 +1,5 @@
-import type { Logger } from '@eventonight/platform';
+import type { ErasureLedger, Logger } from '@eventonight/platform';
+import { actorIdsOf, anonymised, withoutErased } from '../domain/erasure.js';
 import { newNotification, type NotificationDraft } from '../domain/notification.js';
 import type { AudienceRepository } from '../persistence/audience.js';
 import type { NotificationRepository } from '../persistence/notifications.js';
@@ -12,6 +13,8 @@ export interface DeliveryDeps {
   followers: AudienceRepository;
   participants: AudienceRepository;
   pusher: Pusher;
+  /** Who was erased (ADR 0027): a late event neither notifies them nor names them. */
+  ledger: ErasureLedger;
   fanOutBatchSize: number;
   logger: Logger;
 }
@@ -37,8 +40,15 @@ async function storeAndPush(deps: DeliveryDeps, drafts: readonly NotificationDra
   return inserted.size;
 }
 
-/** For events with a handful of recipients (one or two). */
+/**
+ * For events with a handful of recipients (one or two). The people the drafts name are checked
+ * against the erasure ledger first (one query): an erased recipient gets nothing, an erased actor
+ * is not named (ADR 0027).
+ */
 export async function deliver(deps: DeliveryDeps, drafts: readonly NotificationDraft[], source: SourceEvent): Promise<number> {
+  const named = new Set(drafts.flatMap((draft) => [draft.recipientId, ...actorIdsOf(draft.data)]));
+  drafts = withoutErased(drafts, await deps.ledger.erasedAmong([...named]));
+  if (drafts.length === 0) return 0;
   const muted = new Set<string>();
   for (const draft of drafts) {
     if ((await deps.preferences.recentMutedOf(draft.recipientId)).includes(draft.type)) muted.add(draft.recipientId);
@@ -63,6 +73,9 @@ export async function fanOut(
 ): Promise<{ members: number; inserted: number }> {
   let members = 0;
   let inserted = 0;
+  // An erased organizer is not named in what their followers or participants are told.
+  const erasedActors = await deps.ledger.erasedAmong(actorIdsOf(template.data));
+  if (erasedActors.size > 0) template = { ...template, data: anonymised(template.type, template.data, erasedActors) };
   const batches = audience.memberBatches(targetId, deps.fanOutBatchSize);
   let next = batches.next();
   try {
@@ -72,7 +85,9 @@ export async function fanOut(
       next = batches.next();
       // Awaited on the next turn; if this batch fails first, its rejection must not go unhandled.
       next.catch(() => undefined);
-      const batch = current.value;
+      // A member erased while the audience copy still held them (the erasure ran meanwhile): skipped.
+      const erased = await deps.ledger.erasedAmong(current.value);
+      const batch = erased.size === 0 ? current.value : current.value.filter((memberId) => !erased.has(memberId));
       members += batch.length;
       const muted = await deps.preferences.mutedAmong(batch, template.type);
       const drafts = batch.map((recipientId) => ({ ...template, recipientId }));

@@ -15,6 +15,8 @@ export interface Pusher {
   pushMany(pushes: readonly Push[]): void;
   /** Tells the sockets watching an event's page that one of its counters moved. */
   eventActivity(eventId: string, kind: EventActivityKind): void;
+  /** Ends every open session of a user, on every replica (their account was erased). */
+  disconnectUser(userId: string): void;
 }
 
 export type Clock = () => Date;

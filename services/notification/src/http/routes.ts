@@ -1,4 +1,4 @@
-import { defineRoute, problems, type RouteHost } from '@eventonight/platform';
+import { defineRoute, problems, type ErasureLedger, type RouteHost } from '@eventonight/platform';
 import type { Clock } from '../application/ports.js';
 import { toView } from '../application/view.js';
 import { NOTIFICATION_TYPES, type NotificationType } from '../domain/notification.js';
@@ -20,6 +20,8 @@ const DEFAULT_LIMIT = 20;
 export interface RouteDeps {
   notifications: NotificationRepository;
   preferences: PreferencesRepository;
+  /** Refuses an erased account's still-valid token on every route (401 account-deleted, ADR 0027). */
+  ledger: ErasureLedger;
   clock: Clock;
 }
 
@@ -43,6 +45,7 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       responses: { 200: notificationList },
     },
     async ({ principal, query }) => {
+      await deps.ledger.refuseErased(principal.userId);
       const page = await deps.notifications.list(principal.userId, {
         unreadOnly: query.unread,
         limit: query.limit ?? DEFAULT_LIMIT,
@@ -64,7 +67,10 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       tags: ['notifications'],
       responses: { 200: unreadCountView },
     },
-    async ({ principal }) => ({ status: 200, body: { unread: await deps.notifications.unreadCount(principal.userId) } }),
+    async ({ principal }) => {
+      await deps.ledger.refuseErased(principal.userId);
+      return { status: 200, body: { unread: await deps.notifications.unreadCount(principal.userId) } };
+    },
   );
 
   defineRoute(
@@ -76,7 +82,10 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       tags: ['notifications'],
       responses: { 200: readAllView },
     },
-    async ({ principal }) => ({ status: 200, body: { marked: await deps.notifications.markAllRead(principal.userId, deps.clock()) } }),
+    async ({ principal }) => {
+      await deps.ledger.refuseErased(principal.userId);
+      return { status: 200, body: { marked: await deps.notifications.markAllRead(principal.userId, deps.clock()) } };
+    },
   );
 
   defineRoute(
@@ -90,6 +99,7 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       responses: { 204: null },
     },
     async ({ principal, params }) => {
+      await deps.ledger.refuseErased(principal.userId);
       if (!(await deps.notifications.markRead(principal.userId, params.id, deps.clock()))) throw notFound();
       return { status: 204 };
     },
@@ -106,6 +116,7 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       responses: { 204: null },
     },
     async ({ principal, params }) => {
+      await deps.ledger.refuseErased(principal.userId);
       if (!(await deps.notifications.delete(principal.userId, params.id))) throw notFound();
       return { status: 204 };
     },
@@ -120,7 +131,10 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       tags: ['preferences'],
       responses: { 200: preferencesView },
     },
-    async ({ principal }) => ({ status: 200, body: preferencesOf(await deps.preferences.mutedOf(principal.userId)) }),
+    async ({ principal }) => {
+      await deps.ledger.refuseErased(principal.userId);
+      return { status: 200, body: preferencesOf(await deps.preferences.mutedOf(principal.userId)) };
+    },
   );
 
   defineRoute(
@@ -135,6 +149,7 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       responses: { 200: preferencesView },
     },
     async ({ principal, body }) => {
+      await deps.ledger.refuseErased(principal.userId);
       const saved = await deps.preferences.replace(principal.userId, body.muted, deps.clock());
       return { status: 200, body: preferencesOf(saved.muted) };
     },

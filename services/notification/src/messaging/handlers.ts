@@ -1,6 +1,9 @@
 import type { DomainEvent } from '@eventonight/contracts';
 import type { EventHandlers } from '@eventonight/platform';
-import { deliver, fanOut, type DeliveryDeps, type SourceEvent } from '../application/deliver.js';
+import { recordAudience } from '../application/audience.js';
+import { deliver, fanOut, type SourceEvent } from '../application/deliver.js';
+import { eraseUser, type ErasureDeps } from '../application/erase-user.js';
+import { answerExport } from '../application/export-user.js';
 import {
   fanOutData,
   forChatMessage,
@@ -20,18 +23,23 @@ function sourceOf(event: DomainEvent): SourceEvent {
  * Every handler is idempotent: follower and participant copies are ordered by the source
  * aggregate's version (interaction keeps one aggregate per pair and toggles it, so versions only
  * grow; upsertIfNewer),
- * notifications are keyed by (recipient, event id) (insertOnce).
+ * notifications are keyed by (recipient, event id) (insertOnce). Nothing is written about a
+ * member once erased (the ledger is asked first, ADR 0027).
  */
-export function notificationHandlers(deps: DeliveryDeps): EventHandlers {
+export function notificationHandlers(deps: ErasureDeps): EventHandlers {
+  const follow = (followerId: string, followeeId: string, active: boolean, version: number) =>
+    recordAudience(deps, deps.followers, { memberId: followerId, targetId: followeeId, active, version, people: [followerId, followeeId] });
+  const participation = (userId: string, eventId: string, active: boolean, version: number) =>
+    recordAudience(deps, deps.participants, { memberId: userId, targetId: eventId, active, version, people: [userId] });
   return {
     'interaction.follow.added': async (event) => {
       const { followerId, followeeId } = event.data;
-      await deps.followers.record(followerId, followeeId, true, event.aggregateVersion);
+      await follow(followerId, followeeId, true, event.aggregateVersion);
       await deliver(deps, forFollow(event), sourceOf(event));
     },
     'interaction.follow.removed': async (event) => {
       const { followerId, followeeId } = event.data;
-      await deps.followers.record(followerId, followeeId, false, event.aggregateVersion);
+      await follow(followerId, followeeId, false, event.aggregateVersion);
     },
     // Every change to a public counter also tells the pages watching that event (a redelivery
     // only makes them read the counters once more).
@@ -50,12 +58,12 @@ export function notificationHandlers(deps: DeliveryDeps): EventHandlers {
       deps.pusher.eventActivity(event.data.eventId, 'reviews');
     },
     'interaction.participation.added': async (event) => {
-      await deps.participants.record(event.data.userId, event.data.eventId, true, event.aggregateVersion);
+      await participation(event.data.userId, event.data.eventId, true, event.aggregateVersion);
       await deliver(deps, forParticipation(event), sourceOf(event));
       deps.pusher.eventActivity(event.data.eventId, 'participants');
     },
     'interaction.participation.removed': async (event) => {
-      await deps.participants.record(event.data.userId, event.data.eventId, false, event.aggregateVersion);
+      await participation(event.data.userId, event.data.eventId, false, event.aggregateVersion);
       deps.pusher.eventActivity(event.data.eventId, 'participants');
     },
     'chat.message.sent': async (event) => {
@@ -74,6 +82,14 @@ export function notificationHandlers(deps: DeliveryDeps): EventHandlers {
     'event.cancelled': async (event) => {
       await fanOut(deps, deps.participants, event.data.eventId, fanOutData(event), sourceOf(event));
       await fanOut(deps, deps.followers, event.data.organizerId, fanOutData(event), sourceOf(event));
+    },
+    'user.deleted': async (event, { log }) => {
+      const report = await eraseUser(deps, event.data.userId);
+      log.info(report, 'user erased: their notifications, preferences and audience entries deleted, named elsewhere as "Deleted member"');
+    },
+    'user.export.requested': async (event, { log }) => {
+      const outcome = await answerExport(deps, event.data);
+      log.info({ exportId: event.data.exportId, outcome }, 'data export answered');
     },
   };
 }

@@ -40,6 +40,11 @@ export class AudienceRepository {
     return upsertIfNewer(this.collection, audienceId(memberId, targetId), sourceVersion, { memberId, targetId, active });
   }
 
+  /** Erasure: every entry of the user, as a member (follower, participant) and as a target (followee). */
+  async forget(userId: string): Promise<number> {
+    return (await this.collection.deleteMany({ $or: [{ memberId: userId }, { targetId: userId }] })).deletedCount;
+  }
+
   /**
    * Streams the active members of `targetId` in batches of `batchSize` ids: the driver fetches
    * one batch at a time, so memory stays bounded by the batch, not the audience.

@@ -1,6 +1,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import { insertManyOnce } from '@eventonight/platform';
-import type { NotificationDocument } from '../domain/notification.js';
+import { ACTOR_FIELDS, ACTOR_NAME_FIELD, DELETED_MEMBER, DERIVED_FROM_ACTOR } from '../domain/erasure.js';
+import type { NotificationDocument, NotificationType } from '../domain/notification.js';
 import type { NotificationCursor } from './cursor.js';
 
 export const NOTIFICATIONS_COLLECTION = 'notifications';
@@ -69,5 +70,38 @@ export class NotificationRepository {
   async delete(recipientId: string, id: string): Promise<boolean> {
     const result = await this.collection.deleteOne({ _id: id, recipientId });
     return result.deletedCount === 1;
+  }
+
+  /** Erasure: every notification addressed to the user. */
+  async deleteAllOf(recipientId: string): Promise<number> {
+    return (await this.collection.deleteMany({ recipientId })).deletedCount;
+  }
+
+  /**
+   * Erasure: in other people's notifications the user, where named as the one who did it, becomes
+   * "Deleted member" — the id and what is derived from it set to null. One updateMany per field
+   * (a second run matches nothing); the recipients keep their history.
+   */
+  async anonymiseActor(userId: string): Promise<number> {
+    let changed = 0;
+    for (const [type, fields] of Object.entries(DERIVED_FROM_ACTOR) as Array<[NotificationType, readonly string[]]>) {
+      const derived = Object.fromEntries(fields.map((field) => [`data.${field}`, null]));
+      for (const actor of ACTOR_FIELDS) {
+        const filter = { type, [`data.${actor}`]: userId } as Filter<NotificationDocument>;
+        const update = { $set: { [`data.${actor}`]: null, [`data.${ACTOR_NAME_FIELD}`]: DELETED_MEMBER, ...derived } };
+        changed += (await this.collection.updateMany(filter, update)).modifiedCount;
+      }
+    }
+    for (const actor of ACTOR_FIELDS) {
+      const filter = { [`data.${actor}`]: userId } as Filter<NotificationDocument>;
+      const update = { $set: { [`data.${actor}`]: null, [`data.${ACTOR_NAME_FIELD}`]: DELETED_MEMBER } };
+      changed += (await this.collection.updateMany(filter, update)).modifiedCount;
+    }
+    return changed;
+  }
+
+  /** Every notification of the user, oldest first, for their data export. */
+  allOf(recipientId: string): Promise<NotificationDocument[]> {
+    return this.collection.find({ recipientId }).sort({ createdAt: 1, _id: 1 }).toArray();
   }
 }

@@ -50,6 +50,12 @@ export class PreferencesRepository {
     return new Set(rows.map((row) => row._id));
   }
 
+  /** Erasure: the user's preferences, stored and kept in memory. */
+  async forget(userId: string): Promise<void> {
+    await this.collection.deleteOne({ _id: userId });
+    this.recent.forget(userId);
+  }
+
   async replace(userId: string, muted: NotificationType[], at: Date): Promise<PreferencesDocument> {
     const document: PreferencesDocument = { _id: userId, muted: [...new Set(muted)].sort(), updatedAt: at };
     await this.recent.writing(userId, () => this.collection.replaceOne({ _id: userId }, document, { upsert: true }));

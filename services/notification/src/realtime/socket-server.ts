@@ -56,6 +56,14 @@ export interface RealtimeServer extends Pusher {
   close(): Promise<void>;
 }
 
+/** Sent just before the server disconnects the sockets of an account that was erased. */
+export const ACCOUNT_DELETED_REASON = 'account deleted';
+
+/** A handshake with a valid token of an erased account (ADR 0027). */
+function accountDeleted(): Error {
+  return Object.assign(new Error('unauthorized: this account has been deleted'), { data: { status: 401, reason: 'account-deleted' } });
+}
+
 /** The message a refused client reads in `connect_error`: says why, never leaks a stack. */
 function refusal(error: unknown): Error {
   if (error instanceof AuthenticationError) {
@@ -81,6 +89,8 @@ export async function startRealtime(options: {
   maxConnections?: number;
   /** The browser origins granted CORS (with credentials); every other origin gets no grant. */
   corsOrigins: readonly string[];
+  /** True for an erased account: its still-valid token is refused at the handshake. */
+  isErased?: (userId: string) => Promise<boolean>;
 }): Promise<RealtimeServer> {
   const { logger, maxConnections } = options;
   const io: Server = new Server({
@@ -113,8 +123,16 @@ export async function startRealtime(options: {
 
   io.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as Record<string, unknown>)['token'];
-    verifyHandshakeToken(options.verifier, token).then(
+    // A valid token of an erased account is refused too; a failing ledger read answers 503.
+    const admitted = verifyHandshakeToken(options.verifier, token).then(async (principal) =>
+      options.isErased !== undefined && (await options.isErased(principal.userId)) ? ('erased' as const) : principal,
+    );
+    admitted.then(
       (principal) => {
+        if (principal === 'erased') {
+          next(accountDeleted());
+          return;
+        }
         socket.data = { userId: principal.userId, expiresAt: principal.expiresAt };
         next();
       },
@@ -186,6 +204,11 @@ export async function startRealtime(options: {
     },
     eventActivity(eventId: string, kind: EventActivityKind) {
       io.to(eventRoom(eventId)).emit(EVENT_ACTIVITY_EVENT, { eventId, kind });
+    },
+    disconnectUser(userId: string) {
+      // Through the adapter: the user's sockets on every replica.
+      io.to(userRoom(userId)).emit(SESSION_EXPIRED_EVENT, { reason: ACCOUNT_DELETED_REASON });
+      io.in(userRoom(userId)).disconnectSockets(true);
     },
     async close() {
       // Not io.close(): it would also close the HTTP server, which its owner drains itself.

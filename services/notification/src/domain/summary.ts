@@ -1,0 +1,37 @@
+import { ACTOR_NAME_FIELD } from './erasure.js';
+import type { NotificationData, NotificationType } from './notification.js';
+
+/**
+ * A notification in words, as the web app says it (web/src/notifications/describe.ts): the
+ * member's data export carries this line, so the archive reads without the app.
+ */
+export function summaryOf(type: NotificationType, data: NotificationData): string {
+  const str = (key: string): string | null => (typeof data[key] === 'string' ? data[key] : null);
+  const num = (key: string): number => (typeof data[key] === 'number' ? data[key] : 0);
+  const tickets = (n: number): string => `${n} ticket${n === 1 ? '' : 's'}`;
+  const someone = str(ACTOR_NAME_FIELD) ?? 'Someone';
+  switch (type) {
+    case 'follower.new':
+      return `${someone} started following you.`;
+    case 'event.published':
+      return `New event from an organizer you follow: ${str('title') ?? 'an event'}.`;
+    case 'event.cancelled':
+      return `${str('title') ?? 'An event'} was cancelled.`;
+    case 'event.liked':
+      return `${someone} liked your event.`;
+    case 'event.reviewed':
+      return `${someone} reviewed your event (${num('rating')}★).`;
+    case 'event.participation':
+      return `${someone} is going to your event.`;
+    case 'chat.message':
+      return `New message from ${str(ACTOR_NAME_FIELD) ?? 'a member'}: “${str('preview') ?? ''}”`;
+    case 'ticket.purchased':
+      return `Your ${tickets(num('quantity'))} are ready.`;
+    case 'ticket.sold':
+      return `You sold ${tickets(num('quantity'))}.`;
+    case 'order.refunded':
+      return `Your order of ${tickets(num('quantity'))} was refunded.`;
+    case 'ticket.refunded':
+      return `${tickets(num('quantity'))} of your event were refunded.`;
+  }
+}
