@@ -13,10 +13,12 @@ export const ACTOR_FIELDS = ['userId', 'followerId', 'senderId', 'buyerId', 'org
 export type ActorField = (typeof ACTOR_FIELDS)[number];
 
 /**
- * Data fields derived from the actor's id: interaction's review id is `review:<eventId>:<userId>`,
- * so it goes with the reviewer (their review is removed at erasure anyway).
+ * Data fields derived from the actor's id, by type: interaction's review id is
+ * `review:<eventId>:<userId>`, so it goes with the reviewer (whose review is removed anyway).
  */
-export const DERIVED_FROM_ACTOR: Partial<Record<NotificationType, readonly string[]>> = { 'event.reviewed': ['reviewId'] };
+export const DERIVED_FROM_ACTOR: Partial<Record<NotificationType, { actor: ActorField; fields: readonly string[] }>> = {
+  'event.reviewed': { actor: 'userId', fields: ['reviewId'] },
+};
 
 /** Set on a notification whose actor was erased: the client shows it instead of a person. */
 export const ACTOR_NAME_FIELD = 'actorName';
@@ -45,7 +47,8 @@ export function anonymised(type: NotificationType, data: NotificationData, erase
   if (named.length === 0) return data;
   const result: NotificationData = { ...data, [ACTOR_NAME_FIELD]: DELETED_MEMBER };
   for (const field of named) result[field] = null;
-  for (const field of DERIVED_FROM_ACTOR[type] ?? []) if (field in result) result[field] = null;
+  const derived = DERIVED_FROM_ACTOR[type];
+  if (derived !== undefined && named.includes(derived.actor)) for (const field of derived.fields) if (field in result) result[field] = null;
   return result;
 }
 

@@ -84,13 +84,12 @@ export class NotificationRepository {
    */
   async anonymiseActor(userId: string): Promise<number> {
     let changed = 0;
-    for (const [type, fields] of Object.entries(DERIVED_FROM_ACTOR) as Array<[NotificationType, readonly string[]]>) {
+    // First the types with fields derived from the actor's id, which go with it.
+    for (const [type, { actor, fields }] of Object.entries(DERIVED_FROM_ACTOR) as Array<[NotificationType, { actor: string; fields: readonly string[] }]>) {
       const derived = Object.fromEntries(fields.map((field) => [`data.${field}`, null]));
-      for (const actor of ACTOR_FIELDS) {
-        const filter = { type, [`data.${actor}`]: userId } as Filter<NotificationDocument>;
-        const update = { $set: { [`data.${actor}`]: null, [`data.${ACTOR_NAME_FIELD}`]: DELETED_MEMBER, ...derived } };
-        changed += (await this.collection.updateMany(filter, update)).modifiedCount;
-      }
+      const filter = { type, [`data.${actor}`]: userId } as Filter<NotificationDocument>;
+      const update = { $set: { [`data.${actor}`]: null, [`data.${ACTOR_NAME_FIELD}`]: DELETED_MEMBER, ...derived } };
+      changed += (await this.collection.updateMany(filter, update)).modifiedCount;
     }
     for (const actor of ACTOR_FIELDS) {
       const filter = { [`data.${actor}`]: userId } as Filter<NotificationDocument>;
