@@ -79,8 +79,15 @@ export async function exportArchive(
   const loaded = await deps.exports.load(exportId);
   if (loaded === null || loaded.state.userId !== principal.userId) throw problems.notFound('This export does not exist.');
   const dataExport = loaded.state;
-  if (dataExport.status !== 'ready') throw problems.conflict('This export is still being prepared.');
-  if (isExpired(dataExport, deps.clock())) return { expired: dataExport };
+  const now = deps.clock();
+  if (dataExport.status !== 'ready') {
+    throw problems.conflict(
+      isStillPreparing(dataExport, now)
+        ? 'This export is still being prepared.'
+        : 'This export could not be completed: part of EventoNight did not answer. Ask for a new one.',
+    );
+  }
+  if (isExpired(dataExport, now)) return { expired: dataExport };
   const parts = await deps.parts.sectionsOf(exportId, EXPORT_SOURCES);
   return { fileName: archiveFileName(dataExport), bytes: buildArchive({ dataExport, parts }) };
 }
