@@ -1,11 +1,12 @@
-import { periodicJob, type ServiceDefinition } from '@eventonight/platform';
+import { EXPORT_PARTS_COLLECTION, ErasureLedger, periodicJob, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
 import type { ChatDeps } from './application/deps.js';
+import { eraseTombstonedUsers } from './application/erase-user.js';
 import { repairUnappliedMessages } from './application/repair.js';
 import type { ChatServiceConfig } from './config.js';
 import type { ConversationState } from './domain/conversation.js';
 import { chatRoutes } from './http/routes.js';
 import { userHandlers } from './messaging/user-handlers.js';
-import { CONVERSATIONS, conversationIndexes, messageIndexes } from './persistence/collections.js';
+import { CONVERSATIONS, conversationIndexes, exportPartIndexes, messageIndexes } from './persistence/collections.js';
 import { ConversationReads } from './persistence/conversation-reads.js';
 import { Messages } from './persistence/messages.js';
 import { userCopies } from './persistence/user-copies.js';
@@ -18,21 +19,28 @@ export interface ChatServiceOverrides {
 export function chatService(overrides: ChatServiceOverrides = {}): ServiceDefinition<ChatServiceConfig> {
   return {
     name: 'chat',
-    aggregateCollections: [CONVERSATIONS],
+    aggregateCollections: [CONVERSATIONS, EXPORT_PARTS_COLLECTION],
     async setup({ config, db, logger, store, jobLease }) {
       const conversations = store<ConversationState>(CONVERSATIONS);
       await conversations.ensureIndexes(conversationIndexes);
       const messages = new Messages(db);
       // One index per call: FerretDB 1.24 mishandles createIndexes naming several existing ones.
       for (const index of messageIndexes) await messages.collection.createIndexes([index]);
+      const exportParts = store<ExportPartState>(EXPORT_PARTS_COLLECTION);
+      await exportParts.ensureIndexes(exportPartIndexes);
       const deps: ChatDeps = {
         conversations,
         reads: new ConversationReads(conversations.collection),
         messages,
         users: userCopies(db),
+        ledger: new ErasureLedger(db),
+        exportParts,
         clock: overrides.clock ?? (() => new Date()),
         logger,
       };
+      // Before consuming: users the earlier code only tombstoned are erased now (idempotent, usually none).
+      const erased = await eraseTombstonedUsers(deps);
+      if (erased > 0) logger.info({ erased }, 'tombstoned users erased');
       return {
         routes: (host) => chatRoutes(host, deps),
         handlers: userHandlers(deps),

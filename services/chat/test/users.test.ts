@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { waitFor } from '@eventonight/testing';
 import { call, newUser, startChat, userDeletedEvent, userEvent, waitForCopy, type ChatHarness } from './helpers.js';
 
 describe('chat: local copies of users from user.* events', { timeout: 90_000 }, () => {
@@ -65,17 +66,28 @@ describe('chat: local copies of users from user.* events', { timeout: 90_000 }, 
     assert.equal(before.status, 201);
 
     await chat.publish(userDeletedEvent(leaving.id, 5));
-    await waitForCopy(chat, leaving.id, (copy) => copy.deleted);
+    // Erased (ADR 0027): no copy left, and the conversation moved to a new id that is not derived from the pair.
+    const users = chat.service.db.collection('users');
+    const conversations = chat.service.db.collection('conversations');
+    await waitFor(
+      async () => ((await users.countDocuments({ _id: leaving.id as never })) + (await conversations.countDocuments({ participantIds: leaving.id })) === 0 ? true : undefined),
+      { timeoutMs: 15_000, what: 'erasure' },
+    );
     // A late update cannot resurrect the account.
     await chat.publish(userEvent('user.updated', leaving.id, 4, 'Zombie'));
     await newUser(chat, 'marker');
 
     const reopen = await call(url, 'POST', '/conversations', { token: me.token, body: { withUserId: leaving.id } });
     assert.equal(reopen.status, 404);
-    const refused = await call(url, 'POST', `/conversations/${id}/messages`, { token: me.token, body: { messageId: 'd-2', text: 'hello?' } });
+    const list = await call(url, 'GET', '/conversations', { token: me.token });
+    const [moved] = list.body['items'] as Array<Record<string, unknown>>;
+    const newId = moved?.['conversationId'] as string;
+    assert.notEqual(newId, id);
+    const refused = await call(url, 'POST', `/conversations/${newId}/messages`, { token: me.token, body: { messageId: 'd-2', text: 'hello?' } });
     assert.equal(refused.status, 409);
-    const replay = await call(url, 'POST', `/conversations/${id}/messages`, { token: me.token, body: { messageId: 'd-1', text: 'bye' } });
+    const replay = await call(url, 'POST', `/conversations/${newId}/messages`, { token: me.token, body: { messageId: 'd-1', text: 'bye' } });
     assert.equal(replay.status, 200);
-    assert.deepEqual(await otherNameSeenBy(me.token, id), { userId: leaving.id, displayName: null, avatarMediaId: null, deleted: true });
+    assert.deepEqual(await otherNameSeenBy(me.token, newId), { userId: 'deleted-member', displayName: 'Deleted member', avatarMediaId: null, deleted: true });
+    assert.equal(await users.countDocuments({ _id: leaving.id as never }), 0);
   });
 });

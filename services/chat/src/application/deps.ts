@@ -1,4 +1,4 @@
-import type { AggregateStore, Logger } from '@eventonight/platform';
+import type { AggregateStore, ErasureLedger, ExportPartState, Logger } from '@eventonight/platform';
 import type { ConversationState } from '../domain/conversation.js';
 import type { ConversationReads } from '../persistence/conversation-reads.js';
 import type { Messages } from '../persistence/messages.js';
@@ -10,6 +10,10 @@ export interface ChatDeps {
   reads: ConversationReads;
   messages: Messages;
   users: UserCopies;
+  /** Who was erased (digests only): late events and old tokens must not bring them back. */
+  ledger: ErasureLedger;
+  /** This service's answers to data exports (ADR 0027), published through their outbox. */
+  exportParts: AggregateStore<ExportPartState>;
   clock: () => Date;
   logger: Logger;
 }

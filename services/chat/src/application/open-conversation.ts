@@ -5,16 +5,18 @@ import { summarizeOne, type ConversationSummary } from './summaries.js';
 
 /**
  * Opens the one conversation of a pair, or returns it. The id is derived from the sorted pair,
- * so two concurrent opens race on one insert: the loser reads the winner's document.
+ * so two concurrent opens race on one insert: the loser reads the winner's document. Nobody opens
+ * one with an erased user (404, as for an unknown one); an erased caller gets 401.
  */
 export async function openConversation(
   deps: ChatDeps,
   me: string,
   withUserId: string,
 ): Promise<{ summary: ConversationSummary; created: boolean }> {
+  await deps.ledger.refuseErased(me);
   if (withUserId === me) throw problems.badRequest('You cannot open a conversation with yourself.');
   const other = await deps.users.find(withUserId);
-  if (other === null || other.deleted) throw problems.notFound('No such user.');
+  if (other === null || other.deleted || (await deps.ledger.isErased(withUserId))) throw problems.notFound('No such user.');
   const id = conversationIdFor(me, withUserId);
   const existing = await deps.conversations.load(id);
   if (existing !== null) return { summary: await summarizeOne(deps, existing.state, me), created: false };

@@ -15,6 +15,7 @@ export async function listConversations(
   me: string,
   paging: Paging,
 ): Promise<{ items: ConversationSummary[]; next: TimeCursor | null }> {
+  await deps.ledger.refuseErased(me);
   const page = await deps.reads.listFor(me, paging.cursor, paging.limit);
   return { items: await summarize(deps, page.items, me), next: page.next };
 }

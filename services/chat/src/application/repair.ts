@@ -12,6 +12,11 @@ export async function repairUnappliedMessages(deps: ChatDeps, graceMs: number, b
   let repaired = 0;
   for (const message of due) {
     try {
+      if ((await deps.conversations.load(message.conversationId)) === null) {
+        // Its conversation was deleted by an erasure (nobody left in it) while the send was under way.
+        await deps.messages.collection.deleteOne({ _id: message._id });
+        continue;
+      }
       await applyToConversation(deps, message);
       repaired += 1;
     } catch (error) {

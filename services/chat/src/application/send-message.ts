@@ -1,9 +1,10 @@
 import { problems } from '@eventonight/platform';
-import { otherParticipant } from '../domain/conversation.js';
+import { isDeletedMember, otherParticipant } from '../domain/conversation.js';
 import { isSameMessage, messageKey, type MessageDocument } from '../domain/message.js';
 import { applyToConversation } from './apply-message.js';
 import type { ChatDeps } from './deps.js';
 import { loadParticipating } from './load-participating.js';
+import { memberDeleted } from './problems.js';
 
 export interface SendInput {
   messageId: string;
@@ -26,11 +27,10 @@ export async function sendMessage(
   const { state } = await loadParticipating(deps, conversationId, me);
   const key = messageKey(conversationId, input.messageId);
 
-  const recipient = await deps.users.find(otherParticipant(state, me));
-  if (recipient?.deleted === true) {
+  if (await recipientIsGone(deps, otherParticipant(state, me))) {
     // Replays of messages sent before the account went away still answer as before.
     const stored = await deps.messages.find(key);
-    if (stored === null) throw problems.conflict('The other participant no longer has an account.');
+    if (stored === null) throw memberDeleted();
     return replay(deps, stored, me, input.text);
   }
 
@@ -48,9 +48,15 @@ export async function sendMessage(
     return { message: { ...candidate, applied: true }, created: true };
   }
   const stored = await deps.messages.find(key);
-  // Messages are never deleted, so a duplicate key means the document is there.
+  // Messages are deleted only with a conversation nobody is left in, so a duplicate key means the document is there.
   if (stored === null) throw new Error(`message ${key} reported duplicate but is missing`);
   return replay(deps, stored, me, input.text);
+}
+
+async function recipientIsGone(deps: ChatDeps, recipientId: string): Promise<boolean> {
+  if (isDeletedMember(recipientId)) return true;
+  const copy = await deps.users.find(recipientId);
+  return copy?.deleted === true || (await deps.ledger.isErased(recipientId));
 }
 
 async function replay(

@@ -1,4 +1,4 @@
-import { otherParticipant, participantOf, type ConversationState, type ParticipantState } from '../domain/conversation.js';
+import { isDeletedMember, otherParticipant, participantOf, type ConversationState, type ParticipantState } from '../domain/conversation.js';
 import type { UserCopy } from '../domain/user-copy.js';
 import type { ChatDeps } from './deps.js';
 
@@ -11,7 +11,7 @@ export interface ConversationSummary {
 }
 
 export async function summarize(deps: ChatDeps, states: readonly ConversationState[], me: string): Promise<ConversationSummary[]> {
-  const users = await deps.users.findMany(states.map((state) => otherParticipant(state, me)));
+  const users = await deps.users.findMany(states.map((state) => otherParticipant(state, me)).filter((id) => !isDeletedMember(id)));
   return states.map((state) => {
     const otherId = otherParticipant(state, me);
     return { state, me: participantOf(state, me), otherId, other: users.get(otherId) ?? null };

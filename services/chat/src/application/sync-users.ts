@@ -7,16 +7,21 @@ export interface UserFacts {
   avatarMediaId: string | null;
 }
 
-/** Keeps the local copy; an event older than the copy changes nothing (out-of-order safe). */
-export async function upsertUserCopy(deps: ChatDeps, facts: UserFacts): Promise<'applied' | 'stale'> {
-  return deps.users.upsertIfNewer(facts.userId, facts.version, {
+/**
+ * Keeps the local copy; an event older than the copy changes nothing (out-of-order safe), and
+ * nothing is written for an erased user (ADR 0027): a late or replayed user.created/updated
+ * must not bring their name back. The second check covers an erasure that ran in between.
+ */
+export async function upsertUserCopy(deps: ChatDeps, facts: UserFacts): Promise<'applied' | 'stale' | 'erased'> {
+  if (await deps.ledger.isErased(facts.userId)) return 'erased';
+  const outcome = await deps.users.upsertIfNewer(facts.userId, facts.version, {
     displayName: facts.displayName,
     avatarMediaId: facts.avatarMediaId,
     deleted: false,
   });
-}
-
-/** A tombstone, versioned like any copy, so a late user.updated cannot bring the user back. */
-export async function tombstoneUserCopy(deps: ChatDeps, userId: string, version: number): Promise<'applied' | 'stale'> {
-  return deps.users.upsertIfNewer(userId, version, { displayName: null, avatarMediaId: null, deleted: true });
+  if (await deps.ledger.isErased(facts.userId)) {
+    await deps.users.collection.deleteOne({ _id: facts.userId });
+    return 'erased';
+  }
+  return outcome;
 }

@@ -1,9 +1,18 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AggregateState } from '@eventonight/platform';
 
 /** How many applied message ids a conversation remembers, to recognise a retried send it already counted. */
 export const APPLIED_WINDOW = 50;
 export const PREVIEW_MAX = 140;
+
+/**
+ * What stands in for an erased participant (ADR 0027), in participant lists, sender ids and
+ * previews alike. One fixed marker for every erased person: nothing can be derived from it, it
+ * links nobody across conversations (every erased member looks the same), and it is not the
+ * shape of a Keycloak id, so it can never be a caller. The view shows it as DELETED_MEMBER_NAME.
+ */
+export const DELETED_MEMBER = 'deleted-member';
+export const DELETED_MEMBER_NAME = 'Deleted member';
 
 export interface ParticipantState {
   userId: string;
@@ -33,12 +42,26 @@ export interface ConversationState extends AggregateState {
   lastActivityAt: Date;
   /** Ids of the most recent messages already counted here (bounded), oldest first. */
   appliedMessageIds: string[];
+  /**
+   * Set only while an erasure moves this conversation to a fresh id (its own id is derived from
+   * the pair, so it names the erased person indirectly): the id of the anonymised copy. Lists
+   * skip such a document and commands treat it as gone; the erasure deletes it once moved.
+   */
+  rekeyedTo?: string;
 }
 
 /** Same pair, same id, whoever opens first: concurrent opens converge on one document. */
 export function conversationIdFor(a: string, b: string): string {
   const [first, second] = [a, b].sort();
   return `c_${createHash('sha256').update(`${first}\u0000${second}`).digest('base64url').slice(0, 32)}`;
+}
+
+/**
+ * The id of a conversation after an erasure: random, in the same shape as a pair id, so it can
+ * neither be recomputed from anyone's id nor collide with the pair id of a future conversation.
+ */
+export function randomConversationId(): string {
+  return `c_${randomBytes(24).toString('base64url')}`;
 }
 
 export function newConversation(a: string, b: string, now: Date): ConversationState {
@@ -55,7 +78,30 @@ export function newConversation(a: string, b: string, now: Date): ConversationSt
 }
 
 export function isParticipant(state: ConversationState, userId: string): boolean {
-  return state.participantIds.includes(userId);
+  return userId !== DELETED_MEMBER && state.participantIds.includes(userId);
+}
+
+export function isDeletedMember(userId: string): boolean {
+  return userId === DELETED_MEMBER;
+}
+
+/**
+ * The conversation under `newId` with every participant in `erased` replaced by DELETED_MEMBER:
+ * in the pair, in the per-participant read state (their unread count and last-read time go with
+ * them) and as the sender of the last message. The messages' texts stay for whoever remains.
+ */
+export function anonymisedConversation(state: ConversationState, erased: ReadonlySet<string>, newId: string): ConversationState {
+  const replace = (userId: string): string => (erased.has(userId) ? DELETED_MEMBER : userId);
+  const { rekeyedTo: _rekeyedTo, ...rest } = state;
+  return {
+    ...rest,
+    _id: newId,
+    participantIds: state.participantIds.map(replace).sort(),
+    participants: state.participants.map((p) =>
+      erased.has(p.userId) ? { userId: DELETED_MEMBER, unreadCount: 0, lastReadAt: null } : p,
+    ),
+    lastMessage: state.lastMessage === null ? null : { ...state.lastMessage, senderId: replace(state.lastMessage.senderId) },
+  };
 }
 
 export function otherParticipant(state: ConversationState, userId: string): string {

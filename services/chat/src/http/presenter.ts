@@ -1,4 +1,5 @@
 import type { ConversationSummary } from '../application/summaries.js';
+import { DELETED_MEMBER_NAME, isDeletedMember } from '../domain/conversation.js';
 import type { MessageDocument } from '../domain/message.js';
 import { encodeTimeCursor, type TimeCursor } from '@eventonight/platform';
 import type { ConversationView, MessageView } from './schemas.js';
@@ -9,12 +10,14 @@ export function toConversationView(summary: ConversationSummary): ConversationVi
   return {
     conversationId: state._id,
     participantIds: state.participantIds,
-    otherParticipant: {
-      userId: otherId,
-      displayName: other?.displayName ?? null,
-      avatarMediaId: other?.avatarMediaId ?? null,
-      deleted: other?.deleted ?? false,
-    },
+    otherParticipant: isDeletedMember(otherId)
+      ? { userId: otherId, displayName: DELETED_MEMBER_NAME, avatarMediaId: null, deleted: true }
+      : {
+          userId: otherId,
+          displayName: other?.displayName ?? null,
+          avatarMediaId: other?.avatarMediaId ?? null,
+          deleted: other?.deleted ?? false,
+        },
     lastMessage:
       last === null ? null : { messageId: last.messageId, senderId: last.senderId, preview: last.preview, sentAt: last.sentAt.toISOString() },
     lastMessageAt: last?.sentAt.toISOString() ?? null,

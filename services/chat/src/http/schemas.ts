@@ -28,7 +28,9 @@ export const conversationView = z.object({
   conversationId: z.string(),
   participantIds: z.array(z.string()),
   otherParticipant: z.object({
+    /** `deleted-member` once the other person's account was erased (the same marker for everyone). */
     userId: z.string(),
+    /** "Deleted member" once the account was erased; null while chat has no copy of the user yet. */
     displayName: z.string().nullable(),
     avatarMediaId: z.string().nullable(),
     /** True when the account was deleted; false also while chat has no copy yet. */
@@ -48,6 +50,7 @@ export const conversationList = z.object({ items: z.array(conversationView), nex
 export const messageView = z.object({
   conversationId: z.string(),
   messageId: z.string(),
+  /** `deleted-member` for the messages of a member who deleted their account (shown as "Deleted member"). */
   senderId: z.string(),
   text: z.string(),
   sentAt: z.string(),

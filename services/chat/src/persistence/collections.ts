@@ -14,3 +14,6 @@ export const messageIndexes: IndexDescription[] = [
   { key: { conversationId: 1, sentAt: -1, _id: -1 }, name: 'by_conversation_time' },
   { key: { applied: 1 }, name: 'by_applied' },
 ];
+
+/** An erasure forgets the exports a user asked for, by user. */
+export const exportPartIndexes: IndexDescription[] = [{ key: { userId: 1 }, name: 'by_user' }];
