@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { buildEvent, type DomainEvent } from '@eventonight/contracts';
 import { Client } from 'minio';
 import { parseConfig, startService, type RunningService } from '@eventonight/platform';
-import { serviceTestEnv, type TestIssuer } from '@eventonight/testing';
+import { deleteServiceQueues, serviceTestEnv, uniqueName, type TestIssuer } from '@eventonight/testing';
 import { mediaServiceConfig } from '../src/config.js';
-import { mediaService } from '../src/service.js';
+import type { Db } from 'mongodb';
+import { mediaService, type MediaServiceOverrides } from '../src/service.js';
 import { call, type Reply } from '@eventonight/testing';
 export { call, type Reply };
 
@@ -14,8 +16,17 @@ export const S3 = {
   bucket: process.env['S3_BUCKET'] ?? 'eventonight-media',
 };
 
-/** A real media service on an ephemeral port against the real S3 store (SeaweedFS); `extra` overrides env. */
-export async function startMediaService(options: { database: string; issuer: TestIssuer; extra?: Record<string, string> }): Promise<RunningService> {
+/**
+ * A real media service on an ephemeral port against the real S3 store (SeaweedFS); `extra` overrides env.
+ * It consumes user events, so it runs under a name of its own (its queue; the `source` of what it
+ * publishes), never the shared `media` queue of a development service; closing it deletes its queues.
+ */
+export async function startMediaService(options: {
+  database: string;
+  issuer: TestIssuer;
+  extra?: Record<string, string>;
+  overrides?: MediaServiceOverrides;
+}): Promise<RunningService> {
   const env = serviceTestEnv({
     database: options.database,
     jwksUrl: options.issuer.jwksUrl,
@@ -32,7 +43,15 @@ export async function startMediaService(options: { database: string; issuer: Tes
   });
   const parsed = parseConfig(mediaServiceConfig, env);
   if (!parsed.ok) throw new Error(parsed.message);
-  return startService(mediaService(), parsed.config);
+  const name = uniqueName('media');
+  const service = await startService({ ...mediaService(options.overrides), name }, parsed.config);
+  return {
+    ...service,
+    async close() {
+      await service.close();
+      await deleteServiceQueues(name);
+    },
+  };
 }
 
 /** A direct S3 client (the minio package), to look behind the service's back. */
@@ -93,3 +112,48 @@ export function bytesOf(size: number): Uint8Array {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every key in the bucket under `prefix` (the whole bucket with ''), listed straight from the store. */
+export async function bucketKeys(prefix = ''): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const item of s3Client().listObjectsV2(S3.bucket, prefix, true)) if (item.name !== undefined) keys.push(item.name);
+  return keys;
+}
+
+/** Every document of every collection of `db` that mentions one of `needles` (a JSON scan). */
+export async function tracesOf(db: Db, needles: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
+    for (const document of await db.collection(name).find({}).toArray()) {
+      const text = JSON.stringify(document);
+      for (const needle of needles) if (text.includes(needle)) found.push(`${name}: ${needle} in ${text.slice(0, 300)}`);
+    }
+  }
+  return found;
+}
+
+/** A real user.deleted as the user service publishes it. */
+export function userDeleted(userId: string): DomainEvent<'user.deleted'> {
+  return buildEvent({ type: 'user.deleted', source: 'user', aggregateId: userId, aggregateVersion: 9, correlationId: `corr-${randomUUID()}`, data: { userId } });
+}
+
+export function exportRequested(userId: string, exportId: string = randomUUID()): DomainEvent<'user.export.requested'> {
+  return buildEvent({
+    type: 'user.export.requested',
+    source: 'user',
+    aggregateId: userId,
+    aggregateVersion: 1,
+    correlationId: `corr-${randomUUID()}`,
+    data: { exportId, userId },
+  });
+}
+
+/** Uploads `sizeBytes` for a new asset of `purpose` and confirms it; returns the asset id and key. */
+export async function uploadedAsset(baseUrl: string, token: string, purpose: string, sizeBytes = 32): Promise<Ticket> {
+  const ticket = await presign(baseUrl, token, { purpose, contentType: 'image/png', sizeBytes });
+  const upload = await uploadTo(ticket, bytesOf(sizeBytes));
+  if (upload.status !== 204) throw new Error(`upload answered ${upload.status}: ${upload.text}`);
+  const confirmed = await call(baseUrl, 'POST', `/media/${ticket.assetId}/confirm`, { token });
+  if (confirmed.status !== 200) throw new Error(`confirm answered ${confirmed.status}: ${JSON.stringify(confirmed.body)}`);
+  return ticket;
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { freshDatabase, serviceTestEnv, startTestIssuer, type TestDatabase, type TestIssuer, runBuiltServiceToExit, startBuiltService } from '@eventonight/testing';
+import { createVhost, deleteVhost, freshDatabase, serviceTestEnv, startTestIssuer, type TestDatabase, type TestIssuer, runBuiltServiceToExit, startBuiltService } from '@eventonight/testing';
 import { S3 } from './helpers.js';
 
 const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -23,18 +23,25 @@ describe('media service: node dist/main.js', () => {
   });
 
   it('starts, becomes ready, and exits 0 on SIGTERM', { skip: built }, async () => {
+    // The real binary consumes its queue "media" (ADR 0027): on a virtual host of its own, removed afterwards.
+    const amqpUrl = await createVhost(database.name);
     const env = {
       ...serviceTestEnv({ database: database.name, jwksUrl: issuer.jwksUrl, issuer: issuer.issuer }),
+      AMQP_URL: amqpUrl,
       S3_ENDPOINT: S3.endpoint,
       S3_ACCESS_KEY: S3.accessKey,
       S3_SECRET_KEY: S3.secretKey,
     };
-    const service = await startBuiltService(mainJs, env);
     let code: number | null;
     try {
-      assert.equal((await fetch(`${service.url}/media/uploads`, { method: 'POST' })).status, 401);
+      const service = await startBuiltService(mainJs, env);
+      try {
+        assert.equal((await fetch(`${service.url}/media/uploads`, { method: 'POST' })).status, 401);
+      } finally {
+        code = await service.stop();
+      }
     } finally {
-      code = await service.stop();
+      await deleteVhost(database.name);
     }
     assert.equal(code, 0);
   });

@@ -52,7 +52,7 @@ describe('media service: presigned uploads against the real S3 store', () => {
     assert.equal(typeof confirmed.body['url'], 'string');
 
     const event = await tap.waitFor('media.asset.uploaded', (e) => e.aggregateId === ticket.assetId);
-    assert.equal(event.source, 'media');
+    assert.equal(event.source, service.name);
     assert.deepEqual(event.data, { assetId: ticket.assetId, ownerId: owner.id, purpose: 'avatar', contentType: 'image/png', sizeBytes: 64 });
 
     const again = await call(service.url, 'POST', `/media/${ticket.assetId}/confirm`, { token: owner.token });

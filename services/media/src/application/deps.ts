@@ -1,6 +1,7 @@
-import type { AggregateStore, Logger } from '@eventonight/platform';
+import type { AggregateStore, ErasureLedger, ExportPartState, Logger } from '@eventonight/platform';
 import type { AssetState } from '../domain/asset.js';
 import type { AssetReads } from '../persistence/asset-reads.js';
+import type { RecentErasures } from '../persistence/recent-erasures.js';
 import type { Clock, ObjectStorage } from './ports.js';
 
 export interface MediaSettings {
@@ -9,6 +10,12 @@ export interface MediaSettings {
   viewTtlSeconds: number;
   /** Null: every view URL is presigned. */
   publicBaseUrl: string | null;
+  /**
+   * How long after an erasure an upload URL handed out before it may still put an object in the
+   * bucket (the upload TTL, a sweep interval and a margin for clock skew): the sweeper looks for
+   * such late objects of erased owners during this time.
+   */
+  lateUploadWindowMs: number;
 }
 
 /** Everything the commands and queries use, built once in service.ts. */
@@ -19,6 +26,11 @@ export interface MediaAppDeps {
   clock: Clock;
   newId: () => string;
   settings: MediaSettings;
+  /** Who was erased (digests only): their uploads and late messages are refused (ADR 0027). */
+  ledger: ErasureLedger;
+  recentErasures: RecentErasures;
+  /** This service's answers to data exports, published through their outbox. */
+  exportParts: AggregateStore<ExportPartState>;
   logger: Logger;
 }
 

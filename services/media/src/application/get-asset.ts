@@ -36,13 +36,18 @@ export async function withView(deps: MediaAppDeps, asset: VersionedAsset): Promi
  * bucket prefix public-read); otherwise, and always for private purposes, a presigned GET.
  */
 async function viewOf(deps: MediaAppDeps, state: AssetState): Promise<{ url: string; expiresAt: Date | null }> {
-  const base = deps.settings.publicBaseUrl;
-  if (base !== null && isPublicPurpose(state.purpose)) {
-    return { url: `${base.replace(/\/+$/, '')}/${state.objectKey.split('/').map(encodeURIComponent).join('/')}`, expiresAt: null };
-  }
+  const publicUrl = isPublicPurpose(state.purpose) ? publicUrlOf(deps, state) : null;
+  if (publicUrl !== null) return { url: publicUrl, expiresAt: null };
   const ttl = deps.settings.viewTtlSeconds;
   const url = await deps.storage.presignView(state.objectKey, ttl);
   return { url, expiresAt: new Date(deps.clock().getTime() + ttl * 1000) };
+}
+
+/** The permanent URL of an object under the public-read base; null when none is configured. */
+export function publicUrlOf(deps: MediaAppDeps, state: AssetState): string | null {
+  const base = deps.settings.publicBaseUrl;
+  if (base === null) return null;
+  return `${base.replace(/\/+$/, '')}/${state.objectKey.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /**

@@ -23,4 +23,10 @@ export interface ObjectStorage {
   remove(key: string): Promise<void>;
   /** A time-limited GET URL. */
   presignView(key: string, ttlSeconds: number): Promise<string>;
+  /** Every key under `prefix` (recursively). */
+  listKeys(prefix: string): Promise<string[]>;
+  /** The first segments of all keys (`<ownerId>` of `<ownerId>/<purpose>/<assetId>`). */
+  listOwners(): Promise<string[]>;
+  /** Removes these keys in batched calls (up to 1,000 a call); missing ones are no error. */
+  removeMany(keys: readonly string[]): Promise<void>;
 }

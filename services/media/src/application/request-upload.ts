@@ -19,8 +19,10 @@ export interface UploadTicket {
 /**
  * Records a pending asset, then signs its upload. Signing is local computation (no call to the
  * store), so a failure after the insert is unlikely; if it happens the pending record is swept.
+ * An erased account's token gets 401 account-deleted, and nothing is recorded.
  */
 export async function requestUpload(deps: MediaAppDeps, principal: Principal, input: UploadInput): Promise<UploadTicket> {
+  await deps.ledger.refuseErased(principal.userId);
   const state = decideOrRefuse(() =>
     decideRequestUpload({
       assetId: deps.newId(),

@@ -2,7 +2,7 @@ import type { Collection, Filter } from 'mongodb';
 import type { StoredAggregate } from '@eventonight/platform';
 import type { AssetState } from '../domain/asset.js';
 
-/** Queries the sweeper runs; both only return ids, bounded by `limit`. */
+/** Queries of the sweeper (ids, bounded by `limit`), the erasure and the export. */
 export class AssetReads {
   constructor(private readonly collection: Collection<StoredAggregate<AssetState>>) {}
 
@@ -15,6 +15,22 @@ export class AssetReads {
   /** Expired or deleted assets whose object may still be in the bucket. */
   async awaitingPurge(limit: number): Promise<string[]> {
     return this.ids({ objectPurgePending: true } as Filter<StoredAggregate<AssetState>>, limit);
+  }
+
+  /** Every asset of an owner, whatever its state (erasure, export), oldest first. */
+  async ownedBy(ownerId: string): Promise<AssetState[]> {
+    const found = await this.collection
+      .find({ ownerId } as Filter<StoredAggregate<AssetState>>, { projection: { outbox: 0, outboxPending: 0, outboxTicket: 0, version: 0 } })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+    return found as unknown as AssetState[];
+  }
+
+  /** Owners of pending uploads whose URL still works after `since`: the uploads that could still land. */
+  async ownersOfOpenUploads(since: Date): Promise<string[]> {
+    const filter = { status: 'pending', uploadExpiresAt: { $gte: since } } as Filter<StoredAggregate<AssetState>>;
+    const found = await this.collection.find(filter, { projection: { ownerId: 1 } }).toArray();
+    return [...new Set(found.map((document) => document.ownerId))];
   }
 
   private async ids(filter: Filter<StoredAggregate<AssetState>>, limit: number): Promise<string[]> {

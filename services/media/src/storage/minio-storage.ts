@@ -94,5 +94,30 @@ export function minioStorage(options: MinioStorageOptions): ObjectStorage {
     presignView(key: string, ttlSeconds: number): Promise<string> {
       return guarded(() => signer.presignedGetObject(bucket, key, ttlSeconds));
     },
+
+    listKeys(prefix: string): Promise<string[]> {
+      return guarded(async () => {
+        const keys: string[] = [];
+        for await (const item of client.listObjectsV2(bucket, prefix, true)) if (item.name !== undefined) keys.push(item.name);
+        return keys;
+      });
+    },
+
+    listOwners(): Promise<string[]> {
+      return guarded(async () => {
+        const owners: string[] = [];
+        for await (const item of client.listObjectsV2(bucket, '', false)) {
+          if (item.prefix !== undefined) owners.push(item.prefix.replace(/\/$/, ''));
+        }
+        return owners;
+      });
+    },
+
+    async removeMany(keys: readonly string[]): Promise<void> {
+      if (keys.length === 0) return;
+      const results = await guarded(() => client.removeObjects(bucket, [...keys]));
+      const failed = results.filter((result) => result?.Error !== undefined && !MISSING.has(result.Error.Code ?? ''));
+      if (failed.length > 0) throw unavailable(new Error(`could not remove ${failed.length} of ${keys.length} objects: ${failed[0]?.Error?.Code ?? '?'}`));
+    },
   };
 }
