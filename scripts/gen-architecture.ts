@@ -37,6 +37,7 @@ const PRODUCERS: Record<string, string> = {
   interaction: 'interaction',
   chat: 'chat',
   ticketing: 'ticketing',
+  notification: 'notification',
   media: 'media',
 };
 
