@@ -18,6 +18,7 @@ export const problemTypes = {
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
   'version-conflict': { status: 409, title: 'Version conflict' },
+  gone: { status: 410, title: 'Gone' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   unprocessable: { status: 422, title: 'Unprocessable request' },
@@ -126,6 +127,8 @@ export const problems = {
     new Problem('conflict', detail, extensions === undefined ? {} : { extensions }),
   versionConflict: (detail = 'The resource was changed by another request; reload it and retry.') =>
     new Problem('version-conflict', detail),
+  /** Existed, and is no more on purpose (an expired download): asking again will not bring it back. */
+  gone: (detail: string, subtype?: { slug: string; title: string }) => new Problem('gone', detail, subtype === undefined ? {} : { subtype }),
   unprocessable: (detail: string, extensions?: ProblemExtensions) =>
     new Problem('unprocessable', detail, extensions === undefined ? {} : { extensions }),
   payloadTooLarge: (limit?: string) =>

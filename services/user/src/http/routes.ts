@@ -1,10 +1,8 @@
 import {
   authenticate,
-  correlationIdOf,
   defineRoute,
   parseInput,
-  PROBLEM_BASE_URI,
-  PROBLEM_CONTENT_TYPE,
+  problems,
   requirePrincipal,
   type RouteHost,
 } from '@eventonight/platform';
@@ -202,21 +200,10 @@ function archiveRoute(host: RouteHost, deps: UserDeps, tags: readonly string[]):
     const { exportId } = parseInput(exportIdParams, req.params, 'params');
     const result = await exportArchive(deps, requirePrincipal(req), exportId);
     if ('expired' in result) {
-      const correlationId = correlationIdOf(req);
-      res
-        .status(410)
-        .set('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-        .send(
-          JSON.stringify({
-            type: `${PROBLEM_BASE_URI}export-expired`,
-            title: 'Export expired',
-            status: 410,
-            detail: `This archive could be downloaded until ${result.expired.expiresAt ?? ''}; ask for a new one.`,
-            instance: req.originalUrl.split('?', 1)[0] ?? path,
-            ...(correlationId === undefined ? {} : { correlationId }),
-          }),
-        );
-      return;
+      throw problems.gone(`This archive could be downloaded until ${result.expired.expiresAt ?? ''}; ask for a new one.`, {
+        slug: 'export-expired',
+        title: 'Export expired',
+      });
     }
     res
       .status(200)
