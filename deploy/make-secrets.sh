@@ -15,8 +15,6 @@
 set -euo pipefail
 
 readonly SERVICES=(user event interaction chat ticketing notification media)
-# Services that consume events (declare and read their own queues); the others only publish.
-readonly CONSUMERS=(user event interaction chat ticketing notification media)
 
 swarm=0
 if [ "${1:-}" = --swarm ]; then swarm=1; shift; fi
@@ -48,8 +46,6 @@ rabbitmq_hash() {
   cat "$tmp/salt" "$tmp/digest" | base64 -w0
   rm -rf "$tmp"
 }
-
-contains() { local x; for x in "${@:2}"; do [ "$x" = "$1" ] && return 0; done; return 1; }
 
 for svc in "${SERVICES[@]}"; do
   write "${svc}_mongo_root_password" "$(random)"
@@ -110,6 +106,17 @@ fi
 
 # RabbitMQ: one user per service, allowed only on the shared exchange (publishing its own event
 # types, topic permissions) and on its own queues; plus an administrator for the operator.
+# Every service consumes since issue 25 (user, event and media only published before): definitions
+# from before then lack their queue permissions and are renewed from the same passwords.
+if [ -e "$dir/rabbitmq_definitions.json" ]; then
+  for svc in "${SERVICES[@]}"; do
+    if [[ $(cat "$dir/rabbitmq_definitions.json") != *"\"user\":\"${svc}\",\"vhost\":\"/\",\"configure\":\"^(eventonight|${svc}|"* ]]; then
+      mv "$dir/rabbitmq_definitions.json" "$dir/rabbitmq_definitions.json.before-$(date +%Y%m%d%H%M%S)"
+      echo "renewing $dir/rabbitmq_definitions.json: $svc may not consume its queue; recreate rabbitmq afterwards (docker compose up -d --force-recreate rabbitmq)"
+      break
+    fi
+  done
+fi
 if [ ! -e "$dir/rabbitmq_definitions.json" ]; then
   users=() permissions=() topics=()
   users+=("{\"name\":\"admin\",\"password_hash\":\"$(rabbitmq_hash "$(value rabbitmq_admin_password)")\",\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":[\"administrator\"]}")
@@ -120,13 +127,9 @@ if [ ! -e "$dir/rabbitmq_definitions.json" ]; then
   permissions+=('{"user":"backup","vhost":"/","configure":"^$","write":"^$","read":"^$"}')
   for svc in "${SERVICES[@]}"; do
     users+=("{\"name\":\"${svc}\",\"password_hash\":\"$(rabbitmq_hash "$(value "${svc}_rabbitmq_password")")\",\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":[]}")
-    if contains "$svc" "${CONSUMERS[@]}"; then
-      own="${svc}|${svc}\\\\.(dlq|delay\\\\.[0-9]+)"
-      # amq.default: the consumer moves a failed message to its delay/dead-letter queue by name.
-      permissions+=("{\"user\":\"${svc}\",\"vhost\":\"/\",\"configure\":\"^(eventonight|${own})\$\",\"write\":\"^(eventonight|amq\\\\.default|${own})\$\",\"read\":\"^(eventonight|${own})\$\"}")
-    else
-      permissions+=("{\"user\":\"${svc}\",\"vhost\":\"/\",\"configure\":\"^eventonight\$\",\"write\":\"^eventonight\$\",\"read\":\"^\$\"}")
-    fi
+    own="${svc}|${svc}\\\\.(dlq|delay\\\\.[0-9]+)"
+    # amq.default: the consumer moves a failed message to its delay/dead-letter queue by name.
+    permissions+=("{\"user\":\"${svc}\",\"vhost\":\"/\",\"configure\":\"^(eventonight|${own})\$\",\"write\":\"^(eventonight|amq\\\\.default|${own})\$\",\"read\":\"^(eventonight|${own})\$\"}")
     topics+=("{\"user\":\"${svc}\",\"vhost\":\"/\",\"exchange\":\"eventonight\",\"write\":\"^${svc}\\\\.\",\"read\":\".*\"}")
   done
   join() { local IFS=,; echo "$*"; }

@@ -570,7 +570,8 @@ describe('docker-compose.yml', () => {
       const [configure, write, read] = [permission.configure, permission.write, permission.read].map((p) => new RegExp(p));
       const own = serviceQueues(app);
       const ownQueues = [own.main, own.dlq, ...own.retries.map((r) => r.name)];
-      const consumes = asMap(services[app]?.environment)['MONGO_DB'] !== undefined && ['interaction', 'chat', 'ticketing', 'notification'].includes(app);
+      // Every service consumes since issue 25 (exports and erasure).
+      const consumes = asMap(services[app]?.environment)['MONGO_DB'] !== undefined;
       for (const queue of ownQueues) {
         assert.equal(configure?.test(queue), consumes, `${app}: configure ${queue}`);
         assert.equal(read?.test(queue), consumes, `${app}: read ${queue}`);

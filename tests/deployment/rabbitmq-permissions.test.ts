@@ -142,12 +142,13 @@ describe('RabbitMQ users of the production deployment, on the real broker', () =
     assert.equal(await refused(chat, (channel) => channel.consume('user.dlq', () => undefined)), true, "another service's dead letters");
   });
 
-  test('a publisher (user) may declare and write the exchange, and nothing else', async () => {
+  test('user, which consumes since issue 25 (exports, its own user.deleted), uses its own queue and nobody else\'s', async () => {
     const user = await connectAs('user');
-    assert.equal(await refused(user, (channel) => assertExchange(channel)), false, 'declares the exchange');
-    assert.equal(await refused(user, (channel) => publish(channel, 'user.created')), false, 'its own event type');
-    assert.equal(await refused(user, (channel) => publish(channel, 'event.published')), true, "another service's event type");
-    assert.equal(await refused(user, (channel) => channel.assertQueue('user', { durable: true })), true, 'no queue of its own');
+    const queues = serviceQueues('user');
+    assert.equal(await refused(user, (channel) => assertServiceTopology(channel, queues, ['user.#', 'interaction.export.part'])), false, 'its own topology');
+    assert.equal(await refused(user, (channel) => channel.consume(queues.main, () => undefined)), false, 'consumes its queue');
+    assert.equal(await refused(user, (channel) => publish(channel, 'user.export.requested')), false, 'its own event type');
+    assert.equal(await refused(user, (channel) => publish(channel, 'interaction.export.part')), true, "another service's export part");
     assert.equal(await refused(user, (channel) => channel.consume('chat', () => undefined)), true, "reading chat's queue");
   });
 
