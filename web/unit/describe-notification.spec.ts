@@ -26,4 +26,26 @@ describe('what a notification says and where it leads', () => {
   it('a notification without a target has no link', () => {
     expect(describeNotification(notification('follower.new', { followerId: 'u1' }))).toEqual({ text: 'You have a new follower.', link: null });
   });
+
+  it('a notification of someone who deleted their account names "Deleted member" and leads to no person', () => {
+    const deleted = { actorName: 'Deleted member' };
+    expect(describeNotification(notification('follower.new', { followerId: null, ...deleted }))).toEqual({ text: 'Deleted member followed you.', link: null });
+    expect(describeNotification(notification('event.liked', { eventId: 'e1', userId: null, ...deleted }))).toEqual({ text: 'Deleted member liked your event.', link: '/events/e1' });
+    expect(describeNotification(notification('event.reviewed', { eventId: 'e1', userId: null, reviewId: null, rating: 5, ...deleted })).text).toBe('Deleted member reviewed your event (5★).');
+    expect(describeNotification(notification('event.participation', { eventId: 'e1', userId: null, ...deleted })).text).toBe('Deleted member was going to your event.');
+    expect(describeNotification(notification('chat.message', { conversationId: 'c-old', messageId: 'm', senderId: null, preview: 'See you', ...deleted }))).toEqual({
+      text: 'New message from Deleted member: “See you”',
+      link: null,
+    });
+    expect(describeNotification(notification('ticket.sold', { orderId: 'o', eventId: 'e1', quantity: 2, buyerId: null, ...deleted }))).toEqual({ text: 'You sold 2 tickets to Deleted member.', link: '/events/e1' });
+    expect(describeNotification(notification('ticket.refunded', { orderId: 'o', eventId: 'e1', quantity: 1, buyerId: null, ...deleted })).text).toBe('1 ticket of your event was refunded to Deleted member.');
+    expect(describeNotification(notification('event.published', { eventId: 'e2', organizerId: null, title: 'Jazz Night', ...deleted })).text).toBe('New event from Deleted member: Jazz Night.');
+  });
+
+  it('without a deleted actor the sentences stay as they were; no null id becomes a link', () => {
+    expect(describeNotification(notification('follower.new', { followerId: 'u1' })).text).toBe('You have a new follower.');
+    expect(describeNotification(notification('ticket.refunded', { eventId: 'e1', quantity: 3, buyerId: 'b' })).text).toBe('3 tickets of your event were refunded.');
+    expect(describeNotification(notification('event.liked', { eventId: null, userId: null, actorName: 'Deleted member' })).link).toBeNull();
+    expect(describeNotification(notification('ticket.purchased', { orderId: null, eventId: 'e1', quantity: 1 })).link).toBeNull();
+  });
 });

@@ -1,35 +1,42 @@
 import type { NotificationView } from './notification-store';
 
-/** What a notification says, and where it leads. Its data carries ids and a few facts. */
+/**
+ * What a notification says, and where it leads. Its data carries ids and a few facts; once the
+ * person who did it deleted their account, their id is null and `actorName` says "Deleted member"
+ * (ADR 0027), which the sentence then names. No link ever leads to a person (never to a null id).
+ */
 export function describeNotification(notification: NotificationView): { text: string; link: string | null } {
   const data = notification.data;
-  const str = (key: string): string | null => (typeof data[key] === 'string' ? (data[key] as string) : null);
+  const str = (key: string): string | null => (typeof data[key] === 'string' && data[key] !== '' ? (data[key] as string) : null);
   const num = (key: string): number => (typeof data[key] === 'number' ? (data[key] as number) : 0);
   const eventLink = str('eventId') === null ? null : `/events/${str('eventId')}`;
   const orderLink = str('orderId') === null ? null : `/orders/${str('orderId')}`;
   const tickets = (n: number): string => `${n} ticket${n === 1 ? '' : 's'}`;
+  /** Who did it, when the service names them: only someone whose account was deleted. */
+  const actor = str('actorName');
   switch (notification.type) {
     case 'follower.new':
-      return { text: 'You have a new follower.', link: null };
+      return { text: actor === null ? 'You have a new follower.' : `${actor} followed you.`, link: null };
     case 'event.published':
-      return { text: `New event from an organizer you follow: ${str('title') ?? 'see what is on'}.`, link: eventLink };
+      return { text: `New event from ${actor ?? 'an organizer you follow'}: ${str('title') ?? 'see what is on'}.`, link: eventLink };
     case 'event.cancelled':
       return { text: `${str('title') ?? 'An event'} was cancelled.`, link: eventLink };
     case 'event.liked':
-      return { text: 'Someone liked your event.', link: eventLink };
+      return { text: `${actor ?? 'Someone'} liked your event.`, link: eventLink };
     case 'event.reviewed':
-      return { text: `Your event got a new review (${num('rating')}★).`, link: eventLink };
+      return { text: actor === null ? `Your event got a new review (${num('rating')}★).` : `${actor} reviewed your event (${num('rating')}★).`, link: eventLink };
     case 'event.participation':
-      return { text: 'Someone is going to your event.', link: eventLink };
+      return { text: actor === null ? 'Someone is going to your event.' : `${actor} was going to your event.`, link: eventLink };
     case 'chat.message':
-      return { text: `New message: “${str('preview') ?? ''}”`, link: null };
+      // No link: a conversation with a deleted member moved to a new id, the one here is gone.
+      return { text: `New message${actor === null ? '' : ` from ${actor}`}: “${str('preview') ?? ''}”`, link: null };
     case 'ticket.purchased':
       return { text: `Your ${tickets(num('quantity'))} are ready.`, link: orderLink };
     case 'ticket.sold':
-      return { text: `You sold ${tickets(num('quantity'))}.`, link: eventLink };
+      return { text: `You sold ${tickets(num('quantity'))}${actor === null ? '' : ` to ${actor}`}.`, link: eventLink };
     case 'order.refunded':
       return { text: `Your order of ${tickets(num('quantity'))} was refunded.`, link: orderLink };
     case 'ticket.refunded':
-      return { text: `${tickets(num('quantity'))} of your event were refunded.`, link: eventLink };
+      return { text: `${tickets(num('quantity'))} of your event ${num('quantity') === 1 ? 'was' : 'were'} refunded${actor === null ? '' : ` to ${actor}`}.`, link: eventLink };
   }
 }
