@@ -7,8 +7,13 @@ import { needsRenewal, renewDelayMs } from './renewal';
  * OpenID Connect against Keycloak: authorization code flow with PKCE (S256), tokens kept in
  * sessionStorage, renewed with the refresh token ahead of expiry (see renewal.ts). When the
  * renewal is refused (session ended in Keycloak), the person is signed out locally and the
- * session store asks them to sign in again.
+ * session store asks them to sign in again. When a service says the account itself was deleted
+ * (401 account-deleted, or the notification socket's session_expired), they are signed out
+ * locally for good: there is nothing to renew and no Keycloak session left to end.
  */
+
+/** Why a session ended by itself: it could not be renewed, or its account was deleted. */
+export type SessionEnd = 'expired' | 'account-deleted';
 
 export type Role = 'member' | 'organization';
 
@@ -56,7 +61,7 @@ export interface Auth extends TokenSource {
    * The signed-in person after a page load (renewing first when the token expired), or null;
    * `ended` when a stored session could not be renewed (the person must sign in again).
    */
-  restore(): Promise<{ user: SignedInUser | null; ended: boolean }>;
+  restore(): Promise<{ user: SignedInUser | null; ended: SessionEnd | null }>;
   /** Leaves for Keycloak's login (or registration) page; comes back to `returnTo`. */
   signIn(returnTo: string, options?: { loginHint?: string }): Promise<void>;
   /** Finishes the code flow on the callback page; returns the path to go back to. */
@@ -65,12 +70,21 @@ export interface Auth extends TokenSource {
   signOut(): Promise<void>;
   /** The person chose to go on signed out: stop offering to sign in again. */
   forgetEnded(): void;
-  /** Told when the session ends by itself (renewal refused) or a token is renewed. */
-  onChange(listener: (user: SignedInUser | null) => void): void;
+  /** Told when the session ends by itself (renewal refused, account deleted) or a token is renewed. */
+  onChange(listener: (user: SignedInUser | null, end?: SessionEnd) => void): void;
 }
 
-/** Remembers, for this tab, that a session ended by itself, so the offer to sign in again survives a reload. */
+/**
+ * Remembers, for this tab, that a session ended by itself and why ('1' expired, 'account-deleted'),
+ * so the notice survives a reload.
+ */
 const ENDED_KEY = 'eventonight.session-ended';
+
+function storedEnd(): SessionEnd | null {
+  const value = window.sessionStorage.getItem(ENDED_KEY);
+  if (value === null) return null;
+  return value === 'account-deleted' ? 'account-deleted' : 'expired';
+}
 
 export function createAuth(config: RuntimeConfig): Auth {
   const origin = window.location.origin;
@@ -89,12 +103,21 @@ export function createAuth(config: RuntimeConfig): Auth {
     // A Keycloak that does not answer must not hold the page: give up and treat it as signed out.
     requestTimeoutInSeconds: 10,
   });
-  let listeners: Array<(user: SignedInUser | null) => void> = [];
+  let listeners: Array<(user: SignedInUser | null, end?: SessionEnd) => void> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let renewing: Promise<User | null> | undefined;
+  /** Set once the account was found deleted (every later 401 says so again) or the person signs out. */
+  let finished = false;
 
-  const notify = (user: SignedInUser | null): void => {
-    for (const listener of listeners) listener(user);
+  const notify = (user: SignedInUser | null, end?: SessionEnd): void => {
+    for (const listener of listeners) listener(user, end);
+  };
+
+  /** Signed out here because the session ended by itself; a deleted account is never told as merely expired. */
+  const ended = (end: SessionEnd): void => {
+    const why = storedEnd() === 'account-deleted' ? 'account-deleted' : end;
+    window.sessionStorage.setItem(ENDED_KEY, why === 'account-deleted' ? 'account-deleted' : '1');
+    notify(null, why);
   };
 
   const schedule = (user: User): void => {
@@ -117,8 +140,7 @@ export function createAuth(config: RuntimeConfig): Auth {
       } catch {
         clearTimeout(timer);
         await manager.removeUser();
-        window.sessionStorage.setItem(ENDED_KEY, '1');
-        notify(null);
+        if (!finished) ended('expired');
         return null;
       } finally {
         renewing = undefined;
@@ -143,18 +165,25 @@ export function createAuth(config: RuntimeConfig): Auth {
     async renewAfterRejection() {
       return (await renew())?.access_token ?? null;
     },
+    accountDeleted() {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      void manager.removeUser();
+      ended('account-deleted');
+    },
     async restore() {
       const stored = await manager.getUser();
       const user = await freshUser();
       if (user === null) {
         if (stored !== null) {
           await manager.removeUser();
-          window.sessionStorage.setItem(ENDED_KEY, '1');
+          if (storedEnd() === null) window.sessionStorage.setItem(ENDED_KEY, '1');
         }
-        return { user: null, ended: window.sessionStorage.getItem(ENDED_KEY) === '1' };
+        return { user: null, ended: storedEnd() };
       }
       schedule(user);
-      return { user: toSignedIn(user), ended: false };
+      return { user: toSignedIn(user), ended: null };
     },
     async signIn(returnTo, options = {}) {
       await manager.signinRedirect({ state: { returnTo }, ...(options.loginHint === undefined ? {} : { login_hint: options.loginHint }) });
@@ -162,15 +191,23 @@ export function createAuth(config: RuntimeConfig): Auth {
     async completeSignIn() {
       const user = await manager.signinRedirectCallback();
       window.sessionStorage.removeItem(ENDED_KEY);
+      finished = false;
       schedule(user);
       const state = user.state as { returnTo?: unknown } | undefined;
       const returnTo = typeof state?.returnTo === 'string' && state.returnTo.startsWith('/') ? state.returnTo : '/';
       return { user: toSignedIn(user), returnTo };
     },
     async signOut() {
+      // Leaving for Keycloak's logout: a deletion told meanwhile must not end the session a second time.
+      finished = true;
       clearTimeout(timer);
       window.sessionStorage.removeItem(ENDED_KEY);
-      await manager.signoutRedirect();
+      try {
+        await manager.signoutRedirect();
+      } catch (error) {
+        finished = false;
+        throw error;
+      }
     },
     forgetEnded() {
       window.sessionStorage.removeItem(ENDED_KEY);

@@ -2,16 +2,18 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { call } from '../api/client';
 import { useApi } from '../app/context';
-import type { Auth, SignedInUser } from './auth';
+import { failedWith } from '../ui/problem';
+import type { Auth, SessionEnd, SignedInUser } from './auth';
 
 /**
  * The session every page shares: who is signed in, and whether a session just ended by
- * itself (then the layout offers to sign in again and come back to the same page).
+ * itself: expired (the layout offers to sign in again and come back to the same page), or its
+ * account was deleted (the layout says so; there is nothing to come back to).
  */
 export const useSession = defineStore('session', () => {
   const user = ref<SignedInUser | null>(null);
   const ready = ref(false);
-  const ended = ref(false);
+  const ended = ref<SessionEnd | null>(null);
   let auth: Auth | undefined;
 
   const isMember = computed(() => user.value?.roles.includes('member') ?? false);
@@ -22,27 +24,33 @@ export const useSession = defineStore('session', () => {
     return auth;
   }
 
-  /** The name people chose in their profile (the token carries Keycloak's account name). */
-  async function withProfileName(next: SignedInUser): Promise<SignedInUser> {
+  /**
+   * The name people chose in their profile (the token carries Keycloak's account name); null when
+   * the account was deleted meanwhile (the API client has then signed the person out).
+   */
+  async function withProfileName(next: SignedInUser): Promise<SignedInUser | null> {
     try {
       const profile = await call(useApi().user.GET('/users/me'));
       return { ...next, name: profile.displayName };
-    } catch {
-      return next;
+    } catch (failure) {
+      return failedWith(failure, 'account-deleted') ? null : next;
     }
   }
 
   async function start(value: Auth): Promise<void> {
     auth = value;
-    auth.onChange((next) => {
-      if (next === null && user.value !== null) ended.value = true;
+    auth.onChange((next, end) => {
+      // A deleted account is told even when found before anyone was shown signed in (a reload).
+      if (next === null && (user.value !== null || end === 'account-deleted')) {
+        ended.value = ended.value === 'account-deleted' ? 'account-deleted' : (end ?? 'expired');
+      }
       // A renewal keeps the name already shown.
       user.value = next === null ? null : { ...next, name: user.value?.name ?? next.name };
     });
     try {
       const restored = await auth.restore();
-      user.value = restored.user === null ? null : await withProfileName(restored.user);
       ended.value = restored.ended;
+      user.value = restored.user === null ? null : await withProfileName(restored.user);
     } catch {
       user.value = null;
     }
@@ -56,7 +64,7 @@ export const useSession = defineStore('session', () => {
   async function completeSignIn(): Promise<string> {
     const outcome = await requireAuth().completeSignIn();
     user.value = await withProfileName(outcome.user);
-    ended.value = false;
+    if (user.value !== null) ended.value = null;
     return outcome.returnTo;
   }
 
@@ -65,13 +73,18 @@ export const useSession = defineStore('session', () => {
   }
 
   function dismissEnded(): void {
-    ended.value = false;
+    ended.value = null;
     requireAuth().forgetEnded();
+  }
+
+  /** The account was found deleted (a socket said so, or the person just deleted it): sign out here. */
+  function accountDeleted(): void {
+    requireAuth().accountDeleted();
   }
 
   function accessToken(): Promise<string | null> {
     return requireAuth().accessToken();
   }
 
-  return { user, ready, ended, isMember, isOrganization, start, signIn, completeSignIn, signOut, accessToken, dismissEnded };
+  return { user, ready, ended, isMember, isOrganization, start, signIn, completeSignIn, signOut, accessToken, dismissEnded, accountDeleted };
 });

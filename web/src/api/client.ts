@@ -1,6 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { ApiName, RuntimeConfig } from '../config/runtime-config';
-import { ApiError, isProblem } from '../ui/problem';
+import { ApiError, isProblem, isProblemType } from '../ui/problem';
 import type { paths as ChatPaths } from './generated/chat';
 import type { paths as EventPaths } from './generated/event';
 import type { paths as InteractionPaths } from './generated/interaction';
@@ -26,12 +26,28 @@ export interface TokenSource {
   accessToken(): Promise<string | null>;
   /** Called once after a 401 with a token: renew and return the new token, or null (signed out). */
   renewAfterRejection(): Promise<string | null>;
+  /** A service refused the token because its account was deleted (ADR 0027): sign out here, no renewal. */
+  accountDeleted(): void;
 }
 
 const NO_ANSWER = { type: 'network', title: 'No answer', status: 0, detail: '' };
 
-/** Sends with the bearer token; a 401 gets one renewal and one retry, then is the caller's. */
-function authorizedFetch(tokens: TokenSource): (request: Request) => Promise<Response> {
+/** Whether a 401 says the account itself is gone (`account-deleted`), not just the token. */
+async function saysAccountDeleted(response: Response): Promise<boolean> {
+  if (!/json/i.test(response.headers.get('content-type') ?? '')) return false;
+  try {
+    const body: unknown = await response.clone().json();
+    return isProblem(body) && isProblemType(body, 'account-deleted');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends with the bearer token; a 401 gets one renewal and one retry, then is the caller's. A 401
+ * `account-deleted` is final: renewing cannot help, the person is signed out and the caller gets it.
+ */
+export function authorizedFetch(tokens: TokenSource): (request: Request) => Promise<Response> {
   const send = async (request: Request): Promise<Response> => {
     try {
       return await fetch(request);
@@ -45,6 +61,10 @@ function authorizedFetch(tokens: TokenSource): (request: Request) => Promise<Res
     if (token !== null) request.headers.set('authorization', `Bearer ${token}`);
     const response = await send(request);
     if (response.status !== 401 || token === null) return response;
+    if (await saysAccountDeleted(response)) {
+      tokens.accountDeleted();
+      return response;
+    }
     const renewed = await tokens.renewAfterRejection();
     if (renewed === null) return response;
     retry.headers.set('authorization', `Bearer ${renewed}`);

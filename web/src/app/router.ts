@@ -26,11 +26,13 @@ export function createAppRouter(): Router {
       { path: '/:missing(.*)*', name: 'missing', component: () => import('./NotFoundPage.vue') },
     ],
   });
-  // A page for signed-in people sends a visitor to sign in, then back to that page.
+  // A page for signed-in people sends a visitor to sign in, then back to that page; someone whose
+  // account was just deleted goes home instead, where the layout says so.
   router.beforeEach((to) => {
     if (to.meta.signedIn !== true) return true;
     const session = useSession();
     if (session.user !== null) return true;
+    if (session.ended === 'account-deleted') return { name: 'home' };
     return { name: 'signin', query: { returnTo: to.fullPath } };
   });
   return router;

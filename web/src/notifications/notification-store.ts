@@ -7,6 +7,7 @@ import type { paths as NotificationPaths } from '../api/generated/notification';
 import { useApi, useConfig } from '../app/context';
 import { CursorPager } from '../ui/cursor-pager';
 import { errorMessage } from '../ui/problem';
+import { handshakeRefusedForDeletion, sessionExpiredForDeletion } from './socket-signals';
 
 type NotificationList = NotificationPaths['/notifications']['get']['responses'][200]['content']['application/json'];
 export type NotificationView = NotificationList['items'][number];
@@ -23,6 +24,7 @@ export const useNotifications = defineStore('notifications', () => {
   const loading = ref(false);
   const error = ref<string | null>(null);
   let socket: Socket | undefined;
+  let reconnect: ReturnType<typeof setTimeout> | undefined;
   let listeners: Array<(notification: NotificationView) => void> = [];
   /** Event pages open now, each with what it does when that event's counters move. */
   let watchers: Array<{ eventId: string; moved: () => void }> = [];
@@ -63,13 +65,28 @@ export const useNotifications = defineStore('notifications', () => {
     next.on('event.activity', (activity: { eventId?: unknown }) => {
       for (const watcher of watchers) if (watcher.eventId === activity.eventId) watcher.moved();
     });
-    // The server closes a socket whose token expired; connect again with a renewed one.
-    next.on('session_expired', () => setTimeout(() => void connect(), 500));
+    // The server closes a socket whose token expired; connect again with a renewed one. A deleted
+    // account's socket is closed for good: sign the person out instead of knocking again.
+    next.on('session_expired', (payload: unknown) => {
+      if (sessionExpiredForDeletion(payload)) {
+        disconnect();
+        session.accountDeleted();
+        return;
+      }
+      clearTimeout(reconnect);
+      reconnect = setTimeout(() => void connect(), 500);
+    });
+    next.on('connect_error', (error: unknown) => {
+      if (!handshakeRefusedForDeletion(error)) return;
+      disconnect();
+      session.accountDeleted();
+    });
     socket = next;
     await refreshCount();
   }
 
   function disconnect(): void {
+    clearTimeout(reconnect);
     socket?.removeAllListeners();
     socket?.disconnect();
     socket = undefined;

@@ -36,6 +36,7 @@ const SENTENCES: Record<string, string> = {
   'ticket-invalidated': 'This ticket is no longer valid.',
   unauthorized: 'Your session has ended. Please sign in again.',
   'account-deleted': 'This account has been deleted. Sign in with another account to go on.',
+  'member-deleted': 'This member has deleted their account.',
   'export-expired': 'This download has expired and the archive was deleted. Ask for a new copy of your data.',
   forbidden: 'You are not allowed to do that.',
   'not-found': 'We could not find that. It may have been removed.',
@@ -47,6 +48,16 @@ const SENTENCES: Record<string, string> = {
 
 function slugOf(type: string): string {
   return type.startsWith(PROBLEM_BASE) ? type.slice(PROBLEM_BASE.length) : type;
+}
+
+/** Whether a problem's type is the given one (its URI ends with `/<slug>`). */
+export function isProblemType(problem: Problem, slug: string): boolean {
+  return slugOf(problem.type) === slug || problem.type.endsWith(`/${slug}`);
+}
+
+/** Whether a thrown value is a service's problem of the given type (`member-deleted`, `not-found`, …). */
+export function failedWith(error: unknown, slug: string): boolean {
+  return error instanceof ApiError && isProblemType(error.problem, slug);
 }
 
 /** A field name as a person reads it: `organization.name` → "organization name". */
