@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
-import { EXCHANGE, assertExchange, assertServiceTopology, serviceQueues } from '@eventonight/platform';
+import { EXCHANGE, assertServiceTopology, serviceQueues } from '@eventonight/platform';
 import { createVhost, deleteVhost, infra, waitFor } from '@eventonight/testing';
 
 const root = resolve(import.meta.dirname, '../..');
