@@ -5,13 +5,14 @@
 # The engine runs in a network namespace of its own: its iptables rules and bridges stay off the
 # host's network, and what it publishes on "127.0.0.1" is that namespace's loopback.
 : "${EN_PROD_NETNS:=eventonight-prod}"
-# Images and build caches survive between runs (a warm start builds nothing); per-clone state
-# (secrets, .env, backups, logs) lives in .infra/prod-local.
+# Images, build caches and the deployment's volumes survive between runs and between clones (the
+# engine's data root is in the cache). The deployment's state (secrets, .env, backups, logs)
+# belongs to those volumes, so it lives beside them; each clone's .infra/prod-local links to it.
 : "${EN_PROD_CACHE:=$EVENTONIGHT_CACHE/prod-local}"
 : "${EN_PROD_DOCKER_ROOT:=$EN_PROD_CACHE/docker}"
 : "${EN_PROD_EXEC_ROOT:=/run/eventonight-prod}"
 : "${EN_PROD_SOCKET:=/run/eventonight-prod.sock}"
-: "${EN_PROD_STATE:=$EN_STATE/prod-local}"
+: "${EN_PROD_STATE:=$EN_PROD_CACHE/state}"
 # Compose v5 as the docker CLI's plugin (Debian's docker-compose is 1.29), built from its Go module.
 : "${EN_COMPOSE_VERSION:=v5.6.0}"
 : "${EN_DOCKER_CONFIG:=$EN_PROD_CACHE/docker-config}"
