@@ -5,6 +5,7 @@ import type { Logger } from '../logger/logger.js';
 import { correlationMiddleware } from './correlation.js';
 import type { RouteHost } from './define-route.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { methodNotAllowed } from './method-not-allowed.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { quiesceGuard } from './quiesce.js';
 import { readinessHandler, type ReadinessCheck } from './readiness.js';
@@ -78,6 +79,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   // Mounted now, filled later: routes defined after this call still run before the 404.
   const router: Router = express.Router();
   app.use(router);
+  app.use(methodNotAllowed(routes));
   app.use(notFoundHandler());
   app.use(errorHandler(logger));
 

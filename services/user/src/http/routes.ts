@@ -2,7 +2,8 @@ import {
   authenticate,
   defineRoute,
   parseInput,
-  problems,
+  problemOf,
+  problemSubtype,
   requirePrincipal,
   type RouteHost,
 } from '@eventonight/platform';
@@ -178,6 +179,8 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
  * by hand with the same pipeline pieces (authentication, zod params, problem+json errors) and
  * recorded for the OpenAPI document.
  */
+const exportExpired = problemSubtype('gone', 'export-expired', 'Export expired');
+
 function archiveRoute(host: RouteHost, deps: UserDeps, tags: readonly string[]): void {
   const path = '/users/me/exports/:exportId/archive';
   if (host.verifier === undefined) throw new Error(`GET ${path} requires authentication but the app has no JWT verifier`);
@@ -194,16 +197,14 @@ function archiveRoute(host: RouteHost, deps: UserDeps, tags: readonly string[]):
     auth: 'authenticated',
     params: exportIdParams,
     rawBody: false,
-    responses: { 200: null, 404: null, 409: null, 410: null },
+    responses: { 200: null },
+    problems: ['not-found', 'conflict', exportExpired],
   });
   host.router.get(path, authenticate(host.verifier), async (req: Request, res: Response) => {
     const { exportId } = parseInput(exportIdParams, req.params, 'params');
     const result = await exportArchive(deps, requirePrincipal(req), exportId);
     if ('expired' in result) {
-      throw problems.gone(`This archive could be downloaded until ${result.expired.expiresAt ?? ''}; ask for a new one.`, {
-        slug: 'export-expired',
-        title: 'Export expired',
-      });
+      throw problemOf(exportExpired, `This archive could be downloaded until ${result.expired.expiresAt ?? ''}; ask for a new one.`);
     }
     res
       .status(200)
