@@ -164,6 +164,20 @@ describe('a running app answers as its document says', () => {
 
   const undeclaredLines = () => lines.filter((line) => String(line['msg']).includes('does not declare'));
 
+  it('serves its reference at /api-docs: Swagger UI reading the document beside it, scripts from its own origin only', async () => {
+    const html = await fetch(`${url}/api-docs`);
+    assert.equal(html.status, 200);
+    assert.match(html.headers.get('content-security-policy') ?? '', /script-src 'self'(;|$)/);
+    const text = await html.text();
+    assert.doesNotMatch(text, /<script>/, 'no inline script');
+    for (const asset of [...text.matchAll(/(?:src|href)="(api-docs\/[^"]+)"/g)].map((match) => match[1])) {
+      assert.equal((await fetch(`${url}/${asset}`)).status, 200, asset);
+    }
+    assert.match(await (await fetch(`${url}/api-docs/init.js`)).text(), /'openapi\.json'/);
+    const slash = await fetch(`${url}/api-docs/`, { redirect: 'manual' });
+    assert.equal(slash.status, 301, 'relative URLs resolve from /api-docs only');
+  });
+
   it('a method the path does not serve is 405 with Allow (GET implies HEAD); an unknown path stays 404', async () => {
     const put = await fetch(`${url}/things/abc`, { method: 'PUT' });
     assert.equal(put.status, 405);
