@@ -1,3 +1,4 @@
+import { eventEvents } from '@eventonight/contracts';
 import { z } from 'zod';
 import { cursorParam, decodeTimeCursor, optionalText, pageLimitParam } from '@eventonight/platform';
 
@@ -21,8 +22,11 @@ export const pageQuery = z.strictObject({
   limit: pageLimitParam.default(20),
 });
 
+const rating = z.int().min(1).max(5);
+const count = z.int().min(0);
+
 export const reviewBody = z.strictObject({
-  rating: z.int().min(1).max(5),
+  rating,
   text: optionalText(2000),
 });
 
@@ -36,7 +40,7 @@ export const reviewView = z.object({
   reviewId: id,
   eventId: id,
   userId: id,
-  rating: z.int(),
+  rating,
   text: z.string(),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -55,13 +59,14 @@ export const myUserView = z.object({ userId: id, following: z.boolean(), followe
 
 export const eventStatsView = z.object({
   eventId: id,
-  likes: z.int(),
-  participants: z.int(),
-  reviewCount: z.int(),
-  averageRating: z.number().nullable(),
+  likes: count,
+  participants: count,
+  reviewCount: count,
+  /** Rounded to two decimals; null without reviews. */
+  averageRating: z.number().min(1).max(5).nullable(),
 });
 
-export const userStatsView = z.object({ userId: id, followers: z.int(), following: z.int() });
+export const userStatsView = z.object({ userId: id, followers: count, following: count });
 
 const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
@@ -76,7 +81,7 @@ export const participationList = listOf(
     eventId: id,
     since: isoDate,
     event: z
-      .object({ title: z.string(), organizerId: id, startsAt: isoDate, endsAt: isoDate, status: z.string() })
+      .object({ title: z.string(), organizerId: id, startsAt: isoDate, endsAt: isoDate, status: eventEvents.eventStatus })
       .nullable(),
   }),
 );
