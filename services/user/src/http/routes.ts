@@ -40,9 +40,14 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       path: '/users',
       summary: 'Register a member or an organization (Keycloak account + profile)',
       tags,
+      description:
+        'An organization gives `organization` (its name at least); a member does not. 409 `conflict` when an account ' +
+        'with this email exists. 422 `unprocessable` when the password equals the email (case aside), or when the ' +
+        'identity provider refuses the credentials by its password policy.',
       auth: 'public',
       body: registrationBody,
       responses: { 201: ownProfileSchema },
+      problems: ['conflict', 'unprocessable'],
     },
     async ({ body, log }) => {
       const { profile, version } = await registerUser({ store, identity: deps.identity, log }, body);
@@ -72,10 +77,15 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       method: 'patch',
       path: '/users/me',
       summary: 'Change the caller’s profile (If-Match: the version, optional)',
+      description:
+        'Changes at least one field; `null` clears an optional one. 403 `forbidden` for `organization` on a member’s ' +
+        'profile. 409 `version-conflict` when If-Match names another version (or, without it, when concurrent changes ' +
+        'kept winning). A deleted account’s still-valid token gets 401 `account-deleted`.',
       tags,
       headers: ifMatchHeaders,
       body: profilePatchBody,
       responses: { 200: ownProfileSchema },
+      problems: ['forbidden', 'version-conflict'],
     },
     async ({ principal, headers, body }) => {
       const { profile, version } = await updateProfile(deps, principal, body, headers['if-match']);
@@ -91,9 +101,11 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       summary: 'Delete the caller’s account and profile',
       description:
         'Deletes the Keycloak account, records the erasure, and publishes `user.deleted` (every service erases the person). ' +
-        'Afterwards the same token gets 401 `account-deleted`.',
+        'Afterwards the same token gets 401 `account-deleted`. 409 `version-conflict` if concurrent changes of the ' +
+        'profile kept winning (retry).',
       tags,
       responses: { 204: null },
+      problems: ['version-conflict'],
     },
     async ({ principal }) => {
       await deleteAccount(deps, principal);
@@ -111,9 +123,11 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       description:
         'Starts an export (202): every service is asked through the bus and sends its part; the export is `ready` once all ' +
         'seven are in, and its archive can then be downloaded for 7 days. While an export younger than an hour is still ' +
-        'being prepared, the same one is returned. 401 `account-deleted` for a deleted account’s token.',
+        'being prepared, the same one is returned. 401 `account-deleted` for a deleted account’s token. 409 `conflict` ' +
+        'when simultaneous requests kept racing (retry).',
       tags: exportTags,
       responses: { 202: dataExportSchema },
+      problems: ['conflict'],
     },
     async ({ principal }) => {
       const { dataExport } = await requestExport(deps, principal);
@@ -148,10 +162,12 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       method: 'get',
       path: '/organizations',
       summary: 'Organizations whose name starts with `search`, by name',
+      description: '422 `unprocessable` for a `cursor` that is not the `nextCursor` of a page of this list.',
       tags: ['organizations'],
       auth: 'public',
       query: organizationQuery,
       responses: { 200: organizationPageSchema },
+      problems: ['unprocessable'],
     },
     async ({ query }) => {
       const page = await searchOrganizations(store, query);
@@ -165,10 +181,12 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       method: 'get',
       path: '/users/:id',
       summary: 'A user’s public profile',
+      description: '404 `not-found` for an unknown id and for a deleted account.',
       tags,
       auth: 'public',
       params: userIdParams,
       responses: { 200: publicProfileSchema },
+      problems: ['not-found'],
     },
     async ({ params }) => ({ status: 200, body: publicView(await getPublicProfile(store, params.id)) }),
   );
