@@ -1,10 +1,13 @@
 import {
   authenticate,
+  classifyError,
   defineRoute,
   parseInput,
   problemOf,
   problemSubtype,
+  problemsOf,
   requirePrincipal,
+  type RecordedRoute,
   type RouteHost,
 } from '@eventonight/platform';
 import type { Request, Response } from 'express';
@@ -202,14 +205,14 @@ const exportExpired = problemSubtype('gone', 'export-expired', 'Export expired')
 function archiveRoute(host: RouteHost, deps: UserDeps, tags: readonly string[]): void {
   const path = '/users/me/exports/:exportId/archive';
   if (host.verifier === undefined) throw new Error(`GET ${path} requires authentication but the app has no JWT verifier`);
-  host.routes.add({
+  const recorded: RecordedRoute = {
     method: 'get',
     path,
     summary: 'Download a ready export: a zip (application/zip, attachment eventonight-data-<date>.zip)',
     description:
       'The zip holds data.json (everything, by source and section), one CSV per non-empty section ' +
       '(<source>-<section>.csv) and README.txt. Only the owner: 404 `not-found` for anyone else’s export ' +
-      '(and for an unknown one), 409 `conflict` while it is being prepared, 410 `export-expired` ' +
+      '(and for an unknown one), 409 `conflict` while it is being prepared (or when it could not be completed), 410 `export-expired` ' +
       '(problem+json) once its 7 days are over.',
     tags,
     auth: 'authenticated',
@@ -217,12 +220,25 @@ function archiveRoute(host: RouteHost, deps: UserDeps, tags: readonly string[]):
     rawBody: false,
     responses: { 200: null },
     problems: ['not-found', 'conflict', exportExpired],
-  });
+  };
+  host.routes.add(recorded);
+  // As defineRoute does: a problem the document does not list is answered, and logged for whoever keeps it exact.
+  const declaredTypes = new Set(problemsOf(recorded).map((kind) => kind.type));
+  const log = host.logger.child({ route: `GET ${path}` });
   host.router.get(path, authenticate(host.verifier), async (req: Request, res: Response) => {
-    const { exportId } = parseInput(exportIdParams, req.params, 'params');
-    const result = await exportArchive(deps, requirePrincipal(req), exportId);
-    if ('expired' in result) {
-      throw problemOf(exportExpired, `This archive could be downloaded until ${result.expired.expiresAt ?? ''}; ask for a new one.`);
+    let result: Awaited<ReturnType<typeof exportArchive>>;
+    try {
+      const { exportId } = parseInput(exportIdParams, req.params, 'params');
+      result = await exportArchive(deps, requirePrincipal(req), exportId);
+      if ('expired' in result) {
+        throw problemOf(exportExpired, `This archive could be downloaded until ${result.expired.expiresAt ?? ''}; ask for a new one.`);
+      }
+    } catch (error) {
+      const { problem } = classifyError(error);
+      if (!declaredTypes.has(problem.type)) {
+        log.error({ problemType: problem.type, status: problem.status }, `route GET ${path} answered a problem its OpenAPI operation does not declare`);
+      }
+      throw error;
     }
     res
       .status(200)
