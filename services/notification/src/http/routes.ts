@@ -25,6 +25,26 @@ export interface RouteDeps {
   clock: Clock;
 }
 
+/**
+ * `/notifications/read-all` and `/notifications/unread-count` are paths of their own, yet express
+ * also matches them as `/notifications/:id`. In the document (OpenAPI path matching) the literal
+ * path wins, so another method there is 405 with that path's own `Allow`, OPTIONS answers that
+ * `Allow`, and neither reaches a `:id` route. Registered before the routes.
+ */
+function literalPath(host: RouteHost, path: string, methods: readonly string[]): void {
+  host.router.all(path, (req, res, next) => {
+    if (methods.includes(req.method)) {
+      next();
+      return;
+    }
+    if (req.method === 'OPTIONS') {
+      res.set('Allow', methods.join(', ')).status(204).end();
+      return;
+    }
+    next(problems.methodNotAllowed(methods));
+  });
+}
+
 function preferencesOf(muted: readonly NotificationType[]) {
   return { muted: [...muted], types: [...NOTIFICATION_TYPES] };
 }
@@ -32,6 +52,8 @@ function preferencesOf(muted: readonly NotificationType[]) {
 /** Every route is about the caller's own notifications: someone else's id is a plain 404. */
 export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
   const notFound = () => problems.notFound('No such notification.');
+  literalPath(host, '/notifications/read-all', ['POST']);
+  literalPath(host, '/notifications/unread-count', ['GET', 'HEAD']);
 
   defineRoute(
     host,
@@ -39,10 +61,13 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       method: 'get',
       path: '/notifications',
       summary: 'My notifications, newest first',
-      description: '`unread=true` lists unread ones only; `cursor` continues a previous page; `limit` ≤ 100 (20).',
+      description:
+        '`unread=true` lists unread ones only; `cursor` continues a previous page; `limit` ≤ 100 (20). ' +
+        '422 `unprocessable`: `cursor` is not the `nextCursor` of a page of this list.',
       tags: ['notifications'],
       query: listQuery,
       responses: { 200: notificationList },
+      problems: ['unprocessable'],
     },
     async ({ principal, query }) => {
       await deps.ledger.refuseErased(principal.userId);
@@ -94,9 +119,11 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       method: 'post',
       path: '/notifications/:id/read',
       summary: 'Mark one of my notifications as read (idempotent)',
+      description: "404 `not-found`: no such notification, or it is someone else's.",
       tags: ['notifications'],
       params: notificationIdParams,
       responses: { 204: null },
+      problems: ['not-found'],
     },
     async ({ principal, params }) => {
       await deps.ledger.refuseErased(principal.userId);
@@ -111,9 +138,11 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       method: 'delete',
       path: '/notifications/:id',
       summary: 'Delete one of my notifications',
+      description: "404 `not-found`: no such notification (deleted already included), or it is someone else's.",
       tags: ['notifications'],
       params: notificationIdParams,
       responses: { 204: null },
+      problems: ['not-found'],
     },
     async ({ principal, params }) => {
       await deps.ledger.refuseErased(principal.userId);
