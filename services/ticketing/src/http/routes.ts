@@ -60,14 +60,16 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
         '409 `/problems/not-on-sale`: sales are closed (cancelled, completed or started). ' +
         '409 `/problems/sold-out`: fewer seats than `quantity` remain (extension `available`: how many). ' +
         '422 `unprocessable`: this `Idempotency-Key` was used for a different purchase (extension `reason`: ' +
-        '`idempotency-key-reused`). 503 `service-unavailable`: the payment provider failed; nothing is held, ' +
+        '`idempotency-key-reused`). 409 `version-conflict`: the tier was contended by other replicas through ' +
+        'every retry (rare); 503 `service-unavailable`: the payment provider failed, nothing is held. Either way ' +
         'retry with the same key.',
       tags: ['orders'],
       auth: { roles: ['member'] },
       headers: checkoutHeaders,
       body: checkoutBody,
       responses: { 200: checkoutResponse, 201: checkoutResponse },
-      problems: ['not-found', 'unprocessable', notOnSale, soldOut],
+      // version-conflict: the inventory's group commit and the order's changes retry a lost race, then give up.
+      problems: ['not-found', 'version-conflict', 'unprocessable', notOnSale, soldOut],
     },
     async ({ principal, headers, body }) => {
       await deps.ledger.refuseErased(principal.userId);
