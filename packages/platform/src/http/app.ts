@@ -6,7 +6,7 @@ import { correlationMiddleware } from './correlation.js';
 import type { RouteHost } from './define-route.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { mountApiReference } from './api-reference.js';
-import { methodNotAllowed } from './method-not-allowed.js';
+import { concretePathMethods, methodNotAllowed } from './method-not-allowed.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { quiesceGuard } from './quiesce.js';
 import { readinessHandler, type ReadinessCheck } from './readiness.js';
@@ -93,6 +93,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
   // Mounted now, filled later: routes defined after this call still run before the 404.
   const router: Router = express.Router();
+  app.use(concretePathMethods(routes));
   app.use(router);
   app.use(methodNotAllowed(routes));
   app.use(notFoundHandler());

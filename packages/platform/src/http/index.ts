@@ -48,4 +48,4 @@ export { onShutdownSignals, type ShutdownOptions } from './shutdown.js';
 export { cursorParam, pageLimitParam, queryInteger } from './pagination.js';
 export { requiredText, optionalText } from './text.js';
 export { problemsOf, type ProblemKind } from './declared-problems.js';
-export { methodNotAllowed } from './method-not-allowed.js';
+export { concretePathMethods, methodNotAllowed } from './method-not-allowed.js';

@@ -1,4 +1,4 @@
-import { defineRoute, problems, type RouteHost } from '@eventonight/platform';
+import { defineRoute, type RouteHost } from '@eventonight/platform';
 import { confirmUpload } from '../application/confirm-upload.js';
 import { deleteAsset } from '../application/delete-asset.js';
 import type { MediaAppDeps } from '../application/deps.js';
@@ -7,28 +7,7 @@ import { requestUpload } from '../application/request-upload.js';
 import { toAssetView, toUploadTicketView } from './presenter.js';
 import { assetIdParams, assetView, uploadBody, uploadTicketView, viewsList, viewsQuery } from './schemas.js';
 
-/**
- * OpenAPI matches a concrete path before a templated one: `/media/uploads` serves POST only and is
- * never the asset `uploads`. Express would route its GET and DELETE to `/media/:assetId` and
- * answer OPTIONS with the methods of both; this answers what the document says (405 with `Allow`,
- * and `Allow: POST` to OPTIONS). Mounted before the routes.
- */
-function uploadsIsPostOnly(host: RouteHost): void {
-  host.router.all('/media/uploads', (req, res, next) => {
-    if (req.method === 'POST') {
-      next();
-      return;
-    }
-    if (req.method === 'OPTIONS') {
-      res.set('Allow', 'POST').status(204).end();
-      return;
-    }
-    next(problems.methodNotAllowed(['POST']));
-  });
-}
-
 export function mediaRoutes(host: RouteHost, deps: MediaAppDeps): void {
-  uploadsIsPostOnly(host);
   defineRoute(
     host,
     {
