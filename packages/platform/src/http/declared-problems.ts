@@ -24,8 +24,9 @@ function pipelineProblems(route: RecordedRoute): ProblemSlug[] {
   const hasBody = route.body !== undefined;
   const slugs: ProblemSlug[] = ['bad-request'];
   if (hasInput) slugs.push('validation');
-  if (hasBody) slugs.push('malformed-json', 'unsupported-media-type');
-  if (hasBody || route.rawBody) slugs.push('payload-too-large');
+  if (hasBody) slugs.push('malformed-json');
+  // A raw body in a Content-Encoding the parser does not decode is refused too.
+  if (hasBody || route.rawBody) slugs.push('unsupported-media-type', 'payload-too-large');
   if (route.auth !== 'public') slugs.push('unauthorized', 'account-deleted');
   if (typeof route.auth === 'object') slugs.push('forbidden');
   if (route.method !== 'get') slugs.push('quiesced');

@@ -25,8 +25,18 @@ const BEARER = 'bearerAuth';
 const NO_NUL: JsonSchema = { pattern: '^[^\\u0000]*$' };
 
 /**
+ * Whether a pattern could match a NUL: it has a negated class, `.`, `\S`/`\W`/`\D` or names U+0000.
+ * Patterns of listed characters (`^[a-z]{3}$`, ids) cannot, and need no second pattern beside them
+ * (generators cannot intersect two patterns: they would draw and throw away most values).
+ */
+function mayMatchNul(pattern: string): boolean {
+  return /\[\^|\\[SWD0]|\\x00|\\u0000|(^|[^\\])\./.test(pattern);
+}
+
+/**
  * Adds the NUL rule to every free-text string of an input schema: as its `pattern`, or beside
- * a pattern it already has (`allOf`). Formats, enums and constants cannot hold a NUL anyway.
+ * a pattern it already has that could match a NUL (`allOf`). Formats, enums and constants cannot
+ * hold a NUL anyway.
  */
 function withNoNul(node: unknown): void {
   if (Array.isArray(node)) {
@@ -39,7 +49,9 @@ function withNoNul(node: unknown): void {
   const freeText = schema.type === 'string' && schema.format === undefined && schema.enum === undefined && schema.const === undefined;
   if (!freeText) return;
   if (schema.pattern === undefined) schema.pattern = NO_NUL.pattern;
-  else if (schema.pattern !== NO_NUL.pattern) schema.allOf = [...((schema.allOf as unknown[] | undefined) ?? []), NO_NUL];
+  else if (typeof schema.pattern === 'string' && schema.pattern !== NO_NUL.pattern && mayMatchNul(schema.pattern)) {
+    schema.allOf = [...((schema.allOf as unknown[] | undefined) ?? []), NO_NUL];
+  }
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {

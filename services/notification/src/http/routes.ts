@@ -25,26 +25,6 @@ export interface RouteDeps {
   clock: Clock;
 }
 
-/**
- * `/notifications/read-all` and `/notifications/unread-count` are paths of their own, yet express
- * also matches them as `/notifications/:id`. In the document (OpenAPI path matching) the literal
- * path wins, so another method there is 405 with that path's own `Allow`, OPTIONS answers that
- * `Allow`, and neither reaches a `:id` route. Registered before the routes.
- */
-function literalPath(host: RouteHost, path: string, methods: readonly string[]): void {
-  host.router.all(path, (req, res, next) => {
-    if (methods.includes(req.method)) {
-      next();
-      return;
-    }
-    if (req.method === 'OPTIONS') {
-      res.set('Allow', methods.join(', ')).status(204).end();
-      return;
-    }
-    next(problems.methodNotAllowed(methods));
-  });
-}
-
 function preferencesOf(muted: readonly NotificationType[]) {
   return { muted: [...muted], types: [...NOTIFICATION_TYPES] };
 }
@@ -52,8 +32,6 @@ function preferencesOf(muted: readonly NotificationType[]) {
 /** Every route is about the caller's own notifications: someone else's id is a plain 404. */
 export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
   const notFound = () => problems.notFound('No such notification.');
-  literalPath(host, '/notifications/read-all', ['POST']);
-  literalPath(host, '/notifications/unread-count', ['GET', 'HEAD']);
 
   defineRoute(
     host,
