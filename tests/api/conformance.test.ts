@@ -20,6 +20,8 @@ import { registerAccount, SERVICE_NAMES, startSystem, type Account, type Running
 
 const FIXED_SEED = 20261207;
 const MAX_EXAMPLES = 20;
+/** A run must end before its access token does (the realm's 5 minutes, less a margin). */
+const TOKEN_SECONDS = 280;
 const configFile = fileURLToPath(new URL('./schemathesis.toml', import.meta.url));
 
 function schemathesisBinary(): string {
@@ -101,9 +103,13 @@ describe('the API is what its OpenAPI documents say (Schemathesis, every check, 
       const failed: string[] = [];
       for (const run of runs) {
         const account = await run.account();
+        const started = Date.now();
         const result = await runSchemathesis(system.url(service), await account.token(), run.seed);
-        console.log(`\n===== schemathesis: ${service}, ${run.who}, seed ${run.seed} =====\n${result.output}`);
+        const seconds = Math.round((Date.now() - started) / 1000);
+        console.log(`\n===== schemathesis: ${service}, ${run.who}, seed ${run.seed}, ${seconds} s =====\n${result.output}`);
         if (result.exitCode !== 0) failed.push(`${run.who} (seed ${run.seed}, exit ${result.exitCode})`);
+        // The token lives 5 minutes: past that, the rest of the run saw 401s only and tested nothing.
+        if (seconds > TOKEN_SECONDS) failed.push(`${run.who} (seed ${run.seed}) ran ${seconds} s, longer than its token lives`);
       }
       assert.deepEqual(failed, [], `schemathesis found failures in ${service}: ${failed.join('; ')} (report above; service log: ${system.logDir}/${service}.log)`);
       // What a fuzzer's statuses may not show: the handler threw a problem its operation does not list.
