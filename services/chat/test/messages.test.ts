@@ -124,6 +124,20 @@ describe('chat: sending, reading, paging messages', { timeout: 120_000 }, () => 
     assert.equal(stored, 1);
   });
 
+  it('counts the text in characters as its JSON Schema does (an emoji is one), and refuses blank ones of any white space', async () => {
+    const { a, id } = await pair();
+    const emoji = await send(a.token, id, 'e-max', '😀'.repeat(4000));
+    assert.equal(emoji.status, 201);
+    assert.equal(emoji.body['text'], '😀'.repeat(4000));
+    for (const [messageId, text] of [['e-over', '😀'.repeat(4001)], ['e-blank', '\u00a0\u3000\ufeff\t']]) {
+      const reply = await send(a.token, id, messageId as string, text as string);
+      assert.equal(reply.status, 400, messageId);
+    }
+    const trimmed = await send(a.token, id, 'e-trim', '\u00a0 hi \u3000');
+    assert.equal(trimmed.status, 201);
+    assert.equal(trimmed.body['text'], 'hi');
+  });
+
   it('pages messages backwards in time with the before cursor', async () => {
     const { a, b, id } = await pair();
     for (let i = 1; i <= 5; i += 1) {
@@ -143,10 +157,13 @@ describe('chat: sending, reading, paging messages', { timeout: 120_000 }, () => 
     } while (before !== null && pages < 10);
     assert.equal(pages, 3);
     assert.deepEqual(seen, ['message 5', 'message 4', 'message 3', 'message 2', 'message 1']);
-    for (const query of ['?limit=0', '?limit=101', '?before=garbage', '?cursor=x']) {
+    for (const query of ['?limit=0', '?limit=101', '?before=', '?cursor=x']) {
       const reply = await call(url, 'GET', `/conversations/${id}/messages${query}`, { token: a.token });
       assert.equal(reply.status, 400, query);
     }
+    // Schema-valid, but not a cursor this API issued: 422.
+    const garbage = await call(url, 'GET', `/conversations/${id}/messages?before=garbage`, { token: a.token });
+    assert.equal(garbage.status, 422);
   });
 
   it('counts unread messages per participant and mark-read resets mine only', async () => {

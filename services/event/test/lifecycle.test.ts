@@ -246,20 +246,27 @@ describe('event service: lifecycle, ownership and concurrency', () => {
     });
     assert.equal(stale.status, 409);
     assert.equal(stale.body['type'], 'https://eventonight.dev/problems/version-conflict');
-    const malformed = await call(service.url, 'PATCH', `/events/${eventId}`, {
-      token: org.token,
-      headers: { 'if-match': 'seven' },
-      body: { title: 'Bad' },
-    });
-    assert.equal(malformed.status, 400);
+    // The header's format is a documented pattern: breaking it is a schema violation (400), not a 422.
+    for (const value of ['seven', '"1', '"-1"', 'W/1', '"1", "2"']) {
+      const malformed = await call(service.url, 'PATCH', `/events/${eventId}`, {
+        token: org.token,
+        headers: { 'if-match': value },
+        body: { title: 'Bad' },
+      });
+      assert.equal(malformed.status, 400, value);
+      assert.equal(malformed.body['type'], 'https://eventonight.dev/problems/validation', value);
+    }
+    const any = await call(service.url, 'PATCH', `/events/${eventId}`, { token: org.token, headers: { 'if-match': '*' }, body: { title: 'Any' } });
+    assert.equal(any.status, 200, JSON.stringify(any.body));
+    assert.equal(any.headers.get('etag'), '"2"');
     const fresh = await call(service.url, 'PATCH', `/events/${eventId}`, {
       token: org.token,
-      headers: { 'if-match': '"1"' },
+      headers: { 'if-match': '"2"' },
       body: { title: 'Fresh' },
     });
     assert.equal(fresh.status, 200);
-    assert.equal(fresh.headers.get('etag'), '"2"');
-    const publish = await call(service.url, 'POST', `/events/${eventId}/publish`, { token: org.token, headers: { 'if-match': 'W/"2"' } });
+    assert.equal(fresh.headers.get('etag'), '"3"');
+    const publish = await call(service.url, 'POST', `/events/${eventId}/publish`, { token: org.token, headers: { 'if-match': 'W/"3"' } });
     assert.equal(publish.status, 200);
   });
 

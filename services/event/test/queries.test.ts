@@ -83,8 +83,13 @@ describe('event service: queries', () => {
     const day = (n: number) => new Date(base + n * 24 * HOUR).toISOString();
     assert.deepEqual(await titles(`organizerId=${org.id}&from=${day(2)}&to=${day(5)}`), ['Food fest', 'Rock in Rome']);
     assert.deepEqual(await titles(`organizerId=${org.id}&from=${encodeURIComponent(day(3))}`).then((t) => t.length), 3);
-    const badRange = await call(service.url, 'GET', `/events?from=${day(3)}&to=${day(2)}`);
-    assert.equal(badRange.status, 400);
+    // Each bound is schema-valid; their order is a rule between fields, so 422 (declared), not 400.
+    for (const range of [`from=${day(3)}&to=${day(2)}`, `from=${day(3)}&to=${day(3)}`]) {
+      const badRange = await call(service.url, 'GET', `/events?${range}`);
+      assert.equal(badRange.status, 422, range);
+      assert.equal(badRange.body['type'], 'https://eventonight.dev/problems/unprocessable');
+      assert.deepEqual(badRange.body['errors'], [{ location: 'query', path: 'to', message: 'must be after from' }]);
+    }
   });
 
   it('q searches title and description ignoring case, with regex characters taken literally', async () => {
@@ -111,9 +116,15 @@ describe('event service: queries', () => {
     } while (cursor !== null && pages < 10);
     assert.deepEqual(seen, all);
     assert.equal(pages, 3);
-    for (const bad of ['limit=0', 'limit=101', 'limit=abc', 'cursor=not-a-cursor', 'cursor=%24%24', 'status=draft', 'category=rave', 'limit=1&limit=2']) {
+    for (const bad of ['limit=0', 'limit=101', 'limit=abc', 'status=draft', 'category=rave', 'limit=1&limit=2', 'city=%20%20', 'organizerId=a%20b']) {
       const reply = await call(service.url, 'GET', `/events?${bad}`);
       assert.equal(reply.status, 400, bad);
+    }
+    // Any string is a schema-valid cursor; one this API did not issue is refused as 422.
+    for (const unknown of ['cursor=not-a-cursor', 'cursor=%24%24']) {
+      const reply = await call(service.url, 'GET', `/events?${unknown}`);
+      assert.equal(reply.status, 422, unknown);
+      assert.equal(reply.body['type'], 'https://eventonight.dev/problems/unprocessable');
     }
   });
 
@@ -151,5 +162,31 @@ describe('event service: queries', () => {
     const openapi = await call(service.url, 'GET', '/openapi.json');
     const paths = Object.keys(openapi.body['paths'] as Item);
     assert.deepEqual(paths.sort(), ['/events', '/events/{eventId}', '/events/{eventId}/cancel', '/events/{eventId}/publish', '/organizers/me/events']);
+  });
+
+  it('the document declares every problem each operation can answer, and the checks it applies', async () => {
+    const openapi = await call(service.url, 'GET', '/openapi.json');
+    /** The value at a path of keys (or undefined), read from untyped JSON. */
+    const at = (value: unknown, ...keys: Array<string | number>): unknown =>
+      keys.reduce<unknown>((current, key) => (typeof current === 'object' && current !== null ? (current as Record<string | number, unknown>)[key] : undefined), value);
+    const operation = (path: string, method: string) => at(openapi.body, 'paths', path, method);
+    const typesOf = (path: string, method: string, status: number): string[] => {
+      const types = at(operation(path, method), 'responses', String(status), 'content', 'application/problem+json', 'schema', 'allOf', 1, 'properties', 'type', 'enum');
+      return ((types ?? []) as string[]).map((uri) => uri.replace('https://eventonight.dev/problems/', ''));
+    };
+    assert.deepEqual(typesOf('/events', 'post', 422), ['unprocessable']);
+    assert.deepEqual(typesOf('/events', 'get', 422), ['unprocessable']);
+    assert.deepEqual(typesOf('/organizers/me/events', 'get', 422), ['unprocessable']);
+    assert.deepEqual(typesOf('/events/{eventId}', 'get', 404), ['not-found']);
+    for (const [path, method] of [['/events/{eventId}', 'patch'], ['/events/{eventId}/publish', 'post'], ['/events/{eventId}/cancel', 'post']] as const) {
+      assert.deepEqual(typesOf(path, method, 404), ['not-found'], path);
+      assert.deepEqual(typesOf(path, method, 409), ['conflict', 'version-conflict'], path);
+      const parameters = (at(operation(path, method), 'parameters') ?? []) as unknown[];
+      const ifMatch = parameters.find((parameter) => at(parameter, 'name') === 'if-match');
+      assert.equal(at(ifMatch, 'in'), 'header', path);
+      assert.equal(at(ifMatch, 'schema', 'pattern'), '^(?:\\*|(?:W\\/)?"[0-9]{1,15}")$', path);
+    }
+    assert.deepEqual(typesOf('/events/{eventId}/cancel', 'post', 422), [], 'cancelling breaks no rule of its own');
+    assert.equal(at(operation('/events/{eventId}', 'patch'), 'requestBody', 'content', 'application/json', 'schema', 'minProperties'), 1);
   });
 });

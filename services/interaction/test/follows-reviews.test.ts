@@ -16,17 +16,20 @@ describe('interaction service: follows and reviews', () => {
     await tap?.close();
   });
 
-  it('follow: 401 anonymous, 400 yourself, 404 unknown, 422 a member; 201 then 200; stats and me', async () => {
+  it('follow: 401 anonymous, 422 yourself, 404 unknown, 422 a member; 201 then 200; stats and me', async () => {
     const org = await h.knownUser('organization', 'Blue Note');
     const member = await h.knownUser('member', 'Ada');
     assert.equal((await call(h.url, 'PUT', `/users/${org.id}/follow`)).status, 401);
     assert.equal((await call(h.url, 'GET', `/users/${org.id}/me`)).status, 401);
     const self = await call(h.url, 'PUT', `/users/${org.id}/follow`, { token: org.token });
-    assert.equal(self.status, 400);
+    // A schema-valid request a rule refuses (the path names the caller): 422, its own type.
+    assert.equal(self.status, 422);
+    assert.equal(self.body['type'], 'https://eventonight.dev/problems/self-follow');
     assert.match(String(self.body['detail']), /yourself/);
     assert.equal((await call(h.url, 'PUT', '/users/nobody/follow', { token: member.token })).status, 404);
     const ofMember = await call(h.url, 'PUT', `/users/${member.id}/follow`, { token: org.token });
     assert.equal(ofMember.status, 422);
+    assert.equal(ofMember.body['type'], 'https://eventonight.dev/problems/not-an-organization');
     assert.equal(ofMember.body['reason'], 'not-an-organization');
 
     assert.equal((await call(h.url, 'PUT', `/users/${org.id}/follow`, { token: member.token })).status, 201);
@@ -54,7 +57,7 @@ describe('interaction service: follows and reviews', () => {
 
     assert.equal((await call(h.url, 'DELETE', `/users/${org.id}/follow`, { token: member.token })).status, 204);
     assert.equal((await call(h.url, 'DELETE', `/users/${org.id}/follow`, { token: member.token })).status, 204);
-    assert.equal((await call(h.url, 'DELETE', `/users/${org.id}/follow`, { token: org.token })).status, 400);
+    assert.equal((await call(h.url, 'DELETE', `/users/${org.id}/follow`, { token: org.token })).status, 422);
     const removed = await tap.waitFor('interaction.follow.removed', (e) => e.data.followeeId === org.id);
     assert.equal(removed.aggregateVersion, 2);
     assert.equal((await call(h.url, 'GET', `/users/${org.id}/stats`)).body['followers'], 0);
@@ -83,6 +86,7 @@ describe('interaction service: follows and reviews', () => {
     assert.equal((await call(h.url, 'PUT', `/events/${future.eventId}/participation`, { token: member.token })).status, 201);
     const early = await call(h.url, 'PUT', `/events/${future.eventId}/review`, { token: member.token, body: { rating: 5, text: 'ok' } });
     assert.equal(early.status, 422);
+    assert.equal(early.body['type'], 'https://eventonight.dev/problems/event-not-started');
     assert.equal(early.body['reason'], 'event-not-started');
 
     const past = await h.publishedEvent(new Date(Date.now() - HOUR));

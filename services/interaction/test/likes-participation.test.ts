@@ -85,6 +85,7 @@ describe('interaction service: likes and participation', () => {
     const cancelled = await call(h.url, 'PUT', '/events/event-draft-1/like', { token: other.token });
     assert.equal(cancelled.status, 409);
     assert.match(String(cancelled.body['detail']), /cancelled/);
+    assert.equal(cancelled.body['type'], 'https://eventonight.dev/problems/event-cancelled');
     const going = await call(h.url, 'PUT', '/events/event-draft-1/participation', { token: other.token });
     assert.equal(going.status, 409);
     const stats = await call(h.url, 'GET', '/events/event-draft-1/stats');
@@ -94,14 +95,38 @@ describe('interaction service: likes and participation', () => {
     assert.equal((await call(h.url, 'DELETE', '/events/event-draft-1/like', { token: member.token })).status, 204);
   });
 
-  it('rejects malformed ids and unknown query fields with 400', async () => {
+  it('rejects what the document forbids with 400, and a cursor this API did not issue with 422', async () => {
     const member = await h.person();
     const long = 'x'.repeat(129);
     assert.equal((await call(h.url, 'PUT', `/events/${long}/like`, { token: member.token })).status, 400);
+    // Ids are the ASCII the platform issues: a `:` could make two relation ids collide, `é` counts differently in JSON Schema.
+    for (const bad of ['a:b', 'caf%C3%A9', '%F0%9F%8E%89']) {
+      assert.equal((await call(h.url, 'PUT', `/events/${bad}/like`, { token: member.token })).status, 400, bad);
+    }
     const { eventId } = await h.publishedEvent();
     assert.equal((await call(h.url, 'GET', `/events/${eventId}/reviews?sort=asc`)).status, 400);
-    assert.equal((await call(h.url, 'GET', `/events/${eventId}/reviews?limit=101`)).status, 400);
-    assert.equal((await call(h.url, 'GET', `/events/${eventId}/reviews?cursor=bogus!`)).status, 400);
+    for (const limit of ['0', '101', '1e1', '2.5', '']) {
+      assert.equal((await call(h.url, 'GET', `/events/${eventId}/reviews?limit=${limit}`)).status, 400, `limit=${limit}`);
+    }
+    assert.equal((await call(h.url, 'GET', `/events/${eventId}/reviews?cursor=`)).status, 400, 'an empty cursor');
+    for (const cursor of ['bogus!', 'bm90LWEtY3Vyc29y']) {
+      const reply = await call(h.url, 'GET', `/events/${eventId}/reviews?cursor=${cursor}`);
+      assert.equal(reply.status, 422, cursor);
+      assert.equal(reply.body['type'], 'https://eventonight.dev/problems/unprocessable');
+    }
+  });
+
+  it('the document lists, per operation, the problem types it may answer', async () => {
+    const document = (await call(h.url, 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const typesOf = (path: string, method: string, status: string) => {
+      const text = JSON.stringify(document.paths[path]?.[method]?.responses[status] ?? null);
+      return [...text.matchAll(/https:\/\/eventonight\.dev\/problems\/[a-z-]+/g)].map((match) => match[0].slice('https://eventonight.dev/problems/'.length));
+    };
+    assert.deepEqual(new Set(typesOf('/users/{userId}/follow', 'put', '422')), new Set(['self-follow', 'not-an-organization']));
+    assert.deepEqual(new Set(typesOf('/events/{eventId}/participation', 'put', '409')), new Set(['event-cancelled', 'event-over', 'version-conflict']));
+    assert.deepEqual(new Set(typesOf('/events/{eventId}/review', 'put', '422')), new Set(['event-not-started']));
+    assert.deepEqual(new Set(typesOf('/events/{eventId}/reviews', 'get', '422')), new Set(['unprocessable']));
+    assert.deepEqual(typesOf('/events/{eventId}/stats', 'get', '422'), []);
   });
 
   it('participation: going, idempotent, leaving, listed only for the user themself', async () => {

@@ -99,6 +99,23 @@ describe('media service: presigned uploads against the real S3 store', () => {
     assert.equal((await call(service.url, 'POST', '/media/uploads', { body: bodies[0] })).status, 401);
   });
 
+  it('/media/uploads serves POST only, as its document says: 405 with Allow to other methods, Allow: POST to OPTIONS', async () => {
+    const owner = await newMember(issuer);
+    for (const method of ['GET', 'DELETE', 'PUT', 'PATCH']) {
+      const reply = await call(service.url, method, '/media/uploads', { token: owner.token });
+      assert.equal(reply.status, 405, method);
+      assert.equal(reply.headers.get('allow'), 'POST', method);
+      assert.equal(reply.body['type'], 'https://eventonight.dev/problems/method-not-allowed', method);
+    }
+    const options = await call(service.url, 'OPTIONS', '/media/uploads');
+    assert.equal(options.status, 204);
+    assert.equal(options.headers.get('allow'), 'POST');
+    // The templated sibling still serves real asset ids.
+    const other = await fetch(`${service.url}/media/some-asset`, { method: 'OPTIONS' });
+    assert.match(other.headers.get('allow') ?? '', /GET/);
+    await other.arrayBuffer();
+  });
+
   it('the S3 store refuses another Content-Type (403) and another size (400); confirm then says nothing was uploaded', async () => {
     const owner = await newMember(issuer);
     const ticket = await presign(service.url, owner.token, { purpose: 'event_gallery', contentType: 'image/jpeg', sizeBytes: 32 });

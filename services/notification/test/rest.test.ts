@@ -83,13 +83,33 @@ describe('notification service: REST API', { timeout: 60_000 }, () => {
 
   it('rejects bad input with 400 and no token with 401', async () => {
     assert.equal((await call(service.url, 'GET', '/notifications')).status, 401);
-    for (const query of ['limit=0', 'limit=101', 'cursor=garbage!', 'cursor=eyJ4IjoxfQ', 'unread=yes', 'extra=1']) {
+    for (const query of ['limit=0', 'limit=101', 'limit=1.5', 'limit=1e1', 'cursor=', 'unread=yes', 'extra=1']) {
       assert.equal((await call(service.url, 'GET', `/notifications?${query}`, { token: me.token })).status, 400, query);
     }
+    // A cursor the schema admits (any 1–400 characters) that this list did not issue: a rule, 422.
+    for (const query of ['cursor=garbage!', 'cursor=eyJ4IjoxfQ']) {
+      const reply = await call(service.url, 'GET', `/notifications?${query}`, { token: me.token });
+      assert.equal(reply.status, 422, query);
+      assert.equal(reply.body['type'], 'https://eventonight.dev/problems/unprocessable');
+    }
     assert.equal((await call(service.url, 'POST', '/notifications/bad%20id/read', { token: me.token })).status, 400);
+    assert.equal((await call(service.url, 'DELETE', `/notifications/${'a'.repeat(31)}`, { token: me.token })).status, 400, 'ids are 32 characters');
     for (const body of [{ muted: ['nope'] }, { muted: [], extra: true }, {}]) {
       assert.equal((await call(service.url, 'PUT', '/notification-preferences', { token: me.token, body })).status, 400);
     }
+  });
+
+  it('read-all and unread-count are paths of their own: another method is 405 with their Allow, never a notification id', async () => {
+    for (const [path, allow] of [['/notifications/read-all', 'POST'], ['/notifications/unread-count', 'GET, HEAD']] as const) {
+      const options = await call(service.url, 'OPTIONS', path, { token: me.token });
+      assert.equal(options.headers.get('allow'), allow, path);
+      for (const method of ['DELETE', 'PUT', 'PATCH']) {
+        const reply = await call(service.url, method, path, { token: me.token });
+        assert.equal(reply.status, 405, `${method} ${path}`);
+        assert.equal(reply.headers.get('allow'), allow, `${method} ${path}`);
+      }
+    }
+    assert.equal((await call(service.url, 'POST', '/notifications/read-all', { token: me.token })).status, 200);
   });
 
   it('stores preferences per user', async () => {

@@ -77,6 +77,15 @@ describe('ticketing: checkout', () => {
     assert.equal((await checkoutCall(url, buyer.token, event, 0)).status, 400);
     const noKey = await call(url, 'POST', '/orders', { token: buyer.token, body: { eventId: event.eventId, tierId: event.tierId, quantity: 1 } });
     assert.equal(noKey.status, 400);
+    // The key is 8–200 printable ASCII characters, exactly as documented.
+    for (const key of ['short', ' spaced key ok?', 'ünïcödé-key', 'k'.repeat(201)]) {
+      const reply = await call(url, 'POST', '/orders', {
+        token: buyer.token,
+        headers: { 'idempotency-key': key },
+        body: { eventId: event.eventId, tierId: event.tierId, quantity: 1 },
+      });
+      assert.equal(reply.status, 400, key);
+    }
     const extra = await call(url, 'POST', '/orders', {
       token: buyer.token,
       headers: { 'idempotency-key': randomUUID() },
@@ -116,6 +125,12 @@ describe('ticketing: checkout', () => {
     const stranger = await newUser(issuer, 'member');
     const none = await call(ticketing.service.url, 'GET', '/orders', { token: stranger.token });
     assert.deepEqual(none.body['items'], []);
-    assert.equal((await call(ticketing.service.url, 'GET', '/orders?cursor=garbage!', { token: buyer.token })).status, 400);
+    // Any 1–600 characters are a cursor by the schema; one this list did not issue is a rule: 422.
+    const unknown = await call(ticketing.service.url, 'GET', '/orders?cursor=garbage!', { token: buyer.token });
+    assert.deepEqual([unknown.status, unknown.body['type']], [422, 'https://eventonight.dev/problems/unprocessable']);
+    assert.equal((await call(ticketing.service.url, 'GET', '/tickets?cursor=garbage!', { token: buyer.token })).status, 422);
+    for (const query of ['cursor=', 'limit=0', 'limit=101', 'limit=2.5', 'limit=1e1']) {
+      assert.equal((await call(ticketing.service.url, 'GET', `/orders?${query}`, { token: buyer.token })).status, 400, query);
+    }
   });
 });

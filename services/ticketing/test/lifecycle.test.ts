@@ -112,6 +112,7 @@ describe('ticketing: sweeper, door validation, cancellation', () => {
     assert.equal((await scan(other.eventId, organizer.token)).status, 404);
     assert.equal((await scan(event.eventId, organizer.token, { code: 'nope' })).status, 404);
     assert.equal((await scan(event.eventId, organizer.token, { code, extra: 1 })).status, 400);
+    assert.equal((await scan(event.eventId, organizer.token, { code: 'not a code' })).status, 400, 'a code is base64url');
     const [a, b] = await Promise.all([scan(event.eventId, organizer.token), scan(event.eventId, organizer.token)]);
     assert.deepEqual([a.status, b.status].sort(), [200, 409]);
     const again = await scan(event.eventId, organizer.token);

@@ -83,14 +83,14 @@ describe('ticketing: Stripe webhook', () => {
     const { orderId, sessionId } = await buy(event, 1);
     const payload = sessionEvent('checkout.session.completed', { orderId, sessionId, eventId: 'evt_forged_1' });
     const forged = await postWebhook(ticketing.service.url, payload, 'whsec_wrong');
-    assert.equal(forged.status, 400);
+    assert.deepEqual([forged.status, forged.body['type']], [400, 'https://eventonight.dev/problems/stripe-signature-invalid']);
     const unsigned = await call(ticketing.service.url, 'POST', '/webhooks/stripe', { raw: payload });
-    assert.equal(unsigned.status, 400);
+    assert.deepEqual([unsigned.status, unsigned.body['type']], [400, 'https://eventonight.dev/problems/validation'], 'the header is required');
     const tampered = await call(ticketing.service.url, 'POST', '/webhooks/stripe', {
       raw: payload.replace('"paid"', '"paid" '),
       headers: { 'stripe-signature': (await import('./helpers.js')).stripeForSigning.webhooks.generateTestHeaderString({ payload, secret: 'whsec_test_ticketing' }) },
     });
-    assert.equal(tampered.status, 400);
+    assert.deepEqual([tampered.status, tampered.body['type']], [400, 'https://eventonight.dev/problems/stripe-signature-invalid']);
     assert.equal(await ticketing.deps.stripeEvents.countDocuments({ _id: 'evt_forged_1' }), 0);
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal((await ticketing.deps.orders.load(orderId))?.state.status, 'awaiting_payment');

@@ -284,6 +284,9 @@ describe('data exports', () => {
     assert.equal((await call(base, 'GET', `/users/me/exports/${randomUUID()}/archive`, { token: owner.token })).status, 404);
     assert.equal((await call(base, 'GET', `/users/me/exports/${exportId}/archive`)).status, 401);
     assert.deepEqual(await exportsOf(other.token), []);
+    const notAnId = await call(base, 'GET', `/users/me/exports/${encodeURIComponent('é')}/archive`, { token: owner.token });
+    assert.equal(notAnId.status, 400, 'an export id is ASCII, as documented');
+    assert.equal(notAnId.body['type'], 'https://eventonight.dev/problems/validation');
   });
 
   it('answers 410 once the 7 days are over; the sweep then deletes the export and its parts', async () => {

@@ -153,20 +153,58 @@ describe('user service with the real Keycloak', () => {
   it('answers 400 to invalid registrations and creates nothing', async () => {
     const address = email();
     const valid = { email: address, password: PASSWORD, displayName: 'Valid', role: 'member' };
+    const organization = { ...valid, role: 'organization', organization: { name: 'Club' } };
     const bodies = [
       { ...valid, isAdmin: true },
       { ...valid, email: 'not-an-email' },
       { ...valid, password: 'short' },
+      { ...valid, password: '\u{1F600}'.repeat(7) },
+      { ...valid, password: '\u{1F600}'.repeat(129) },
       { ...valid, role: 'organization' },
       { ...valid, role: 'admin' },
       { ...valid, organization: { name: 'Members have none' } },
-      { ...valid, password: address },
+      { ...valid, displayName: ' \u3000 ' },
+      { ...organization, organization: { name: 'Club', website: 'ftp://club.example' } },
+      { ...organization, organization: { name: 'Club', website: 'http://192.168.1.1/' } },
+      { ...organization, organization: { name: 'Club', website: 'https://club.example:65536/' } },
     ];
     for (const body of bodies) {
       const answer = await call(base, 'POST', '/users', { body });
       assert.equal(answer.status, 400, JSON.stringify(body));
       assert.equal(answer.body['type'], 'https://eventonight.dev/problems/validation');
     }
+    const admin = await keycloakAdmin();
+    assert.deepEqual(await admin.users.find({ username: address, exact: true }), []);
+  });
+
+  it('refuses, as 400 before asking Keycloak, the addresses Keycloak would refuse (its email and username rules)', async () => {
+    const valid = { password: PASSWORD, displayName: 'Valid', role: 'member' };
+    const local = uniqueName('k').replace(/[^a-z0-9]/gi, '').toLowerCase();
+    const refused = [
+      `${local}'x@example.test`, // an apostrophe: not a valid Keycloak username
+      `${local}${'x'.repeat(65 - local.length)}@example.test`, // 65 characters before the @
+      `${local}..x@example.test`,
+      `${local}@club-.example.test`, // a DNS label ending with "-"
+      `${local}@${'d'.repeat(64)}.test`, // a DNS label of 64
+      `${local}@example.test.`,
+    ];
+    for (const address of refused) {
+      const answer = await call(base, 'POST', '/users', { body: { ...valid, email: address } });
+      assert.equal(answer.status, 400, address);
+      assert.equal(answer.body['type'], 'https://eventonight.dev/problems/validation');
+    }
+    const accepted = email().replace('@', '+tag_x-y.z@');
+    emails.push(accepted);
+    assert.equal((await call(base, 'POST', '/users', { body: { ...valid, email: accepted } })).status, 201);
+  });
+
+  it('answers 422 to a password equal to the email (a rule the schema cannot state), before Keycloak', async () => {
+    const address = email();
+    const answer = await call(base, 'POST', '/users', {
+      body: { email: address, password: address.toUpperCase(), displayName: 'Same', role: 'member' },
+    });
+    assert.equal(answer.status, 422);
+    assert.equal(answer.body['type'], 'https://eventonight.dev/problems/unprocessable');
     const admin = await keycloakAdmin();
     assert.deepEqual(await admin.users.find({ username: address, exact: true }), []);
   });

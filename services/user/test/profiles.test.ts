@@ -100,15 +100,28 @@ describe('user profiles', () => {
 
   it('refuses invalid patches and organization fields for members', async () => {
     const { token } = await member();
-    for (const body of [{}, { nickname: 'x' }, { preferences: { categories: ['opera'] } }, { displayName: '' }, { city: 7 }]) {
+    const bodies = [
+      {},
+      { nickname: 'x' },
+      { preferences: { categories: ['opera'] } },
+      { displayName: '' },
+      { displayName: '\u00a0\t' },
+      { displayName: '\u{1F600}'.repeat(121) },
+      { city: 7 },
+      { avatarMediaId: 'média' },
+    ];
+    for (const body of bodies) {
       const answer = await call(base, 'PATCH', '/users/me', { token, body });
       assert.equal(answer.status, 400, JSON.stringify(body));
+      assert.equal(answer.body['type'], 'https://eventonight.dev/problems/validation', JSON.stringify(body));
     }
     const forbidden = await call(base, 'PATCH', '/users/me', { token, body: { organization: { name: 'Mine' } } });
     assert.equal(forbidden.status, 403);
     const me = await call(base, 'GET', '/users/me', { token });
     assert.equal(me.body['version'], 1);
     assert.equal(me.body['organization'], null);
+    const emoji = await call(base, 'PATCH', '/users/me', { token, body: { displayName: '\u{1F600}'.repeat(120) } });
+    assert.equal(emoji.status, 200, '120 characters, though 240 UTF-16 units');
   });
 
   it('shows the public view of a profile and 404 for unknown ids', async () => {
@@ -139,6 +152,36 @@ describe('user profiles', () => {
     assert.deepEqual(patched.body['organization'], { name: 'Club', description: 'Live music', website: 'https://club.example' });
     const bad = await call(base, 'PATCH', '/users/me', { token, body: { organization: { website: 'javascript:alert(1)' } } });
     assert.equal(bad.status, 400);
+    for (const website of ['http://localhost:8080/', 'https://xn--caf-dma.example/menu?day=1#top', 'https://Club.Example']) {
+      const answer = await call(base, 'PATCH', '/users/me', { token, body: { organization: { website } } });
+      assert.equal(answer.status, 200, website);
+    }
+    for (const website of ['https://café.example', 'https://club.example/a b', 'https://club.example:99999', 'https://1.2.3.4/', 'https://-club.example']) {
+      const answer = await call(base, 'PATCH', '/users/me', { token, body: { organization: { website } } });
+      assert.equal(answer.status, 400, website);
+    }
+  });
+
+  it('documents exactly the problems each operation answers, and its constraints (issue 26)', async () => {
+    const document = (await call(base, 'GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }>; requestBody?: unknown }>>;
+    };
+    const typesOf = (path: string, method: string, status: string): string[] => {
+      const content = document.paths[path]?.[method]?.responses[status]?.content?.['application/problem+json'];
+      const schema = content?.schema as { allOf: Array<{ properties?: { type?: { enum: string[] } } }> } | undefined;
+      return (schema?.allOf[1]?.properties?.type?.enum ?? []).map((uri) => uri.replace('https://eventonight.dev/problems/', ''));
+    };
+    assert.deepEqual(typesOf('/users', 'post', '409'), ['conflict']);
+    assert.deepEqual(typesOf('/users', 'post', '422'), ['unprocessable']);
+    assert.deepEqual(typesOf('/users/me', 'patch', '403'), ['forbidden']);
+    assert.deepEqual(typesOf('/users/me', 'patch', '409'), ['version-conflict']);
+    assert.deepEqual(typesOf('/users/me', 'get', '404'), [], 'a deleted account is 401 account-deleted, never 404');
+    assert.deepEqual(typesOf('/users/{id}', 'get', '404'), ['not-found']);
+    assert.deepEqual(typesOf('/organizations', 'get', '422'), ['unprocessable']);
+    assert.deepEqual(typesOf('/users/me/exports/{exportId}/archive', 'get', '410'), ['export-expired']);
+    assert.deepEqual(typesOf('/users/me/exports/{exportId}/archive', 'get', '409'), ['conflict']);
+    const patch = JSON.stringify(document.paths['/users/me']?.['patch']?.requestBody);
+    assert.match(patch, /"minProperties":1/);
   });
 
   it('searches organizations by name prefix, sorted, case-insensitive, cursor-paginated', async () => {
@@ -172,7 +215,11 @@ describe('user profiles', () => {
     assert.equal(regex.status, 200);
     assert.deepEqual(regex.body['items'], []);
     assert.equal((await call(base, 'GET', '/organizations?limit=101')).status, 400);
-    assert.equal((await call(base, 'GET', '/organizations?cursor=bm9wZQ')).status, 400);
+    const unknownCursor = await call(base, 'GET', '/organizations?cursor=bm9wZQ');
+    assert.equal(unknownCursor.status, 422, 'a well-formed cursor this API did not issue');
+    assert.equal(unknownCursor.body['type'], 'https://eventonight.dev/problems/unprocessable');
+    assert.equal((await call(base, 'GET', '/organizations?limit=1e1')).status, 400);
+    assert.equal((await call(base, 'GET', `/organizations?search=${'x'.repeat(101)}`)).status, 400);
     assert.equal((await call(base, 'GET', '/organizations?sort=name')).status, 400);
   });
 });

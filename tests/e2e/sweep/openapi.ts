@@ -13,6 +13,10 @@ export interface JsonSchema {
   additionalProperties?: boolean | JsonSchema;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
+  /** Alternatives of which exactly one holds (media's upload body, one per purpose; registration, one per role). */
+  oneOf?: JsonSchema[];
+  /** Further rules on the same value: here, patterns beside the node's own (ADR 0028). */
+  allOf?: JsonSchema[];
   enum?: unknown[];
   const?: unknown;
   minLength?: number;

@@ -27,7 +27,7 @@ export interface RouteSetup {
   unicodeLimit?: number;
 }
 
-const OK = [200, 201, 204];
+const OK = [200, 201, 202, 204];
 const SWEEP_PASSWORD = 'Sweep-password-2026!';
 const SIGN_AT_SEND = 'signed-when-sent';
 
@@ -48,6 +48,9 @@ function pathValue(op: Operation, name: string, world: World): string {
     case 'orderId':
       // The member's own order (GET /orders/{orderId} answers its buyer only).
       return world.orderId;
+    case 'exportId':
+      // The member's own ready export (anyone else's is 404).
+      return world.exportId;
     default:
       throw new Error(`no id for path parameter ${name} of ${operationKey(op)}`);
   }
@@ -125,13 +128,17 @@ export function routeSetup(op: Operation, world: World): RouteSetup {
       // Required `ids`: the member's upload (pending, so listed by nobody: an empty page).
       setup.baseline.query = [['ids', encodeURIComponent(world.assetId)]];
       break;
-    case 'user POST /users':
-      if (!isRecord(body)) break;
-      // An organization, so that every field (the organization's too) is in play.
-      Object.assign(body, { role: 'organization', password: SWEEP_PASSWORD, email: 'sweep-baseline@sweep.example' });
+    case 'user POST /users': {
+      // An organization (its branch of the body's oneOf by role), so that every field, the organization's too, is in play.
+      const branch = op.body?.oneOf?.find((candidate) => candidate.properties?.['role']?.const === 'organization');
+      const organization = branch === undefined ? body : validValue(branch, 'body');
+      if (!isRecord(organization)) break;
+      Object.assign(organization, { role: 'organization', password: SWEEP_PASSWORD, email: 'sweep-baseline@sweep.example' });
+      setup.baseline.body = { kind: 'json', value: organization };
       setup.refresh = refreshing({ body: 'email' }, 'sweep-baseline@sweep.example', () => `sweep-${randomUUID()}@sweep.example`);
       setup.unicodeLimit = 3;
       break;
+    }
     case 'user DELETE /users/me':
       setup.sendBaseline = false;
       break;

@@ -15,9 +15,14 @@ const DAY = 86_400_000;
 const START = new Date(Math.ceil((Date.now() + 30 * DAY) / 3_600_000) * 3_600_000);
 const END = new Date(START.getTime() + 3 * 3_600_000);
 
-/** The schema's alternatives: `anyOf` branches, or the schema itself. */
+/** The schema's alternatives: `anyOf` or `oneOf` branches, or the schema itself. */
 function branches(schema: JsonSchema): JsonSchema[] {
-  return schema.anyOf?.flatMap(branches) ?? [schema];
+  return (schema.anyOf ?? schema.oneOf)?.flatMap(branches) ?? [schema];
+}
+
+/** Every pattern a string must match: its own and those beside it in `allOf`. */
+function patternsOf(schema: JsonSchema): string[] {
+  return [schema.pattern, ...(schema.allOf ?? []).map((rule) => rule.pattern)].filter((pattern) => pattern !== undefined);
 }
 
 export function isNullable(schema: JsonSchema): boolean {
@@ -33,10 +38,11 @@ export function primary(schema: JsonSchema): JsonSchema {
 export function fits(schema: JsonSchema, text: string): boolean {
   if (schema.minLength !== undefined && text.length < schema.minLength) return false;
   if (schema.maxLength !== undefined && text.length > schema.maxLength) return false;
-  return schema.pattern === undefined || new RegExp(schema.pattern, 'u').test(text);
+  return patternsOf(schema).every((pattern) => new RegExp(pattern, 'u').test(text));
 }
 
-const STRING_CANDIDATES = ['Sweep value', 'sweep-id', 'eur', '20', '*'];
+// Emails and web addresses are patterns where Keycloak's rules are stricter than a format.
+const STRING_CANDIDATES = ['Sweep value', 'sweep-id', 'eur', '20', '*', 'sweep.member@sweep.example', 'https://sweep.example/about'];
 
 /** A readable string the schema accepts; `name` picks an end date over a start date. */
 export function validString(schema: JsonSchema, name: string): string {
@@ -128,7 +134,7 @@ export function constraintViolations(schema: JsonSchema): LabelledValue[] {
     if (node.format === 'date-time') out.push({ label: 'not a date-time', value: '31/12/2030 20:00' });
     else if (node.format === 'email') out.push({ label: 'not an email', value: 'not-an-email' });
     else if (node.format === 'uri') out.push({ label: 'not a URL', value: 'javascript:alert(1)' });
-    else if (node.pattern !== undefined && !new RegExp(node.pattern, 'u').test('has space!')) {
+    else if (patternsOf(node).some((pattern) => !new RegExp(pattern, 'u').test('has space!'))) {
       out.push({ label: 'against the pattern', value: 'has space!' });
     }
   }

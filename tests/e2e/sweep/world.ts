@@ -24,6 +24,8 @@ export interface World {
   /** The member's pending upload. */
   assetId: string;
   orderId: string;
+  /** The member's data export, ready (every service answered its part). */
+  exportId: string;
 }
 
 const SWEEP_TIERS = [{ name: 'Standard', priceMinor: 1500, quantity: 100 }];
@@ -106,6 +108,17 @@ export async function buildWorld(system: RunningSystem): Promise<World> {
     { timeoutMs: 30_000, intervalMs: 200, what: "the organization's first notification" },
   );
 
+  const requested = expectOk(await api(system, 'user', member, 'POST', '/users/me/exports'), 'data export');
+  const exportId = stringField(requested, 'exportId');
+  await waitFor(
+    async () => {
+      const list = expectOk(await api(system, 'user', member, 'GET', '/users/me/exports'), 'exports');
+      const items = (list.body['items'] as Array<{ exportId: string; status: string }> | undefined) ?? [];
+      return items.some((item) => item.exportId === exportId && item.status === 'ready') ? true : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 300, what: "the member's data export to be ready" },
+  );
+
   return {
     organization,
     member,
@@ -117,6 +130,7 @@ export async function buildWorld(system: RunningSystem): Promise<World> {
     notificationId,
     assetId: stringField(upload, 'assetId'),
     orderId: stringField(order, 'orderId'),
+    exportId,
   };
 }
 

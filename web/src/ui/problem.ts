@@ -70,7 +70,8 @@ export function problemMessage(problem: Problem): string {
   const slug = slugOf(problem.type);
   const known = SENTENCES[slug];
   if (known !== undefined) return known;
-  if (slug === 'validation' && problem.errors !== undefined && problem.errors.length > 0) {
+  // 400 validation (the schema) and 422 unprocessable (a rule between fields) both list the values.
+  if ((slug === 'validation' || slug === 'unprocessable') && problem.errors !== undefined && problem.errors.length > 0) {
     return problem.errors
       .map((error) => (error.path ? `The ${fieldName(error.path)} ${error.message ?? 'is not valid'}.` : `${error.message ?? 'Invalid input'}.`))
       .join(' ');

@@ -5,11 +5,22 @@ import type { Logger } from '../logger/logger.js';
 import { correlationMiddleware } from './correlation.js';
 import type { RouteHost } from './define-route.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { mountApiReference } from './api-reference.js';
+import { concretePathMethods, methodNotAllowed } from './method-not-allowed.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { quiesceGuard } from './quiesce.js';
 import { readinessHandler, type ReadinessCheck } from './readiness.js';
 import { requestLogging } from './request-logging.js';
 import { RouteRegistry } from './route-registry.js';
+
+/** What every service's document says first: how its errors and limits read (issue 26). */
+const API_DESCRIPTION = [
+  'Every error is an RFC 9457 problem (`application/problem+json`) whose `type` URI names it; each operation lists, per status, the types it may answer.',
+  '400 `validation`: the request breaks the documented schema (the `errors` member lists each value by location and path).',
+  '422 `unprocessable`: the request matches the schema but a rule the schema cannot state refuses it (the operation says which).',
+  'Free-text lengths count characters (code points), as JSON Schema does; no string may hold the NUL character.',
+  'A method a path does not serve is 405 with `Allow`. Lists are paged by an opaque `cursor` (the previous page\'s `nextCursor`).',
+].join('\n\n');
 
 export interface HttpAppOptions {
   /** The service's name: the OpenAPI title. */
@@ -68,16 +79,23 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   });
   app.get('/ready', readinessHandler(options.readiness ?? [], options.readinessTimeoutMs ?? 2_000, logger));
   app.get('/openapi.json', (_req, res) => {
-    openApi ??= buildOpenApiDocument(routes.list(), { title: options.service, version: options.version ?? '1.0.0' });
+    openApi ??= buildOpenApiDocument(routes.list(), {
+      title: `EventoNight ${options.service} service`,
+      version: options.version ?? '1.0.0',
+      description: API_DESCRIPTION,
+    });
     res.json(openApi);
   });
+  mountApiReference(app, options.service);
 
   const isQuiesced = options.isQuiesced;
   if (isQuiesced !== undefined) app.use(quiesceGuard(isQuiesced));
 
   // Mounted now, filled later: routes defined after this call still run before the 404.
   const router: Router = express.Router();
+  app.use(concretePathMethods(routes));
   app.use(router);
+  app.use(methodNotAllowed(routes));
   app.use(notFoundHandler());
   app.use(errorHandler(logger));
 

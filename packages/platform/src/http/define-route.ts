@@ -8,7 +8,10 @@ import type { Logger } from '../logger/logger.js';
 import { jsonBody, rawBody } from './body-parsers.js';
 import { correlationIdOf } from './correlation.js';
 import { JsonText } from './json-text.js';
-import type { AuthRequirement, HttpMethod, ResponseSchemas, RouteRegistry } from './route-registry.js';
+import { problemsOf } from './declared-problems.js';
+import { classifyError } from './error-mapping.js';
+import type { DeclaredProblem } from './problem.js';
+import type { AuthRequirement, HttpMethod, RecordedRoute, ResponseSchemas, RouteRegistry } from './route-registry.js';
 import { parseInput } from './validation.js';
 
 /** Where routes are mounted and recorded; `createHttpApp` returns one. */
@@ -63,6 +66,12 @@ export interface RouteDefinition<P, Q, H, B, R extends ResponseSchemas, A extend
   /** Overrides the app's body limit for this route. */
   bodyLimit?: string | number;
   responses: R;
+  /**
+   * The problems the handler (its application and domain code) may answer, e.g. `['not-found',
+   * 'version-conflict', soldOut]`. Those of the shared pipeline (validation, authentication,
+   * body parsing, outages) are implied. The OpenAPI document lists exactly these and the implied.
+   */
+  problems?: readonly DeclaredProblem[];
 }
 
 export type RouteHandler<P, Q, H, B, R extends ResponseSchemas, A, Raw> = (
@@ -140,31 +149,14 @@ export function defineRoute<
   const bodyParsers: RequestHandler[] = isRaw ? [rawBody(limit)] : definition.body !== undefined ? jsonBody(limit) : [];
   const log = host.logger.child({ route: `${method.toUpperCase()} ${path}` });
 
-  const run = async (req: Request, res: Response): Promise<void> => {
-    const input = {
-      params: parseIfDeclared(definition.params, req.params, 'params'),
-      query: parseIfDeclared(definition.query, req.query, 'query'),
-      headers: parseIfDeclared(definition.headers, req.headers, 'headers'),
-      body: isRaw
-        ? Buffer.isBuffer(req.body)
-          ? req.body
-          : Buffer.alloc(0)
-        : parseIfDeclared(definition.body, req.body, 'body'),
-      principal: auth === 'public' ? undefined : auth === 'optional' ? principalOf(req) : requirePrincipal(req),
-      correlationId: correlationIdOf(req) ?? correlationIdOrNew(),
-      log,
-    } as RouteInput<P, Q, H, B, A, Raw>;
-    const result: AnyResult = await handler(input);
-    send(res, result, responses, where);
-  };
-
-  host.routes.add({
+  const recorded: RecordedRoute = {
     method,
     path,
     summary: definition.summary,
     auth,
     rawBody: isRaw,
     responses,
+    problems: definition.problems ?? [],
     ...(definition.description === undefined ? {} : { description: definition.description }),
     ...(definition.tags === undefined ? {} : { tags: definition.tags }),
     ...(definition.operationId === undefined ? {} : { operationId: definition.operationId }),
@@ -172,7 +164,37 @@ export function defineRoute<
     ...(definition.query === undefined ? {} : { query: definition.query }),
     ...(definition.headers === undefined ? {} : { headers: definition.headers }),
     ...(definition.body === undefined ? {} : { body: definition.body }),
-  });
+  };
+  host.routes.add(recorded);
+  const declaredTypes = new Set(problemsOf(recorded).map((kind) => kind.type));
+
+  const run = async (req: Request, res: Response): Promise<void> => {
+    try {
+      const input = {
+        params: parseIfDeclared(definition.params, req.params, 'params'),
+        query: parseIfDeclared(definition.query, req.query, 'query'),
+        headers: parseIfDeclared(definition.headers, req.headers, 'headers'),
+        body: isRaw
+          ? Buffer.isBuffer(req.body)
+            ? req.body
+            : Buffer.alloc(0)
+          : parseIfDeclared(definition.body, req.body, 'body'),
+        principal: auth === 'public' ? undefined : auth === 'optional' ? principalOf(req) : requirePrincipal(req),
+        correlationId: correlationIdOf(req) ?? correlationIdOrNew(),
+        log,
+      } as RouteInput<P, Q, H, B, A, Raw>;
+      const result: AnyResult = await handler(input);
+      send(res, result, responses, where);
+    } catch (error) {
+      // Still answered as thrown: the log line is for whoever keeps the document exact (issue 26).
+      const { problem } = classifyError(error);
+      if (!declaredTypes.has(problem.type)) {
+        log.error({ problemType: problem.type, status: problem.status }, `${where} answered a problem its OpenAPI operation does not declare`);
+      }
+      throw error;
+    }
+  };
+
   // Authentication runs before the body is read, so anonymous callers cannot make us parse.
   host.router[method](path, ...authMiddlewares(auth, host.verifier, where), ...bodyParsers, run);
 }

@@ -15,6 +15,8 @@ export {
   problems,
   problemTypes,
   problemTypeUri,
+  problemSubtype,
+  problemOf,
   isProblem,
   PROBLEM_BASE_URI,
   PROBLEM_CONTENT_TYPE,
@@ -22,6 +24,8 @@ export {
   type ProblemBody,
   type ProblemExtensions,
   type ProblemOptions,
+  type ProblemSubtype,
+  type DeclaredProblem,
   type ValidationIssue,
 } from './problem.js';
 export {
@@ -41,4 +45,7 @@ export { quiesceGuard } from './quiesce.js';
 export { requestLogging } from './request-logging.js';
 export { startHttpServer, type StartHttpServerOptions, type RunningHttpServer } from './server.js';
 export { onShutdownSignals, type ShutdownOptions } from './shutdown.js';
-export { cursorParam, pageLimitParam } from './pagination.js';
+export { cursorParam, pageLimitParam, queryInteger } from './pagination.js';
+export { requiredText, optionalText } from './text.js';
+export { problemsOf, type ProblemKind } from './declared-problems.js';
+export { concretePathMethods, methodNotAllowed } from './method-not-allowed.js';

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
+import { problemsOf, type ProblemKind } from './declared-problems.js';
 import type { RecordedRoute } from './route-registry.js';
 
 /**
@@ -20,10 +21,44 @@ type Operation = Record<string, unknown>;
 
 const BEARER = 'bearerAuth';
 
+/** Refused in every input string by `parseInput` (the databases cannot store it), so documented on each. */
+const NO_NUL: JsonSchema = { pattern: '^[^\\u0000]*$' };
+
+/**
+ * Whether a pattern could match a NUL: it has a negated class, `.`, `\S`/`\W`/`\D` or names U+0000.
+ * Patterns of listed characters (`^[a-z]{3}$`, ids) cannot, and need no second pattern beside them
+ * (generators cannot intersect two patterns: they would draw and throw away most values).
+ */
+function mayMatchNul(pattern: string): boolean {
+  return /\[\^|\\[SWD0]|\\x00|\\u0000|(^|[^\\])\./.test(pattern);
+}
+
+/**
+ * Adds the NUL rule to every free-text string of an input schema: as its `pattern`, or beside
+ * a pattern it already has that could match a NUL (`allOf`). Formats, enums and constants cannot
+ * hold a NUL anyway.
+ */
+function withNoNul(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) withNoNul(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as JsonSchema;
+  for (const value of Object.values(schema)) withNoNul(value);
+  const freeText = schema.type === 'string' && schema.format === undefined && schema.enum === undefined && schema.const === undefined;
+  if (!freeText) return;
+  if (schema.pattern === undefined) schema.pattern = NO_NUL.pattern;
+  else if (typeof schema.pattern === 'string' && schema.pattern !== NO_NUL.pattern && mayMatchNul(schema.pattern)) {
+    schema.allOf = [...((schema.allOf as unknown[] | undefined) ?? []), NO_NUL];
+  }
+}
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   // `any` for unrepresentable parts (transforms, dates) keeps one odd field from breaking the document.
   const generated = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   delete generated.$schema; // the document's dialect already is 2020-12
+  if (io === 'input') withNoNul(generated);
   return generated;
 }
 
@@ -46,8 +81,21 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query' | 'he
   }));
 }
 
-function problemResponse(description: string): JsonSchema {
-  return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } };
+/**
+ * One status's problems: the RFC 9457 body whose `type` is one of the listed URIs, and the
+ * types with their titles in the description, for a reader who has only the document.
+ */
+function problemResponse(kinds: readonly ProblemKind[]): JsonSchema {
+  const types = kinds.map((kind) => kind.type);
+  const description = kinds.map((kind) => `\`${kind.type}\` ${kind.title}`).join('; ');
+  return {
+    description,
+    content: {
+      [PROBLEM_CONTENT_TYPE]: {
+        schema: { allOf: [{ $ref: '#/components/schemas/Problem' }, { properties: { type: { enum: types } } }] },
+      },
+    },
+  };
 }
 
 function responses(route: RecordedRoute): Record<string, JsonSchema> {
@@ -57,19 +105,12 @@ function responses(route: RecordedRoute): Record<string, JsonSchema> {
     out[status] =
       schema === null ? { description } : { description, content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
   }
-  // The problems the pipeline itself can answer, unless the route documents them itself.
-  const hasInput = route.params ?? route.query ?? route.headers ?? route.body;
-  const implied: Array<[string, string, boolean]> = [
-    ['400', 'Invalid request (problem details)', hasInput !== undefined],
-    ['401', 'Missing or invalid bearer token', route.auth !== 'public'],
-    ['403', 'Lacks the required role or client', typeof route.auth === 'object'],
-    ['413', 'Body too large', route.body !== undefined || route.rawBody],
-    ['415', 'Body is not JSON', route.body !== undefined],
-    ['500', 'Unexpected error', true],
-    ['503', 'A dependency is unavailable', true],
-  ];
-  for (const [status, description, applies] of implied) {
-    if (applies && out[status] === undefined) out[status] = problemResponse(description);
+  const byStatus = new Map<number, ProblemKind[]>();
+  for (const kind of problemsOf(route)) byStatus.set(kind.status, [...(byStatus.get(kind.status) ?? []), kind]);
+  for (const [status, kinds] of byStatus) {
+    const key = String(status);
+    if (out[key] !== undefined) throw new Error(`${route.method.toUpperCase()} ${route.path} declares ${key} both as a response and as a problem`);
+    out[key] = problemResponse(kinds);
   }
   return out;
 }

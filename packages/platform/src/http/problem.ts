@@ -18,6 +18,7 @@ export const problemTypes = {
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
   'version-conflict': { status: 409, title: 'Version conflict' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
   gone: { status: 410, title: 'Gone' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
@@ -32,6 +33,22 @@ export type ProblemSlug = keyof typeof problemTypes;
 export function problemTypeUri(slug: ProblemSlug): string {
   return PROBLEM_BASE_URI + slug;
 }
+
+/**
+ * A service's own, more specific type within a platform type (`sold-out` within `conflict`):
+ * created once, used both to throw the problem and to declare it on the routes that may.
+ */
+export interface ProblemSubtype {
+  readonly slug: ProblemSlug;
+  readonly subtype: { readonly slug: string; readonly title: string };
+}
+
+export function problemSubtype(slug: ProblemSlug, subtypeSlug: string, title: string): ProblemSubtype {
+  return { slug, subtype: { slug: subtypeSlug, title } };
+}
+
+/** What a route declares it may answer besides what the pipeline itself can (see declared-problems.ts). */
+export type DeclaredProblem = ProblemSlug | ProblemSubtype;
 
 /** Extension members; the standard member names are reserved. */
 export type ProblemExtensions = Record<string, unknown> & {
@@ -98,6 +115,11 @@ export class Problem extends Error {
   }
 }
 
+/** A problem of a service's subtype, e.g. `problemOf(soldOut, 'Not enough tickets remain.', { extensions })`. */
+export function problemOf(kind: ProblemSubtype, detail: string, options: Omit<ProblemOptions, 'subtype'> = {}): Problem {
+  return new Problem(kind.slug, detail, { ...options, subtype: kind.subtype });
+}
+
 export function isProblem(error: unknown): error is Problem {
   return error instanceof Problem;
 }
@@ -129,6 +151,9 @@ export const problems = {
     new Problem('version-conflict', detail),
   /** Existed, and is no more on purpose (an expired download): asking again will not bring it back. */
   gone: (detail: string, subtype?: { slug: string; title: string }) => new Problem('gone', detail, subtype === undefined ? {} : { subtype }),
+  /** A method the path does not serve (RFC 9110 §15.5.6: `Allow` lists the ones it does). */
+  methodNotAllowed: (allowed: readonly string[]) =>
+    new Problem('method-not-allowed', `This path answers ${allowed.join(', ')} only.`, { headers: { Allow: allowed.join(', ') } }),
   unprocessable: (detail: string, extensions?: ProblemExtensions) =>
     new Problem('unprocessable', detail, extensions === undefined ? {} : { extensions }),
   payloadTooLarge: (limit?: string) =>

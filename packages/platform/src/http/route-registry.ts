@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '../auth/principal.js';
+import type { DeclaredProblem } from './problem.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -31,6 +32,8 @@ export interface RecordedRoute {
   body?: z.ZodType;
   rawBody: boolean;
   responses: ResponseSchemas;
+  /** The problems the handler may answer beyond the pipeline's own (declared-problems.ts). */
+  problems: readonly DeclaredProblem[];
 }
 
 export class RouteRegistry {

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { problems, type ValidationIssue } from './problem.js';
 
 /**
- * Parses one part of a request with zod and throws a 400 validation problem listing
- * each issue by location, path and message. The listing is bounded and never quotes
+ * Parses one part of a request with zod and throws a validation problem listing
+ * each issue by location, path and message: 400 `validation` when the input breaks its
+ * documented schema, 422 `unprocessable` when it matches the schema but a rule the schema
+ * cannot state refuses it (zod's custom issues: `refine`, a cursor this API did not issue). The listing is bounded and never quotes
  * the input: issue messages and (attacker-chosen) key names are truncated and counted.
  */
 
@@ -69,10 +71,11 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, locat
   const all = toIssues(location, result.error);
   const issues = all.slice(0, MAX_ISSUES);
   const more = all.length - issues.length;
-  throw problems.validation(
-    issues,
-    more > 0 ? `The request has invalid or missing values; ${more} more issues not listed.` : undefined,
-  );
+  const unlisted = more > 0 ? ` ${more} more issues not listed.` : '';
+  if (result.error.issues.every((issue) => issue.code === 'custom')) {
+    throw problems.unprocessable(`The values are well-formed but not acceptable; see errors.${unlisted}`, { errors: issues });
+  }
+  throw problems.validation(issues, unlisted === '' ? undefined : `The request has invalid or missing values;${unlisted}`);
 }
 
 export const parseParams = <S extends z.ZodType>(schema: S, value: unknown) => parseInput(schema, value, 'params');

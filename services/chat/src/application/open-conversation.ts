@@ -14,7 +14,11 @@ export async function openConversation(
   withUserId: string,
 ): Promise<{ summary: ConversationSummary; created: boolean }> {
   await deps.ledger.refuseErased(me);
-  if (withUserId === me) throw problems.badRequest('You cannot open a conversation with yourself.');
+  if (withUserId === me) {
+    throw problems.unprocessable('You cannot open a conversation with yourself.', {
+      errors: [{ location: 'body', path: 'withUserId', message: 'must not be yourself' }],
+    });
+  }
   const other = await deps.users.find(withUserId);
   if (other === null || other.deleted || (await deps.ledger.isErased(withUserId))) throw problems.notFound('No such user.');
   const id = conversationIdFor(me, withUserId);

@@ -2,6 +2,7 @@ import { defineRoute, type RouteHost } from '@eventonight/platform';
 import type { ChatDeps } from '../application/deps.js';
 import { markConversationRead } from '../application/mark-read.js';
 import { openConversation } from '../application/open-conversation.js';
+import { memberDeletedProblem } from '../application/problems.js';
 import { listConversations, listMessages } from '../application/queries.js';
 import { sendMessage } from '../application/send-message.js';
 import { cursorText, toConversationView, toMessageView } from './presenter.js';
@@ -27,10 +28,12 @@ export function chatRoutes(host: RouteHost, deps: ChatDeps): void {
       method: 'post',
       path: '/conversations',
       summary: 'Open the conversation with a user, or get the existing one',
-      description: '201 when it was created now, 200 when it already existed. 400 with yourself, 404 for an unknown user.',
+      description:
+        '201 when it was created now, 200 when it already existed. 404 `not-found`: no such user (or their account was deleted). 422 `unprocessable`: `withUserId` is yourself (a rule the schema cannot state).',
       tags,
       body: openConversationBody,
       responses: { 200: conversationView, 201: conversationView },
+      problems: ['not-found', 'unprocessable'],
     },
     async ({ principal, body }) => {
       const { summary, created } = await openConversation(deps, principal.userId, body.withUserId);
@@ -46,9 +49,11 @@ export function chatRoutes(host: RouteHost, deps: ChatDeps): void {
       method: 'get',
       path: '/conversations',
       summary: 'My conversations, most recent activity first (metadata only)',
+      description: 'A `cursor` that is not the `nextCursor` of a page of this list is answered 422 `unprocessable`.',
       tags,
       query: listConversationsQuery,
       responses: { 200: conversationList },
+      problems: ['unprocessable'],
     },
     async ({ principal, query }) => {
       const page = await listConversations(deps, principal.userId, {
@@ -65,10 +70,13 @@ export function chatRoutes(host: RouteHost, deps: ChatDeps): void {
       method: 'get',
       path: '/conversations/:conversationId/messages',
       summary: "A conversation's messages, newest first; `before` pages back in time",
+      description:
+        '404 `not-found`: no such conversation, or you are not in it. A `before` that is not the `nextCursor` of a page of messages is answered 422 `unprocessable`.',
       tags,
       params: conversationIdParams,
       query: listMessagesQuery,
       responses: { 200: messageList },
+      problems: ['not-found', 'unprocessable'],
     },
     async ({ principal, params, query }) => {
       const page = await listMessages(deps, principal.userId, params.conversationId, {
@@ -86,11 +94,12 @@ export function chatRoutes(host: RouteHost, deps: ChatDeps): void {
       path: '/conversations/:conversationId/messages',
       summary: 'Send a message (idempotent on the client-chosen messageId)',
       description:
-        '201 when stored now; 200 with the stored message when the same messageId was sent before; 409 when that messageId carries a different text.',
+        '201 when stored now; 200 with the stored message when the same messageId was sent before. 404 `not-found`: no such conversation, or you are not in it. 409 `conflict`: that messageId carries a different text. 409 `member-deleted`: the other person deleted their account (the conversation stays readable). 409 `version-conflict`: the conversation kept changing under concurrent writes; send again with the same messageId.',
       tags,
       params: conversationIdParams,
       body: sendMessageBody,
       responses: { 200: messageView, 201: messageView },
+      problems: ['not-found', 'conflict', memberDeletedProblem, 'version-conflict'],
     },
     async ({ principal, params, body }) => {
       const { message, created } = await sendMessage(deps, principal.userId, params.conversationId, body);
@@ -105,9 +114,12 @@ export function chatRoutes(host: RouteHost, deps: ChatDeps): void {
       method: 'post',
       path: '/conversations/:conversationId/read',
       summary: 'Mark the conversation read (my unread count becomes 0)',
+      description:
+        '404 `not-found`: no such conversation, or you are not in it. 409 `version-conflict`: the conversation kept changing under concurrent writes; repeat it.',
       tags,
       params: conversationIdParams,
       responses: { 200: conversationView },
+      problems: ['not-found', 'version-conflict'],
     },
     async ({ principal, params }) => {
       const summary = await markConversationRead(deps, principal.userId, params.conversationId);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { cursorParam, decodeTimeCursor, pageLimitParam } from '@eventonight/platform';
+import { cursorParam, decodeTimeCursor, pageLimitParam, requiredText } from '@eventonight/platform';
 
 /** Request and response shapes of the chat API; every input object is strict, every string bounded. */
 
+/** Ids are ASCII (user ids are Keycloak UUIDs, conversation ids `c_` + base64url): a pattern says it exactly. */
 const idPattern = /^[A-Za-z0-9_-]{1,128}$/;
-const userId = z.string().min(1).max(128);
+const userId = z.string().regex(idPattern, 'is not a user id');
 
 export const conversationIdParams = z.strictObject({
   conversationId: z.string().regex(idPattern, 'is not a conversation id'),
@@ -14,7 +15,7 @@ export const openConversationBody = z.strictObject({ withUserId: userId });
 
 export const sendMessageBody = z.strictObject({
   messageId: z.string().regex(idPattern, 'must be 1-128 characters of A-Z a-z 0-9 _ - (e.g. a UUID or ULID)'),
-  text: z.string().trim().min(1, 'must not be empty').max(4_000),
+  text: requiredText(4_000),
 });
 
 const cursor = cursorParam(decodeTimeCursor, 600);

@@ -54,10 +54,13 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       method: 'post',
       path: '/events',
       summary: 'Create an event as a draft',
+      description:
+        'Rules the schema cannot state are answered 422 `unprocessable`, each named in `errors`: `startsAt` must be in the future and `endsAt` after `startsAt`; tier names are unique within the event, ignoring case.',
       tags: ['events'],
       auth: organization,
       body: createEventBody,
       responses: { 201: eventView },
+      problems: ['unprocessable'],
     },
     async ({ principal, body }) => {
       const created = await createEvent(deps, principal, toCreateInput(body));
@@ -76,11 +79,12 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       path: '/events',
       summary: 'Browse published events',
       description:
-        'Published events sorted by start then id. `from` is inclusive and `to` exclusive on startsAt; `city` matches exactly, ignoring case; `q` searches title and description.',
+        'Published events sorted by start then id. `from` is inclusive and `to` exclusive on startsAt; `city` matches exactly, ignoring case; `q` searches title and description. Answered 422 `unprocessable`: `to` not after `from`, or a `cursor` that is not the `nextCursor` of a page of this list.',
       tags: ['events'],
       auth: 'public',
       query: listEventsQuery,
       responses: { 200: eventList },
+      problems: ['unprocessable'],
     },
     async ({ query }) => {
       const { from, to, cursor, limit, ...rest } = query;
@@ -102,10 +106,12 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       method: 'get',
       path: '/organizers/me/events',
       summary: "The calling organization's events, drafts included",
+      description: 'Sorted by start then id. A `cursor` that is not the `nextCursor` of a page of this list is answered 422 `unprocessable`.',
       tags: ['events'],
       auth: organization,
       query: myEventsQuery,
       responses: { 200: eventList },
+      problems: ['unprocessable'],
     },
     async ({ principal, query }) => {
       await refuseErasedOrganizer(deps, principal);
@@ -127,10 +133,12 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       method: 'get',
       path: '/events/:eventId',
       summary: 'Read an event (a draft only by its organizer)',
+      description: 'A missing event, and a draft read by anyone but its organizer, are the same 404 `not-found`.',
       tags: ['events'],
       auth: 'optional',
       params: eventIdParams,
       responses: { 200: eventView },
+      problems: ['not-found'],
     },
     async ({ principal, params }) => {
       const { value, hit } = await deps.catalogue.read(`event:${params.eventId}`, eventView, async () => {
@@ -148,12 +156,15 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       method: 'patch',
       path: '/events/:eventId',
       summary: 'Edit an event (tiers only while it is a draft)',
+      description:
+        'Only its organizer edits an event: another organization\'s draft is 404 `not-found` (as if missing), its other events 403 `forbidden`. 409 `version-conflict`: `If-Match` names another version. 409 `conflict`: the event is cancelled or completed, or the tiers change after it was published. 422 `unprocessable`, each rule named in `errors`: a changed `startsAt` must be in the future, a changed `endsAt` too, `endsAt` after `startsAt`; tier names unique ignoring case; a `tierId` must be one of this event\'s tiers, at most once. A patch that changes nothing writes nothing.',
       tags: ['events'],
       auth: organization,
       params: eventIdParams,
       headers: ifMatchHeaders,
       body: updateEventBody,
       responses: { 200: eventView },
+      problems: ['not-found', 'conflict', 'version-conflict', 'unprocessable'],
     },
     async ({ principal, params, headers, body }) => {
       const outcome = await updateEvent(deps, principal, params.eventId, toPatch(body), headers['if-match']);
@@ -167,11 +178,14 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       method: 'post',
       path: '/events/:eventId/publish',
       summary: 'Publish a draft',
+      description:
+        'Only its organizer publishes a draft: another organization\'s draft is 404 `not-found` (as if missing), its other events 403 `forbidden`. 409 `version-conflict`: `If-Match` names another version. 409 `conflict`: the event is not a draft. 422 `unprocessable`: its `startsAt` has passed.',
       tags: ['events'],
       auth: organization,
       params: eventIdParams,
       headers: ifMatchHeaders,
       responses: { 200: eventView },
+      problems: ['not-found', 'conflict', 'version-conflict', 'unprocessable'],
     },
     async ({ principal, params, headers }) => {
       const outcome = await publishEvent(deps, principal, params.eventId, headers['if-match']);
@@ -185,12 +199,15 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       method: 'post',
       path: '/events/:eventId/cancel',
       summary: 'Cancel a published event',
+      description:
+        'Only its organizer cancels an event: another organization\'s draft is 404 `not-found` (as if missing), its other events 403 `forbidden`. 409 `version-conflict`: `If-Match` names another version. 409 `conflict`: the event is not published, or it has already ended.',
       tags: ['events'],
       auth: organization,
       params: eventIdParams,
       headers: ifMatchHeaders,
       body: cancelEventBody,
       responses: { 200: eventView },
+      problems: ['not-found', 'conflict', 'version-conflict'],
     },
     async ({ principal, params, headers, body }) => {
       const outcome = await cancelEvent(deps, principal, params.eventId, body?.reason ?? null, headers['if-match']);

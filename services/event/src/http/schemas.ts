@@ -1,39 +1,44 @@
 import { z } from 'zod';
 import { eventEvents } from '@eventonight/contracts';
-import { cursorParam, pageLimitParam } from '@eventonight/platform';
+import { cursorParam, pageLimitParam, requiredText } from '@eventonight/platform';
 import { decodeCursor } from '../persistence/cursor.js';
 
-/** Request and response shapes of the event API; every object is strict, every string bounded. */
+/**
+ * Request and response shapes of the event API; every object is strict, every string bounded.
+ * Everything JSON Schema can state is a zod check here, so the document says it and a request
+ * breaking it is a 400; only rules between fields or against stored state are left to 422.
+ */
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' });
-const mediaId = z.string().min(1).max(128);
+/** Ids this platform issues (UUIDs, Keycloak subjects): ASCII, so their length means the same to every reader. */
+const opaqueId = (what: string) => z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, `is not ${what}`);
+const mediaId = opaqueId('a media id');
 const currency = z.string().regex(/^[a-z]{3}$/, 'must be 3 lower-case letters (ISO 4217)');
 
 const geoPoint = z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
 
 export const venueInput = z.strictObject({
-  name: text(1, 200),
-  address: text(1, 300),
-  city: text(1, 120),
+  name: requiredText(200),
+  address: requiredText(300),
+  city: requiredText(120),
   location: geoPoint.nullable().optional(),
 });
 
 const tierFields = {
-  name: text(1, 80),
+  name: requiredText(80),
   priceMinor: z.int().min(0).max(100_000_000),
   currency,
   quantity: z.int().min(1).max(1_000_000),
 };
 const tierCreate = z.strictObject(tierFields);
 /** On PATCH a tier may name an existing tierId to keep it; tiers without one get a new id. */
-const tierPatch = z.strictObject({ tierId: z.string().min(1).max(128).optional(), ...tierFields });
+const tierPatch = z.strictObject({ tierId: opaqueId('a tier id').optional(), ...tierFields });
 
-const tags = z.array(text(1, 32)).max(10);
+const tags = z.array(requiredText(32)).max(10);
 
 export const createEventBody = z.strictObject({
-  title: text(1, 200),
-  description: text(1, 5_000),
+  title: requiredText(200),
+  description: requiredText(5_000),
   category: eventEvents.eventCategory,
   startsAt: isoDateTime,
   endsAt: isoDateTime,
@@ -46,8 +51,8 @@ export const createEventBody = z.strictObject({
 
 export const updateEventBody = z
   .strictObject({
-    title: text(1, 200).optional(),
-    description: text(1, 5_000).optional(),
+    title: requiredText(200).optional(),
+    description: requiredText(5_000).optional(),
     category: eventEvents.eventCategory.optional(),
     startsAt: isoDateTime.optional(),
     endsAt: isoDateTime.optional(),
@@ -57,26 +62,33 @@ export const updateEventBody = z
     tiers: z.array(tierPatch).max(20).optional(),
     tags: tags.optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, { error: 'must change at least one field' });
+  // A schema rule (minProperties), so a 400 like every other one: not a custom (422) issue.
+  .superRefine((body, ctx) => {
+    if (Object.keys(body).length > 0) return;
+    ctx.addIssue({ code: 'too_small', origin: 'object', minimum: 1, inclusive: true, input: body, message: 'must change at least one field' });
+  })
+  .meta({ minProperties: 1 });
 
-export const cancelEventBody = z.strictObject({ reason: text(1, 500).optional() }).optional();
+export const cancelEventBody = z.strictObject({ reason: requiredText(500).optional() }).optional();
 
 export const eventIdParams = z.strictObject({ eventId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'is not an event id') });
+
+/**
+ * An ETag of this API (`"3"`, weak `W/"3"` accepted) or `*`; anything else is a 400. HTTP drops
+ * the white space around a field value before it gets here, so the pattern need not allow it.
+ */
+const IF_MATCH = /^(?:\*|(?:W\/)?"[0-9]{1,15}")$/;
 
 /** `If-Match: "<version>"` pins the version a command applies to; `*` or no header = current. */
 export const ifMatchHeaders = z.object({
   'if-match': z
     .string()
-    .max(100)
+    .regex(IF_MATCH, 'must be an ETag of this API, e.g. "3", or *')
+    .meta({ description: 'The `ETag` of the version this change applies to (e.g. `"3"`); `*` or no header applies it to the current version. Another version is a 409 version-conflict.' })
     .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value.trim() === '*') return undefined;
-      const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(value);
-      if (match?.[1] === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'must be an ETag of this API, e.g. "3"' });
-        return z.NEVER;
-      }
-      return Number(match[1]);
+    .transform((value) => {
+      const digits = value === undefined ? null : /"([0-9]+)"/.exec(value)?.[1];
+      return digits === undefined || digits === null ? undefined : Number(digits);
     }),
 });
 
@@ -89,9 +101,9 @@ export const listEventsQuery = z
     from: isoDateTime.optional(),
     to: isoDateTime.optional(),
     category: eventEvents.eventCategory.optional(),
-    city: text(1, 120).optional(),
-    organizerId: z.string().min(1).max(128).optional(),
-    q: text(1, 100).optional(),
+    city: requiredText(120).optional(),
+    organizerId: opaqueId('an organizer id').optional(),
+    q: requiredText(100).optional(),
     cursor: cursor.optional(),
     limit: limit.optional(),
   })

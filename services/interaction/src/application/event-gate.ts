@@ -1,13 +1,15 @@
-import { problems, type Problem } from '@eventonight/platform';
+import { problemOf, problems, type Problem } from '@eventonight/platform';
 import type { EventCopy } from '../domain/copies.js';
 import { isVisible, type EventRefusal } from '../domain/event-rules.js';
 import type { InteractionDeps } from './deps.js';
+import { eventCancelled, eventNotStarted, eventOver } from './problem-kinds.js';
 
 const detailOf: Record<EventRefusal, () => Problem> = {
   'not-found': () => problems.notFound('The event does not exist.'),
-  cancelled: () => problems.conflict('The event was cancelled.', { reason: 'event-cancelled' }),
-  over: () => problems.conflict('The event is over.', { reason: 'event-over' }),
-  'not-started': () => problems.unprocessable('An event can be reviewed only once it has started.', { reason: 'event-not-started' }),
+  cancelled: () => problemOf(eventCancelled, 'The event was cancelled.', { extensions: { reason: 'event-cancelled' } }),
+  over: () => problemOf(eventOver, 'The event is over.', { extensions: { reason: 'event-over' } }),
+  'not-started': () =>
+    problemOf(eventNotStarted, 'An event can be reviewed only once it has started.', { extensions: { reason: 'event-not-started' } }),
 };
 
 export function refusalProblem(refusal: EventRefusal): Problem {

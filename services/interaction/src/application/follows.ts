@@ -1,13 +1,14 @@
-import { problems } from '@eventonight/platform';
+import { problemOf, problems } from '@eventonight/platform';
 import { followEvent } from '../domain/events.js';
 import { relationId } from '../domain/keys.js';
 import type { UserCopy } from '../domain/copies.js';
 import type { InteractionDeps } from './deps.js';
 import { asLiveCaller } from './event-gate.js';
+import { notAnOrganization, selfFollow } from './problem-kinds.js';
 import { decideAndWrite, type Outcome } from './write-once.js';
 
 function refuseSelf(followerId: string, followeeId: string): void {
-  if (followerId === followeeId) throw problems.badRequest('You cannot follow yourself.');
+  if (followerId === followeeId) throw problemOf(selfFollow, 'You cannot follow yourself.', { extensions: { reason: 'self-follow' } });
 }
 
 /** A known, not deleted user, or 404. */
@@ -17,12 +18,12 @@ export async function knownUser(deps: InteractionDeps, userId: string): Promise<
   return user;
 }
 
-/** Members follow organizations: following a member is a well-formed request the rules refuse (422). */
+/** Members follow organizations: following a member, or oneself, is a well-formed request the rules refuse (422). */
 export async function followCommand(deps: InteractionDeps, followerId: string, followeeId: string): Promise<Outcome> {
   refuseSelf(followerId, followeeId);
   const followee = await asLiveCaller(deps, followerId, () => knownUser(deps, followeeId));
   if (followee.role !== 'organization') {
-    throw problems.unprocessable('Only organizations can be followed.', { reason: 'not-an-organization' });
+    throw problemOf(notAnOrganization, 'Only organizations can be followed.', { extensions: { reason: 'not-an-organization' } });
   }
   const id = relationId('follow', followeeId, followerId);
   const now = deps.clock();

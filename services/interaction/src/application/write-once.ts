@@ -1,5 +1,6 @@
 import {
   AggregateAlreadyExistsError,
+  Problem,
   VersionConflictError,
   type AggregateStore,
   type AggregateState,
@@ -25,6 +26,7 @@ const ATTEMPTS = 8;
  * Most relations are made once, so when the decision on "not there yet" is to create, the
  * create is tried first, without a read: the unique `_id` refuses it if the aggregate exists,
  * and only then is it loaded and decided again (one command per new like instead of two).
+ * Losing the race ATTEMPTS times in a row is answered 409 `version-conflict`.
  */
 export async function decideAndWrite<T extends AggregateState>(
   store: AggregateStore<T>,
@@ -54,7 +56,9 @@ export async function decideAndWrite<T extends AggregateState>(
       return 'updated';
     } catch (error) {
       const lostRace = error instanceof AggregateAlreadyExistsError || error instanceof VersionConflictError;
-      if (!lostRace || attempt >= ATTEMPTS) throw error;
+      if (!lostRace) throw error;
+      // Still losing after every attempt: one answer, whichever write lost last (the routes declare it).
+      if (attempt >= ATTEMPTS) throw new Problem('version-conflict', 'Too many concurrent changes to the same relation; retry.', { cause: error });
     }
   }
 }

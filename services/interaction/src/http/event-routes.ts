@@ -1,5 +1,6 @@
 import { defineRoute, type RouteHost } from '@eventonight/platform';
 import type { InteractionDeps } from '../application/deps.js';
+import { eventCancelled, eventNotStarted, eventOver } from '../application/problem-kinds.js';
 import { likeEventCommand, unlikeEventCommand } from '../application/likes.js';
 import { leaveCommand, participateCommand } from '../application/participations.js';
 import { eventStats, myEventRelations, reviewsOfEvent } from '../application/queries.js';
@@ -19,10 +20,13 @@ export function eventInteractionRoutes(host: RouteHost, deps: InteractionDeps): 
       method: 'put',
       path: '/events/:eventId/like',
       summary: 'Like an event (idempotent)',
-      description: '404 unknown or draft event, 409 cancelled event.',
+      description:
+        '201 when this call made the like, 200 when it already existed. 404 unknown or draft event; 409 `event-cancelled` ' +
+        '(a completed event can still be liked); 409 `version-conflict` when concurrent changes of the same like kept winning.',
       tags,
       params: eventIdParams,
       responses: { 200: likeView, 201: likeView },
+      problems: ['not-found', eventCancelled, 'version-conflict'],
     },
     async ({ principal, params }) => {
       const outcome = await likeEventCommand(deps, principal.userId, params.eventId);
@@ -32,7 +36,16 @@ export function eventInteractionRoutes(host: RouteHost, deps: InteractionDeps): 
 
   defineRoute(
     host,
-    { method: 'delete', path: '/events/:eventId/like', summary: 'Remove a like (idempotent)', tags, params: eventIdParams, responses: { 204: null } },
+    {
+      method: 'delete',
+      path: '/events/:eventId/like',
+      summary: 'Remove a like (idempotent)',
+      description: 'Also on a cancelled or completed event. 404 unknown or draft event; 409 `version-conflict` when concurrent changes kept winning.',
+      tags,
+      params: eventIdParams,
+      responses: { 204: null },
+      problems: ['not-found', 'version-conflict'],
+    },
     async ({ principal, params }) => {
       await unlikeEventCommand(deps, principal.userId, params.eventId);
       return { status: 204 };
@@ -45,10 +58,13 @@ export function eventInteractionRoutes(host: RouteHost, deps: InteractionDeps): 
       method: 'put',
       path: '/events/:eventId/participation',
       summary: 'Say you are going (idempotent)',
-      description: '404 unknown or draft event, 409 cancelled or completed event.',
+      description:
+        '201 when this call made you a participant, 200 when you already were. 404 unknown or draft event; 409 `event-cancelled`, ' +
+        '409 `event-over` (completed); 409 `version-conflict` when concurrent changes kept winning.',
       tags,
       params: eventIdParams,
       responses: { 200: participationView, 201: participationView },
+      problems: ['not-found', eventCancelled, eventOver, 'version-conflict'],
     },
     async ({ principal, params }) => {
       const outcome = await participateCommand(deps, principal.userId, params.eventId);
@@ -58,7 +74,16 @@ export function eventInteractionRoutes(host: RouteHost, deps: InteractionDeps): 
 
   defineRoute(
     host,
-    { method: 'delete', path: '/events/:eventId/participation', summary: 'Stop going (idempotent)', tags, params: eventIdParams, responses: { 204: null } },
+    {
+      method: 'delete',
+      path: '/events/:eventId/participation',
+      summary: 'Stop going (idempotent)',
+      description: 'Also on a cancelled or completed event. 404 unknown or draft event; 409 `version-conflict` when concurrent changes kept winning.',
+      tags,
+      params: eventIdParams,
+      responses: { 204: null },
+      problems: ['not-found', 'version-conflict'],
+    },
     async ({ principal, params }) => {
       await leaveCommand(deps, principal.userId, params.eventId);
       return { status: 204 };
@@ -71,11 +96,15 @@ export function eventInteractionRoutes(host: RouteHost, deps: InteractionDeps): 
       method: 'put',
       path: '/events/:eventId/review',
       summary: 'Write or edit your review of an event',
-      description: 'One per user and event. 403 not a participant, 404 unknown/draft, 409 cancelled, 422 not started yet.',
+      description:
+        'One per user and event: 201 creates it, 200 edits it (or changes nothing when identical). Only participants (403 otherwise). ' +
+        '404 unknown or draft event; 409 `event-cancelled`; 422 `event-not-started`: an event can be reviewed only once its ' +
+        '`startsAt` has passed (a rule on the stored event); 409 `version-conflict` when concurrent edits kept winning.',
       tags,
       params: eventIdParams,
       body: reviewBody,
       responses: { 200: reviewView, 201: reviewView },
+      problems: ['forbidden', 'not-found', eventCancelled, eventNotStarted, 'version-conflict'],
     },
     async ({ principal, params, body }) => {
       const { outcome, review } = await putReviewCommand(deps, principal.userId, params.eventId, body);
@@ -89,9 +118,11 @@ export function eventInteractionRoutes(host: RouteHost, deps: InteractionDeps): 
       method: 'get',
       path: '/events/:eventId/me',
       summary: 'Whether I like, attend and reviewed the event',
+      description: '404 unknown or draft event.',
       tags,
       params: eventIdParams,
       responses: { 200: myEventView },
+      problems: ['not-found'],
     },
     async ({ principal, params }) => {
       const mine = await myEventRelations(deps, principal.userId, params.eventId);
@@ -105,10 +136,12 @@ export function eventInteractionRoutes(host: RouteHost, deps: InteractionDeps): 
       method: 'get',
       path: '/events/:eventId/stats',
       summary: 'Likes, participants and reviews of an event',
+      description: 'Exact counts of the active relations. 404 unknown or draft event.',
       tags,
       auth: 'public',
       params: eventIdParams,
       responses: { 200: eventStatsView },
+      problems: ['not-found'],
     },
     async ({ params }) => ({ status: 200, body: await eventStats(deps, params.eventId) }),
   );
@@ -119,11 +152,13 @@ export function eventInteractionRoutes(host: RouteHost, deps: InteractionDeps): 
       method: 'get',
       path: '/events/:eventId/reviews',
       summary: 'Reviews of an event, newest first',
+      description: '404 unknown or draft event; 422 a `cursor` that is not the `nextCursor` of a page of this API.',
       tags,
       auth: 'public',
       params: eventIdParams,
       query: pageQuery,
       responses: { 200: reviewList },
+      problems: ['not-found', 'unprocessable'],
     },
     async ({ params, query }) => {
       const page = await reviewsOfEvent(deps, params.eventId, { limit: query.limit, ...(query.cursor === undefined ? {} : { after: query.cursor }) });

@@ -1,32 +1,33 @@
+import { eventEvents } from '@eventonight/contracts';
 import { z } from 'zod';
-import { decodeTimeCursor, type TimeCursor } from '@eventonight/platform';
+import { cursorParam, decodeTimeCursor, optionalText, pageLimitParam } from '@eventonight/platform';
 
 /** Request and response shapes of the interaction API; every object strict, every string bounded. */
 
+/**
+ * An event's or a user's id in a path: the ASCII of the ids the platform issues (UUIDs), so its
+ * length means the same in zod and JSON Schema, and a relation id (`like:<eventId>:<userId>`)
+ * cannot be made ambiguous by a `:` inside one.
+ */
+const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be 1-128 letters, digits, _ or -');
+
+/** Ids in answers: as stored (they came from a path above or from another service's events). */
 const id = z.string().min(1).max(128);
 
-export const eventIdParams = z.strictObject({ eventId: id });
-export const userIdParams = z.strictObject({ userId: id });
+export const eventIdParams = z.strictObject({ eventId: idParam });
+export const userIdParams = z.strictObject({ userId: idParam });
 
 export const pageQuery = z.strictObject({
-  cursor: z
-    .string()
-    .max(400)
-    .transform((text, ctx): TimeCursor => {
-      const cursor = decodeTimeCursor(text);
-      if (cursor === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'is not a cursor this API produced' });
-        return z.NEVER;
-      }
-      return cursor;
-    })
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: cursorParam(decodeTimeCursor).optional(),
+  limit: pageLimitParam.default(20),
 });
 
+const rating = z.int().min(1).max(5);
+const count = z.int().min(0);
+
 export const reviewBody = z.strictObject({
-  rating: z.int().min(1).max(5),
-  text: z.string().trim().max(2000),
+  rating,
+  text: optionalText(2000),
 });
 
 const isoDate = z.iso.datetime();
@@ -39,7 +40,7 @@ export const reviewView = z.object({
   reviewId: id,
   eventId: id,
   userId: id,
-  rating: z.int(),
+  rating,
   text: z.string(),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -58,13 +59,14 @@ export const myUserView = z.object({ userId: id, following: z.boolean(), followe
 
 export const eventStatsView = z.object({
   eventId: id,
-  likes: z.int(),
-  participants: z.int(),
-  reviewCount: z.int(),
-  averageRating: z.number().nullable(),
+  likes: count,
+  participants: count,
+  reviewCount: count,
+  /** Rounded to two decimals; null without reviews. */
+  averageRating: z.number().min(1).max(5).nullable(),
 });
 
-export const userStatsView = z.object({ userId: id, followers: z.int(), following: z.int() });
+export const userStatsView = z.object({ userId: id, followers: count, following: count });
 
 const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
@@ -79,7 +81,7 @@ export const participationList = listOf(
     eventId: id,
     since: isoDate,
     event: z
-      .object({ title: z.string(), organizerId: id, startsAt: isoDate, endsAt: isoDate, status: z.string() })
+      .object({ title: z.string(), organizerId: id, startsAt: isoDate, endsAt: isoDate, status: eventEvents.eventStatus })
       .nullable(),
   }),
 );

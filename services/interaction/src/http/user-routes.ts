@@ -1,11 +1,14 @@
 import { defineRoute, type RouteHost } from '@eventonight/platform';
 import type { InteractionDeps } from '../application/deps.js';
+import { notAnOrganization, selfFollow } from '../application/problem-kinds.js';
 import { followCommand, unfollowCommand } from '../application/follows.js';
 import { followeesOfUser, followersOfUser, myUserRelations, participationsOfUser, userStats } from '../application/queries.js';
 import { toParticipationList, toUserList } from './presenter.js';
 import { followView, myUserView, pageQuery, participationList, userIdParams, userList, userStatsView } from './schemas.js';
 
 const tags = ['user interactions'];
+
+const PAGE_PROBLEMS = '404 unknown or deleted user; 422 a `cursor` that is not the `nextCursor` of a page of this API.';
 
 export function userInteractionRoutes(host: RouteHost, deps: InteractionDeps): void {
   defineRoute(
@@ -14,10 +17,14 @@ export function userInteractionRoutes(host: RouteHost, deps: InteractionDeps): v
       method: 'put',
       path: '/users/:userId/follow',
       summary: 'Follow an organization (idempotent)',
-      description: '400 yourself, 404 unknown or deleted user, 422 the user is not an organization.',
+      description:
+        '201 when this call made you a follower, 200 when you already were. 404 unknown or deleted user; 422 `self-follow`: ' +
+        'the user is yourself; 422 `not-an-organization`: only organizations can be followed (the user\'s stored role); ' +
+        '409 `version-conflict` when concurrent changes kept winning.',
       tags,
       params: userIdParams,
       responses: { 200: followView, 201: followView },
+      problems: ['not-found', selfFollow, notAnOrganization, 'version-conflict'],
     },
     async ({ principal, params }) => {
       const outcome = await followCommand(deps, principal.userId, params.userId);
@@ -27,7 +34,17 @@ export function userInteractionRoutes(host: RouteHost, deps: InteractionDeps): v
 
   defineRoute(
     host,
-    { method: 'delete', path: '/users/:userId/follow', summary: 'Unfollow (idempotent)', tags, params: userIdParams, responses: { 204: null } },
+    {
+      method: 'delete',
+      path: '/users/:userId/follow',
+      summary: 'Unfollow (idempotent)',
+      description:
+        'Also for a user that no longer exists (204). 422 `self-follow`: the user is yourself; 409 `version-conflict` when concurrent changes kept winning.',
+      tags,
+      params: userIdParams,
+      responses: { 204: null },
+      problems: [selfFollow, 'version-conflict'],
+    },
     async ({ principal, params }) => {
       await unfollowCommand(deps, principal.userId, params.userId);
       return { status: 204 };
@@ -36,19 +53,49 @@ export function userInteractionRoutes(host: RouteHost, deps: InteractionDeps): v
 
   defineRoute(
     host,
-    { method: 'get', path: '/users/:userId/me', summary: 'Whether I follow the user (and they me)', tags, params: userIdParams, responses: { 200: myUserView } },
+    {
+      method: 'get',
+      path: '/users/:userId/me',
+      summary: 'Whether I follow the user (and they me)',
+      description: '404 unknown or deleted user.',
+      tags,
+      params: userIdParams,
+      responses: { 200: myUserView },
+      problems: ['not-found'],
+    },
     async ({ principal, params }) => ({ status: 200, body: await myUserRelations(deps, principal.userId, params.userId) }),
   );
 
   defineRoute(
     host,
-    { method: 'get', path: '/users/:userId/stats', summary: 'Followers and followees counts', tags, auth: 'public', params: userIdParams, responses: { 200: userStatsView } },
+    {
+      method: 'get',
+      path: '/users/:userId/stats',
+      summary: 'Followers and followees counts',
+      description: 'Exact counts of the active follows. 404 unknown or deleted user.',
+      tags,
+      auth: 'public',
+      params: userIdParams,
+      responses: { 200: userStatsView },
+      problems: ['not-found'],
+    },
     async ({ params }) => ({ status: 200, body: await userStats(deps, params.userId) }),
   );
 
   defineRoute(
     host,
-    { method: 'get', path: '/users/:userId/followers', summary: 'Who follows the user, newest first', tags, auth: 'public', params: userIdParams, query: pageQuery, responses: { 200: userList } },
+    {
+      method: 'get',
+      path: '/users/:userId/followers',
+      summary: 'Who follows the user, newest first',
+      description: PAGE_PROBLEMS,
+      tags,
+      auth: 'public',
+      params: userIdParams,
+      query: pageQuery,
+      responses: { 200: userList },
+      problems: ['not-found', 'unprocessable'],
+    },
     async ({ params, query }) => {
       const page = await followersOfUser(deps, params.userId, { limit: query.limit, ...(query.cursor === undefined ? {} : { after: query.cursor }) });
       return { status: 200, body: toUserList(page, (follow) => follow.followerId) };
@@ -57,7 +104,18 @@ export function userInteractionRoutes(host: RouteHost, deps: InteractionDeps): v
 
   defineRoute(
     host,
-    { method: 'get', path: '/users/:userId/following', summary: 'Whom the user follows, newest first', tags, auth: 'public', params: userIdParams, query: pageQuery, responses: { 200: userList } },
+    {
+      method: 'get',
+      path: '/users/:userId/following',
+      summary: 'Whom the user follows, newest first',
+      description: PAGE_PROBLEMS,
+      tags,
+      auth: 'public',
+      params: userIdParams,
+      query: pageQuery,
+      responses: { 200: userList },
+      problems: ['not-found', 'unprocessable'],
+    },
     async ({ params, query }) => {
       const page = await followeesOfUser(deps, params.userId, { limit: query.limit, ...(query.cursor === undefined ? {} : { after: query.cursor }) });
       return { status: 200, body: toUserList(page, (follow) => follow.followeeId) };
@@ -70,10 +128,13 @@ export function userInteractionRoutes(host: RouteHost, deps: InteractionDeps): v
       method: 'get',
       path: '/users/:userId/participations',
       summary: 'Events the user goes to (only the user themself; 404 for others)',
+      description:
+        'Private: for anyone but the user themself it does not exist (404). 422 a `cursor` that is not the `nextCursor` of a page of this API.',
       tags,
       params: userIdParams,
       query: pageQuery,
       responses: { 200: participationList },
+      problems: ['not-found', 'unprocessable'],
     },
     async ({ principal, params, query }) => {
       const page = await participationsOfUser(deps, principal.userId, params.userId, {

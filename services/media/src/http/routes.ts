@@ -37,11 +37,13 @@ export function mediaRoutes(host: RouteHost, deps: MediaAppDeps): void {
       method: 'post',
       path: '/media/:assetId/confirm',
       summary: 'Confirm an upload: the object must exist with the declared size and type',
-      description: '409 when nothing was uploaded yet or the upload expired; 422 (and the object removed) when it does not match. Repeating it answers the same.',
+      description:
+        'Repeating it answers the same. 404 `not-found`: no such asset of yours. 409 `conflict`: nothing was uploaded yet, or the upload expired or was deleted. 422 `unprocessable` (and the object removed): the uploaded object does not have the declared size or type. 409 `version-conflict`: the asset kept changing meanwhile; confirm again.',
       tags: ['media'],
       auth: 'authenticated',
       params: assetIdParams,
       responses: { 200: assetView },
+      problems: ['not-found', 'conflict', 'unprocessable', 'version-conflict'],
     },
     async ({ principal, params }) => {
       const asset = await confirmUpload(deps, principal, params.assetId);
@@ -55,7 +57,8 @@ export function mediaRoutes(host: RouteHost, deps: MediaAppDeps): void {
       method: 'get',
       path: '/media',
       summary: 'View URLs of several public assets at once (e.g. the covers of a page of events)',
-      description: 'Assets nobody but their owner may read (chat images, pending, deleted, unknown) are left out of the answer.',
+      description:
+        '`ids`: 1 to 50 asset ids separated by commas, each answered once. Assets nobody but their owner may read (chat images, pending, deleted, unknown) are left out of the answer.',
       tags: ['media'],
       auth: 'public',
       query: viewsQuery,
@@ -76,11 +79,12 @@ export function mediaRoutes(host: RouteHost, deps: MediaAppDeps): void {
       method: 'get',
       path: '/media/:assetId',
       summary: 'Read an asset and a URL to view it',
-      description: 'Public purposes: anyone once uploaded. Chat images and pending uploads: the owner only. Others get 404.',
+      description: 'Public purposes: anyone once uploaded. Chat images and pending uploads: the owner only. Others get 404 `not-found`, as for an unknown id.',
       tags: ['media'],
       auth: 'optional',
       params: assetIdParams,
       responses: { 200: assetView },
+      problems: ['not-found'],
     },
     async ({ principal, params }) => ({ status: 200, body: toAssetView(await getAsset(deps, principal, params.assetId)) }),
   );
@@ -91,10 +95,13 @@ export function mediaRoutes(host: RouteHost, deps: MediaAppDeps): void {
       method: 'delete',
       path: '/media/:assetId',
       summary: 'Delete an own asset (record tombstoned, object removed)',
+      description:
+        'Deleting again answers the same. 404 `not-found`: no such asset of yours. 409 `version-conflict`: the asset kept changing meanwhile; delete again.',
       tags: ['media'],
       auth: 'authenticated',
       params: assetIdParams,
       responses: { 204: null },
+      problems: ['not-found', 'version-conflict'],
     },
     async ({ principal, params }) => {
       await deleteAsset(deps, principal, params.assetId);

@@ -1,23 +1,38 @@
 import { z } from 'zod';
 import { mediaEvents } from '@eventonight/contracts';
-import { IMAGE_CONTENT_TYPES, MAX_BYTES } from '../domain/asset.js';
+import { IMAGE_CONTENT_TYPES, MAX_BYTES, type MediaPurpose } from '../domain/asset.js';
 
 /** Request and response shapes of the media API; every object is strict. */
 
-export const uploadBody = z
-  .strictObject({
-    purpose: mediaEvents.mediaPurpose,
+/**
+ * One branch per purpose, each with its own size limit: the limit depends on the purpose, and a
+ * `oneOf` on the `purpose` constant says so in the document (a real check, answered 400).
+ */
+function uploadFor<P extends MediaPurpose>(purpose: P) {
+  const max = MAX_BYTES[purpose];
+  return z.strictObject({
+    purpose: z.literal(purpose),
     contentType: z.enum(IMAGE_CONTENT_TYPES),
-    sizeBytes: z.int().min(1),
-  })
-  .superRefine((body, ctx) => {
-    const max = MAX_BYTES[body.purpose];
-    if (body.sizeBytes > max) {
-      ctx.addIssue({ code: 'custom', path: ['sizeBytes'], message: `must be at most ${max} bytes for ${body.purpose}` });
-    }
+    sizeBytes: z.int().min(1).max(max, `must be at most ${max} bytes for ${purpose}`),
   });
+}
 
-export const assetIdParams = z.strictObject({ assetId: z.string().min(1).max(128) });
+const uploadByPurpose = {
+  avatar: uploadFor('avatar'),
+  event_cover: uploadFor('event_cover'),
+  event_gallery: uploadFor('event_gallery'),
+  chat_image: uploadFor('chat_image'),
+} satisfies Record<MediaPurpose, z.ZodType>;
+
+type UploadBranch = (typeof uploadByPurpose)[MediaPurpose];
+
+export const uploadBody = z.discriminatedUnion('purpose', Object.values(uploadByPurpose) as [UploadBranch, ...UploadBranch[]]);
+
+/** Asset ids are ASCII (UUIDs as issued): a pattern states it exactly, as JSON Schema and zod read it alike. */
+const ASSET_ID = '[A-Za-z0-9_-]{1,128}';
+const MAX_IDS = 50;
+
+export const assetIdParams = z.strictObject({ assetId: z.string().regex(new RegExp(`^${ASSET_ID}$`), 'is not an asset id') });
 
 export const assetView = z.object({
   assetId: z.string(),
@@ -49,13 +64,17 @@ export const uploadTicketView = z.object({
 });
 export type UploadTicketView = z.input<typeof uploadTicketView>;
 
-/** `?ids=a,b,c`: up to 50 distinct asset ids, comma-separated. */
+/**
+ * `?ids=a,b,c`: 1 to 50 asset ids separated by commas (no spaces, no empty entries), duplicates
+ * answered once. The pattern is the whole rule, so the document and the parser agree exactly;
+ * the length bound is what the pattern allows (50 ids of 128 and their 49 commas).
+ */
 export const viewsQuery = z.strictObject({
   ids: z
     .string()
-    .max(50 * 129)
-    .transform((value) => [...new Set(value.split(',').map((id) => id.trim()).filter((id) => id.length > 0))])
-    .pipe(z.array(z.string().max(128)).min(1, 'must name at least one asset id').max(50, 'must name at most 50 asset ids')),
+    .max(MAX_IDS * 128 + MAX_IDS - 1)
+    .regex(new RegExp(`^${ASSET_ID}(?:,${ASSET_ID}){0,${MAX_IDS - 1}}$`), `must be 1 to ${MAX_IDS} asset ids (at most ${MAX_IDS}), separated by commas`)
+    .transform((value) => [...new Set(value.split(','))]),
 });
 
 /** The view URLs of the public assets asked for; ids not readable by anyone are left out. */

@@ -39,10 +39,13 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       method: 'get',
       path: '/notifications',
       summary: 'My notifications, newest first',
-      description: '`unread=true` lists unread ones only; `cursor` continues a previous page; `limit` ≤ 100 (20).',
+      description:
+        '`unread=true` lists unread ones only; `cursor` continues a previous page; `limit` ≤ 100 (20). ' +
+        '422 `unprocessable`: `cursor` is not the `nextCursor` of a page of this list.',
       tags: ['notifications'],
       query: listQuery,
       responses: { 200: notificationList },
+      problems: ['unprocessable'],
     },
     async ({ principal, query }) => {
       await deps.ledger.refuseErased(principal.userId);
@@ -94,9 +97,11 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       method: 'post',
       path: '/notifications/:id/read',
       summary: 'Mark one of my notifications as read (idempotent)',
+      description: "404 `not-found`: no such notification, or it is someone else's.",
       tags: ['notifications'],
       params: notificationIdParams,
       responses: { 204: null },
+      problems: ['not-found'],
     },
     async ({ principal, params }) => {
       await deps.ledger.refuseErased(principal.userId);
@@ -111,9 +116,11 @@ export function notificationRoutes(host: RouteHost, deps: RouteDeps): void {
       method: 'delete',
       path: '/notifications/:id',
       summary: 'Delete one of my notifications',
+      description: "404 `not-found`: no such notification (deleted already included), or it is someone else's.",
       tags: ['notifications'],
       params: notificationIdParams,
       responses: { 204: null },
+      problems: ['not-found'],
     },
     async ({ principal, params }) => {
       await deps.ledger.refuseErased(principal.userId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorParam, pageLimitParam } from '@eventonight/platform';
 import { NOTIFICATION_TYPES } from '../domain/notification.js';
 import { decodeCursor } from '../persistence/cursor.js';
 
@@ -7,24 +8,19 @@ import { decodeCursor } from '../persistence/cursor.js';
 export const notificationType = z.enum(NOTIFICATION_TYPES);
 
 export const listQuery = z.strictObject({
-  unread: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-  cursor: z
-    .string()
-    .max(400)
-    .transform((text, ctx) => {
-      const cursor = decodeCursor(text);
-      if (cursor === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'is not a cursor of this list' });
-        return z.NEVER;
-      }
-      return cursor;
-    })
-    .optional(),
+  unread: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .meta({ description: '`true`: unread notifications only (default `false`: all).' }),
+  limit: pageLimitParam.optional().meta({ description: 'Page size, 1–100 (default 20).' }),
+  /** Any other string than a `nextCursor` of this list is 422 `unprocessable`. */
+  cursor: cursorParam(decodeCursor, 400).optional(),
 });
 
+/** Ids are 32 base64url characters (a digest of the recipient and the source event). */
 export const notificationIdParams = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a notification id'),
+  id: z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'is not a notification id'),
 });
 
 export const preferencesBody = z.strictObject({

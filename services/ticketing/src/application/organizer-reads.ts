@@ -1,4 +1,4 @@
-import { problems, type Principal } from '@eventonight/platform';
+import { problems, type Principal, type TimeCursor } from '@eventonight/platform';
 import { salesOpen, type InventoryState } from '../domain/inventory.js';
 import { revenueByCurrency, tierSales, type TierSales } from '../domain/sales.js';
 import { pageOf, type Page } from '../persistence/lists.js';
@@ -77,7 +77,7 @@ export interface Attendee {
 export async function attendeesOf(
   deps: TicketingDeps,
   principal: Principal,
-  input: { eventId: string; limit: number; cursor: string | undefined },
+  input: { eventId: string; limit: number; cursor: TimeCursor | undefined },
 ): Promise<Page<Attendee>> {
   const inventory = await organizersInventory(deps, principal, input.eventId);
   const page = await pageOf(deps.tickets.collection, {

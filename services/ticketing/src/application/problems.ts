@@ -1,9 +1,16 @@
-import { Problem, problems } from '@eventonight/platform';
+import { problemOf, problemSubtype, problems } from '@eventonight/platform';
 
-/** A 409 with a ticketing-specific problem type (`/problems/sold-out`, …) clients can switch on. */
-function conflictOfType(slug: string, title: string, detail: string, extensions: Record<string, unknown> = {}): Problem {
-  return new Problem('conflict', detail, { extensions, subtype: { slug, title } });
-}
+/**
+ * Ticketing's own problem types, each a kind of 409 `conflict` clients can switch on
+ * (`/problems/sold-out`, …). The same constants are thrown here and declared by the routes
+ * that may answer them, so the OpenAPI document lists exactly what is thrown.
+ */
+export const soldOut = problemSubtype('conflict', 'sold-out', 'Sold out');
+export const notOnSale = problemSubtype('conflict', 'not-on-sale', 'Not on sale');
+export const alreadyUsed = problemSubtype('conflict', 'already-used', 'Ticket already used');
+export const ticketInvalidated = problemSubtype('conflict', 'ticket-invalidated', 'Ticket invalidated');
+/** A webhook body Stripe did not sign with this endpoint's secret (or signed too long ago). */
+export const stripeSignatureInvalid = problemSubtype('bad-request', 'stripe-signature-invalid', 'Stripe signature not valid');
 
 /** What a refused door scan still tells the organizer about the ticket (of its own event). */
 export interface DoorFacts {
@@ -15,16 +22,15 @@ export interface DoorFacts {
 }
 
 export const ticketingProblems = {
-  soldOut: (available: number) =>
-    conflictOfType('sold-out', 'Sold out', 'Not enough tickets of this tier remain.', { available }),
-  notOnSale: () => conflictOfType('not-on-sale', 'Not on sale', 'Tickets for this event are not on sale.'),
-  alreadyUsed: (facts: DoorFacts) =>
-    conflictOfType('already-used', 'Ticket already used', 'This ticket was already scanned.', { ...facts }),
+  soldOut: (available: number) => problemOf(soldOut, 'Not enough tickets of this tier remain.', { extensions: { available } }),
+  notOnSale: () => problemOf(notOnSale, 'Tickets for this event are not on sale.'),
+  alreadyUsed: (facts: DoorFacts) => problemOf(alreadyUsed, 'This ticket was already scanned.', { extensions: { ...facts } }),
   ticketInvalidated: (facts: DoorFacts) =>
-    conflictOfType('ticket-invalidated', 'Ticket invalidated', 'This ticket is no longer valid (its order was refunded).', { ...facts }),
+    problemOf(ticketInvalidated, 'This ticket is no longer valid (its order was refunded).', { extensions: { ...facts } }),
   keyReused: () =>
     problems.unprocessable('This Idempotency-Key was already used for a different purchase.', { reason: 'idempotency-key-reused' }),
   eventNotFound: () => problems.notFound('No tickets are known for this event.'),
   tierNotFound: () => problems.notFound('This event has no such ticket tier.'),
+  stripeSignatureInvalid: () => problemOf(stripeSignatureInvalid, 'The Stripe signature is not valid.'),
   paymentUnavailable: () => problems.serviceUnavailable('The payment provider is unavailable; retry later with the same Idempotency-Key.'),
 };

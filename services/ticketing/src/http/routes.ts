@@ -5,6 +5,7 @@ import { checkout } from '../application/checkout.js';
 import type { TicketingDeps } from '../application/deps.js';
 import { openSales } from '../application/event-sales.js';
 import { attendeesOf, salesOf } from '../application/organizer-reads.js';
+import { alreadyUsed, notOnSale, soldOut, stripeSignatureInvalid, ticketInvalidated, ticketingProblems } from '../application/problems.js';
 import { readOwnOrder } from '../application/read-order.js';
 import { recordStripeEvent } from '../application/stripe-events.js';
 import { validateTicket } from '../application/validate-ticket.js';
@@ -51,11 +52,24 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       method: 'post',
       path: '/orders',
       summary: 'Checkout: hold seats and get a Stripe Checkout URL (Idempotency-Key required)',
+      description:
+        '201: a new order. A paid tier answers `awaiting_payment` with the Stripe Checkout `checkoutUrl` ' +
+        '(seats held until the session expires); a free tier is settled at once (`paid`, `checkoutUrl` null). ' +
+        '200: the same `Idempotency-Key` and purchase again — the order as it is now, never a second hold or charge. ' +
+        '404 `not-found`: no tickets are known for this event, or it has no such tier. ' +
+        '409 `/problems/not-on-sale`: sales are closed (cancelled, completed or started). ' +
+        '409 `/problems/sold-out`: fewer seats than `quantity` remain (extension `available`: how many). ' +
+        '422 `unprocessable`: this `Idempotency-Key` was used for a different purchase (extension `reason`: ' +
+        '`idempotency-key-reused`). 409 `version-conflict`: the tier was contended by other replicas through ' +
+        'every retry (rare); 503 `service-unavailable`: the payment provider failed, nothing is held. Either way ' +
+        'retry with the same key.',
       tags: ['orders'],
       auth: { roles: ['member'] },
       headers: checkoutHeaders,
       body: checkoutBody,
       responses: { 200: checkoutResponse, 201: checkoutResponse },
+      // version-conflict: the inventory's group commit and the order's changes retry a lost race, then give up.
+      problems: ['not-found', 'version-conflict', 'unprocessable', notOnSale, soldOut],
     },
     async ({ principal, headers, body }) => {
       await deps.ledger.refuseErased(principal.userId);
@@ -67,14 +81,23 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
 
   defineRoute(
     host,
-    { method: 'get', path: '/orders', summary: 'My orders, newest first', tags: ['orders'], query: listQuery, responses: { 200: pageOfOrders } },
+    {
+      method: 'get',
+      path: '/orders',
+      summary: 'My orders, newest first',
+      description: '422 `unprocessable`: `cursor` is not the `nextCursor` of a page of this list.',
+      tags: ['orders'],
+      query: listQuery,
+      responses: { 200: pageOfOrders },
+      problems: ['unprocessable'],
+    },
     async ({ principal, query }) => {
       await deps.ledger.refuseErased(principal.userId);
       const page = await pageOf(deps.orders.collection, {
         ownerField: 'buyerId',
         ownerId: principal.userId,
         dateField: 'createdAt',
-        limit: query.limit,
+        limit: query.limit ?? 20,
         cursor: query.cursor,
       });
       return { status: 200, body: { items: page.items.map(presentOrder), nextCursor: page.nextCursor } };
@@ -87,10 +110,12 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       method: 'get',
       path: '/events/:eventId/availability',
       summary: 'Seats left per ticket tier of an event (public)',
+      description: '404 `not-found`: no tickets are known for this event (not published, or no such event).',
       tags: ['tickets'],
       auth: 'public',
       params: eventParams,
       responses: { 200: availabilityView },
+      problems: ['not-found'],
     },
     async ({ params }) => ({ status: 200, body: await availabilityOf(deps, params.eventId) }),
   );
@@ -101,9 +126,11 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       method: 'get',
       path: '/orders/:orderId',
       summary: 'One of my orders (the checkout return page follows its status)',
+      description: "404 `not-found`: no such order, or it is someone else's.",
       tags: ['orders'],
       params: orderParams,
       responses: { 200: orderView },
+      problems: ['not-found'],
     },
     async ({ principal, params }) => {
       await deps.ledger.refuseErased(principal.userId);
@@ -113,14 +140,23 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
 
   defineRoute(
     host,
-    { method: 'get', path: '/tickets', summary: 'My tickets, newest first', tags: ['tickets'], query: listQuery, responses: { 200: pageOfTickets } },
+    {
+      method: 'get',
+      path: '/tickets',
+      summary: 'My tickets, newest first',
+      description: '422 `unprocessable`: `cursor` is not the `nextCursor` of a page of this list.',
+      tags: ['tickets'],
+      query: listQuery,
+      responses: { 200: pageOfTickets },
+      problems: ['unprocessable'],
+    },
     async ({ principal, query }) => {
       await deps.ledger.refuseErased(principal.userId);
       const page = await pageOf(deps.tickets.collection, {
         ownerField: 'holderId',
         ownerId: principal.userId,
         dateField: 'issuedAt',
-        limit: query.limit,
+        limit: query.limit ?? 20,
         cursor: query.cursor,
       });
       return { status: 200, body: { items: page.items.map(presentTicket), nextCursor: page.nextCursor } };
@@ -137,12 +173,14 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
         '200 names the tier and the holder. A refused ticket of this event answers 409 with type ' +
         '`/problems/already-used` or `/problems/ticket-invalidated`, and the extension members ' +
         '`ticketId`, `tierName`, `holderName` (null if unknown) and `usedAt` (ISO 8601, null if never used). ' +
-        'A code of another event, or no ticket, is 404.',
+        '404 `not-found`: no tickets are known for this event, or no ticket of this event has this code ' +
+        '(a code of another event included). 403 `forbidden`: the event is another organizer\'s.',
       tags: ['tickets'],
       auth: { roles: ['organization'] },
       params: eventParams,
       body: validateBody,
       responses: { 200: validateResponse },
+      problems: ['not-found', alreadyUsed, ticketInvalidated],
     },
     async ({ principal, params, body }) => {
       await deps.ledger.refuseErased(principal.userId);
@@ -169,10 +207,12 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       method: 'get',
       path: '/events/:eventId/sales',
       summary: "Sales of an event per tier: capacity, sold, held, seats left, refunded, checked in, revenue (the event's organizer only)",
+      description: "404 `not-found`: no tickets are known for this event. 403 `forbidden`: the event is another organizer's.",
       tags: ['organizer'],
       auth: { roles: ['organization'] },
       params: eventParams,
       responses: { 200: salesView },
+      problems: ['not-found'],
     },
     async ({ principal, params }) => {
       await deps.ledger.refuseErased(principal.userId);
@@ -186,15 +226,19 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       method: 'get',
       path: '/events/:eventId/attendees',
       summary: "An event's tickets, newest first, with tier, holder's name, order and check-in (the event's organizer only)",
+      description:
+        "404 `not-found`: no tickets are known for this event. 403 `forbidden`: the event is another organizer's. " +
+        '422 `unprocessable`: `cursor` is not the `nextCursor` of a page of this list.',
       tags: ['organizer'],
       auth: { roles: ['organization'] },
       params: eventParams,
       query: attendeesQuery,
       responses: { 200: pageOfAttendees },
+      problems: ['not-found', 'unprocessable'],
     },
     async ({ principal, params, query }) => {
       await deps.ledger.refuseErased(principal.userId);
-      const page = await attendeesOf(deps, principal, { eventId: params.eventId, limit: query.limit, cursor: query.cursor });
+      const page = await attendeesOf(deps, principal, { eventId: params.eventId, limit: query.limit ?? 100, cursor: query.cursor });
       return {
         status: 200,
         body: {
@@ -215,15 +259,19 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       method: 'put',
       path: '/internal/events/:eventId/tiers',
       summary: 'Dual path from the event service: open sales for a published event (service token, azp=event-service)',
+      description:
+        'Idempotent: `opened` the first time, `unchanged` after (tiers are frozen at publish). ' +
+        "422 `unprocessable`: the body's `event.eventId` is not the path's `eventId`.",
       tags: ['internal'],
       // The caller's client is checked before the body is read: others get 403, never a schema hint.
       auth: { client: options.internalCallerAzp },
       params: eventParams,
       body: internalTiersBody,
       responses: { 200: internalTiersResponse },
+      problems: ['unprocessable'],
     },
     async ({ params, body }) => {
-      if (body.event.eventId !== params.eventId) throw problems.badRequest('The body is about another event than the path.');
+      if (body.event.eventId !== params.eventId) throw problems.unprocessable('The body is about another event than the path.');
       const outcome = await openSales(deps, body);
       return { status: 200, body: { outcome } };
     },
@@ -235,11 +283,18 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       method: 'post',
       path: '/webhooks/stripe',
       summary: 'Stripe webhook: verified on the raw body, stored once, processed by a worker',
+      description:
+        'For Stripe only: the body is a Stripe event (JSON, any content type), accepted only with the ' +
+        "`Stripe-Signature` Stripe computed over these exact bytes with this endpoint's secret. " +
+        '200: verified and stored (`duplicate: true` when this event id was received before; nothing is ' +
+        'applied twice). 400 `/problems/stripe-signature-invalid`: the signature does not match the body, ' +
+        'was made with another secret, or is older than 5 minutes (Stripe retries).',
       tags: ['webhooks'],
       auth: 'public',
       rawBody: true,
       headers: stripeHeaders,
       responses: { 200: webhookResponse },
+      problems: [stripeSignatureInvalid],
     },
     async ({ headers, body, log }) => {
       let event: Stripe.Event;
@@ -247,7 +302,7 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
         event = options.stripe.webhooks.constructEvent(body, headers['stripe-signature'], options.webhookSecret);
       } catch (error) {
         log.warn({ err: error }, 'stripe webhook signature refused');
-        throw problems.badRequest('The Stripe signature is not valid.');
+        throw ticketingProblems.stripeSignatureInvalid();
       }
       const stored = await recordStripeEvent(deps, event, body.toString('utf8'));
       if (stored === 'stored') options.onStripeEventStored();

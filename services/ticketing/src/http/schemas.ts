@@ -1,26 +1,49 @@
 import { z } from 'zod';
 import { ticketingInternal } from '@eventonight/contracts';
+import type { OrderStatus } from '../domain/order.js';
+import type { TicketStatus } from '../domain/ticket.js';
+import { cursorParam, decodeTimeCursor, pageLimitParam, queryInteger } from '@eventonight/platform';
 
-const id = z.string().min(1).max(128);
+/** The ids this platform issues (UUIDs, `ord_…`, `tkt_…`): ASCII letters, digits, `_` and `-`. */
+const opaqueId = (what: string) => z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, `is not ${what}`);
 
-export const eventParams = z.strictObject({ eventId: id });
+export const eventParams = z.strictObject({ eventId: opaqueId('an event id') });
 
-/** Printable ASCII, as the IETF Idempotency-Key draft expects; bounded. */
+/**
+ * The client's key for one purchase (IETF Idempotency-Key draft: printable ASCII). The regex is
+ * the whole rule, so the document states it exactly.
+ */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
+
 export const checkoutHeaders = z.object({
-  'idempotency-key': z.string().regex(/^[\x21-\x7e]{8,200}$/, 'must be 8–200 printable ASCII characters'),
+  'idempotency-key': z
+    .string()
+    .regex(IDEMPOTENCY_KEY_PATTERN, 'must be 8–200 printable ASCII characters (0x21–0x7E, no space)')
+    .meta({
+      description:
+        'Required. Chosen by the client, one per purchase: 8 to 200 printable ASCII characters, ' +
+        'U+0021 `!` to U+007E `~` (no space, no control character, nothing beyond ASCII), e.g. a UUID. ' +
+        'It is case-sensitive and scoped to the caller. The same key with the same `eventId`, ' +
+        '`tierId` and `quantity` answers the same order again (200, never a second hold or charge), ' +
+        'also after a failed try; the same key with a different purchase is 422 `unprocessable` ' +
+        '(`reason: "idempotency-key-reused"`).',
+    }),
 });
 
 export const checkoutBody = z.strictObject({
-  eventId: id,
-  tierId: id,
-  quantity: z.number().int().min(1).max(10),
+  eventId: opaqueId('an event id'),
+  tierId: opaqueId('a tier id'),
+  quantity: z.int().min(1).max(10),
 });
 
 export const money = z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string() });
 
+const orderStatus = z.enum(['pending', 'awaiting_payment', 'paid', 'expired', 'rejected', 'refund_pending', 'refunded'] satisfies OrderStatus[]);
+const ticketStatus = z.enum(['valid', 'used', 'invalidated'] satisfies TicketStatus[]);
+
 export const checkoutResponse = z.object({
   orderId: z.string(),
-  status: z.string(),
+  status: orderStatus,
   checkoutUrl: z.string().nullable(),
 });
 
@@ -30,7 +53,7 @@ export const orderView = z.object({
   tierId: z.string(),
   quantity: z.number().int(),
   total: money,
-  status: z.string(),
+  status: orderStatus,
   checkoutUrl: z.string().nullable(),
   /** The Stripe Checkout Session while payment is awaited (Stripe shows it to the buyer too). */
   checkoutSessionId: z.string().nullable(),
@@ -43,21 +66,27 @@ export const ticketView = z.object({
   orderId: z.string(),
   eventId: z.string(),
   tierId: z.string(),
-  code: z.string(),
-  status: z.string(),
+  code: z.string().describe('The QR payload; empty once the ticket can no longer get anyone in (used or invalidated).'),
+  status: ticketStatus,
   issuedAt: z.string(),
   usedAt: z.string().nullable(),
 });
 
+/** Every list's cursor: the `nextCursor` of its previous page; any other string is 422. */
+const cursor = cursorParam(decodeTimeCursor, 600);
+
 export const listQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(400).optional(),
+  limit: pageLimitParam.optional().meta({ description: 'Page size, 1–100 (default 20).' }),
+  cursor: cursor.optional(),
 });
 
 export const pageOfOrders = z.object({ items: z.array(orderView), nextCursor: z.string().nullable() });
 export const pageOfTickets = z.object({ items: z.array(ticketView), nextCursor: z.string().nullable() });
 
-export const validateBody = z.strictObject({ code: z.string().min(1).max(200) });
+/** The ticket's code as its QR carries it (base64url); one of another shape is no ticket's. */
+export const validateBody = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a ticket code (base64url, at most 200 characters)'),
+});
 export const validateResponse = z.object({
   ticketId: z.string(),
   eventId: z.string(),
@@ -109,14 +138,14 @@ export const attendeeView = z.object({
   tierName: z.string(),
   holderId: z.string(),
   holderName: z.string().nullable(),
-  status: z.enum(['valid', 'used', 'invalidated']),
+  status: ticketStatus,
   issuedAt: z.string(),
   usedAt: z.string().nullable(),
 });
 export const pageOfAttendees = z.object({ items: z.array(attendeeView), nextCursor: z.string().nullable() });
 export const attendeesQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(100),
-  cursor: z.string().max(400).optional(),
+  limit: queryInteger(1, 200).optional().meta({ description: 'Page size, 1–200 (default 100).' }),
+  cursor: cursor.optional(),
 });
 
 export const internalTiersBody = ticketingInternal.upsertEventTiers.body.strict();
@@ -124,7 +153,22 @@ export const internalTiersResponse = z.object({ outcome: z.enum(['opened', 'unch
 
 export const webhookResponse = z.object({ received: z.literal(true), duplicate: z.boolean() });
 
-export const stripeHeaders = z.object({ 'stripe-signature': z.string().min(1).max(4096) });
+/**
+ * Stripe's signature of the body (`t=<unix time>,v1=<hex HMAC-SHA256>`, possibly more `v1=`/`v0=`
+ * elements). Only its check on the exact bytes decides; the schema bounds it to what a header can be.
+ */
+export const stripeHeaders = z.object({
+  'stripe-signature': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,4096}$/, 'must be 1–4096 printable ASCII characters')
+    .meta({
+      description:
+        "Required: Stripe's signature of the raw body, `t=<unix time>,v1=<HMAC-SHA256 in hex>` " +
+        '(more `v1=` elements while a secret is rolled), made with the endpoint secret. A missing or ' +
+        'malformed header is 400 `validation`; one that does not sign these exact bytes with the ' +
+        'secret, or is older than 5 minutes, is 400 `stripe-signature-invalid`.',
+    }),
+});
 
 /** Public: what a buyer sees before choosing (seats left per tier; no claims, no buyers). */
 export const availabilityView = z.object({
@@ -142,4 +186,4 @@ export const availabilityView = z.object({
   ),
 });
 
-export const orderParams = z.strictObject({ orderId: id });
+export const orderParams = z.strictObject({ orderId: opaqueId('an order id') });

@@ -1,6 +1,5 @@
 import type { Collection, Document, Filter } from 'mongodb';
-import { problems } from '@eventonight/platform';
-import { decodeTimeCursor, encodeTimeCursor } from '@eventonight/platform';
+import { encodeTimeCursor, type TimeCursor } from '@eventonight/platform';
 
 export interface Page<T> {
   items: T[];
@@ -9,16 +8,16 @@ export interface Page<T> {
 
 /**
  * One page of `owner`'s documents, newest first by `dateField` then `_id`. Fetches one extra
- * document to know whether a next page exists.
+ * document to know whether a next page exists. The cursor was decoded (and an unknown one
+ * refused, 422) by the route's query schema.
  */
 export async function pageOf<T extends Document & { _id: string }>(
   collection: Collection<T>,
-  input: { ownerField: string; ownerId: string; dateField: string; limit: number; cursor: string | undefined },
+  input: { ownerField: string; ownerId: string; dateField: string; limit: number; cursor: TimeCursor | undefined },
 ): Promise<Page<T>> {
   const filter: Document = { [input.ownerField]: input.ownerId };
   if (input.cursor !== undefined) {
-    const position = decodeTimeCursor(input.cursor);
-    if (position === undefined) throw problems.badRequest('The cursor is not valid.');
+    const position = input.cursor;
     filter['$or'] = [{ [input.dateField]: { $lt: position.at } }, { [input.dateField]: position.at, _id: { $lt: position.id } }];
   }
   const found = await collection

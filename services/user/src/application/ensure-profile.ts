@@ -53,7 +53,8 @@ export async function ensureProfile(deps: ProfileDeps, principal: Principal, now
   } catch (error) {
     if (!(error instanceof AggregateAlreadyExistsError)) throw error;
     const raced = await store.load(principal.userId);
-    if (raced === null) throw error;
+    // There a moment ago and gone now: only erasure deletes a profile.
+    if (raced === null) throw problems.accountDeleted();
     if (raced.state.state === 'deleted') throw problems.accountDeleted();
     return { profile: raced.state, version: raced.version };
   }

@@ -1,6 +1,6 @@
 import { problems, type Principal } from '@eventonight/platform';
 import { isActive, type ActiveProfile } from '../domain/profile.js';
-import { decodeCursor, encodeCursor } from '../persistence/cursor.js';
+import { encodeCursor, type Cursor } from '../persistence/cursor.js';
 import { findOrganizations } from '../persistence/organization-search.js';
 import type { ProfileStore } from '../persistence/profiles.js';
 import type { ProfileDeps } from './deps.js';
@@ -11,7 +11,8 @@ const notFound = () => problems.notFound('This profile does not exist.');
 /** The caller's own profile (recovered on first login); 401 account-deleted once deleted. */
 export async function getOwnProfile(deps: ProfileDeps, principal: Principal): Promise<{ profile: ActiveProfile; version: number }> {
   const { profile, version } = await ensureProfile(deps, principal);
-  if (!isActive(profile)) throw notFound();
+  // A profile that is not active is a deleted one (ensureProfile refuses those already).
+  if (!isActive(profile)) throw problems.accountDeleted();
   return { profile, version };
 }
 
@@ -24,10 +25,9 @@ export async function getPublicProfile(store: ProfileStore, userId: string): Pro
 
 export async function searchOrganizations(
   store: ProfileStore,
-  query: { search: string; limit: number; cursor?: string | undefined },
+  query: { search: string; limit: number; cursor?: Cursor | undefined },
 ): Promise<{ items: ActiveProfile[]; nextCursor: string | null }> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && after === undefined) throw problems.badRequest('The cursor is not valid.');
-  const page = await findOrganizations(store, { prefix: query.search, limit: query.limit, after });
+  // The cursor was decoded (and an unknown one refused, 422) with the query.
+  const page = await findOrganizations(store, { prefix: query.search, limit: query.limit, after: query.cursor });
   return { items: page.items, nextCursor: page.next === null ? null : encodeCursor(page.next) };
 }

@@ -37,7 +37,8 @@ export async function registerUser(deps: RegisterDeps, registration: Registratio
     ({ userId } = await deps.identity.createAccount({ email, password: registration.password, role: registration.role }));
   } catch (error) {
     if (error instanceof AccountExistsError) throw problems.conflict('An account with this email already exists.');
-    if (error instanceof AccountRejectedError) throw problems.badRequest('The identity provider refused these credentials (password policy).');
+    // Well-formed (the schema admits only what Keycloak accepts), refused anyway: its policy, not the request's shape.
+    if (error instanceof AccountRejectedError) throw problems.unprocessable('The identity provider refused these credentials (password policy).');
     throw error;
   }
   const profile = newProfile({

@@ -18,7 +18,8 @@ export async function updateProfile(
 ): Promise<{ profile: ActiveProfile; version: number }> {
   const attempt = async () => {
     const { profile, version } = await ensureProfile(deps, principal);
-    if (!isActive(profile)) throw problems.notFound('This profile does not exist.');
+    // A profile that is not active is a deleted one (ensureProfile refuses those already).
+    if (!isActive(profile)) throw problems.accountDeleted();
     if (expectedVersion !== undefined && expectedVersion !== version) throw problems.versionConflict();
     const decision = decidePatch(profile, patch, new Date());
     if (!decision.ok) throw problems.forbidden('Only organizations have organization fields.');

@@ -1,9 +1,13 @@
 import {
   authenticate,
+  classifyError,
   defineRoute,
   parseInput,
-  problems,
+  problemOf,
+  problemSubtype,
+  problemsOf,
   requirePrincipal,
+  type RecordedRoute,
   type RouteHost,
 } from '@eventonight/platform';
 import type { Request, Response } from 'express';
@@ -39,9 +43,14 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       path: '/users',
       summary: 'Register a member or an organization (Keycloak account + profile)',
       tags,
+      description:
+        'An organization gives `organization` (its name at least); a member does not. 409 `conflict` when an account ' +
+        'with this email exists. 422 `unprocessable` when the password equals the email (case aside), or when the ' +
+        'identity provider refuses the credentials by its password policy.',
       auth: 'public',
       body: registrationBody,
       responses: { 201: ownProfileSchema },
+      problems: ['conflict', 'unprocessable'],
     },
     async ({ body, log }) => {
       const { profile, version } = await registerUser({ store, identity: deps.identity, log }, body);
@@ -71,10 +80,15 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       method: 'patch',
       path: '/users/me',
       summary: 'Change the caller’s profile (If-Match: the version, optional)',
+      description:
+        'Changes at least one field; `null` clears an optional one. 403 `forbidden` for `organization` on a member’s ' +
+        'profile. 409 `version-conflict` when If-Match names another version (or, without it, when concurrent changes ' +
+        'kept winning). A deleted account’s still-valid token gets 401 `account-deleted`.',
       tags,
       headers: ifMatchHeaders,
       body: profilePatchBody,
       responses: { 200: ownProfileSchema },
+      problems: ['forbidden', 'version-conflict'],
     },
     async ({ principal, headers, body }) => {
       const { profile, version } = await updateProfile(deps, principal, body, headers['if-match']);
@@ -90,9 +104,11 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       summary: 'Delete the caller’s account and profile',
       description:
         'Deletes the Keycloak account, records the erasure, and publishes `user.deleted` (every service erases the person). ' +
-        'Afterwards the same token gets 401 `account-deleted`.',
+        'Afterwards the same token gets 401 `account-deleted`. 409 `version-conflict` if concurrent changes of the ' +
+        'profile kept winning (retry).',
       tags,
       responses: { 204: null },
+      problems: ['version-conflict'],
     },
     async ({ principal }) => {
       await deleteAccount(deps, principal);
@@ -110,9 +126,11 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       description:
         'Starts an export (202): every service is asked through the bus and sends its part; the export is `ready` once all ' +
         'seven are in, and its archive can then be downloaded for 7 days. While an export younger than an hour is still ' +
-        'being prepared, the same one is returned. 401 `account-deleted` for a deleted account’s token.',
+        'being prepared, the same one is returned. 401 `account-deleted` for a deleted account’s token. 409 `conflict` ' +
+        'when simultaneous requests kept racing (retry).',
       tags: exportTags,
       responses: { 202: dataExportSchema },
+      problems: ['conflict'],
     },
     async ({ principal }) => {
       const { dataExport } = await requestExport(deps, principal);
@@ -147,10 +165,12 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       method: 'get',
       path: '/organizations',
       summary: 'Organizations whose name starts with `search`, by name',
+      description: '422 `unprocessable` for a `cursor` that is not the `nextCursor` of a page of this list.',
       tags: ['organizations'],
       auth: 'public',
       query: organizationQuery,
       responses: { 200: organizationPageSchema },
+      problems: ['unprocessable'],
     },
     async ({ query }) => {
       const page = await searchOrganizations(store, query);
@@ -164,10 +184,12 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       method: 'get',
       path: '/users/:id',
       summary: 'A user’s public profile',
+      description: '404 `not-found` for an unknown id and for a deleted account.',
       tags,
       auth: 'public',
       params: userIdParams,
       responses: { 200: publicProfileSchema },
+      problems: ['not-found'],
     },
     async ({ params }) => ({ status: 200, body: publicView(await getPublicProfile(store, params.id)) }),
   );
@@ -178,32 +200,45 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
  * by hand with the same pipeline pieces (authentication, zod params, problem+json errors) and
  * recorded for the OpenAPI document.
  */
+const exportExpired = problemSubtype('gone', 'export-expired', 'Export expired');
+
 function archiveRoute(host: RouteHost, deps: UserDeps, tags: readonly string[]): void {
   const path = '/users/me/exports/:exportId/archive';
   if (host.verifier === undefined) throw new Error(`GET ${path} requires authentication but the app has no JWT verifier`);
-  host.routes.add({
+  const recorded: RecordedRoute = {
     method: 'get',
     path,
     summary: 'Download a ready export: a zip (application/zip, attachment eventonight-data-<date>.zip)',
     description:
       'The zip holds data.json (everything, by source and section), one CSV per non-empty section ' +
       '(<source>-<section>.csv) and README.txt. Only the owner: 404 `not-found` for anyone else’s export ' +
-      '(and for an unknown one), 409 `conflict` while it is being prepared, 410 `export-expired` ' +
+      '(and for an unknown one), 409 `conflict` while it is being prepared (or when it could not be completed), 410 `export-expired` ' +
       '(problem+json) once its 7 days are over.',
     tags,
     auth: 'authenticated',
     params: exportIdParams,
     rawBody: false,
-    responses: { 200: null, 404: null, 409: null, 410: null },
-  });
+    responses: { 200: null },
+    problems: ['not-found', 'conflict', exportExpired],
+  };
+  host.routes.add(recorded);
+  // As defineRoute does: a problem the document does not list is answered, and logged for whoever keeps it exact.
+  const declaredTypes = new Set(problemsOf(recorded).map((kind) => kind.type));
+  const log = host.logger.child({ route: `GET ${path}` });
   host.router.get(path, authenticate(host.verifier), async (req: Request, res: Response) => {
-    const { exportId } = parseInput(exportIdParams, req.params, 'params');
-    const result = await exportArchive(deps, requirePrincipal(req), exportId);
-    if ('expired' in result) {
-      throw problems.gone(`This archive could be downloaded until ${result.expired.expiresAt ?? ''}; ask for a new one.`, {
-        slug: 'export-expired',
-        title: 'Export expired',
-      });
+    let result: Awaited<ReturnType<typeof exportArchive>>;
+    try {
+      const { exportId } = parseInput(exportIdParams, req.params, 'params');
+      result = await exportArchive(deps, requirePrincipal(req), exportId);
+      if ('expired' in result) {
+        throw problemOf(exportExpired, `This archive could be downloaded until ${result.expired.expiresAt ?? ''}; ask for a new one.`);
+      }
+    } catch (error) {
+      const { problem } = classifyError(error);
+      if (!declaredTypes.has(problem.type)) {
+        log.error({ problemType: problem.type, status: problem.status }, `route GET ${path} answered a problem its OpenAPI operation does not declare`);
+      }
+      throw error;
     }
     res
       .status(200)

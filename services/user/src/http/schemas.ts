@@ -1,36 +1,82 @@
-import { eventEvents, exportSources, id, role } from '@eventonight/contracts';
+import { eventEvents, exportSources, role } from '@eventonight/contracts';
+import { cursorParam, optionalText, pageLimitParam, requiredText } from '@eventonight/platform';
 import { z } from 'zod';
+import { decodeCursor } from '../persistence/cursor.js';
 
-const displayName = z.string().trim().min(1).max(120);
-const website = z.url({ protocol: /^https?$/ }).max(300);
-const organizationName = z.string().trim().min(1).max(120);
-const description = z.string().trim().max(2000);
-const bio = z.string().trim().max(1000);
-const city = z.string().trim().min(1).max(120);
+/**
+ * Every input constraint below is a real zod check, so the OpenAPI document says exactly what is
+ * accepted (issue 26): ids and addresses are precise ASCII patterns, free text is counted in
+ * characters (code points) as JSON Schema counts. The only rules left as refinements (answered 422
+ * `unprocessable`) are the ones JSON Schema cannot state: a password equal to the email.
+ */
 
+/** An id this API issued (Keycloak user ids, export and media ids are UUIDs): ASCII, 1–128. */
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be an id (1–128 letters, digits, "_" or "-")');
+
+/**
+ * An address the identity provider (Keycloak: email validation, and the email is the username)
+ * accepts: dot-separated atoms of letters, digits, `_`, `+`, `-` (at most 64 before the `@`), then
+ * DNS labels of at most 63 that neither start nor end with `-`, and a top-level domain of letters.
+ */
+const EMAIL = /^[A-Za-z0-9_+-]{1,64}(?:\.[A-Za-z0-9_+-]{1,64})*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const email = z
+  .string()
+  .max(254)
+  .regex(EMAIL, 'must be an email address')
+  .regex(/^[^@]{1,64}@/, 'must have at most 64 characters before the @')
+  .meta({ description: 'An email address (case does not matter; stored in lower case).' });
+
+/** 8 to 128 characters (code points), anything but NUL. */
+const password = z
+  .string()
+  .regex(/^[\s\S]{8,128}$/u, 'must be 8 to 128 characters')
+  .meta({ minLength: 8, maxLength: 128 });
+
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const TOP_LABEL = '[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const PORT = '(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])';
+/**
+ * An http(s) address with a DNS host name (its last label starts with a letter), an optional port
+ * and any printable ASCII after it: what a browser opens as a link (non-ASCII is percent-encoded).
+ */
+const WEBSITE = new RegExp(`^https?://(?:${LABEL}\\.)*${TOP_LABEL}(?::${PORT})?(?:[/?#][!-~]*)?$`);
+const website = z
+  .string()
+  .max(300)
+  .regex(WEBSITE, 'must be an http(s) address such as https://example.org')
+  .meta({ description: 'An http or https address, in ASCII (percent-encode anything else).' });
+
+const displayName = requiredText(120);
+const organizationName = requiredText(120);
+const description = optionalText(2000);
+const bio = optionalText(1000);
+const city = requiredText(120);
+
+const registrationFields = { email, password, displayName };
+
+/** A member has no organization fields; an organization must give them (its name at least). */
 export const registrationBody = z
-  .strictObject({
-    email: z.email().max(254),
-    password: z.string().min(8).max(128),
-    displayName,
-    role,
-    organization: z
-      .strictObject({ name: organizationName, description: description.optional(), website: website.optional() })
-      .optional(),
-  })
+  .discriminatedUnion('role', [
+    z.strictObject({ ...registrationFields, role: z.literal('member') }),
+    z.strictObject({
+      ...registrationFields,
+      role: z.literal('organization'),
+      organization: z.strictObject({ name: organizationName, description: description.optional(), website: website.optional() }),
+    }),
+  ])
   .superRefine((body, ctx) => {
-    if (body.role === 'organization' && body.organization === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['organization'], message: 'is required for an organization' });
-    }
-    if (body.role !== 'organization' && body.organization !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['organization'], message: 'is allowed only for an organization' });
-    }
     // Keycloak's policy (notUsername) would refuse it after the fact; refuse it here, before any side effect.
     if (body.password.toLowerCase() === body.email.toLowerCase()) {
       ctx.addIssue({ code: 'custom', path: ['password'], message: 'must differ from the email' });
     }
   });
 
+const PATCH_FIELDS = ['displayName', 'bio', 'avatarMediaId', 'city', 'preferences', 'organization'] as const;
+
+/**
+ * At least one field (`minProperties: 1`), checked as a schema rule (400 `validation`), not as a
+ * refinement: the document states it.
+ */
 export const profilePatchBody = z
   .strictObject({
     displayName: displayName.optional(),
@@ -46,7 +92,11 @@ export const profilePatchBody = z
       })
       .optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' });
+  .superRefine((body, ctx) => {
+    if (PATCH_FIELDS.some((field) => body[field] !== undefined)) return;
+    ctx.addIssue({ code: 'too_small', origin: 'object', minimum: 1, inclusive: true, input: body, message: 'must change at least one field' });
+  })
+  .meta({ minProperties: 1 });
 
 /** `If-Match: "7"` (also W/"7" or 7); `*` means any version. */
 export const ifMatchHeaders = z.object({
@@ -60,9 +110,9 @@ export const ifMatchHeaders = z.object({
 export const userIdParams = z.strictObject({ id });
 
 export const organizationQuery = z.strictObject({
-  search: z.string().trim().max(100).default(''),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(600).optional(),
+  search: optionalText(100).default(''),
+  limit: pageLimitParam.default(20),
+  cursor: cursorParam(decodeCursor).optional(),
 });
 
 const organization = z.object({ name: z.string(), description: z.string().nullable(), website: z.string().nullable() });

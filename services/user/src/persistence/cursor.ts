@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** Opaque list cursor: base64url of the last item's sort key and _id. */
-const cursorShape = z.tuple([z.string().max(200), z.string().min(1).max(128)]);
+/** Opaque list cursor: base64url of the last item's sort key and _id (never a NUL, which no stored value holds). */
+const noNul = (text: string) => !text.includes('\u0000');
+const cursorShape = z.tuple([z.string().max(200).refine(noNul), z.string().min(1).max(128).refine(noNul)]);
 
 export type Cursor = z.infer<typeof cursorShape>;
 
