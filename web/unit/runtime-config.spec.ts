@@ -24,7 +24,7 @@ describe('where the buyer pays', () => {
     tierId: 't',
     quantity: 2,
     total: { amountMinor: 3000, currency: 'eur' },
-    status: 'awaiting_payment',
+    status: 'awaiting_payment' as const,
     checkoutUrl: 'https://checkout.stripe.com/pay/c/cs_x',
     checkoutSessionId: 'cs_test_1',
     ticketIds: [],

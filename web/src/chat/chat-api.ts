@@ -8,7 +8,7 @@ type MessageList = ChatPaths['/conversations/{conversationId}/messages']['get'][
 export type MessageView = MessageList['items'][number];
 
 export function listConversations(cursor: string | undefined): Promise<ConversationList> {
-  return call(useApi().chat.GET('/conversations', { params: { query: cursor === undefined ? { limit: '50' } : { cursor, limit: '50' } } }));
+  return call(useApi().chat.GET('/conversations', { params: { query: cursor === undefined ? { limit: 50 } : { cursor, limit: 50 } } }));
 }
 
 /** Opens the conversation with a person (or finds the one that exists). */
@@ -18,7 +18,7 @@ export function openConversation(withUserId: string): Promise<ConversationView> 
 
 /** Newest first; `before` pages back in time. */
 export function messagesOf(conversationId: string, before: string | undefined): Promise<MessageList> {
-  const query = before === undefined ? { limit: '30' } : { before, limit: '30' };
+  const query = before === undefined ? { limit: 30 } : { before, limit: 30 };
   return call(useApi().chat.GET('/conversations/{conversationId}/messages', { params: { path: { conversationId }, query } }));
 }
 

@@ -26,7 +26,7 @@ export const CATEGORIES = Object.keys(CATEGORY_LABELS) as EventCategory[];
 /** Published events, soonest first, filtered and paged by cursor. */
 export async function listEvents(query: EventQuery, cursor: string | undefined): Promise<CursorPage<EventView>> {
   const api = useApi();
-  return call(api.event.GET('/events', { params: { query: { ...query, ...(cursor === undefined ? {} : { cursor }), limit: '20' } } }));
+  return call(api.event.GET('/events', { params: { query: { ...query, ...(cursor === undefined ? {} : { cursor }), limit: 20 } } }));
 }
 
 export function getEvent(eventId: string): Promise<EventView> {

@@ -15,7 +15,7 @@ export type Attendee = AttendeeList['items'][number];
 
 /** The organization's own events of one status (drafts included), newest first. */
 export function myEvents(status: EventStatus, cursor: string | undefined): Promise<CursorPage<EventView>> {
-  const query = { status, limit: '50', ...(cursor === undefined ? {} : { cursor }) };
+  const query = { status, limit: 50, ...(cursor === undefined ? {} : { cursor }) };
   return call(useApi().event.GET('/organizers/me/events', { params: { query } }));
 }
 

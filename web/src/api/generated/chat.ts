@@ -9,12 +9,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My conversations, most recent activity first (metadata only) */
+        /**
+         * My conversations, most recent activity first (metadata only)
+         * @description A `cursor` that is not the `nextCursor` of a page of this list is answered 422 `unprocessable`.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page of the same list. */
                     cursor?: string;
-                    limit?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -53,40 +57,64 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -94,7 +122,7 @@ export interface paths {
         put?: never;
         /**
          * Open the conversation with a user, or get the existing one
-         * @description 201 when it was created now, 200 when it already existed. 400 with yourself, 404 for an unknown user.
+         * @description 201 when it was created now, 200 when it already existed. 404 `not-found`: no such user (or their account was deleted). 422 `unprocessable`: `withUserId` is yourself (a rule the schema cannot state).
          */
         post: {
             parameters: {
@@ -167,58 +195,100 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Body too large */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
                     };
                 };
-                /** @description Body is not JSON */
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -236,12 +306,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A conversation's messages, newest first; `before` pages back in time */
+        /**
+         * A conversation's messages, newest first; `before` pages back in time
+         * @description 404 `not-found`: no such conversation, or you are not in it. A `before` that is not the `nextCursor` of a page of messages is answered 422 `unprocessable`.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page of the same list. */
                     before?: string;
-                    limit?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path: {
@@ -269,40 +343,76 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -310,7 +420,7 @@ export interface paths {
         put?: never;
         /**
          * Send a message (idempotent on the client-chosen messageId)
-         * @description 201 when stored now; 200 with the stored message when the same messageId was sent before; 409 when that messageId carries a different text.
+         * @description 201 when stored now; 200 with the stored message when the same messageId was sent before. 404 `not-found`: no such conversation, or you are not in it. 409 `conflict`: that messageId carries a different text. 409 `member-deleted`: the other person deleted their account (the conversation stays readable). 409 `version-conflict`: the conversation kept changing under concurrent writes; send again with the same messageId.
          */
         post: {
             parameters: {
@@ -325,7 +435,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         messageId: string;
-                        text: string;
+                        text: string & unknown;
                     };
                 };
             };
@@ -360,58 +470,100 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Body too large */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/conflict` Conflict; `https://eventonight.dev/problems/member-deleted` Member deleted; `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/conflict" | "https://eventonight.dev/problems/member-deleted" | "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
                     };
                 };
-                /** @description Body is not JSON */
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -431,7 +583,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark the conversation read (my unread count becomes 0) */
+        /**
+         * Mark the conversation read (my unread count becomes 0)
+         * @description 404 `not-found`: no such conversation, or you are not in it. 409 `version-conflict`: the conversation kept changing under concurrent writes; repeat it.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -471,40 +626,76 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };

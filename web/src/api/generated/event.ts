@@ -11,18 +11,19 @@ export interface paths {
         };
         /**
          * Browse published events
-         * @description Published events sorted by start then id. `from` is inclusive and `to` exclusive on startsAt; `city` matches exactly, ignoring case; `q` searches title and description.
+         * @description Published events sorted by start then id. `from` is inclusive and `to` exclusive on startsAt; `city` matches exactly, ignoring case; `q` searches title and description. Answered 422 `unprocessable`: `to` not after `from`, or a `cursor` that is not the `nextCursor` of a page of this list.
          */
         get: {
             parameters: {
                 query?: {
                     category?: "music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other";
-                    city?: string;
+                    city?: string & unknown;
+                    /** @description Opaque: the `nextCursor` of the previous page of the same list. */
                     cursor?: string;
                     from?: string;
-                    limit?: string;
+                    limit?: number;
                     organizerId?: string;
-                    q?: string;
+                    q?: string & unknown;
                     to?: string;
                 };
                 header?: never;
@@ -80,37 +81,61 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
         };
         put?: never;
-        /** Create an event as a draft */
+        /**
+         * Create an event as a draft
+         * @description Rules the schema cannot state are answered 422 `unprocessable`, each named in `errors`: `startsAt` must be in the future and `endsAt` after `startsAt`; tier names are unique within the event, ignoring case.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -125,29 +150,29 @@ export interface paths {
                         /** @enum {string} */
                         category: "music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other";
                         coverMediaId?: string | null;
-                        description: string;
+                        description: string & unknown;
                         /** Format: date-time */
                         endsAt: string;
                         /** Format: date-time */
                         startsAt: string;
                         /** @default [] */
-                        tags?: string[];
+                        tags?: (string & unknown)[];
                         /** @default [] */
                         tiers?: {
                             currency: string;
-                            name: string;
+                            name: string & unknown;
                             priceMinor: number;
                             quantity: number;
                         }[];
-                        title: string;
+                        title: string & unknown;
                         venue: {
-                            address: string;
-                            city: string;
+                            address: string & unknown;
+                            city: string & unknown;
                             location?: {
                                 lat: number;
                                 lng: number;
                             } | null;
-                            name: string;
+                            name: string & unknown;
                         };
                     };
                 };
@@ -199,67 +224,100 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Lacks the required role or client */
+                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/forbidden";
+                        };
                     };
                 };
-                /** @description Body too large */
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
                     };
                 };
-                /** @description Body is not JSON */
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -277,7 +335,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an event (a draft only by its organizer) */
+        /**
+         * Read an event (a draft only by its organizer)
+         * @description A missing event, and a draft read by anyone but its organizer, are the same 404 `not-found`.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -335,40 +396,64 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -378,11 +463,15 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit an event (tiers only while it is a draft) */
+        /**
+         * Edit an event (tiers only while it is a draft)
+         * @description Only its organizer edits an event: another organization's draft is 404 `not-found` (as if missing), its other events 403 `forbidden`. 409 `version-conflict`: `If-Match` names another version. 409 `conflict`: the event is cancelled or completed, or the tiers change after it was published. 422 `unprocessable`, each rule named in `errors`: a changed `startsAt` must be in the future, a changed `endsAt` too, `endsAt` after `startsAt`; tier names unique ignoring case; a `tierId` must be one of this event's tiers, at most once. A patch that changes nothing writes nothing.
+         */
         patch: {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description The `ETag` of the version this change applies to (e.g. `"3"`); `*` or no header applies it to the current version. Another version is a 409 version-conflict. */
                     "if-match"?: string;
                 };
                 path: {
@@ -397,28 +486,28 @@ export interface paths {
                         /** @enum {string} */
                         category?: "music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other";
                         coverMediaId?: string | null;
-                        description?: string;
+                        description?: string & unknown;
                         /** Format: date-time */
                         endsAt?: string;
                         /** Format: date-time */
                         startsAt?: string;
-                        tags?: string[];
+                        tags?: (string & unknown)[];
                         tiers?: {
                             currency: string;
-                            name: string;
+                            name: string & unknown;
                             priceMinor: number;
                             quantity: number;
                             tierId?: string;
                         }[];
-                        title?: string;
+                        title?: string & unknown;
                         venue?: {
-                            address: string;
-                            city: string;
+                            address: string & unknown;
+                            city: string & unknown;
                             location?: {
                                 lat: number;
                                 lng: number;
                             } | null;
-                            name: string;
+                            name: string & unknown;
                         };
                     };
                 };
@@ -470,67 +559,124 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Lacks the required role or client */
+                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/forbidden";
+                        };
                     };
                 };
-                /** @description Body too large */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/conflict` Conflict; `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/conflict" | "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
                     };
                 };
-                /** @description Body is not JSON */
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -546,11 +692,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a published event */
+        /**
+         * Cancel a published event
+         * @description Only its organizer cancels an event: another organization's draft is 404 `not-found` (as if missing), its other events 403 `forbidden`. 409 `version-conflict`: `If-Match` names another version. 409 `conflict`: the event is not published, or it has already ended.
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description The `ETag` of the version this change applies to (e.g. `"3"`); `*` or no header applies it to the current version. Another version is a 409 version-conflict. */
                     "if-match"?: string;
                 };
                 path: {
@@ -561,7 +711,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        reason?: string;
+                        reason?: string & unknown;
                     };
                 };
             };
@@ -612,67 +762,112 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Lacks the required role or client */
+                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/forbidden";
+                        };
                     };
                 };
-                /** @description Body too large */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/conflict` Conflict; `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/conflict" | "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
                     };
                 };
-                /** @description Body is not JSON */
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -692,11 +887,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a draft */
+        /**
+         * Publish a draft
+         * @description Only its organizer publishes a draft: another organization's draft is 404 `not-found` (as if missing), its other events 403 `forbidden`. 409 `version-conflict`: `If-Match` names another version. 409 `conflict`: the event is not a draft. 422 `unprocessable`: its `startsAt` has passed.
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description The `ETag` of the version this change applies to (e.g. `"3"`); `*` or no header applies it to the current version. Another version is a 409 version-conflict. */
                     "if-match"?: string;
                 };
                 path: {
@@ -752,49 +951,100 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Lacks the required role or client */
+                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/forbidden";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/conflict` Conflict; `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/conflict" | "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -812,12 +1062,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling organization's events, drafts included */
+        /**
+         * The calling organization's events, drafts included
+         * @description Sorted by start then id. A `cursor` that is not the `nextCursor` of a page of this list is answered 422 `unprocessable`.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page of the same list. */
                     cursor?: string;
-                    limit?: string;
+                    limit?: number;
                     status?: "draft" | "published" | "cancelled" | "completed";
                 };
                 header?: never;
@@ -875,49 +1129,76 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Lacks the required role or client */
+                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/forbidden";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };

@@ -12,7 +12,7 @@ export interface paths {
         get?: never;
         /**
          * Like an event (idempotent)
-         * @description 404 unknown or draft event, 409 cancelled event.
+         * @description 201 when this call made the like, 200 when it already existed. 404 unknown or draft event; 409 `event-cancelled` (a completed event can still be liked); 409 `version-conflict` when concurrent changes of the same like kept winning.
          */
         put: {
             parameters: {
@@ -49,46 +49,85 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/event-cancelled` Event cancelled; `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/event-cancelled" | "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
         };
         post?: never;
-        /** Remove a like (idempotent) */
+        /**
+         * Remove a like (idempotent)
+         * @description Also on a cancelled or completed event. 404 unknown or draft event; 409 `version-conflict` when concurrent changes kept winning.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -107,40 +146,76 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -157,7 +232,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether I like, attend and reviewed the event */
+        /**
+         * Whether I like, attend and reviewed the event
+         * @description 404 unknown or draft event.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -193,40 +271,64 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -249,7 +351,7 @@ export interface paths {
         get?: never;
         /**
          * Say you are going (idempotent)
-         * @description 404 unknown or draft event, 409 cancelled or completed event.
+         * @description 201 when this call made you a participant, 200 when you already were. 404 unknown or draft event; 409 `event-cancelled`, 409 `event-over` (completed); 409 `version-conflict` when concurrent changes kept winning.
          */
         put: {
             parameters: {
@@ -286,46 +388,85 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/event-cancelled` Event cancelled; `https://eventonight.dev/problems/event-over` Event over; `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/event-cancelled" | "https://eventonight.dev/problems/event-over" | "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
         };
         post?: never;
-        /** Stop going (idempotent) */
+        /**
+         * Stop going (idempotent)
+         * @description Also on a cancelled or completed event. 404 unknown or draft event; 409 `version-conflict` when concurrent changes kept winning.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -344,40 +485,76 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -397,7 +574,7 @@ export interface paths {
         get?: never;
         /**
          * Write or edit your review of an event
-         * @description One per user and event. 403 not a participant, 404 unknown/draft, 409 cancelled, 422 not started yet.
+         * @description One per user and event: 201 creates it, 200 edits it (or changes nothing when identical). Only participants (403 otherwise). 404 unknown or draft event; 409 `event-cancelled`; 422 `event-not-started`: an event can be reviewed only once its `startsAt` has passed (a rule on the stored event); 409 `version-conflict` when concurrent edits kept winning.
          */
         put: {
             parameters: {
@@ -455,58 +632,124 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Body too large */
+                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/forbidden";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/event-cancelled` Event cancelled; `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/event-cancelled" | "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
                     };
                 };
-                /** @description Body is not JSON */
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/event-not-started` Event not started */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/event-not-started";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -525,10 +768,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reviews of an event, newest first */
+        /**
+         * Reviews of an event, newest first
+         * @description 404 unknown or draft event; 422 a `cursor` that is not the `nextCursor` of a page of this API.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page of the same list. */
                     cursor?: string;
                     limit?: number;
                 };
@@ -567,31 +814,64 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -611,7 +891,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Likes, participants and reviews of an event */
+        /**
+         * Likes, participants and reviews of an event
+         * @description Exact counts of the active relations. 404 unknown or draft event.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -638,31 +921,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -685,7 +989,7 @@ export interface paths {
         get?: never;
         /**
          * Follow an organization (idempotent)
-         * @description 400 yourself, 404 unknown or deleted user, 422 the user is not an organization.
+         * @description 201 when this call made you a follower, 200 when you already were. 404 unknown or deleted user; 422 `self-follow`: the user is yourself; 422 `not-an-organization`: only organizations can be followed (the user's stored role); 409 `version-conflict` when concurrent changes kept winning.
          */
         put: {
             parameters: {
@@ -722,46 +1026,97 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/not-an-organization` Not an organization; `https://eventonight.dev/problems/self-follow` Cannot follow yourself */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-an-organization" | "https://eventonight.dev/problems/self-follow";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
         };
         post?: never;
-        /** Unfollow (idempotent) */
+        /**
+         * Unfollow (idempotent)
+         * @description Also for a user that no longer exists (204). 422 `self-follow`: the user is yourself; 409 `version-conflict` when concurrent changes kept winning.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -780,40 +1135,76 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/self-follow` Cannot follow yourself */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/self-follow";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -830,10 +1221,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who follows the user, newest first */
+        /**
+         * Who follows the user, newest first
+         * @description 404 unknown or deleted user; 422 a `cursor` that is not the `nextCursor` of a page of this API.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page of the same list. */
                     cursor?: string;
                     limit?: number;
                 };
@@ -863,31 +1258,64 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -907,10 +1335,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whom the user follows, newest first */
+        /**
+         * Whom the user follows, newest first
+         * @description 404 unknown or deleted user; 422 a `cursor` that is not the `nextCursor` of a page of this API.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page of the same list. */
                     cursor?: string;
                     limit?: number;
                 };
@@ -940,31 +1372,64 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -984,7 +1449,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether I follow the user (and they me) */
+        /**
+         * Whether I follow the user (and they me)
+         * @description 404 unknown or deleted user.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1009,40 +1477,64 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -1062,10 +1554,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Events the user goes to (only the user themself; 404 for others) */
+        /**
+         * Events the user goes to (only the user themself; 404 for others)
+         * @description Private: for anyone but the user themself it does not exist (404). 422 a `cursor` that is not the `nextCursor` of a page of this API.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page of the same list. */
                     cursor?: string;
                     limit?: number;
                 };
@@ -1091,7 +1587,8 @@ export interface paths {
                                     organizerId: string;
                                     /** Format: date-time */
                                     startsAt: string;
-                                    status: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "published" | "cancelled" | "completed";
                                     title: string;
                                 } | null;
                                 eventId: string;
@@ -1102,40 +1599,76 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -1155,7 +1688,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Followers and followees counts */
+        /**
+         * Followers and followees counts
+         * @description Exact counts of the active follows. 404 unknown or deleted user.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1180,31 +1716,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };

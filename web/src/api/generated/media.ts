@@ -11,7 +11,7 @@ export interface paths {
         };
         /**
          * View URLs of several public assets at once (e.g. the covers of a page of events)
-         * @description Assets nobody but their owner may read (chat images, pending, deleted, unknown) are left out of the answer.
+         * @description `ids`: 1 to 50 asset ids separated by commas, each answered once. Assets nobody but their owner may read (chat images, pending, deleted, unknown) are left out of the answer.
          */
         get: {
             parameters: {
@@ -39,31 +39,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -85,7 +94,7 @@ export interface paths {
         };
         /**
          * Read an asset and a URL to view it
-         * @description Public purposes: anyone once uploaded. Chat images and pending uploads: the owner only. Others get 404.
+         * @description Public purposes: anyone once uploaded. Chat images and pending uploads: the owner only. Others get 404 `not-found`, as for an unknown id.
          */
         get: {
             parameters: {
@@ -121,47 +130,74 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
         };
         put?: never;
         post?: never;
-        /** Delete an own asset (record tombstoned, object removed) */
+        /**
+         * Delete an own asset (record tombstoned, object removed)
+         * @description Deleting again answers the same. 404 `not-found`: no such asset of yours. 409 `version-conflict`: the asset kept changing meanwhile; delete again.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -180,40 +216,76 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -234,7 +306,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm an upload: the object must exist with the declared size and type
-         * @description 409 when nothing was uploaded yet or the upload expired; 422 (and the object removed) when it does not match. Repeating it answers the same.
+         * @description Repeating it answers the same. 404 `not-found`: no such asset of yours. 409 `conflict`: nothing was uploaded yet, or the upload expired or was deleted. 422 `unprocessable` (and the object removed): the uploaded object does not have the declared size or type. 409 `version-conflict`: the asset kept changing meanwhile; confirm again.
          */
         post: {
             parameters: {
@@ -270,40 +342,88 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/conflict` Conflict; `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/conflict" | "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -339,8 +459,26 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         contentType: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+                        /** @constant */
+                        purpose: "avatar";
+                        sizeBytes: number;
+                    } | {
                         /** @enum {string} */
-                        purpose: "avatar" | "event_cover" | "event_gallery" | "chat_image";
+                        contentType: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+                        /** @constant */
+                        purpose: "event_cover";
+                        sizeBytes: number;
+                    } | {
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+                        /** @constant */
+                        purpose: "event_gallery";
+                        sizeBytes: number;
+                    } | {
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+                        /** @constant */
+                        purpose: "chat_image";
                         sizeBytes: number;
                     };
                 };
@@ -367,58 +505,76 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Body too large */
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
                     };
                 };
-                /** @description Body is not JSON */
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };

@@ -9,11 +9,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An event's tickets, newest first, with tier, holder's name, order and check-in (the event's organizer only) */
+        /**
+         * An event's tickets, newest first, with tier, holder's name, order and check-in (the event's organizer only)
+         * @description 404 `not-found`: no tickets are known for this event. 403 `forbidden`: the event is another organizer's. 422 `unprocessable`: `cursor` is not the `nextCursor` of a page of this list.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page of the same list. */
                     cursor?: string;
+                    /** @description Page size, 1–200 (default 100). */
                     limit?: number;
                 };
                 header?: never;
@@ -47,49 +52,88 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Lacks the required role or client */
+                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/forbidden";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -109,7 +153,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Seats left per ticket tier of an event (public) */
+        /**
+         * Seats left per ticket tier of an event (public)
+         * @description 404 `not-found`: no tickets are known for this event (not published, or no such event).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -141,31 +188,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -185,7 +253,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sales of an event per tier: capacity, sold, held, seats left, refunded, checked in, revenue (the event's organizer only) */
+        /**
+         * Sales of an event per tier: capacity, sold, held, seats left, refunded, checked in, revenue (the event's organizer only)
+         * @description 404 `not-found`: no tickets are known for this event. 403 `forbidden`: the event is another organizer's.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -240,49 +311,76 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Lacks the required role or client */
+                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/forbidden";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -306,7 +404,7 @@ export interface paths {
         put?: never;
         /**
          * Scan a ticket at the door (the event's organizer only; valid once)
-         * @description 200 names the tier and the holder. A refused ticket of this event answers 409 with type `/problems/already-used` or `/problems/ticket-invalidated`, and the extension members `ticketId`, `tierName`, `holderName` (null if unknown) and `usedAt` (ISO 8601, null if never used). A code of another event, or no ticket, is 404.
+         * @description 200 names the tier and the holder. A refused ticket of this event answers 409 with type `/problems/already-used` or `/problems/ticket-invalidated`, and the extension members `ticketId`, `tierName`, `holderName` (null if unknown) and `usedAt` (ISO 8601, null if never used). 404 `not-found`: no tickets are known for this event, or no ticket of this event has this code (a code of another event included). 403 `forbidden`: the event is another organizer's.
          */
         post: {
             parameters: {
@@ -344,67 +442,112 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Lacks the required role or client */
+                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/forbidden";
+                        };
                     };
                 };
-                /** @description Body too large */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/already-used` Ticket already used; `https://eventonight.dev/problems/ticket-invalidated` Ticket invalidated */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/already-used" | "https://eventonight.dev/problems/ticket-invalidated";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
                     };
                 };
-                /** @description Body is not JSON */
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -423,7 +566,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Dual path from the event service: open sales for a published event (service token, azp=event-service) */
+        /**
+         * Dual path from the event service: open sales for a published event (service token, azp=event-service)
+         * @description Idempotent: `opened` the first time, `unchanged` after (tiers are frozen at publish). 422 `unprocessable`: the body's `event.eventId` is not the path's `eventId`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -475,67 +621,100 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Lacks the required role or client */
+                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/forbidden";
+                        };
                     };
                 };
-                /** @description Body too large */
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
                     };
                 };
-                /** @description Body is not JSON */
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -554,11 +733,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My orders, newest first */
+        /**
+         * My orders, newest first
+         * @description 422 `unprocessable`: `cursor` is not the `nextCursor` of a page of this list.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page of the same list. */
                     cursor?: string;
+                    /** @description Page size, 1–100 (default 20). */
                     limit?: number;
                 };
                 header?: never;
@@ -581,7 +765,8 @@ export interface paths {
                                 eventId: string;
                                 orderId: string;
                                 quantity: number;
-                                status: string;
+                                /** @enum {string} */
+                                status: "pending" | "awaiting_payment" | "paid" | "expired" | "rejected" | "refund_pending" | "refunded";
                                 ticketIds: string[];
                                 tierId: string;
                                 total: {
@@ -593,50 +778,78 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
         };
         put?: never;
-        /** Checkout: hold seats and get a Stripe Checkout URL (Idempotency-Key required) */
+        /**
+         * Checkout: hold seats and get a Stripe Checkout URL (Idempotency-Key required)
+         * @description 201: a new order. A paid tier answers `awaiting_payment` with the Stripe Checkout `checkoutUrl` (seats held until the session expires); a free tier is settled at once (`paid`, `checkoutUrl` null). 200: the same `Idempotency-Key` and purchase again — the order as it is now, never a second hold or charge. 404 `not-found`: no tickets are known for this event, or it has no such tier. 409 `/problems/not-on-sale`: sales are closed (cancelled, completed or started). 409 `/problems/sold-out`: fewer seats than `quantity` remain (extension `available`: how many). 422 `unprocessable`: this `Idempotency-Key` was used for a different purchase (extension `reason`: `idempotency-key-reused`). 409 `version-conflict`: the tier was contended by other replicas through every retry (rare); 503 `service-unavailable`: the payment provider failed, nothing is held. Either way retry with the same key.
+         */
         post: {
             parameters: {
                 query?: never;
                 header: {
+                    /** @description Required. Chosen by the client, one per purchase: 8 to 200 printable ASCII characters, U+0021 `!` to U+007E `~` (no space, no control character, nothing beyond ASCII), e.g. a UUID. It is case-sensitive and scoped to the caller. The same key with the same `eventId`, `tierId` and `quantity` answers the same order again (200, never a second hold or charge), also after a failed try; the same key with a different purchase is 422 `unprocessable` (`reason: "idempotency-key-reused"`). */
                     "idempotency-key": string;
                 };
                 path?: never;
@@ -661,7 +874,8 @@ export interface paths {
                         "application/json": {
                             checkoutUrl: string | null;
                             orderId: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "pending" | "awaiting_payment" | "paid" | "expired" | "rejected" | "refund_pending" | "refunded";
                         };
                     };
                 };
@@ -674,71 +888,129 @@ export interface paths {
                         "application/json": {
                             checkoutUrl: string | null;
                             orderId: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "pending" | "awaiting_payment" | "paid" | "expired" | "rejected" | "refund_pending" | "refunded";
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Lacks the required role or client */
+                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/forbidden";
+                        };
                     };
                 };
-                /** @description Body too large */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/not-on-sale` Not on sale; `https://eventonight.dev/problems/sold-out` Sold out; `https://eventonight.dev/problems/version-conflict` Version conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-on-sale" | "https://eventonight.dev/problems/sold-out" | "https://eventonight.dev/problems/version-conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
                     };
                 };
-                /** @description Body is not JSON */
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -756,7 +1028,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of my orders (the checkout return page follows its status) */
+        /**
+         * One of my orders (the checkout return page follows its status)
+         * @description 404 `not-found`: no such order, or it is someone else's.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -781,7 +1056,8 @@ export interface paths {
                             eventId: string;
                             orderId: string;
                             quantity: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "pending" | "awaiting_payment" | "paid" | "expired" | "rejected" | "refund_pending" | "refunded";
                             ticketIds: string[];
                             tierId: string;
                             total: {
@@ -791,40 +1067,64 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -844,11 +1144,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My tickets, newest first */
+        /**
+         * My tickets, newest first
+         * @description 422 `unprocessable`: `cursor` is not the `nextCursor` of a page of this list.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page of the same list. */
                     cursor?: string;
+                    /** @description Page size, 1–100 (default 20). */
                     limit?: number;
                 };
                 header?: never;
@@ -865,11 +1170,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description The QR payload; empty once the ticket can no longer get anyone in (used or invalidated). */
                                 code: string;
                                 eventId: string;
                                 issuedAt: string;
                                 orderId: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "valid" | "used" | "invalidated";
                                 ticketId: string;
                                 tierId: string;
                                 usedAt: string | null;
@@ -878,40 +1185,64 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Missing or invalid bearer token */
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
@@ -933,11 +1264,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stripe webhook: verified on the raw body, stored once, processed by a worker */
+        /**
+         * Stripe webhook: verified on the raw body, stored once, processed by a worker
+         * @description For Stripe only: the body is a Stripe event (JSON, any content type), accepted only with the `Stripe-Signature` Stripe computed over these exact bytes with this endpoint's secret. 200: verified and stored (`duplicate: true` when this event id was received before; nothing is applied twice). 400 `/problems/stripe-signature-invalid`: the signature does not match the body, was made with another secret, or is older than 5 minutes (Stripe retries).
+         */
         post: {
             parameters: {
                 query?: never;
                 header: {
+                    /** @description Required: Stripe's signature of the raw body, `t=<unix time>,v1=<HMAC-SHA256 in hex>` (more `v1=` elements while a secret is rolled), made with the endpoint secret. A missing or malformed header is 400 `validation`; one that does not sign these exact bytes with the secret, or is older than 5 minutes, is 400 `stripe-signature-invalid`. */
                     "stripe-signature": string;
                 };
                 path?: never;
@@ -962,40 +1297,64 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid request (problem details) */
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/stripe-signature-invalid` Stripe signature not valid; `https://eventonight.dev/problems/validation` Request validation failed */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/stripe-signature-invalid" | "https://eventonight.dev/problems/validation";
+                        };
                     };
                 };
-                /** @description Body too large */
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
                     };
                 };
-                /** @description Unexpected error */
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
                     };
                 };
-                /** @description A dependency is unavailable */
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": components["schemas"]["Problem"];
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
                     };
                 };
             };
