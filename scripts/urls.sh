@@ -20,5 +20,6 @@ EventoNight through the gateway (Traefik $EN_TRAEFIK_VERSION on 127.0.0.1:$port)
   auth           http://auth.localhost:$port        (Keycloak realm $KEYCLOAK_REALM; issuer $KEYCLOAK_ISSUER)
   files          http://files.localhost:$EN_GATEWAY_FILES_PORT       (object store, bucket paths only; its own entry point)
   one origin     http://localhost:$port/api/<service>/...  (user, event, interaction, chat, ticketing, notification, media)
+  API reference  http://localhost:$port/api/<service>/api-docs  (each service's OpenAPI document, read with Swagger UI)
 Node clients: node's fetch cannot resolve *.localhost; use http://localhost:$port/api/<service>/ or send the Host header.
 EOF_URLS
