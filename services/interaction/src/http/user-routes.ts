@@ -82,45 +82,32 @@ export function userInteractionRoutes(host: RouteHost, deps: InteractionDeps): v
     async ({ params }) => ({ status: 200, body: await userStats(deps, params.userId) }),
   );
 
-  defineRoute(
-    host,
-    {
-      method: 'get',
-      path: '/users/:userId/followers',
-      summary: 'Who follows the user, newest first',
-      description: PAGE_PROBLEMS,
-      tags,
-      auth: 'public',
-      params: userIdParams,
-      query: pageQuery,
-      responses: { 200: userList },
-      problems: ['not-found', 'unprocessable'],
-    },
-    async ({ params, query }) => {
-      const page = await followersOfUser(deps, params.userId, { limit: query.limit, ...(query.cursor === undefined ? {} : { after: query.cursor }) });
-      return { status: 200, body: toUserList(page, (follow) => follow.followerId) };
-    },
-  );
-
-  defineRoute(
-    host,
-    {
-      method: 'get',
-      path: '/users/:userId/following',
-      summary: 'Whom the user follows, newest first',
-      description: PAGE_PROBLEMS,
-      tags,
-      auth: 'public',
-      params: userIdParams,
-      query: pageQuery,
-      responses: { 200: userList },
-      problems: ['not-found', 'unprocessable'],
-    },
-    async ({ params, query }) => {
-      const page = await followeesOfUser(deps, params.userId, { limit: query.limit, ...(query.cursor === undefined ? {} : { after: query.cursor }) });
-      return { status: 200, body: toUserList(page, (follow) => follow.followeeId) };
-    },
-  );
+  // Followers and followees: one public, paged list of users, read from either side of a follow.
+  const followLists = [
+    { path: '/users/:userId/followers', summary: 'Who follows the user, newest first', list: followersOfUser, side: 'followerId' },
+    { path: '/users/:userId/following', summary: 'Whom the user follows, newest first', list: followeesOfUser, side: 'followeeId' },
+  ] as const;
+  for (const { path, summary, list, side } of followLists) {
+    defineRoute(
+      host,
+      {
+        method: 'get',
+        path,
+        summary,
+        description: PAGE_PROBLEMS,
+        tags,
+        auth: 'public',
+        params: userIdParams,
+        query: pageQuery,
+        responses: { 200: userList },
+        problems: ['not-found', 'unprocessable'],
+      },
+      async ({ params, query }) => {
+        const page = await list(deps, params.userId, { limit: query.limit, ...(query.cursor === undefined ? {} : { after: query.cursor }) });
+        return { status: 200, body: toUserList(page, (follow) => follow[side]) };
+      },
+    );
+  }
 
   defineRoute(
     host,
