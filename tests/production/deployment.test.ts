@@ -9,6 +9,9 @@ import { api, DOMAIN, edge, expectStatus, root, signIn, STATE } from './support/
 import { COVER, openSocket, PASSWORD, paymentWebhook, placeOrder, publishEvent, signUp, uploadCover, validTickets, type OpenSocket, type Person, type Pushed } from './support/journey.js';
 import { compose, containerOf, containerState, mongoEval, run } from './support/deployment.js';
 
+/** Longer than the edge's circuit-breaker recovery (traefik/dynamic/middlewares.yml: 10 s). */
+const KEYCLOAK_STEADY_MS = 12_000;
+
 /**
  * Production, for real: docker-compose.yml on the local Docker engine (npm run prod:local), reached
  * only through its Traefik as the internet reaches it. People sign up and sign in through Keycloak's
@@ -154,12 +157,19 @@ describe('production on the local Docker engine', { timeout: 3_600_000 }, () => 
     const newest = backups.at(-1);
     assert.ok(newest !== undefined, `a complete backup in ${join(STATE, 'backups')}`);
     run('bash', ['deploy/restore.sh', join(STATE, 'backups', newest)], 1_800_000);
-    // restore.sh starts Keycloak again with its restored database; it answers once it has booted.
-    await waitFor(async () => ((await edge(`https://auth.${DOMAIN}/realms/eventonight/.well-known/openid-configuration`)).status === 200 ? true : undefined), {
-      timeoutMs: 300_000,
-      intervalMs: 2_000,
-      what: 'Keycloak to answer after the restore',
-    });
+    // restore.sh starts Keycloak again with its restored database. While it was down, the edge's
+    // circuit breaker opened; it then lets traffic back in over its 10 s recovery, answering 503
+    // to a share of requests: one 200 is not yet a sign-in that works (a code exchange got 503).
+    // Keycloak is back once it has answered every request for longer than that recovery.
+    let steadySince: number | undefined;
+    await waitFor(
+      async () => {
+        const answered = (await edge(`https://auth.${DOMAIN}/realms/eventonight/.well-known/openid-configuration`)).status === 200;
+        steadySince = answered ? (steadySince ?? Date.now()) : undefined;
+        return steadySince !== undefined && Date.now() - steadySince >= KEYCLOAK_STEADY_MS ? true : undefined;
+      },
+      { timeoutMs: 300_000, intervalMs: 1_000, what: 'Keycloak to answer steadily after the restore' },
+    );
     assert.equal(mongoEval('event', 'db.events.countDocuments()'), eventsBefore);
     assert.equal(mongoEval('ticketing', 'db.tickets.countDocuments()'), ticketsBefore);
     const detail = expectStatus(200, await api('events', 'GET', `/events/${eventId}`), 'the restored event').json();
