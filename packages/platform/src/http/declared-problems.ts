@@ -1,3 +1,5 @@
+import type { Logger } from '../logger/logger.js';
+import { classifyError } from './error-mapping.js';
 import { PROBLEM_BASE_URI, problemTypes, problemTypeUri, type DeclaredProblem, type ProblemSlug } from './problem.js';
 import type { RecordedRoute } from './route-registry.js';
 
@@ -46,4 +48,19 @@ export function problemsOf(route: RecordedRoute): ProblemKind[] {
     byType.set(kind.type, kind);
   }
   return [...byType.values()].sort((a, b) => a.status - b.status || a.type.localeCompare(b.type));
+}
+
+/**
+ * For a route's error path: logs (as an error) a problem its OpenAPI operation does not list,
+ * for whoever keeps the document exact. The problem is still answered as thrown (issue 26).
+ */
+export function undeclaredProblemLogger(route: RecordedRoute, log: Logger): (error: unknown) => void {
+  const declaredTypes = new Set(problemsOf(route).map((kind) => kind.type));
+  const where = `route ${route.method.toUpperCase()} ${route.path}`;
+  return (error) => {
+    const { problem } = classifyError(error);
+    if (!declaredTypes.has(problem.type)) {
+      log.error({ problemType: problem.type, status: problem.status }, `${where} answered a problem its OpenAPI operation does not declare`);
+    }
+  };
 }

@@ -8,8 +8,7 @@ import type { Logger } from '../logger/logger.js';
 import { jsonBody, rawBody } from './body-parsers.js';
 import { correlationIdOf } from './correlation.js';
 import { JsonText } from './json-text.js';
-import { problemsOf } from './declared-problems.js';
-import { classifyError } from './error-mapping.js';
+import { undeclaredProblemLogger } from './declared-problems.js';
 import type { DeclaredProblem } from './problem.js';
 import type { AuthRequirement, HttpMethod, RecordedRoute, ResponseSchemas, RouteRegistry } from './route-registry.js';
 import { parseInput } from './validation.js';
@@ -166,7 +165,7 @@ export function defineRoute<
     ...(definition.body === undefined ? {} : { body: definition.body }),
   };
   host.routes.add(recorded);
-  const declaredTypes = new Set(problemsOf(recorded).map((kind) => kind.type));
+  const logUndeclared = undeclaredProblemLogger(recorded, log);
 
   const run = async (req: Request, res: Response): Promise<void> => {
     try {
@@ -186,11 +185,7 @@ export function defineRoute<
       const result: AnyResult = await handler(input);
       send(res, result, responses, where);
     } catch (error) {
-      // Still answered as thrown: the log line is for whoever keeps the document exact (issue 26).
-      const { problem } = classifyError(error);
-      if (!declaredTypes.has(problem.type)) {
-        log.error({ problemType: problem.type, status: problem.status }, `${where} answered a problem its OpenAPI operation does not declare`);
-      }
+      logUndeclared(error);
       throw error;
     }
   };

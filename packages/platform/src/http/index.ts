@@ -47,5 +47,6 @@ export { startHttpServer, type StartHttpServerOptions, type RunningHttpServer } 
 export { onShutdownSignals, type ShutdownOptions } from './shutdown.js';
 export { cursorParam, pageLimitParam, queryInteger } from './pagination.js';
 export { requiredText, optionalText } from './text.js';
-export { problemsOf, type ProblemKind } from './declared-problems.js';
+export { OPAQUE_ID, opaqueId } from './ids.js';
+export { problemsOf, undeclaredProblemLogger, type ProblemKind } from './declared-problems.js';
 export { concretePathMethods, methodNotAllowed } from './method-not-allowed.js';

@@ -1,20 +1,19 @@
 import { z } from 'zod';
-import { cursorParam, decodeTimeCursor, pageLimitParam, requiredText } from '@eventonight/platform';
+import { cursorParam, decodeTimeCursor, opaqueId, pageLimitParam, requiredText } from '@eventonight/platform';
 
 /** Request and response shapes of the chat API; every input object is strict, every string bounded. */
 
 /** Ids are ASCII (user ids are Keycloak UUIDs, conversation ids `c_` + base64url): a pattern says it exactly. */
-const idPattern = /^[A-Za-z0-9_-]{1,128}$/;
-const userId = z.string().regex(idPattern, 'is not a user id');
+const userId = opaqueId('is not a user id');
 
 export const conversationIdParams = z.strictObject({
-  conversationId: z.string().regex(idPattern, 'is not a conversation id'),
+  conversationId: opaqueId('is not a conversation id'),
 });
 
 export const openConversationBody = z.strictObject({ withUserId: userId });
 
 export const sendMessageBody = z.strictObject({
-  messageId: z.string().regex(idPattern, 'must be 1-128 characters of A-Z a-z 0-9 _ - (e.g. a UUID or ULID)'),
+  messageId: opaqueId('must be 1-128 characters of A-Z a-z 0-9 _ - (e.g. a UUID or ULID)'),
   text: requiredText(4_000),
 });
 

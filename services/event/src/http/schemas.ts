@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventEvents } from '@eventonight/contracts';
-import { cursorParam, pageLimitParam, requiredText } from '@eventonight/platform';
+import { cursorParam, opaqueId, pageLimitParam, requiredText } from '@eventonight/platform';
 import { decodeCursor } from '../persistence/cursor.js';
 
 /**
@@ -11,8 +11,7 @@ import { decodeCursor } from '../persistence/cursor.js';
 
 const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' });
 /** Ids this platform issues (UUIDs, Keycloak subjects): ASCII, so their length means the same to every reader. */
-const opaqueId = (what: string) => z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, `is not ${what}`);
-const mediaId = opaqueId('a media id');
+const mediaId = opaqueId('is not a media id');
 const currency = z.string().regex(/^[a-z]{3}$/, 'must be 3 lower-case letters (ISO 4217)');
 
 const geoPoint = z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
@@ -32,7 +31,7 @@ const tierFields = {
 };
 const tierCreate = z.strictObject(tierFields);
 /** On PATCH a tier may name an existing tierId to keep it; tiers without one get a new id. */
-const tierPatch = z.strictObject({ tierId: opaqueId('a tier id').optional(), ...tierFields });
+const tierPatch = z.strictObject({ tierId: opaqueId('is not a tier id').optional(), ...tierFields });
 
 const tags = z.array(requiredText(32)).max(10);
 
@@ -71,7 +70,7 @@ export const updateEventBody = z
 
 export const cancelEventBody = z.strictObject({ reason: requiredText(500).optional() }).optional();
 
-export const eventIdParams = z.strictObject({ eventId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'is not an event id') });
+export const eventIdParams = z.strictObject({ eventId: opaqueId('is not an event id') });
 
 /**
  * An ETag of this API (`"3"`, weak `W/"3"` accepted) or `*`; anything else is a 400. HTTP drops
@@ -102,7 +101,7 @@ export const listEventsQuery = z
     to: isoDateTime.optional(),
     category: eventEvents.eventCategory.optional(),
     city: requiredText(120).optional(),
-    organizerId: opaqueId('an organizer id').optional(),
+    organizerId: opaqueId('is not an organizer id').optional(),
     q: requiredText(100).optional(),
     cursor: cursor.optional(),
     limit: limit.optional(),

@@ -1,6 +1,6 @@
 import { eventEvents } from '@eventonight/contracts';
 import { z } from 'zod';
-import { cursorParam, decodeTimeCursor, optionalText, pageLimitParam } from '@eventonight/platform';
+import { cursorParam, decodeTimeCursor, opaqueId, optionalText, pageLimitParam } from '@eventonight/platform';
 
 /** Request and response shapes of the interaction API; every object strict, every string bounded. */
 
@@ -9,7 +9,7 @@ import { cursorParam, decodeTimeCursor, optionalText, pageLimitParam } from '@ev
  * length means the same in zod and JSON Schema, and a relation id (`like:<eventId>:<userId>`)
  * cannot be made ambiguous by a `:` inside one.
  */
-const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be 1-128 letters, digits, _ or -');
+const idParam = opaqueId('must be 1-128 letters, digits, _ or -');
 
 /** Ids in answers: as stored (they came from a path above or from another service's events). */
 const id = z.string().min(1).max(128);

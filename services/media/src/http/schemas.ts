@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mediaEvents } from '@eventonight/contracts';
+import { OPAQUE_ID, opaqueId } from '@eventonight/platform';
 import { IMAGE_CONTENT_TYPES, MAX_BYTES, type MediaPurpose } from '../domain/asset.js';
 
 /** Request and response shapes of the media API; every object is strict. */
@@ -28,11 +29,9 @@ type UploadBranch = (typeof uploadByPurpose)[MediaPurpose];
 
 export const uploadBody = z.discriminatedUnion('purpose', Object.values(uploadByPurpose) as [UploadBranch, ...UploadBranch[]]);
 
-/** Asset ids are ASCII (UUIDs as issued): a pattern states it exactly, as JSON Schema and zod read it alike. */
-const ASSET_ID = '[A-Za-z0-9_-]{1,128}';
 const MAX_IDS = 50;
 
-export const assetIdParams = z.strictObject({ assetId: z.string().regex(new RegExp(`^${ASSET_ID}$`), 'is not an asset id') });
+export const assetIdParams = z.strictObject({ assetId: opaqueId('is not an asset id') });
 
 export const assetView = z.object({
   assetId: z.string(),
@@ -73,7 +72,7 @@ export const viewsQuery = z.strictObject({
   ids: z
     .string()
     .max(MAX_IDS * 128 + MAX_IDS - 1)
-    .regex(new RegExp(`^${ASSET_ID}(?:,${ASSET_ID}){0,${MAX_IDS - 1}}$`), `must be 1 to ${MAX_IDS} asset ids (at most ${MAX_IDS}), separated by commas`)
+    .regex(new RegExp(`^${OPAQUE_ID}(?:,${OPAQUE_ID}){0,${MAX_IDS - 1}}$`), `must be 1 to ${MAX_IDS} asset ids (at most ${MAX_IDS}), separated by commas`)
     .transform((value) => [...new Set(value.split(','))]),
 });
 

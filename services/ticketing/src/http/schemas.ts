@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { ticketingInternal } from '@eventonight/contracts';
 import type { OrderStatus } from '../domain/order.js';
 import type { TicketStatus } from '../domain/ticket.js';
-import { cursorParam, decodeTimeCursor, pageLimitParam, queryInteger } from '@eventonight/platform';
+import { cursorParam, decodeTimeCursor, opaqueId, pageLimitParam, queryInteger } from '@eventonight/platform';
 
 /** The ids this platform issues (UUIDs, `ord_…`, `tkt_…`): ASCII letters, digits, `_` and `-`. */
-const opaqueId = (what: string) => z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, `is not ${what}`);
 
-export const eventParams = z.strictObject({ eventId: opaqueId('an event id') });
+export const eventParams = z.strictObject({ eventId: opaqueId('is not an event id') });
 
 /**
  * The client's key for one purchase (IETF Idempotency-Key draft: printable ASCII). The regex is
@@ -31,8 +30,8 @@ export const checkoutHeaders = z.object({
 });
 
 export const checkoutBody = z.strictObject({
-  eventId: opaqueId('an event id'),
-  tierId: opaqueId('a tier id'),
+  eventId: opaqueId('is not an event id'),
+  tierId: opaqueId('is not a tier id'),
   quantity: z.int().min(1).max(10),
 });
 
@@ -186,4 +185,4 @@ export const availabilityView = z.object({
   ),
 });
 
-export const orderParams = z.strictObject({ orderId: opaqueId('an order id') });
+export const orderParams = z.strictObject({ orderId: opaqueId('is not an order id') });

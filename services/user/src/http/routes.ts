@@ -1,12 +1,11 @@
 import {
   authenticate,
-  classifyError,
   defineRoute,
   parseInput,
   problemOf,
   problemSubtype,
-  problemsOf,
   requirePrincipal,
+  undeclaredProblemLogger,
   type RecordedRoute,
   type RouteHost,
 } from '@eventonight/platform';
@@ -195,13 +194,13 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
   );
 }
 
+const exportExpired = problemSubtype('gone', 'export-expired', 'Export expired');
+
 /**
  * The archive is a zip, which defineRoute (JSON bodies) does not send: this route is mounted
  * by hand with the same pipeline pieces (authentication, zod params, problem+json errors) and
  * recorded for the OpenAPI document.
  */
-const exportExpired = problemSubtype('gone', 'export-expired', 'Export expired');
-
 function archiveRoute(host: RouteHost, deps: UserDeps, tags: readonly string[]): void {
   const path = '/users/me/exports/:exportId/archive';
   if (host.verifier === undefined) throw new Error(`GET ${path} requires authentication but the app has no JWT verifier`);
@@ -222,9 +221,8 @@ function archiveRoute(host: RouteHost, deps: UserDeps, tags: readonly string[]):
     problems: ['not-found', 'conflict', exportExpired],
   };
   host.routes.add(recorded);
-  // As defineRoute does: a problem the document does not list is answered, and logged for whoever keeps it exact.
-  const declaredTypes = new Set(problemsOf(recorded).map((kind) => kind.type));
-  const log = host.logger.child({ route: `GET ${path}` });
+  // As defineRoute does: a problem the document does not list is answered, and logged.
+  const logUndeclared = undeclaredProblemLogger(recorded, host.logger.child({ route: `GET ${path}` }));
   host.router.get(path, authenticate(host.verifier), async (req: Request, res: Response) => {
     let result: Awaited<ReturnType<typeof exportArchive>>;
     try {
@@ -234,10 +232,7 @@ function archiveRoute(host: RouteHost, deps: UserDeps, tags: readonly string[]):
         throw problemOf(exportExpired, `This archive could be downloaded until ${result.expired.expiresAt ?? ''}; ask for a new one.`);
       }
     } catch (error) {
-      const { problem } = classifyError(error);
-      if (!declaredTypes.has(problem.type)) {
-        log.error({ problemType: problem.type, status: problem.status }, `route GET ${path} answered a problem its OpenAPI operation does not declare`);
-      }
+      logUndeclared(error);
       throw error;
     }
     res

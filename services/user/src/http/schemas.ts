@@ -1,5 +1,5 @@
 import { eventEvents, exportSources, role } from '@eventonight/contracts';
-import { cursorParam, optionalText, pageLimitParam, requiredText } from '@eventonight/platform';
+import { cursorParam, opaqueId, optionalText, pageLimitParam, requiredText } from '@eventonight/platform';
 import { z } from 'zod';
 import { decodeCursor } from '../persistence/cursor.js';
 
@@ -11,7 +11,7 @@ import { decodeCursor } from '../persistence/cursor.js';
  */
 
 /** An id this API issued (Keycloak user ids, export and media ids are UUIDs): ASCII, 1–128. */
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be an id (1–128 letters, digits, "_" or "-")');
+const id = opaqueId('must be an id (1–128 letters, digits, "_" or "-")');
 
 /**
  * An address the identity provider (Keycloak: email validation, and the email is the username)
