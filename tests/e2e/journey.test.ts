@@ -103,7 +103,7 @@ describe('journey: an organization and a member, from registration to a cancelle
         body: eventBody('Harbour Jazz Night', [
           { name: 'Standard', priceMinor: 2500, quantity: 50 },
           { name: 'VIP', priceMinor: 9000, quantity: 10 },
-        ], { coverMediaId: coverId }),
+        ], { coverMediaId: coverId, startsInMs: 3 * 3_600_000 }), // tonight: the door (open 6 h before) is tested below
       }),
       'create event',
     );

@@ -39,6 +39,13 @@ function coverPng(): Buffer {
  * A Y4M video (what Chromium's fake camera plays) of one frame showing `text` as a QR code:
  * black modules on white, a 4-module quiet zone, 6 px per module.
  */
+/** "2026-12-07T17:30": a time as the organizer's editor (in Europe/Lisbon) takes it. */
+function lisbonLocal(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Lisbon', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    .format(at)
+    .replace(' ', 'T');
+}
+
 function qrVideo(text: string): Buffer {
   const modules = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
   const scale = 6;
@@ -255,7 +262,7 @@ describe('web app in the browser: the organization workspace, sales, the door, c
     await check(org, 'organizer-sales');
   });
 
-  it('at the door: the member’s code is valid once, then already used (with when)', async () => {
+  it('at the door four days early: not now, with the hours; the ticket stays unused', async () => {
     const tickets = await api<{ items: Array<{ code: string; orderId: string }> }>('ticketing', '/tickets', memberEmail);
     [code = '', secondCode = ''] = tickets.items.filter((ticket) => ticket.orderId === orderId).map((ticket) => ticket.code);
     assert.ok(code !== '' && secondCode !== '');
@@ -265,8 +272,40 @@ describe('web app in the browser: the organization workspace, sales, the door, c
     await check(org, 'door');
     await field.fill(code);
     await field.press('Enter');
+    await org.locator('[data-testid="door-answer"][data-kind="not-now"]').waitFor();
+    assert.match(await org.getByTestId('door-answer').innerText(), /Not now — doors closed[\s\S]*Rui Tide[\s\S]*gets in from .* until .*It was not used\./);
+    await check(org, 'door-not-now');
+  });
+
+  it('the organization moves the evening to start in two hours: the member is told, and the door follows', async () => {
+    await org.goto(`${stack.baseUrl}/organizer/events/${eventId}/edit`);
+    const startsAt = new Date(Date.now() + 2 * 3_600_000);
+    await org.getByLabel('Starts').fill(lisbonLocal(startsAt));
+    await org.getByLabel('Ends').fill(lisbonLocal(new Date(startsAt.getTime() + 3 * 3_600_000)));
+    await org.getByRole('button', { name: 'Save changes' }).click();
+    await org.getByText('Changes saved.').waitFor();
+
+    await member.goto(`${stack.baseUrl}/notifications`);
+    await member.getByText(new RegExp(`${title} moved to .* \\(was .*\\)\\.`)).waitFor({ timeout: LIVE_MS });
+
+    // Ticketing hears of the new time through the bus: until then the door still says "not now".
+    await org.goto(`${stack.baseUrl}/door/${eventId}`);
+    const field = org.getByLabel('Ticket code');
     const answer = org.getByTestId('door-answer');
-    await org.locator('[data-testid="door-answer"][data-kind="valid"]').waitFor();
+    for (let attempt = 1; ; attempt += 1) {
+      const before = Number(await answer.getAttribute('data-answered'));
+      await field.fill(code);
+      await field.press('Enter');
+      await org.waitForFunction((n) => Number(document.querySelector('[data-testid="door-answer"]')?.getAttribute('data-answered')) > n, before);
+      if ((await answer.getAttribute('data-kind')) !== 'not-now' || attempt === 20) break;
+      await org.waitForTimeout(500);
+    }
+    assert.equal(await answer.getAttribute('data-kind'), 'valid');
+  });
+
+  it('at the door: the member’s code is valid once, then already used (with when)', async () => {
+    const field = org.getByLabel('Ticket code');
+    const answer = org.getByTestId('door-answer');
     assert.match(await answer.innerText(), /Valid — let in[\s\S]*Rui Tide[\s\S]*Standard/);
     // The field is empty and focused again: the next scan is ready at once.
     assert.equal(await field.inputValue(), '');

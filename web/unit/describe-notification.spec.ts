@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeNotification } from '../src/notifications/describe';
+import { formatDateTime } from '../src/ui/format';
 import type { NotificationView } from '../src/notifications/notification-store';
 
 const notification = (type: NotificationView['type'], data: NotificationView['data']): NotificationView => ({
@@ -21,6 +22,18 @@ describe('what a notification says and where it leads', () => {
     expect(describeNotification(notification('event.reviewed', { eventId: 'e1', rating: 4 })).text).toBe('Your event got a new review (4★).');
     expect(describeNotification(notification('event.published', { eventId: 'e2', title: 'Jazz Night' })).text).toBe('New event from an organizer you follow: Jazz Night.');
     expect(describeNotification(notification('ticket.sold', { eventId: 'e1', quantity: 1 })).text).toBe('You sold 1 ticket.');
+  });
+
+  it('a moved event says the new time and place, and what it was', () => {
+    const startsAt = '2026-12-12T20:00:00.000Z';
+    const previousStartsAt = '2026-12-11T20:00:00.000Z';
+    const both = { eventId: 'e1', title: 'Jazz Night', startsAt, previousStartsAt, venueName: 'The Dock', venueAddress: '2 Quay', venueCity: 'Lyon' };
+    expect(describeNotification(notification('event.changed', both))).toEqual({
+      text: `Jazz Night moved to ${formatDateTime(startsAt)} (was ${formatDateTime(previousStartsAt)}) and to The Dock, 2 Quay, Lyon.`,
+      link: '/events/e1',
+    });
+    const placeOnly = { ...both, previousStartsAt: null };
+    expect(describeNotification(notification('event.changed', placeOnly)).text).toBe('Jazz Night moved to The Dock, 2 Quay, Lyon.');
   });
 
   it('a notification without a target has no link', () => {

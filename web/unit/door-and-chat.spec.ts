@@ -27,6 +27,17 @@ describe('door answers', () => {
     expect(answerOfFailure(new ApiError({ type: `${base}forbidden`, title: '', status: 403, detail: '' })).kind).toBe('failed');
   });
 
+  it('a ticket outside the door hours is "not now", with when the doors open and close', () => {
+    const hours = { tierName: 'VIP', holderName: 'Ada', ticketId: 't', startsAt: '2026-12-12T20:00:00.000Z', opensAt: '2026-12-12T14:00:00.000Z', closesAt: '2026-12-12T23:00:00.000Z' };
+    expect(answerOfFailure(new ApiError({ type: `${base}door-closed`, title: '', status: 409, detail: '', ...hours }))).toEqual({
+      kind: 'not-now',
+      tierName: 'VIP',
+      holderName: 'Ada',
+      opensAt: hours.opensAt,
+      closesAt: hours.closesAt,
+    });
+  });
+
   it('a typed code loses its spaces and line breaks', () => {
     expect(normalizeCode(' abc-DEF_12 \n 34 ')).toBe('abc-DEF_1234');
   });

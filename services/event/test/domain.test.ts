@@ -182,6 +182,23 @@ describe('event lifecycle: update', () => {
     assert.deepEqual(decision.events, [{ type: 'event.updated', data: snapshotOf(decision.next) }]);
   });
 
+  it('a published event moved in time or place says what it was before; a draft or another edit does not', () => {
+    const published = { ...created(), status: 'published' as const, publishedAt: NOW };
+    const moved = decideUpdate(published, { startsAt: day(12), endsAt: day(12, 23), venue: { ...published.venue, name: 'Other hall' } }, later, ids());
+    assert.deepEqual(moved?.events[0]?.data, {
+      ...snapshotOf(moved.next),
+      rescheduled: { previousStartsAt: published.startsAt.toISOString(), previousEndsAt: published.endsAt.toISOString() },
+      relocated: {
+        previous: { name: published.venue.name, address: published.venue.address, city: published.venue.city },
+        current: { name: 'Other hall', address: published.venue.address, city: published.venue.city },
+      },
+    });
+    const longer = decideUpdate(published, { endsAt: day(11, 1) }, later, ids())?.events[0]?.data ?? {};
+    assert.ok('rescheduled' in longer && !('relocated' in longer), 'a later end alone is a new time');
+    assert.deepEqual(decideUpdate(published, { title: 'Renamed' }, later, ids())?.events[0]?.data, snapshotOf({ ...published, title: 'Renamed', updatedAt: later }));
+    assert.deepEqual(decideUpdate(created(), { startsAt: day(12), endsAt: day(12, 23) }, later, ids())?.events[0]?.data, snapshotOf({ ...created(), startsAt: day(12), endsAt: day(12, 23), updatedAt: later }));
+  });
+
   it('null clears the cover and capacity hint; absent keeps them', () => {
     const state = created({ coverMediaId: 'm1', capacityHint: 100 });
     assert.equal(decideUpdate(state, { description: 'other' }, later, ids())?.next.coverMediaId, 'm1');

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { buildEvent, type EventData, type EventType } from '@eventonight/contracts';
 import { NOTIFICATION_TYPES, newNotification, notificationId } from '../src/domain/notification.js';
 import {
+  eventChangeData,
   fanOutData,
   forChatMessage,
   forFollow,
@@ -117,6 +118,26 @@ describe('notification routing: follower fan-out', () => {
   });
 });
 
+describe('notification routing: a published event moved', () => {
+  const moved = { previous: { name: 'Hall', address: '1 Street', city: 'Lyon' }, current: { name: 'Dock', address: '2 Quay', city: 'Lyon' } };
+
+  it('a new time and a new place: the new facts and the old ones', () => {
+    const change = eventChangeData(event('event.updated', { ...snapshot, status: 'published', rescheduled: { previousStartsAt: '2026-07-09T20:00:00.000Z', previousEndsAt: '2026-07-09T23:00:00.000Z' }, relocated: moved }));
+    assert.deepEqual(change, {
+      type: 'event.changed',
+      data: {
+        eventId: 'e1', organizerId: 'org', title: 'Night', startsAt: snapshot.startsAt, endsAt: snapshot.endsAt, previousStartsAt: '2026-07-09T20:00:00.000Z',
+        venueName: 'Dock', venueAddress: '2 Quay', venueCity: 'Lyon', previousVenueName: 'Hall',
+      },
+    });
+  });
+
+  it('another edit, or an edit of a draft, is no news', () => {
+    assert.equal(eventChangeData(event('event.updated', { ...snapshot, status: 'published' })), null);
+    assert.equal(eventChangeData(event('event.updated', { ...snapshot, status: 'draft', relocated: moved })), null);
+  });
+});
+
 describe('notification documents', () => {
   it('one id per (recipient, source event): a redelivery maps to the same document', () => {
     const id = notificationId('u1', 'evt-1');
@@ -142,7 +163,7 @@ describe('notification documents', () => {
   });
 
   it('every type a rule produces is a type users can mute', () => {
-    const produced = ['follower.new', 'event.published', 'event.cancelled', 'event.liked', 'event.reviewed', 'event.participation', 'chat.message', 'ticket.purchased', 'ticket.sold', 'order.refunded', 'ticket.refunded'];
+    const produced = ['follower.new', 'event.published', 'event.cancelled', 'event.changed', 'event.liked', 'event.reviewed', 'event.participation', 'chat.message', 'ticket.purchased', 'ticket.sold', 'order.refunded', 'ticket.refunded'];
     assert.deepEqual([...NOTIFICATION_TYPES].sort(), produced.sort());
   });
 });

@@ -165,4 +165,32 @@ describe('notification service: follower copy and fan-out of event.published', {
     const recipients = (await notifications.find({ sourceEventId: cancelled.id }).toArray()).map((n) => String(n['recipientId'])).sort();
     assert.deepEqual(recipients, [buyer.id, fanAndBuyer.id].sort(), 'participants and followers, each once; not the one who left');
   });
+  it('a published event moved in time reaches everyone going, once each; an edit of its text reaches no one', async () => {
+    const organizer = await newUser(issuer, 'org');
+    const holder = await newUser(issuer, 'holder');
+    const follower = await newUser(issuer, 'follower');
+    const eventId = uniqueName('ev-moved');
+    upstream.publish(upstream.event('interaction.participation.added', { eventId, userId: holder.id, eventOwnerId: organizer.id }, `p-${holder.id}`, 1));
+    upstream.publish(upstream.event('interaction.follow.added', { followerId: follower.id, followeeId: organizer.id }, uniqueName('pair'), 1));
+    const participants = service.db.collection<AudienceDocument>('participants');
+    await waitFor(async () => ((await participants.countDocuments({ targetId: eventId, active: true })) === 1 ? true : undefined), { what: 'the holder going' });
+    const followers = service.db.collection<AudienceDocument>('followers');
+    await waitFor(async () => ((await followers.findOne({ _id: audienceId(follower.id, organizer.id) }))?.active ? true : undefined), { what: 'the follow' });
+
+    const notifications = service.db.collection('notifications');
+    const retitled = upstream.event('event.updated', { ...eventSnapshotData(eventId, organizer.id, 'published'), title: 'Renamed' });
+    upstream.publish(retitled);
+    const snapshotData = eventSnapshotData(eventId, organizer.id, 'published');
+    const moved = upstream.event('event.updated', {
+      ...snapshotData,
+      rescheduled: { previousStartsAt: new Date(Date.parse(snapshotData.startsAt) - 86_400_000).toISOString(), previousEndsAt: snapshotData.startsAt },
+    });
+    upstream.publish(moved);
+    upstream.publish(moved);
+    await waitFor(async () => ((await notifications.countDocuments({ sourceEventId: moved.id })) === 1 ? true : undefined), { what: 'the change notification' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const told = await notifications.find({ sourceEventId: { $in: [moved.id, retitled.id] } }).toArray();
+    assert.deepEqual(told.map((n) => [n['recipientId'], n['type']]), [[holder.id, 'event.changed']], 'the holder, once; not the follower; not for the new title');
+    assert.equal((told[0]?.['data'] as Record<string, unknown>)['startsAt'], snapshotData.startsAt);
+  });
 });

@@ -95,8 +95,17 @@ export interface TestEvent {
   organizerId: string;
 }
 
-export function snapshot(eventId: string, organizerId: string, status: 'published' | 'cancelled' | 'completed' = 'published') {
-  return eventSnapshotData(eventId, organizerId, status);
+/**
+ * An event starting in three hours unless told otherwise: on sale now, and its doors open (they
+ * open six hours before the start), so the door can be tested without moving a clock.
+ */
+export function snapshot(
+  eventId: string,
+  organizerId: string,
+  status: 'published' | 'cancelled' | 'completed' = 'published',
+  startsAt = new Date(Date.now() + 3 * HOUR),
+) {
+  return eventSnapshotData(eventId, organizerId, status, { startsAt });
 }
 
 export function tiersOf(tierId: string, capacity: number, priceMinor = 1500) {
@@ -110,12 +119,13 @@ export async function publishEvent(
   capacity: number,
   organizerId = `org-${randomUUID()}`,
   priceMinor = 1500,
+  startsAt?: Date,
 ): Promise<TestEvent> {
   const eventId = `evt-${randomUUID()}`;
   const tierId = `tier-${randomUUID()}`;
   const reply = await call(url, 'PUT', `/internal/events/${eventId}/tiers`, {
     token: await serviceToken(issuer),
-    body: { event: snapshot(eventId, organizerId), aggregateVersion: 2, tiers: tiersOf(tierId, capacity, priceMinor) },
+    body: { event: snapshot(eventId, organizerId, 'published', startsAt), aggregateVersion: 2, tiers: tiersOf(tierId, capacity, priceMinor) },
   });
   if (reply.status !== 200) throw new Error(`open sales: ${reply.status} ${JSON.stringify(reply.body)}`);
   return { eventId, tierId, organizerId };

@@ -2,11 +2,13 @@ import { call } from '../api/client';
 import { useApi } from '../app/context';
 import { ApiError, errorMessage } from '../ui/problem';
 
-/** What the door page shows after a scan: one of five unmistakable answers. */
+/** What the door page shows after a scan: one of six unmistakable answers. */
 export type DoorAnswer =
   | { kind: 'valid'; tierName: string; holderName: string | null; usedAt: string }
   | { kind: 'used'; tierName: string; holderName: string | null; usedAt: string | null }
   | { kind: 'invalidated'; tierName: string; holderName: string | null }
+  /** A valid ticket outside the door hours (the event moved, or it is too early or over): not used up. */
+  | { kind: 'not-now'; tierName: string; holderName: string | null; opensAt: string; closesAt: string }
   | { kind: 'not-for-event' }
   | { kind: 'failed'; message: string };
 
@@ -18,7 +20,8 @@ function text(value: unknown): string | null {
 
 /**
  * The answer for a failed scan. The 409 problems carry the ticket's tier, holder and (for a
- * used ticket) when it was used, as extension members; a 404 means no ticket of this event.
+ * used ticket) when it was used, or (outside the door hours) when the doors open and close, as
+ * extension members; a 404 means no ticket of this event.
  */
 export function answerOfFailure(failure: unknown): DoorAnswer {
   if (!(failure instanceof ApiError)) return { kind: 'failed', message: errorMessage(failure) };
@@ -26,6 +29,9 @@ export function answerOfFailure(failure: unknown): DoorAnswer {
   const facts = { tierName: text(problem['tierName']) ?? '', holderName: text(problem['holderName']) };
   if (failure.problem.type === `${PROBLEMS}already-used`) return { kind: 'used', ...facts, usedAt: text(problem['usedAt']) };
   if (failure.problem.type === `${PROBLEMS}ticket-invalidated`) return { kind: 'invalidated', ...facts };
+  const opensAt = text(problem['opensAt']);
+  const closesAt = text(problem['closesAt']);
+  if (failure.problem.type === `${PROBLEMS}door-closed` && opensAt !== null && closesAt !== null) return { kind: 'not-now', ...facts, opensAt, closesAt };
   if (failure.problem.status === 404 && failure.problem.type === `${PROBLEMS}not-found`) return { kind: 'not-for-event' };
   return { kind: 'failed', message: errorMessage(failure) };
 }

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../ui/format';
 import type { NotificationView } from './notification-store';
 
 /**
@@ -21,6 +22,8 @@ export function describeNotification(notification: NotificationView): { text: st
       return { text: `New event from ${actor ?? 'an organizer you follow'}: ${str('title') ?? 'see what is on'}.`, link: eventLink };
     case 'event.cancelled':
       return { text: `${str('title') ?? 'An event'} was cancelled.`, link: eventLink };
+    case 'event.changed':
+      return { text: `${str('title') ?? 'An event you are going to'} ${changeInWords(str)}.`, link: eventLink };
     case 'event.liked':
       return { text: `${actor ?? 'Someone'} liked your event.`, link: eventLink };
     case 'event.reviewed':
@@ -39,4 +42,15 @@ export function describeNotification(notification: NotificationView): { text: st
     case 'ticket.refunded':
       return { text: `${tickets(num('quantity'))} of your event ${num('quantity') === 1 ? 'was' : 'were'} refunded${actor === null ? '' : ` to ${actor}`}.`, link: eventLink };
   }
+}
+
+/** "moved to Sat 12 Dec, 21:00 (was Fri 11 Dec, 21:00) and to The Dock, 2 Quay, Lyon". */
+function changeInWords(str: (key: string) => string | null): string {
+  const parts: string[] = [];
+  const startsAt = str('startsAt');
+  const previous = str('previousStartsAt');
+  if (startsAt !== null && previous !== null) parts.push(`moved to ${formatDateTime(startsAt)} (was ${formatDateTime(previous)})`);
+  const venue = str('venueName');
+  if (venue !== null) parts.push(`${parts.length === 0 ? 'moved' : 'and'} to ${[venue, str('venueAddress'), str('venueCity')].filter((part) => part !== null).join(', ')}`);
+  return parts.length === 0 ? 'changed' : parts.join(' ');
 }

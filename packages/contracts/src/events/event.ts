@@ -37,8 +37,27 @@ export const eventSnapshot = z.object({
   status: eventStatus,
 });
 
+/** Where an event takes place, as a person reads it in a message about a move. */
+export const eventPlace = z.object({
+  name: z.string().max(200),
+  address: z.string().max(300),
+  city: z.string().max(120),
+});
+
 export const eventCreated = defineEvent('event.created', 1, eventSnapshot);
-export const eventUpdated = defineEvent('event.updated', 1, eventSnapshot);
+/**
+ * An edit. `rescheduled` and `relocated` say what a ticket holder must hear about (the time or the
+ * place moved) and what it was before; both optional, so messages written before they existed stay
+ * valid and read as "no such change".
+ */
+export const eventUpdated = defineEvent(
+  'event.updated',
+  1,
+  eventSnapshot.extend({
+    rescheduled: z.object({ previousStartsAt: isoDate, previousEndsAt: isoDate }).optional(),
+    relocated: z.object({ previous: eventPlace, current: eventPlace }).optional(),
+  }),
+);
 export const eventPublished = defineEvent(
   'event.published',
   1,

@@ -1,5 +1,6 @@
+import type { EventData } from '@eventonight/contracts';
 import type { PendingEvent } from '@eventonight/platform';
-import { cityKeyOf, type EventDetails, type EventState, type TierInput } from './event.js';
+import { cityKeyOf, type EventDetails, type EventState, type TierInput, type Venue } from './event.js';
 import { illegalTransition, invalid } from './errors.js';
 import { buildTiers, checkDates, normalizeDetails } from './rules.js';
 import { snapshotOf } from './snapshot.js';
@@ -114,7 +115,27 @@ export function decideUpdate(state: EventState, patch: EventPatch, now: Date, ne
   const next: EventState = { ...state, ...details, cityKey: cityKeyOf(details.venue.city), tiers, updatedAt: now };
   if (comparable(next) === comparable(state)) return null;
   const { _id: _ignored, ...changes } = next;
-  return { changes, next, events: [{ type: 'event.updated', data: snapshotOf(next) }] };
+  return { changes, next, events: [{ type: 'event.updated', data: { ...snapshotOf(next), ...whatHoldersMustHear(state, next) } }] };
+}
+
+function placeOf(venue: Venue): { name: string; address: string; city: string } {
+  return { name: venue.name, address: venue.address, city: venue.city };
+}
+
+/**
+ * A new time or a new place is news for everyone holding a ticket (ticketing moves its sales window
+ * and door, notification tells them); any other edit is not. A draft has no holders yet.
+ */
+function whatHoldersMustHear(before: EventState, after: EventState): Pick<EventData<'event.updated'>, 'rescheduled' | 'relocated'> {
+  if (before.status !== 'published') return {};
+  const timeMoved = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime();
+  const previous = placeOf(before.venue);
+  const current = placeOf(after.venue);
+  const placeMoved = previous.name !== current.name || previous.address !== current.address || previous.city !== current.city;
+  return {
+    ...(timeMoved ? { rescheduled: { previousStartsAt: before.startsAt.toISOString(), previousEndsAt: before.endsAt.toISOString() } } : {}),
+    ...(placeMoved ? { relocated: { previous, current } } : {}),
+  };
 }
 
 export function decidePublish(state: EventState, now: Date): Decision {

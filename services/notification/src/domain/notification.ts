@@ -5,6 +5,7 @@ export const NOTIFICATION_TYPES = [
   'follower.new',
   'event.published',
   'event.cancelled',
+  'event.changed',
   'event.liked',
   'event.reviewed',
   'event.participation',

@@ -69,3 +69,27 @@ export function fanOutData(event: DomainEvent<'event.published' | 'event.cancell
   }
   return { type: 'event.cancelled', data: { eventId, organizerId, title, startsAt, reason: event.data.reason } };
 }
+
+/**
+ * A new time or place of a published event, for everyone going (ticket holders among them): the
+ * new facts and the old ones, so the message can say "moved from … to …". Any other edit is no news.
+ */
+export function eventChangeData(event: DomainEvent<'event.updated'>): Omit<NotificationDraft, 'recipientId'> | null {
+  const { eventId, organizerId, title, startsAt, endsAt, status, rescheduled, relocated } = event.data;
+  if (status !== 'published' || (rescheduled === undefined && relocated === undefined)) return null;
+  return {
+    type: 'event.changed',
+    data: {
+      eventId,
+      organizerId,
+      title,
+      startsAt,
+      endsAt,
+      previousStartsAt: rescheduled?.previousStartsAt ?? null,
+      venueName: relocated?.current.name ?? null,
+      venueAddress: relocated?.current.address ?? null,
+      venueCity: relocated?.current.city ?? null,
+      previousVenueName: relocated?.previous.name ?? null,
+    },
+  };
+}

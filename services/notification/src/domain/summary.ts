@@ -17,6 +17,8 @@ export function summaryOf(type: NotificationType, data: NotificationData): strin
       return `New event from an organizer you follow: ${str('title') ?? 'an event'}.`;
     case 'event.cancelled':
       return `${str('title') ?? 'An event'} was cancelled.`;
+    case 'event.changed':
+      return `${str('title') ?? 'An event you are going to'} ${changeInWords(str)}.`;
     case 'event.liked':
       return `${someone} liked your event.`;
     case 'event.reviewed':
@@ -34,4 +36,12 @@ export function summaryOf(type: NotificationType, data: NotificationData): strin
     case 'ticket.refunded':
       return `${tickets(num('quantity'))} of your event were refunded.`;
   }
+}
+
+/** "moved to 2026-12-12T20:00:00.000Z at Hall, Lyon": ISO times, since the archive has no locale. */
+function changeInWords(str: (key: string) => string | null): string {
+  const parts: string[] = [];
+  if (str('previousStartsAt') !== null) parts.push(`now starts at ${str('startsAt') ?? '?'} (was ${str('previousStartsAt') ?? '?'})`);
+  if (str('venueName') !== null) parts.push(`now takes place at ${str('venueName') ?? ''}, ${str('venueAddress') ?? ''}, ${str('venueCity') ?? ''}`);
+  return parts.length === 0 ? 'changed' : parts.join(' and ');
 }

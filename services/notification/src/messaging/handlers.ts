@@ -5,6 +5,7 @@ import { deliver, fanOut, type SourceEvent } from '../application/deliver.js';
 import { eraseUser, type ErasureDeps } from '../application/erase-user.js';
 import { answerExport } from '../application/export-user.js';
 import {
+  eventChangeData,
   fanOutData,
   forChatMessage,
   forFollow,
@@ -82,6 +83,11 @@ export function notificationHandlers(deps: ErasureDeps): EventHandlers {
     'event.cancelled': async (event) => {
       await fanOut(deps, deps.participants, event.data.eventId, fanOutData(event), sourceOf(event));
       await fanOut(deps, deps.followers, event.data.organizerId, fanOutData(event), sourceOf(event));
+    },
+    // A new time or place: everyone going hears it (the organizer's followers only hear of new events).
+    'event.updated': async (event) => {
+      const change = eventChangeData(event);
+      if (change !== null) await fanOut(deps, deps.participants, event.data.eventId, change, sourceOf(event));
     },
     'user.deleted': async (event, { log }) => {
       const report = await eraseUser(deps, event.data.userId);

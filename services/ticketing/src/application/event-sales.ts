@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AggregateAlreadyExistsError, VersionConflictError, retryOnVersionConflict } from '@eventonight/platform';
 import type { eventEvents } from '@eventonight/contracts';
-import type { InventoryState } from '../domain/inventory.js';
+import { decideReschedule, type InventoryState } from '../domain/inventory.js';
 import type { TicketingDeps } from './deps.js';
 import { refundOrder } from './settle-order.js';
 
@@ -15,6 +15,7 @@ function inventoryFrom(event: EventSnapshot, aggregateVersion: number, tiers: re
     organizerId: event.organizerId,
     title: event.title,
     startsAt: new Date(event.startsAt),
+    endsAt: new Date(event.endsAt),
     status: closedReason === null ? 'on_sale' : 'closed',
     closedReason,
     sourceVersion: aggregateVersion,
@@ -77,6 +78,42 @@ export async function closeSales(
         { status: 'closed', closedReason: input.reason, sourceVersion: Math.max(loaded.state.sourceVersion, input.aggregateVersion) },
         [],
       );
+    }),
+  );
+}
+
+export class SalesNotOpenYetError extends Error {
+  constructor(eventId: string) {
+    super(`event ${eventId} was updated while published, but its sales are not open here yet; retried until event.published arrives`);
+    this.name = 'SalesNotOpenYetError';
+  }
+}
+
+/**
+ * A published event moved (event.updated): its sales window and door follow. Sales are opened
+ * at publish by a call the event service waits for, so a missing inventory for a published event
+ * means the publish message is still on its way: the handler fails and the message is retried.
+ */
+export async function followEventTime(
+  deps: TicketingDeps,
+  input: { event: EventSnapshot; aggregateVersion: number },
+): Promise<'moved' | 'unchanged' | 'no-sales'> {
+  return deps.inventoryQueue.run(input.event.eventId, () =>
+    retryOnVersionConflict(20, async () => {
+      const loaded = await deps.inventories.load(input.event.eventId);
+      if (loaded === null) {
+        if (input.event.status === 'published') throw new SalesNotOpenYetError(input.event.eventId);
+        return 'no-sales';
+      }
+      const changes = decideReschedule(loaded.state, {
+        startsAt: new Date(input.event.startsAt),
+        endsAt: new Date(input.event.endsAt),
+        title: input.event.title,
+        sourceVersion: input.aggregateVersion,
+      });
+      if (changes === null) return 'unchanged';
+      await deps.inventories.update(input.event.eventId, loaded.version, changes, []);
+      return 'moved';
     }),
   );
 }

@@ -9,6 +9,7 @@ export const soldOut = problemSubtype('conflict', 'sold-out', 'Sold out');
 export const notOnSale = problemSubtype('conflict', 'not-on-sale', 'Not on sale');
 export const alreadyUsed = problemSubtype('conflict', 'already-used', 'Ticket already used');
 export const ticketInvalidated = problemSubtype('conflict', 'ticket-invalidated', 'Ticket invalidated');
+export const doorClosed = problemSubtype('conflict', 'door-closed', 'Doors are not open for this event now');
 /** A webhook body Stripe did not sign with this endpoint's secret (or signed too long ago). */
 export const stripeSignatureInvalid = problemSubtype('bad-request', 'stripe-signature-invalid', 'Stripe signature not valid');
 
@@ -21,12 +22,26 @@ export interface DoorFacts {
   usedAt: string | null;
 }
 
+/** When a ticket of this event gets in (ISO 8601): the event's time as it is now. */
+export interface DoorHoursFacts {
+  ticketId: string;
+  tierName: string;
+  holderName: string | null;
+  startsAt: string;
+  opensAt: string;
+  closesAt: string;
+}
+
 export const ticketingProblems = {
   soldOut: (available: number) => problemOf(soldOut, 'Not enough tickets of this tier remain.', { extensions: { available } }),
   notOnSale: () => problemOf(notOnSale, 'Tickets for this event are not on sale.'),
   alreadyUsed: (facts: DoorFacts) => problemOf(alreadyUsed, 'This ticket was already scanned.', { extensions: { ...facts } }),
   ticketInvalidated: (facts: DoorFacts) =>
     problemOf(ticketInvalidated, 'This ticket is no longer valid (its order was refunded).', { extensions: { ...facts } }),
+  doorClosed: (facts: DoorHoursFacts) =>
+    problemOf(doorClosed, `Tickets of this event get in from ${facts.opensAt} until ${facts.closesAt} (UTC); the event starts at ${facts.startsAt}.`, {
+      extensions: { ...facts },
+    }),
   keyReused: () =>
     problems.unprocessable('This Idempotency-Key was already used for a different purchase.', { reason: 'idempotency-key-reused' }),
   eventNotFound: () => problems.notFound('No tickets are known for this event.'),

@@ -1,4 +1,5 @@
 import { VersionConflictError, problems, type Principal } from '@eventonight/platform';
+import { doorHoursOf, doorOpen } from '../domain/inventory.js';
 import type { TicketState } from '../domain/ticket.js';
 import type { TicketingDeps } from './deps.js';
 import { holderNamesOf } from './holder-names.js';
@@ -12,7 +13,8 @@ export interface ValidatedTicket {
 }
 
 /**
- * At the door: only the event's organizer scans; a ticket is valid once. A ticket of another
+ * At the door: only the event's organizer scans; a ticket is valid once, while the doors are open
+ * (from a few hours before the start as it is now, until the end). A ticket of another
  * event is "not found" here, so a scanner learns nothing about other events' tickets. A refused
  * ticket of this event still names its tier and holder (and when it was used), so the person at
  * the door can tell a second scan of the same guest from a copied code.
@@ -34,6 +36,17 @@ export async function validateTicket(deps: TicketingDeps, principal: Principal, 
   if (ticket.status === 'invalidated') throw ticketingProblems.ticketInvalidated(facts(null));
 
   const usedAt = deps.clock();
+  if (!doorOpen(inventory.state, usedAt)) {
+    const { opensAt, closesAt } = doorHoursOf(inventory.state);
+    throw ticketingProblems.doorClosed({
+      ticketId: ticket._id,
+      tierName,
+      holderName,
+      startsAt: inventory.state.startsAt.toISOString(),
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+    });
+  }
   try {
     await deps.tickets.update(ticket._id, loaded.version, { status: 'used', usedAt }, [
       {

@@ -35,10 +35,11 @@ export interface InventoryState {
   organizerId: string;
   title: string;
   startsAt: Date;
+  endsAt: Date;
   status: SalesStatus;
   /** Why sales stopped: 'cancelled' | 'completed' (null while on sale). */
   closedReason: 'cancelled' | 'completed' | null;
-  /** The event aggregate version the copy was built from. */
+  /** The event aggregate version the copy was built from (a time change older than it is ignored). */
   sourceVersion: number;
   tiers: Tier[];
 }
@@ -84,6 +85,35 @@ export type HoldDecision =
 
 export function salesOpen(state: InventoryState, now: Date): boolean {
   return state.status === 'on_sale' && state.startsAt.getTime() > now.getTime();
+}
+
+/** Doors open this long before the start: early queues and festival wristbands, never the day before. */
+export const DOORS_OPEN_BEFORE_START_MS = 6 * 3_600_000;
+
+/**
+ * When the door lets a ticket of this event in: from a few hours before the start until the end,
+ * both as the event is scheduled now, so a rescheduled night refuses tickets at its old time.
+ */
+export function doorHoursOf(state: Pick<InventoryState, 'startsAt' | 'endsAt'>): { opensAt: Date; closesAt: Date } {
+  return { opensAt: new Date(state.startsAt.getTime() - DOORS_OPEN_BEFORE_START_MS), closesAt: state.endsAt };
+}
+
+export function doorOpen(state: Pick<InventoryState, 'startsAt' | 'endsAt'>, now: Date): boolean {
+  const { opensAt, closesAt } = doorHoursOf(state);
+  return now.getTime() >= opensAt.getTime() && now.getTime() < closesAt.getTime();
+}
+
+/**
+ * The event's time or title changed (event.updated): the sales window and the door follow the new
+ * start and end. An update older than what the copy was built from changes nothing; so does one
+ * that changes nothing here. Closed sales stay closed (only the times move).
+ */
+export function decideReschedule(
+  state: InventoryState,
+  input: { startsAt: Date; endsAt: Date; title: string; sourceVersion: number },
+): Pick<InventoryState, 'startsAt' | 'endsAt' | 'title' | 'sourceVersion'> | null {
+  if (input.sourceVersion <= state.sourceVersion) return null;
+  return { startsAt: input.startsAt, endsAt: input.endsAt, title: input.title, sourceVersion: input.sourceVersion };
 }
 
 /** Adds a `held` claim when seats remain; the same order never claims twice. */

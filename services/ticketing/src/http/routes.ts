@@ -5,7 +5,7 @@ import { checkout } from '../application/checkout.js';
 import type { TicketingDeps } from '../application/deps.js';
 import { openSales } from '../application/event-sales.js';
 import { attendeesOf, salesOf } from '../application/organizer-reads.js';
-import { alreadyUsed, notOnSale, soldOut, stripeSignatureInvalid, ticketInvalidated, ticketingProblems } from '../application/problems.js';
+import { alreadyUsed, doorClosed, notOnSale, soldOut, stripeSignatureInvalid, ticketInvalidated, ticketingProblems } from '../application/problems.js';
 import { readOwnOrder } from '../application/read-order.js';
 import { recordStripeEvent } from '../application/stripe-events.js';
 import { validateTicket } from '../application/validate-ticket.js';
@@ -173,6 +173,9 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
         '200 names the tier and the holder. A refused ticket of this event answers 409 with type ' +
         '`/problems/already-used` or `/problems/ticket-invalidated`, and the extension members ' +
         '`ticketId`, `tierName`, `holderName` (null if unknown) and `usedAt` (ISO 8601, null if never used). ' +
+        'Outside the door hours (from 6 hours before the start until the end, as the event is scheduled now) ' +
+        'it answers 409 `/problems/door-closed` with `ticketId`, `tierName`, `holderName`, `startsAt`, `opensAt` and `closesAt`; ' +
+        'the ticket stays unused. ' +
         '404 `not-found`: no tickets are known for this event, or no ticket of this event has this code ' +
         '(a code of another event included). 403 `forbidden`: the event is another organizer\'s.',
       tags: ['tickets'],
@@ -180,7 +183,7 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       params: eventParams,
       body: validateBody,
       responses: { 200: validateResponse },
-      problems: ['not-found', alreadyUsed, ticketInvalidated],
+      problems: ['not-found', alreadyUsed, ticketInvalidated, doorClosed],
     },
     async ({ principal, params, body }) => {
       await deps.ledger.refuseErased(principal.userId);
