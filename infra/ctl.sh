@@ -4,7 +4,7 @@
 #   infra/ctl.sh start|stop|restart|status <server>... | all
 #   infra/ctl.sh rabbitmq-cli <rabbitmqctl|rabbitmq-diagnostics|rabbitmq-queues> [args]
 #
-# servers: rabbitmq redis postgres ferretdb stripe-mock s3 keycloak traefik
+# servers: rabbitmq redis postgres ferretdb stripe-mock mailpit s3 keycloak traefik
 #
 # Each server keeps data, log and pid file in .infra/<server>/. `start` leaves an
 # already running, healthy server alone, so it is cheap to call before every test
@@ -15,7 +15,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap_unexpected_errors
 
-readonly ALL_SERVERS=(rabbitmq redis postgres ferretdb stripe-mock s3 keycloak traefik)
+readonly ALL_SERVERS=(rabbitmq redis postgres ferretdb stripe-mock mailpit s3 keycloak traefik)
 
 # ---- per-server definitions -------------------------------------------------
 # For a server S (with "-" written "_"): S_launch starts it in the foreground
@@ -225,6 +225,18 @@ stripe_mock_launch() {
     -https-addr "$EN_HOST:$EN_STRIPE_MOCK_HTTPS_PORT"
 }
 stripe_mock_healthy() { http_ok -u "$STRIPE_SECRET_KEY:" "$STRIPE_API_URL/v1/customers"; }
+
+# -- Mailpit: every mail the platform sends is kept, nothing leaves the machine. Its store is a
+# file under .infra/mailpit, so mails survive a restart (tests stop it mid-run). Any SMTP login
+# is accepted without TLS: production's credentials are then exercised by the same code path.
+mailpit_port() { echo "$EN_MAILPIT_SMTP_PORT"; }
+mailpit_marker() { echo "mailpit"; }
+mailpit_launch() {
+  exec "$EN_BIN/mailpit" --smtp "$EN_HOST:$EN_MAILPIT_SMTP_PORT" --listen "$EN_HOST:$EN_MAILPIT_HTTP_PORT" \
+    --database "$(dir_of mailpit)/mailpit.db" --max 5000 --smtp-auth-accept-any --smtp-auth-allow-insecure \
+    --disable-version-check
+}
+mailpit_healthy() { http_ok "$MAILPIT_URL/readyz"; }
 
 # -- S3: SeaweedFS, one `weed server` process running its master, volume server, filer and S3
 # gateway (the same server and version as production's image, docs/adr/0015). Every listener on

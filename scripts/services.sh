@@ -33,7 +33,7 @@ service_env() {
     ticketing) echo "STRIPE_SECRET_KEY=$STRIPE_SECRET_KEY" "STRIPE_API_URL=$STRIPE_API_URL" \
       "STRIPE_WEBHOOK_SECRET=$STRIPE_WEBHOOK_SECRET" \
       "CHECKOUT_SUCCESS_URL=${WEB_APP_URL:-http://localhost:${EN_WEB_PORT:-5173}}/orders/{ORDER_ID}" "CHECKOUT_CANCEL_URL=${WEB_APP_URL:-http://localhost:${EN_WEB_PORT:-5173}}/orders/{ORDER_ID}" ;;
-    notification) echo "REDIS_URL=$REDIS_URL" ;;
+    notification) echo "REDIS_URL=$REDIS_URL" "SMTP_URL=$SMTP_URL" "APP_URL=${WEB_APP_URL:-http://localhost:${EN_WEB_PORT:-5173}}" ;;
     media) echo "S3_ENDPOINT=$S3_ENDPOINT" "S3_REGION=$S3_REGION" "S3_BUCKET=$S3_BUCKET" \
       "S3_ACCESS_KEY=$S3_ACCESS_KEY" "S3_SECRET_KEY=$S3_SECRET_KEY" ;;
   esac

@@ -17,3 +17,4 @@ export * from './events-api.js';
 export * from './gateway.js';
 export * from './service-process.js';
 export * from './quiesce-control.js';
+export * from './mailpit.js';

@@ -23,12 +23,15 @@ export const infra = {
   s3AccessKey: process.env['S3_ACCESS_KEY'] ?? 'eventonight',
   s3SecretKey: process.env['S3_SECRET_KEY'] ?? 'eventonight-secret',
   s3Bucket: process.env['S3_BUCKET'] ?? 'eventonight-media',
+  /** Mailpit: services send through its SMTP port; tests read what arrived through its API. */
+  smtpUrl: process.env['SMTP_URL'] ?? 'smtp://127.0.0.1:1025',
+  mailpitUrl: process.env['MAILPIT_URL'] ?? 'http://127.0.0.1:8025',
 } as const;
 
 /** The realm's issuer as services must check it (Keycloak's public URL fixes it). */
 export const keycloakIssuer = `${infra.keycloakUrl}/realms/${infra.keycloakRealm}`;
 
-export type InfraServer = 'rabbitmq' | 'ferretdb' | 'redis' | 'keycloak' | 'stripe-mock' | 's3';
+export type InfraServer = 'rabbitmq' | 'ferretdb' | 'redis' | 'keycloak' | 'stripe-mock' | 's3' | 'mailpit';
 
 const ctlScript = fileURLToPath(new URL('../../../infra/ctl.sh', import.meta.url));
 const run = promisify(execFile);

@@ -95,7 +95,7 @@ function serviceEnv(service: ServiceName, ports: Record<ServiceName, number>): R
         WEBHOOK_POLL_INTERVAL_MS: '250',
       };
     case 'notification':
-      return { REDIS_URL: infra.redisUrl };
+      return { REDIS_URL: infra.redisUrl, SMTP_URL: infra.smtpUrl, MAIL_POLL_INTERVAL_MS: '250' };
     case 'media':
       return {
         S3_ENDPOINT: infra.s3Endpoint,

@@ -56,6 +56,20 @@ export const notificationServiceConfig = z.object({
   SOCKET_CORS_ORIGINS: origins(),
   /** Followers read and notified per round of an `event.published` fan-out. */
   FANOUT_BATCH_SIZE: positiveInt(200),
+  /**
+   * The mail server, `smtp[s]://user:password@host:port`. Unset = no mail is sent (said at start);
+   * in production its password must be a real one, like every secret. Locally: Mailpit.
+   */
+  SMTP_URL: secretUrl(['smtp', 'smtps']).optional(),
+  /** The sender of every mail; its domain also names the Message-IDs. */
+  MAIL_FROM: nonEmptyString().default('EventoNight <tickets@eventonight.localhost>'),
+  /** Where a mail's links lead: the web app's origin. */
+  APP_URL: nonEmptyString().default('http://app.localhost:8000'),
+  /** How mail writes dates and money (until members choose their own), and in which zone. */
+  MAIL_LOCALE: nonEmptyString().default('en-GB'),
+  MAIL_TIME_ZONE: nonEmptyString().default('Europe/Rome'),
+  /** How often the sender looks for mail to send besides being woken by the consumer. */
+  MAIL_POLL_INTERVAL_MS: positiveInt(2_000),
 });
 
 export type NotificationServiceConfig = z.output<typeof notificationServiceConfig>;

@@ -3,7 +3,12 @@ import type { Server as SocketServer } from 'socket.io';
 import type { ErasureDeps } from './application/erase-user.js';
 import type { Clock, EventActivityKind, Push, Pusher } from './application/ports.js';
 import type { NotificationServiceConfig } from './config.js';
+import type { MailQueueDeps } from './application/mail-queue.js';
 import { notificationRoutes } from './http/routes.js';
+import { mailJob } from './jobs/mail-job.js';
+import { smtpSender, type MailSender } from './outbound/smtp-sender.js';
+import { ContactRepository } from './persistence/contacts.js';
+import { MailRepository } from './persistence/mails.js';
 import { notificationHandlers } from './messaging/handlers.js';
 import { AudienceRepository, FOLLOWERS_COLLECTION, PARTICIPANTS_COLLECTION } from './persistence/audience.js';
 import { NotificationRepository } from './persistence/notifications.js';
@@ -16,6 +21,8 @@ export interface NotificationServiceOptions {
   clock?: Clock;
   /** False = a socket-only replica that consumes no events (tests prove cross-replica pushes with it). */
   consume?: boolean;
+  /** Replaces the SMTP sender (tests of a refusing server); the default speaks SMTP to SMTP_URL. */
+  mailSender?: MailSender;
 }
 
 export interface RunningNotificationService extends RunningService {
@@ -43,6 +50,11 @@ class PusherOnceAttached implements Pusher {
   }
 }
 
+/** "EventoNight <tickets@eventonight.example>" → "eventonight.example" (the Message-IDs' domain). */
+function mailDomainOf(from: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'eventonight.localhost';
+}
+
 /** The platform's service composition, plus Socket.IO attached to its HTTP server. */
 export async function startNotificationService(
   config: NotificationServiceConfig,
@@ -54,7 +66,7 @@ export async function startNotificationService(
       name: options.name ?? config.SERVICE_NAME,
       // Publishes only its part of a member's data export, through that aggregate's outbox.
       aggregateCollections: [EXPORT_PARTS_COLLECTION],
-      async setup({ db, logger, verifier, store }) {
+      async setup({ db, logger, verifier, store, jobLease }) {
         const notifications = new NotificationRepository(db);
         const preferences = new PreferencesRepository(db);
         const followers = new AudienceRepository(db, FOLLOWERS_COLLECTION);
@@ -62,6 +74,9 @@ export async function startNotificationService(
         await notifications.ensureIndexes();
         await followers.ensureIndexes();
         await participants.ensureIndexes();
+        const contacts = new ContactRepository(db);
+        const mails = new MailRepository(db);
+        await mails.ensureIndexes();
         const ledger = new ErasureLedger(db);
         const deps: ErasureDeps = {
           notifications,
@@ -73,10 +88,36 @@ export async function startNotificationService(
           exportParts: store<ExportPartState>(EXPORT_PARTS_COLLECTION),
           fanOutBatchSize: config.FANOUT_BATCH_SIZE,
           logger,
+          contacts,
+          mails,
         };
+        const clock = options.clock ?? (() => new Date());
+        const sender = options.mailSender ?? (config.SMTP_URL === undefined ? undefined : smtpSender({ url: config.SMTP_URL, from: config.MAIL_FROM, domain: mailDomainOf(config.MAIL_FROM) }));
+        if (sender === undefined) logger.warn('SMTP_URL is not set: no mail is sent (addresses are kept, so mail starts once it is set)');
+        const sending =
+          sender === undefined
+            ? undefined
+            : mailJob({ mails, sender, clock, logger: logger.child({ component: 'mail' }) }, config.MAIL_POLL_INTERVAL_MS, jobLease('send-mails', config.MAIL_POLL_INTERVAL_MS));
+        const mail: MailQueueDeps | null =
+          sending === undefined
+            ? null
+            : {
+                mails,
+                contacts,
+                preferences,
+                participants,
+                ledger,
+                format: { locale: config.MAIL_LOCALE, timeZone: config.MAIL_TIME_ZONE },
+                links: { appUrl: config.APP_URL.replace(/\/+$/, '') },
+                clock,
+                wakeSender: () => sending.wake(),
+                fanOutBatchSize: config.FANOUT_BATCH_SIZE,
+                logger,
+              };
         return {
-          routes: (host) => notificationRoutes(host, { notifications, preferences, ledger, clock: options.clock ?? (() => new Date()) }),
-          handlers: notificationHandlers(deps),
+          routes: (host) => notificationRoutes(host, { notifications, preferences, ledger, clock }),
+          handlers: notificationHandlers(deps, mail),
+          jobs: sending === undefined ? [] : [{ name: sending.name, start: () => sending.start(), stop: async () => { await sending.stop(); sender?.close(); } }],
           attach: async (httpServer) => {
             pusher.target = await startRealtime({
               httpServer,

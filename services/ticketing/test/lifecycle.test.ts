@@ -97,6 +97,20 @@ describe('ticketing: sweeper, door validation, cancellation', () => {
     now = Date.now();
   });
 
+  it('a paid order publishes its confirmation for the mail sender: the event as sold and each ticket\'s door code', async () => {
+    const event = await publishEvent(ticketing.service.url, issuer, 10);
+    const { orderId, codes, buyer } = await paidOrder(event, 2);
+    const confirmed = await tap.waitFor('ticketing.order.confirmed', (e) => e.data.orderId === orderId);
+    const inventory = (await ticketing.deps.inventories.load(event.eventId))?.state;
+    assert.equal(confirmed.data.buyerId, buyer.id);
+    assert.deepEqual(confirmed.data.tickets.map((ticket) => ticket.code).sort(), [...codes].sort());
+    assert.deepEqual(
+      [confirmed.data.eventTitle, confirmed.data.startsAt, confirmed.data.endsAt, confirmed.data.tierName],
+      [inventory?.title, inventory?.startsAt.toISOString(), inventory?.endsAt.toISOString(), 'Standard'],
+    );
+    assert.deepEqual(confirmed.data.total, { amountMinor: 3000, currency: 'eur' });
+  });
+
   it('door validation: organizer only, valid once, other event → 404', async () => {
     const organizer = await newUser(issuer, 'organization');
     const event = await publishEvent(ticketing.service.url, issuer, 10, organizer.id);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { userCreated, userDeleted, userUpdated } from '../src/domain/events.js';
+import { profileCreated, userCreated, userDeleted, userUpdated } from '../src/domain/events.js';
 import { decidePatch, tombstone } from '../src/domain/profile-changes.js';
 import { isActive, newProfile, searchNameOf, type ActiveProfile } from '../src/domain/profile.js';
 
@@ -133,5 +133,11 @@ describe('user profile: deletion and snapshots', () => {
     assert.deepEqual(userCreated(profile), { type: 'user.created', data });
     assert.deepEqual(userUpdated(profile), { type: 'user.updated', data });
     assert.deepEqual(userDeleted('o1'), { type: 'user.deleted', data: { userId: 'o1' } });
+  });
+
+  it('a new profile with an address also tells the mail sender where to write; one without does not', () => {
+    const profile = { ...organization(), email: 'club@example.test' };
+    assert.deepEqual(profileCreated(profile), [userCreated(profile), { type: 'user.contact.changed', data: { userId: 'o1', email: 'club@example.test' } }]);
+    assert.deepEqual(profileCreated({ ...profile, email: null }), [userCreated({ ...profile, email: null })]);
   });
 });

@@ -41,7 +41,7 @@ describe('user service with the real Keycloak', () => {
   before(async () => {
     started = await startUserService({ jwksUrl: KEYCLOAK_JWKS, issuer: KEYCLOAK_ISSUER });
     base = started.service.url;
-    tap = await EventTap.open(['user.*'], started.amqpUrl);
+    tap = await EventTap.open(['user.*', 'user.contact.changed'], started.amqpUrl);
   });
 
   after(async () => {
@@ -80,6 +80,9 @@ describe('user service with the real Keycloak', () => {
     assert.deepEqual(event.data, { userId: id, role: 'member', displayName: 'Ada Member', avatarMediaId: null });
     assert.equal(event.aggregateVersion, 1);
     assert.equal(event.source, 'user');
+    // The address goes to the mail sender in an event of its own, never in the display snapshot.
+    const contact = await tap.waitFor('user.contact.changed', (e) => e.aggregateId === id);
+    assert.deepEqual(contact.data, { userId: id, email: address });
   });
 
   it('refuses real Keycloak tokens meant for someone else: another realm, another audience', async () => {

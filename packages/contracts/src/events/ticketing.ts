@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, id, money } from '../catalogue-kit.js';
+import { defineEvent, id, isoDate, money } from '../catalogue-kit.js';
 
 const order = z.object({
   orderId: id,
@@ -14,6 +14,23 @@ export const ticketPurchased = defineEvent(
   'ticketing.ticket.purchased',
   1,
   order.extend({ organizerId: id, ticketIds: z.array(id).min(1).max(10), total: money }),
+);
+/**
+ * What the buyer's order confirmation mail says, for the mail sender only: the door codes (each
+ * ticket's QR code) and the event as ticketing knows it when the order is paid. Published with
+ * `ticketing.ticket.purchased` in the same write; no other service binds it (codes are secrets).
+ */
+export const orderConfirmed = defineEvent(
+  'ticketing.order.confirmed',
+  1,
+  order.extend({
+    eventTitle: z.string().min(1).max(200),
+    startsAt: isoDate,
+    endsAt: isoDate,
+    tierName: z.string().max(80),
+    tickets: z.array(z.object({ ticketId: id, code: z.string().min(1).max(200) })).min(1).max(10),
+    total: money,
+  }),
 );
 export const ticketValidated = defineEvent(
   'ticketing.ticket.validated',

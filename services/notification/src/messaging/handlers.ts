@@ -3,6 +3,7 @@ import type { EventHandlers } from '@eventonight/platform';
 import { recordAudience } from '../application/audience.js';
 import { deliver, fanOut, type SourceEvent } from '../application/deliver.js';
 import { eraseUser, type ErasureDeps } from '../application/erase-user.js';
+import { queueEventCancelled, queueEventChange, queueOrderConfirmation, queueOrderRefunded, type MailQueueDeps } from '../application/mail-queue.js';
 import { answerExport } from '../application/export-user.js';
 import {
   eventChangeData,
@@ -24,10 +25,11 @@ function sourceOf(event: DomainEvent): SourceEvent {
  * Every handler is idempotent: follower and participant copies are ordered by the source
  * aggregate's version (interaction keeps one aggregate per pair and toggles it, so versions only
  * grow; upsertIfNewer),
- * notifications are keyed by (recipient, event id) (insertOnce). Nothing is written about a
- * member once erased (the ledger is asked first, ADR 0027).
+ * notifications are keyed by (recipient, event id) (insertOnce), and so are mails (with their
+ * kind). Nothing is written about a member once erased (the ledger is asked first, ADR 0027).
+ * `mail` is null when no mail server is configured: addresses are still kept, no mail is queued.
  */
-export function notificationHandlers(deps: ErasureDeps): EventHandlers {
+export function notificationHandlers(deps: ErasureDeps, mail: MailQueueDeps | null): EventHandlers {
   const follow = (followerId: string, followeeId: string, active: boolean, version: number) =>
     recordAudience(deps, deps.followers, { memberId: followerId, targetId: followeeId, active, version, people: [followerId, followeeId] });
   const participation = (userId: string, eventId: string, active: boolean, version: number) =>
@@ -73,8 +75,20 @@ export function notificationHandlers(deps: ErasureDeps): EventHandlers {
     'ticketing.ticket.purchased': async (event) => {
       await deliver(deps, forTicketPurchase(event), sourceOf(event));
     },
+    'ticketing.order.confirmed': async (event) => {
+      if (mail !== null) await queueOrderConfirmation(mail, event.data, sourceOf(event));
+    },
     'ticketing.order.refunded': async (event) => {
       await deliver(deps, forRefund(event), sourceOf(event));
+      if (mail !== null) await queueOrderRefunded(mail, event.data, sourceOf(event));
+    },
+    // An erased member's late or replayed address is not kept; asked again after the write, as
+    // for the audience copies (the erasure records first, then deletes).
+    'user.contact.changed': async (event) => {
+      const { userId, email } = event.data;
+      if (await deps.ledger.isErased(userId)) return;
+      await deps.contacts.record(userId, email, event.aggregateVersion);
+      if (await deps.ledger.isErased(userId)) await deps.contacts.forget(userId);
     },
     'event.published': async (event) => {
       await fanOut(deps, deps.followers, event.data.organizerId, fanOutData(event), sourceOf(event));
@@ -83,11 +97,14 @@ export function notificationHandlers(deps: ErasureDeps): EventHandlers {
     'event.cancelled': async (event) => {
       await fanOut(deps, deps.participants, event.data.eventId, fanOutData(event), sourceOf(event));
       await fanOut(deps, deps.followers, event.data.organizerId, fanOutData(event), sourceOf(event));
+      if (mail !== null) await queueEventCancelled(mail, event.data, { ...sourceOf(event), version: event.aggregateVersion });
     },
     // A new time or place: everyone going hears it (the organizer's followers only hear of new events).
     'event.updated': async (event) => {
       const change = eventChangeData(event);
-      if (change !== null) await fanOut(deps, deps.participants, event.data.eventId, change, sourceOf(event));
+      if (change === null) return;
+      await fanOut(deps, deps.participants, event.data.eventId, change, sourceOf(event));
+      if (mail !== null) await queueEventChange(mail, event.data, { ...sourceOf(event), version: event.aggregateVersion });
     },
     'user.deleted': async (event, { log }) => {
       const report = await eraseUser(deps, event.data.userId);

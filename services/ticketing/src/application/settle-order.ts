@@ -47,6 +47,7 @@ export async function completeOrder(
   if (sale !== 'no-inventory' && (sale.kind === 'sold' || sale.kind === 'already')) {
     await issueTickets(deps, order);
     const ticketIds = ticketIdsFor(order._id, order.quantity);
+    const confirmation = await confirmationOf(deps, order, ticketIds);
     await changeOrder(deps, order._id, (current) =>
       current.status === 'paid'
         ? null
@@ -57,6 +58,7 @@ export async function completeOrder(
                 type: 'ticketing.ticket.purchased',
                 data: { ...orderFacts(current), organizerId: current.organizerId, ticketIds, total: totalOf(current) },
               },
+              { type: 'ticketing.order.confirmed', data: { ...orderFacts(current), ...confirmation, total: totalOf(current) } },
             ],
           },
     );
@@ -74,6 +76,25 @@ async function refundUnsold(deps: TicketingDeps, order: OrderState, reason: stri
       : { changes: { status: 'refund_pending', refundReason: reason }, events: [] },
   );
   return (await refundOrder(deps, order._id, reason)) ? 'refunded' : 'ignored';
+}
+
+/** What the buyer's confirmation mail needs besides the order: the event as sold, and each door code. */
+async function confirmationOf(deps: TicketingDeps, order: OrderState, ticketIds: readonly string[]) {
+  const inventory = await deps.inventories.load(order.eventId);
+  if (inventory === null) throw new Error(`order ${order._id} was sold from an inventory that is gone`);
+  const issued = await deps.tickets.collection.find({ _id: { $in: [...ticketIds] } }, { projection: { code: 1 } }).toArray();
+  const codes = new Map(issued.map((ticket) => [ticket._id, ticket.code]));
+  return {
+    eventTitle: inventory.state.title,
+    startsAt: inventory.state.startsAt.toISOString(),
+    endsAt: inventory.state.endsAt.toISOString(),
+    tierName: inventory.state.tiers.find((tier) => tier.tierId === order.tierId)?.name ?? '',
+    tickets: ticketIds.map((ticketId) => {
+      const code = codes.get(ticketId);
+      if (code === undefined) throw new Error(`ticket ${ticketId} was issued but cannot be read back`);
+      return { ticketId, code };
+    }),
+  };
 }
 
 /** One ticket per seat; ids derive from the order, so a second run inserts nothing new. */

@@ -1,5 +1,5 @@
 import { AggregateAlreadyExistsError, problems, type Principal } from '@eventonight/platform';
-import { userCreated } from '../domain/events.js';
+import { profileCreated } from '../domain/events.js';
 import { newProfile, type Profile, type Role } from '../domain/profile.js';
 import type { ProfileDeps } from './deps.js';
 
@@ -48,7 +48,7 @@ export async function ensureProfile(deps: ProfileDeps, principal: Principal, now
     now,
   });
   try {
-    const created = await store.create(profile, [userCreated(profile)]);
+    const created = await store.create(profile, profileCreated(profile));
     return { profile: created.state, version: created.version };
   } catch (error) {
     if (!(error instanceof AggregateAlreadyExistsError)) throw error;

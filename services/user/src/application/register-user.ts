@@ -1,5 +1,5 @@
 import { AggregateAlreadyExistsError, problems, type Logger } from '@eventonight/platform';
-import { userCreated } from '../domain/events.js';
+import { profileCreated } from '../domain/events.js';
 import { newProfile, type ActiveProfile, type Organization, type Role } from '../domain/profile.js';
 import type { ProfileStore } from '../persistence/profiles.js';
 import { AccountExistsError, AccountRejectedError, type IdentityProvider } from './identity-provider.js';
@@ -50,7 +50,7 @@ export async function registerUser(deps: RegisterDeps, registration: Registratio
     now: new Date(),
   });
   try {
-    const created = await deps.store.create(profile, [userCreated(profile)]);
+    const created = await deps.store.create(profile, profileCreated(profile));
     return { profile, version: created.version };
   } catch (error) {
     if (!(error instanceof AggregateAlreadyExistsError)) {

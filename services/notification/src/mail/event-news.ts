@@ -1,0 +1,119 @@
+import type { EventData } from '@eventonight/contracts';
+import type { RenderedMail } from '../domain/mail.js';
+import { calendarFile } from './ics.js';
+import { dateTime, type MailFormat } from './format.js';
+import type { MailLinks } from './order-confirmation.js';
+import { button, escapeHtml, facts, heading, layout, paragraph } from './layout.js';
+
+interface NewsContext {
+  format: MailFormat;
+  links: MailLinks;
+  now: Date;
+  /** The event aggregate's version: the calendar entry's SEQUENCE, so a later change replaces an earlier one. */
+  version: number;
+}
+
+function footer(eventUrl: string, settingsUrl: string): string {
+  return (
+    `You receive this because you are going to this event on EventoNight. <a href="${escapeHtml(eventUrl)}" style="color:#57546b">Event page</a> · ` +
+    `<a href="${escapeHtml(settingsUrl)}" style="color:#57546b">Choose which mails you get</a>`
+  );
+}
+
+function calendarAttachment(ics: string) {
+  return { filename: 'event.ics', contentType: 'text/calendar; charset=utf-8', contentBase64: Buffer.from(ics).toString('base64'), contentId: null };
+}
+
+/** A published event got a new time and/or place: the new facts first, what changed after. */
+export function renderEventChange(event: EventData<'event.updated'>, context: NewsContext): RenderedMail {
+  const { format, links } = context;
+  const eventUrl = `${links.appUrl}/events/${encodeURIComponent(event.eventId)}`;
+  const settingsUrl = `${links.appUrl}/notifications`;
+  const when = dateTime(event.startsAt, format);
+  const place = event.relocated === undefined ? null : [event.relocated.current.name, event.relocated.current.address, event.relocated.current.city].filter((part) => part !== '').join(', ');
+  const changes: Array<readonly [string, string]> = [];
+  if (event.rescheduled !== undefined) changes.push(['When', `${when} (was ${dateTime(event.rescheduled.previousStartsAt, format)})`]);
+  if (event.relocated !== undefined && place !== null) changes.push(['Where', `${place} (was ${event.relocated.previous.name})`]);
+  const what = event.rescheduled !== undefined && event.relocated !== undefined ? 'a new time and place' : event.rescheduled !== undefined ? 'a new time' : 'a new place';
+  const ics = calendarFile({
+    uid: `${event.eventId}@eventonight`,
+    title: event.title,
+    startsAt: new Date(event.startsAt),
+    endsAt: new Date(event.endsAt),
+    location: place,
+    description: `${event.title} has ${what}. ${eventUrl}`,
+    url: eventUrl,
+    sequence: context.version,
+    stampedAt: context.now,
+    status: 'CONFIRMED',
+  });
+  const html = layout({
+    title: `${event.title} has ${what}`,
+    preheader: changes.map(([label, value]) => `${label}: ${value}`).join(' · '),
+    body:
+      heading(`${event.title} has ${what}`) +
+      paragraph('The organizer changed the event you are going to. Your tickets stay valid for the new date and place; the door lets them in from 6 hours before the new start.') +
+      facts(changes) +
+      button('See the event', eventUrl) +
+      paragraph('The attached calendar file updates the entry in your calendar.', { muted: true }),
+    footer: footer(eventUrl, settingsUrl),
+  });
+  const text = [
+    `${event.title} has ${what}`,
+    '',
+    'The organizer changed the event you are going to. Your tickets stay valid for the new date and place; the door lets them in from 6 hours before the new start.',
+    '',
+    ...changes.map(([label, value]) => `${label}: ${value}`),
+    '',
+    `The event: ${eventUrl}`,
+    `Choose which mails you get: ${settingsUrl}`,
+  ].join('\n');
+  return { subject: `${event.title} has ${what}: ${when}`, text, html, attachments: [calendarAttachment(ics)] };
+}
+
+/** A published event was cancelled: the reason, and that paid tickets are refunded without asking. */
+export function renderEventCancelled(event: EventData<'event.cancelled'>, context: NewsContext): RenderedMail {
+  const { format, links } = context;
+  const eventUrl = `${links.appUrl}/events/${encodeURIComponent(event.eventId)}`;
+  const settingsUrl = `${links.appUrl}/notifications`;
+  const when = dateTime(event.startsAt, format);
+  const reason = event.reason ?? 'The organizer gave no reason.';
+  const ics = calendarFile(
+    {
+      uid: `${event.eventId}@eventonight`,
+      title: event.title,
+      startsAt: new Date(event.startsAt),
+      endsAt: new Date(event.endsAt),
+      location: null,
+      description: `${event.title} was cancelled. ${reason}`,
+      url: eventUrl,
+      sequence: context.version,
+      stampedAt: context.now,
+      status: 'CANCELLED',
+    },
+    'CANCEL',
+  );
+  const html = layout({
+    title: `${event.title} was cancelled`,
+    preheader: `${when}: cancelled. Paid tickets are refunded.`,
+    body:
+      heading(`${event.title} was cancelled`) +
+      paragraph(`The event planned for ${when} will not take place.`) +
+      facts([['Reason', reason]]) +
+      paragraph('If you paid for tickets, the money goes back to the card you paid with, without you asking; a separate mail confirms the refund.') +
+      button('See the event', eventUrl),
+    footer: footer(eventUrl, settingsUrl),
+  });
+  const text = [
+    `${event.title} was cancelled`,
+    '',
+    `The event planned for ${when} will not take place.`,
+    `Reason: ${reason}`,
+    '',
+    'If you paid for tickets, the money goes back to the card you paid with, without you asking; a separate mail confirms the refund.',
+    '',
+    `The event: ${eventUrl}`,
+    `Choose which mails you get: ${settingsUrl}`,
+  ].join('\n');
+  return { subject: `Cancelled: ${event.title} (${when})`, text, html, attachments: [calendarAttachment(ics)] };
+}
