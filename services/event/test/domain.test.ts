@@ -185,7 +185,8 @@ describe('event lifecycle: update', () => {
   it('a published event moved in time or place says what it was before; a draft or another edit does not', () => {
     const published = { ...created(), status: 'published' as const, publishedAt: NOW };
     const moved = decideUpdate(published, { startsAt: day(12), endsAt: day(12, 23), venue: { ...published.venue, name: 'Other hall' } }, later, ids());
-    assert.deepEqual(moved?.events[0]?.data, {
+    assert.ok(moved !== null);
+    assert.deepEqual(moved.events[0]?.data, {
       ...snapshotOf(moved.next),
       rescheduled: { previousStartsAt: published.startsAt.toISOString(), previousEndsAt: published.endsAt.toISOString() },
       relocated: {

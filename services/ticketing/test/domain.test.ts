@@ -5,7 +5,10 @@ import {
   claimOf,
   decideHold,
   decideRelease,
+  decideReschedule,
   decideSell,
+  doorHoursOf,
+  doorOpen,
   findTier,
   heldOf,
   pruneClaims,
@@ -38,6 +41,7 @@ function inventory(tiers: Tier[], overrides: Partial<InventoryState> = {}): Inve
     organizerId: 'org-1',
     title: 'Night',
     startsAt: t(24 * 60),
+    endsAt: t(27 * 60),
     status: 'on_sale',
     closedReason: null,
     sourceVersion: 3,
@@ -284,5 +288,25 @@ describe('ticketing orders and tickets: derived ids', () => {
     const a = newTicketCode();
     assert.match(a, /^[A-Za-z0-9_-]{43}$/);
     assert.notEqual(newTicketCode(), a);
+  });
+});
+
+describe('door hours and a rescheduled event', () => {
+  it('the door is open from 6 hours before the start until the end, both as scheduled now', () => {
+    const state = inventory([tier()]);
+    assert.deepEqual(doorHoursOf(state), { opensAt: t(18 * 60), closesAt: t(27 * 60) });
+    assert.equal(doorOpen(state, t(18 * 60 - 1)), false, 'a minute before the doors open');
+    assert.equal(doorOpen(state, t(18 * 60)), true);
+    assert.equal(doorOpen(state, t(27 * 60 - 1)), true);
+    assert.equal(doorOpen(state, t(27 * 60)), false, 'the end closes the door');
+  });
+
+  it('a newer edit moves start, end and title; an older or equal one changes nothing', () => {
+    const state = inventory([tier()]);
+    const moved = { startsAt: t(48 * 60), endsAt: t(50 * 60), title: 'Night, later', sourceVersion: 4 };
+    assert.deepEqual(decideReschedule(state, moved), moved);
+    assert.equal(decideReschedule(state, { ...moved, sourceVersion: 3 }), null);
+    assert.equal(decideReschedule(state, { ...moved, sourceVersion: 2 }), null);
+    assert.equal(doorOpen({ ...state, ...moved }, t(24 * 60)), false, 'the old start is not a door time any more');
   });
 });

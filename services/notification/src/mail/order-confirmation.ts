@@ -57,7 +57,7 @@ export async function renderOrderConfirmation(
     title: `Your tickets for ${order.eventTitle}`,
     preheader: `${count} for ${when}. Show the QR codes at the door.`,
     body:
-      heading(`You're going to ${order.eventTitle}`) +
+      heading(`You’re going to ${order.eventTitle}`) +
       paragraph('Your payment went through and your tickets are ready. Show a QR code at the door; each lets one person in once.') +
       facts([
         ['When', when],
@@ -72,7 +72,7 @@ export async function renderOrderConfirmation(
       `You receive this because you bought tickets on EventoNight. <a href="${escapeHtml(eventUrl)}" style="color:#57546b">Event page</a>`,
   });
   const text = [
-    `You're going to ${order.eventTitle}`,
+    `You’re going to ${order.eventTitle}`,
     '',
     'Your payment went through and your tickets are ready. Show a QR code at the door; each lets one person in once.',
     '',

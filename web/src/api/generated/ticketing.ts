@@ -404,7 +404,7 @@ export interface paths {
         put?: never;
         /**
          * Scan a ticket at the door (the event's organizer only; valid once)
-         * @description 200 names the tier and the holder. A refused ticket of this event answers 409 with type `/problems/already-used` or `/problems/ticket-invalidated`, and the extension members `ticketId`, `tierName`, `holderName` (null if unknown) and `usedAt` (ISO 8601, null if never used). 404 `not-found`: no tickets are known for this event, or no ticket of this event has this code (a code of another event included). 403 `forbidden`: the event is another organizer's.
+         * @description 200 names the tier and the holder. A refused ticket of this event answers 409 with type `/problems/already-used` or `/problems/ticket-invalidated`, and the extension members `ticketId`, `tierName`, `holderName` (null if unknown) and `usedAt` (ISO 8601, null if never used). Outside the door hours (from 6 hours before the start until the end, as the event is scheduled now) it answers 409 `/problems/door-closed` with `ticketId`, `tierName`, `holderName`, `startsAt`, `opensAt` and `closesAt`; the ticket stays unused. 404 `not-found`: no tickets are known for this event, or no ticket of this event has this code (a code of another event included). 403 `forbidden`: the event is another organizer's.
          */
         post: {
             parameters: {
@@ -490,7 +490,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `https://eventonight.dev/problems/already-used` Ticket already used; `https://eventonight.dev/problems/ticket-invalidated` Ticket invalidated */
+                /** @description `https://eventonight.dev/problems/already-used` Ticket already used; `https://eventonight.dev/problems/door-closed` Doors are not open for this event now; `https://eventonight.dev/problems/ticket-invalidated` Ticket invalidated */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -498,7 +498,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            type?: "https://eventonight.dev/problems/already-used" | "https://eventonight.dev/problems/ticket-invalidated";
+                            type?: "https://eventonight.dev/problems/already-used" | "https://eventonight.dev/problems/door-closed" | "https://eventonight.dev/problems/ticket-invalidated";
                         };
                     };
                 };
