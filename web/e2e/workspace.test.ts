@@ -3,12 +3,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { mailpit, waitFor, type MailpitSummary } from '@eventonight/testing';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { CHROMIUM_PATH, launchBrowser } from './browser.js';
 import { DEMO_PASSWORD, tokenOf, uniqueEmail } from './demo-data.js';
-import { screenshots, seriousViolations, signInOnKeycloak } from './pages.js';
+import { decodeQr, screenshots, seriousViolations, signInOnKeycloak } from './pages.js';
 import { startWebStack, type WebStack } from './stack.js';
 
 /**
@@ -114,6 +115,22 @@ describe('web app in the browser: the organization workspace, sales, the door, c
   async function check(page: Page, name: string): Promise<void> {
     await screenshots(page, name);
     checked.push({ name, violations: await seriousViolations(page) });
+  }
+
+  /** The newest mail to `address` whose subject matches, once Mailpit has it (the sender runs every 250 ms). */
+  async function mailOf(address: string, subject: RegExp): Promise<MailpitSummary> {
+    return waitFor(async () => (await mailpit.to(address)).find((message) => subject.test(message.Subject)), { what: `a mail ${subject}`, timeoutMs: 20_000 });
+  }
+
+  /** A mail as Mailpit renders it for a person, at phone and desktop widths. */
+  async function screenshotMail(summary: MailpitSummary, name: string): Promise<void> {
+    const mail = await browser.newPage();
+    try {
+      await mail.goto(mailpit.viewUrl(summary.ID));
+      await screenshots(mail, name);
+    } finally {
+      await mail.close();
+    }
   }
 
   async function api<T>(service: 'ticketing' | 'user', path: string, email: string): Promise<T> {
@@ -287,6 +304,7 @@ describe('web app in the browser: the organization workspace, sales, the door, c
 
     await member.goto(`${stack.baseUrl}/notifications`);
     await member.getByText(new RegExp(`${title} moved to .* \\(was .*\\)\\.`)).waitFor({ timeout: LIVE_MS });
+    await screenshotMail(await mailOf(memberEmail, new RegExp(`^${title} has a new time`)), 'mail-event-changed');
 
     // Ticketing hears of the new time through the bus: until then the door still says "not now".
     await org.goto(`${stack.baseUrl}/door/${eventId}`);
@@ -341,6 +359,23 @@ describe('web app in the browser: the organization workspace, sales, the door, c
     } finally {
       await cameraBrowser.close();
     }
+  });
+
+  it('the member’s confirmation mail shows a QR code per ticket that decodes to its door code', async () => {
+    const summary = await mailOf(memberEmail, /^Your tickets for /);
+    const mail = await browser.newPage();
+    try {
+      await mail.goto(mailpit.viewUrl(summary.ID));
+      const images = mail.locator('img[alt^="QR code of ticket"]');
+      assert.equal(await images.count(), 2);
+      const decoded = [await decodeQr(images.nth(0)), await decodeQr(images.nth(1))];
+      assert.deepEqual(decoded.sort(), [code, secondCode].sort());
+      await screenshots(mail, 'mail-order-confirmation');
+    } finally {
+      await mail.close();
+    }
+    const message = await mailpit.message(summary.ID);
+    assert.ok(message.Attachments.some((part) => part.FileName === 'event.ics'), 'the calendar file is attached');
   });
 
   it('the attendee list downloads as CSV with the check-in', async () => {
@@ -405,6 +440,8 @@ describe('web app in the browser: the organization workspace, sales, the door, c
     await member.locator('[data-testid="order-status"][data-status="refunded"]').waitFor({ timeout: 15_000 });
     await member.goto(`${stack.baseUrl}/events/${eventId}`);
     await member.getByText('This event was cancelled.').waitFor();
+    await screenshotMail(await mailOf(memberEmail, /^Cancelled: /), 'mail-event-cancelled');
+    await screenshotMail(await mailOf(memberEmail, /^Refunded: /), 'mail-order-refunded');
 
     await org.goto(`${stack.baseUrl}/organizer`);
     await org.locator('[data-group="cancelled"]').getByText(title).waitFor();

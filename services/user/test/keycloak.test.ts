@@ -266,6 +266,7 @@ describe('user service with the real Keycloak', () => {
     const versions = tap.received.filter((e) => e.aggregateId === id).map((e) => [e.type, e.aggregateVersion]);
     assert.deepEqual(versions, [
       ['user.created', 1],
+      ['user.contact.changed', 1],
       ['user.updated', 2],
       ['user.deleted', 3],
     ]);
