@@ -397,6 +397,8 @@ keycloak_launch() {
   export KC_BOOTSTRAP_ADMIN_PASSWORD="$EN_KEYCLOAK_ADMIN_PASSWORD"
   # Keycloak's default heap is a share of all RAM; a bounded one is kinder to a 2-core box.
   export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx768m}"
+  # Its own mail (a forgotten password) goes to Mailpit: the local overlay's smtpServer reads these.
+  export EVENTONIGHT_SMTP_HOST="$EN_HOST" EVENTONIGHT_SMTP_PORT="$EN_MAILPIT_SMTP_PORT"
   # --hostname pins the token issuer to KEYCLOAK_URL whichever address a client uses.
   exec "$dir/server/bin/kc.sh" start-dev \
     --http-host="$EN_HOST" --http-port="$EN_KEYCLOAK_PORT" \

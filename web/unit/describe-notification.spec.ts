@@ -36,6 +36,14 @@ describe('what a notification says and where it leads', () => {
     expect(describeNotification(notification('event.changed', placeOnly)).text).toBe('Jazz Night moved to The Dock, 2 Quay, Lyon.');
   });
 
+  it('a reminder says when, and leads to the event', () => {
+    const startsAt = '2026-12-12T20:00:00.000Z';
+    expect(describeNotification(notification('event.reminder', { eventId: 'e1', title: 'Jazz Night', startsAt }))).toEqual({
+      text: `Tomorrow: Jazz Night, ${formatDateTime(startsAt)}. Your tickets are in My tickets.`,
+      link: '/events/e1',
+    });
+  });
+
   it('a notification without a target has no link', () => {
     expect(describeNotification(notification('follower.new', { followerId: 'u1' }))).toEqual({ text: 'You have a new follower.', link: null });
   });

@@ -70,6 +70,8 @@ export const notificationServiceConfig = z.object({
   MAIL_TIME_ZONE: nonEmptyString().default('Europe/Rome'),
   /** How often the sender looks for mail to send besides being woken by the consumer. */
   MAIL_POLL_INTERVAL_MS: positiveInt(2_000),
+  /** How often the reminder job looks for events starting within a day. */
+  REMINDER_INTERVAL_MS: positiveInt(60_000),
 });
 
 export type NotificationServiceConfig = z.output<typeof notificationServiceConfig>;

@@ -6,6 +6,8 @@ import type { NotificationServiceConfig } from './config.js';
 import type { MailQueueDeps } from './application/mail-queue.js';
 import { notificationRoutes } from './http/routes.js';
 import { mailJob } from './jobs/mail-job.js';
+import { reminderJob } from './jobs/reminder-job.js';
+import { ScheduleRepository } from './persistence/schedules.js';
 import { smtpSender, type MailSender } from './outbound/smtp-sender.js';
 import { ContactRepository } from './persistence/contacts.js';
 import { MailRepository } from './persistence/mails.js';
@@ -77,6 +79,8 @@ export async function startNotificationService(
         const contacts = new ContactRepository(db);
         const mails = new MailRepository(db);
         await mails.ensureIndexes();
+        const schedules = new ScheduleRepository(db);
+        await schedules.ensureIndexes();
         const ledger = new ErasureLedger(db);
         const deps: ErasureDeps = {
           notifications,
@@ -116,8 +120,11 @@ export async function startNotificationService(
               };
         return {
           routes: (host) => notificationRoutes(host, { notifications, preferences, ledger, clock }),
-          handlers: notificationHandlers(deps, mail),
-          jobs: sending === undefined ? [] : [{ name: sending.name, start: () => sending.start(), stop: async () => { await sending.stop(); sender?.close(); } }],
+          handlers: notificationHandlers(deps, mail, schedules),
+          jobs: [
+            reminderJob({ schedules, delivery: deps, mail, clock }, config.REMINDER_INTERVAL_MS, jobLease('event-reminders', config.REMINDER_INTERVAL_MS), logger.child({ component: 'reminders' })),
+            ...(sending === undefined ? [] : [{ name: sending.name, start: () => sending.start(), stop: async () => { await sending.stop(); sender?.close(); } }]),
+          ],
           attach: async (httpServer) => {
             pusher.target = await startRealtime({
               httpServer,

@@ -24,6 +24,10 @@ export function describeNotification(notification: NotificationView): { text: st
       return { text: `${str('title') ?? 'An event'} was cancelled.`, link: eventLink };
     case 'event.changed':
       return { text: `${str('title') ?? 'An event you are going to'} ${changeInWords(str)}.`, link: eventLink };
+    case 'event.reminder': {
+      const startsAt = str('startsAt');
+      return { text: `Tomorrow: ${str('title') ?? 'an event you are going to'}${startsAt === null ? '' : `, ${formatDateTime(startsAt)}`}. Your tickets are in My tickets.`, link: eventLink };
+    }
     case 'event.liked':
       return { text: `${actor ?? 'Someone'} liked your event.`, link: eventLink };
     case 'event.reviewed':

@@ -2,7 +2,7 @@ import type { EventData } from '@eventonight/contracts';
 import type { ErasureLedger, Logger } from '@eventonight/platform';
 import { newMail, type MailDocument, type MailKind, type RenderedMail } from '../domain/mail.js';
 import type { NotificationType } from '../domain/notification.js';
-import { renderEventCancelled, renderEventChange } from '../mail/event-news.js';
+import { renderEventCancelled, renderEventChange, renderEventReminder, type ReminderFacts } from '../mail/event-news.js';
 import type { MailFormat } from '../mail/format.js';
 import { renderOrderConfirmation, type MailLinks } from '../mail/order-confirmation.js';
 import { renderOrderRefunded } from '../mail/order-refunded.js';
@@ -107,4 +107,10 @@ export async function queueEventChange(deps: MailQueueDeps, event: EventData<'ev
 export async function queueEventCancelled(deps: MailQueueDeps, event: EventData<'event.cancelled'>, source: SourceEvent & { version: number }): Promise<number> {
   const rendered = renderEventCancelled(event, { format: deps.format, links: deps.links, now: deps.clock(), version: source.version });
   return queueForParticipants(deps, event.eventId, { kind: 'event.cancelled', mutedBy: 'event.cancelled', rendered, source });
+}
+
+/** Tomorrow's event, to everyone going who did not mute reminders. */
+export async function queueEventReminder(deps: MailQueueDeps, event: ReminderFacts, source: SourceEvent): Promise<number> {
+  const rendered = renderEventReminder(event, { format: deps.format, links: deps.links });
+  return queueForParticipants(deps, event.eventId, { kind: 'event.reminder', mutedBy: 'event.reminder', rendered, source });
 }

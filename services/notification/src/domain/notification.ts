@@ -6,6 +6,7 @@ export const NOTIFICATION_TYPES = [
   'event.published',
   'event.cancelled',
   'event.changed',
+  'event.reminder',
   'event.liked',
   'event.reviewed',
   'event.participation',

@@ -19,6 +19,8 @@ export function summaryOf(type: NotificationType, data: NotificationData): strin
       return `${str('title') ?? 'An event'} was cancelled.`;
     case 'event.changed':
       return `${str('title') ?? 'An event you are going to'} ${changeInWords(str)}.`;
+    case 'event.reminder':
+      return `Tomorrow: ${str('title') ?? 'an event you are going to'} starts at ${str('startsAt') ?? '?'}.`;
     case 'event.liked':
       return `${someone} liked your event.`;
     case 'event.reviewed':

@@ -117,3 +117,48 @@ export function renderEventCancelled(event: EventData<'event.cancelled'>, contex
   ].join('\n');
   return { subject: `Cancelled: ${event.title} (${when})`, text, html, attachments: [calendarAttachment(ics)] };
 }
+
+/** What a reminder says: the event as the schedule copy knows it. */
+export interface ReminderFacts {
+  eventId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** The day before: when it starts, that the tickets are in the app, and when the door opens. */
+export function renderEventReminder(event: ReminderFacts, context: { format: MailFormat; links: MailLinks }): RenderedMail {
+  const { format, links } = context;
+  const eventUrl = `${links.appUrl}/events/${encodeURIComponent(event.eventId)}`;
+  const ticketsUrl = `${links.appUrl}/tickets`;
+  const settingsUrl = `${links.appUrl}/notifications`;
+  const when = dateTime(event.startsAt, format);
+  const doors = dateTime(new Date(Date.parse(event.startsAt) - 6 * 3_600_000), format);
+  const html = layout({
+    title: `Tomorrow: ${event.title}`,
+    preheader: `${event.title} starts ${when}. Your tickets are in the app.`,
+    body:
+      heading(`${event.title} is tomorrow`) +
+      paragraph('A reminder for the event you are going to. Keep your tickets at hand: each QR code lets one person in.') +
+      facts([
+        ['Starts', when],
+        ['Door open from', doors],
+      ]) +
+      button('Open my tickets', ticketsUrl) +
+      paragraph('Plans changed? The event page has the latest time and place.', { muted: true }),
+    footer: footer(eventUrl, settingsUrl),
+  });
+  const text = [
+    `${event.title} is tomorrow`,
+    '',
+    'A reminder for the event you are going to. Keep your tickets at hand: each QR code lets one person in.',
+    '',
+    `Starts:         ${when}`,
+    `Door open from: ${doors}`,
+    '',
+    `Your tickets: ${ticketsUrl}`,
+    `The event: ${eventUrl}`,
+    `Choose which mails you get: ${settingsUrl}`,
+  ].join('\n');
+  return { subject: `Tomorrow: ${event.title}, ${when}`, text, html, attachments: [] };
+}

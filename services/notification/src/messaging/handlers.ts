@@ -3,6 +3,7 @@ import type { EventHandlers } from '@eventonight/platform';
 import { recordAudience } from '../application/audience.js';
 import { deliver, fanOut, type SourceEvent } from '../application/deliver.js';
 import { eraseUser, type ErasureDeps } from '../application/erase-user.js';
+import type { ScheduleRepository } from '../persistence/schedules.js';
 import { queueEventCancelled, queueEventChange, queueOrderConfirmation, queueOrderRefunded, type MailQueueDeps } from '../application/mail-queue.js';
 import { answerExport } from '../application/export-user.js';
 import {
@@ -29,7 +30,12 @@ function sourceOf(event: DomainEvent): SourceEvent {
  * kind). Nothing is written about a member once erased (the ledger is asked first, ADR 0027).
  * `mail` is null when no mail server is configured: addresses are still kept, no mail is queued.
  */
-export function notificationHandlers(deps: ErasureDeps, mail: MailQueueDeps | null): EventHandlers {
+export function notificationHandlers(deps: ErasureDeps, mail: MailQueueDeps | null, schedules: ScheduleRepository): EventHandlers {
+  // When each event takes place, for the reminders (newest event version wins).
+  const keepSchedule = (event: DomainEvent<'event.published' | 'event.updated' | 'event.cancelled' | 'event.completed'>) => {
+    const { eventId, title, startsAt, endsAt, status } = event.data;
+    return schedules.record(eventId, event.aggregateVersion, { title, startsAt: new Date(startsAt), endsAt: new Date(endsAt), status });
+  };
   const follow = (followerId: string, followeeId: string, active: boolean, version: number) =>
     recordAudience(deps, deps.followers, { memberId: followerId, targetId: followeeId, active, version, people: [followerId, followeeId] });
   const participation = (userId: string, eventId: string, active: boolean, version: number) =>
@@ -91,20 +97,26 @@ export function notificationHandlers(deps: ErasureDeps, mail: MailQueueDeps | nu
       if (await deps.ledger.isErased(userId)) await deps.contacts.forget(userId);
     },
     'event.published': async (event) => {
+      await keepSchedule(event);
       await fanOut(deps, deps.followers, event.data.organizerId, fanOutData(event), sourceOf(event));
     },
     // Participants (ticket buyers become participants) and the organizer's followers.
     'event.cancelled': async (event) => {
+      await keepSchedule(event);
       await fanOut(deps, deps.participants, event.data.eventId, fanOutData(event), sourceOf(event));
       await fanOut(deps, deps.followers, event.data.organizerId, fanOutData(event), sourceOf(event));
       if (mail !== null) await queueEventCancelled(mail, event.data, { ...sourceOf(event), version: event.aggregateVersion });
     },
     // A new time or place: everyone going hears it (the organizer's followers only hear of new events).
     'event.updated': async (event) => {
+      await keepSchedule(event);
       const change = eventChangeData(event);
       if (change === null) return;
       await fanOut(deps, deps.participants, event.data.eventId, change, sourceOf(event));
       if (mail !== null) await queueEventChange(mail, event.data, { ...sourceOf(event), version: event.aggregateVersion });
+    },
+    'event.completed': async (event) => {
+      await keepSchedule(event);
     },
     'user.deleted': async (event, { log }) => {
       const report = await eraseUser(deps, event.data.userId);
