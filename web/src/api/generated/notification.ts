@@ -26,8 +26,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
-                            types: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
+                            muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
+                            types: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
                         };
                     };
                 };
@@ -95,7 +95,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
+                        muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
                     };
                 };
             };
@@ -107,8 +107,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
-                            types: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
+                            muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
+                            types: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
                         };
                     };
                 };
@@ -236,7 +236,7 @@ export interface paths {
                                 read: boolean;
                                 readAt: string | null;
                                 /** @enum {string} */
-                                type: "follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded";
+                                type: "follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded";
                             }[];
                             nextCursor: string | null;
                         };
