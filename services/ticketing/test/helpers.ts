@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before } from 'node:test';
 import Stripe from 'stripe';
 import { parseConfig, startService, type RunningService } from '@eventonight/platform';
-import { deleteServiceQueues, eventSnapshotData, freshDatabase, infra, serviceTestEnv, startTestIssuer, uniqueName, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { deleteServiceQueues, eventSnapshotData, freshDatabase, infra, serviceTestEnv, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
 import type { Db } from 'mongodb';
 import type { TicketingDeps } from '../src/application/deps.js';
 import { ticketingServiceConfig } from '../src/config.js';
@@ -137,6 +137,22 @@ export function checkoutCall(url: string, token: string, event: TestEvent, quant
     headers: { 'idempotency-key': key },
     body: { eventId: event.eventId, tierId: event.tierId, quantity },
   });
+}
+
+/**
+ * A new member buys `quantity` seats and Stripe's webhook says they paid: the order is paid and
+ * its tickets issued. Returns the buyer, the order and the tickets' door codes.
+ */
+export async function paidOrder(ticketing: TestTicketing, issuer: TestIssuer, event: TestEvent, quantity: number) {
+  const buyer = await newUser(issuer, 'member');
+  const reply = await checkoutCall(ticketing.service.url, buyer.token, event, quantity);
+  if (reply.status !== 201) throw new Error(`checkout: ${reply.status} ${JSON.stringify(reply.body)}`);
+  const orderId = String(reply.body['orderId']);
+  const sessionId = (await ticketing.deps.orders.load(orderId))?.state.stripeSessionId ?? '';
+  await postWebhook(ticketing.service.url, sessionEvent('checkout.session.completed', { orderId, sessionId }));
+  await waitFor(async () => ((await ticketing.deps.orders.load(orderId))?.state.status === 'paid' ? true : undefined), { what: 'paid' });
+  const tickets = await call(ticketing.service.url, 'GET', '/tickets', { token: buyer.token });
+  return { buyer, orderId, codes: (tickets.body['items'] as Array<{ code: string }>).map((t) => t.code) };
 }
 
 /** A Checkout Session event as Stripe would send it for `orderId`. */

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { buildEvent } from '@eventonight/contracts';
 import { messagePropertiesOf } from '@eventonight/platform';
-import { EventTap, freshDatabase, infra, startTestIssuer, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { EventTap, freshDatabase, infra, startTestIssuer, type TestDatabase, type TestIssuer } from '@eventonight/testing';
 import { placeHold } from '../src/application/inventory-commands.js';
 import { sweep } from '../src/application/sweep.js';
 import type { OrderState } from '../src/domain/order.js';
@@ -14,9 +14,8 @@ import {
   checkoutCall,
   countsOf,
   newUser,
-  postWebhook,
+  paidOrder as paidOrderOf,
   publishEvent,
-  sessionEvent,
   snapshot,
   startTicketing,
   type TestEvent,
@@ -49,16 +48,7 @@ describe('ticketing: sweeper, door validation, cancellation', () => {
     await database?.dispose();
   });
 
-  async function paidOrder(event: TestEvent, quantity: number) {
-    const buyer = await newUser(issuer, 'member');
-    const reply = await checkoutCall(ticketing.service.url, buyer.token, event, quantity);
-    const orderId = String(reply.body['orderId']);
-    const sessionId = (await ticketing.deps.orders.load(orderId))?.state.stripeSessionId ?? '';
-    await postWebhook(ticketing.service.url, sessionEvent('checkout.session.completed', { orderId, sessionId }));
-    await waitFor(async () => ((await ticketing.deps.orders.load(orderId))?.state.status === 'paid' ? true : undefined), { what: 'paid' });
-    const tickets = await call(ticketing.service.url, 'GET', '/tickets', { token: buyer.token });
-    return { buyer, orderId, codes: (tickets.body['items'] as Array<{ code: string }>).map((t) => t.code) };
-  }
+  const paidOrder = (event: TestEvent, quantity: number) => paidOrderOf(ticketing, issuer, event, quantity);
 
   it('sweeper: an order that never got a session and an orphan hold are released exactly once', async () => {
     const event = await publishEvent(ticketing.service.url, issuer, 10);

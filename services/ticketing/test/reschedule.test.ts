@@ -6,7 +6,7 @@ import { buildEvent } from '@eventonight/contracts';
 import { messagePropertiesOf } from '@eventonight/platform';
 import { freshDatabase, infra, startTestIssuer, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
 import { SalesNotOpenYetError, followEventTime } from '../src/application/event-sales.js';
-import { HOUR, call, checkoutCall, newUser, postWebhook, publishEvent, sessionEvent, snapshot, startTicketing, type TestEvent, type TestTicketing } from './helpers.js';
+import { HOUR, call, checkoutCall, newUser, paidOrder, publishEvent, snapshot, startTicketing, type TestEvent, type TestTicketing } from './helpers.js';
 
 /**
  * Issue 27: a rescheduled event is a first-class change. Ticketing keeps the time it saw at
@@ -49,18 +49,6 @@ describe('ticketing: a rescheduled event moves its sales window and its door', (
     return (await ticketing.deps.inventories.load(eventId))?.state.startsAt.getTime();
   }
 
-  async function paidCodes(event: TestEvent, quantity: number): Promise<string[]> {
-    const buyer = await newUser(issuer, 'member');
-    const reply = await checkoutCall(ticketing.service.url, buyer.token, event, quantity);
-    assert.equal(reply.status, 201, JSON.stringify(reply.body));
-    const orderId = String(reply.body['orderId']);
-    const sessionId = (await ticketing.deps.orders.load(orderId))?.state.stripeSessionId ?? '';
-    await postWebhook(ticketing.service.url, sessionEvent('checkout.session.completed', { orderId, sessionId }));
-    await waitFor(async () => ((await ticketing.deps.orders.load(orderId))?.state.status === 'paid' ? true : undefined), { what: 'paid' });
-    const tickets = await call(ticketing.service.url, 'GET', '/tickets', { token: buyer.token });
-    return (tickets.body['items'] as Array<{ code: string }>).map((t) => t.code);
-  }
-
   it('sales close at the new start, not the old one; an older edit arriving late changes nothing', async () => {
     now = Date.now();
     const oldStart = new Date(now + 48 * HOUR);
@@ -92,7 +80,7 @@ describe('ticketing: a rescheduled event moves its sales window and its door', (
     const newStart = new Date(now + 48 * HOUR);
     const organizer = await newUser(issuer, 'organization');
     const event = await publishEvent(ticketing.service.url, issuer, 10, organizer.id, 1500, oldStart);
-    const [first, second] = await paidCodes(event, 2);
+    const [first, second] = (await paidOrder(ticketing, issuer, event, 2)).codes;
     moveOnTheBus(event, 3, newStart, oldStart);
     await waitFor(async () => ((await startOf(event.eventId)) === newStart.getTime() ? true : undefined), { what: 'the new start in the inventory' });
     const scan = (code: string | undefined) =>
