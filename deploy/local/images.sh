@@ -116,7 +116,8 @@ build_standin() {
   local name=$1 tag=$2 words=$3
   shift 3
   local image="eventonight-local/$name:$tag" recipe
-  recipe=$(recipe_of "$here/images/$name" "$words" "$@")
+  # How the context is staged is part of the recipe: a changed stage_<name> rebuilds the image.
+  recipe=$(recipe_of "$here/images/$name" "$words" "$(declare -f "stage_$name" own_cacerts)" "$@")
   if [ "$(image_recipe "$image")" = "$recipe" ]; then echo "$image"; return; fi
   local context
   context=$(stage_context "$name")
@@ -148,9 +149,25 @@ stage_keycloak() {
   link_into "$EVENTONIGHT_CACHE/keycloak-$EN_KEYCLOAK_VERSION" "$1/keycloak"
   local java
   for java in $EN_KEYCLOAK_JAVA_CANDIDATES; do
-    if [ -x "$java/bin/java" ]; then link_into "$(readlink -f "$java")" "$1/jdk"; return; fi
+    if [ -x "$java/bin/java" ]; then
+      link_into "$(readlink -f "$java")" "$1/jdk"
+      own_cacerts "$1/jdk"
+      return
+    fi
   done
   die "no JDK for the Keycloak image among: $EN_KEYCLOAK_JAVA_CANDIDATES"
+}
+
+# A packaged JDK (Debian's, Adoptium's) keeps its CA certificates outside itself: lib/security/
+# cacerts links to /etc/ssl/certs/java/cacerts, which the image has not got, and Keycloak then
+# refuses to start ("could not find the system truststore"). The image gets the file itself.
+own_cacerts() {
+  local cacerts=$1/lib/security/cacerts target
+  [ -L "$cacerts" ] || return 0
+  target=$(readlink -f "$cacerts")
+  [ -f "$target" ] || die "the JDK's CA certificates ($cacerts -> $target) are missing on this machine"
+  rm "$cacerts"
+  cp "$target" "$cacerts"
 }
 readonly MONGOSH_VERSION=2.12.0
 stage_ferretdb() {
