@@ -19,7 +19,7 @@ cat >&2 <<EOF_SUMMARY
   REDIS_URL        $REDIS_URL
   MONGODB_URL      $MONGODB_URL   (FerretDB $EN_FERRETDB_VERSION on PostgreSQL)
   STRIPE_API_URL   $STRIPE_API_URL   (HTTPS :$EN_STRIPE_MOCK_HTTPS_PORT, key $STRIPE_SECRET_KEY)
-  SMTP_URL         $SMTP_URL   (Mailpit $EN_MAILPIT_VERSION keeps every mail: $MAILPIT_URL/api/v1/messages, newest at $MAILPIT_URL/view/latest.html)
+  SMTP_URL         $SMTP_URL   (Mailpit $EN_MAILPIT_VERSION keeps every mail: $MAILPIT_URL/api/v1/messages, each at $MAILPIT_URL/view/<ID>.html)
   S3_ENDPOINT      $S3_ENDPOINT   (SeaweedFS $EN_SEAWEEDFS_VERSION; $S3_ACCESS_KEY / $S3_SECRET_KEY, bucket $S3_BUCKET)
   KEYCLOAK_URL     $KEYCLOAK_URL   (realm $KEYCLOAK_REALM, admin $EN_KEYCLOAK_ADMIN_USER/$EN_KEYCLOAK_ADMIN_PASSWORD)
   GATEWAY          http://<name>.localhost:$EN_GATEWAY_PORT   (Traefik $EN_TRAEFIK_VERSION; scripts/urls.sh lists the names)

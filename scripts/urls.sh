@@ -22,7 +22,8 @@ EventoNight through the gateway (Traefik $EN_TRAEFIK_VERSION on 127.0.0.1:$port)
   one origin     http://localhost:$port/api/<service>/...  (user, event, interaction, chat, ticketing, notification, media)
   API reference  http://localhost:$port/api/<service>/api-docs  (each service's OpenAPI document, read with Swagger UI)
 Mail (Mailpit $EN_MAILPIT_VERSION, every mail kept, nothing delivered):
-  newest mail    $MAILPIT_URL/view/latest.html   (each mail: $MAILPIT_URL/view/<id>.html; HTML and text)
-  all mails      $MAILPIT_URL/api/v1/messages     (JSON; its single-page UI is not built here, ADR 0030)
+  all mails      $MAILPIT_URL/api/v1/messages       (JSON, newest first: each mail's ID)
+  one mail       $MAILPIT_URL/view/<ID>.html         (as a person reads it; its single-page UI is not built here, ADR 0030)
+  newest mail    $MAILPIT_URL/api/v1/message/latest  (JSON: subject, text, HTML, attachments)
 Node clients: node's fetch cannot resolve *.localhost; use http://localhost:$port/api/<service>/ or send the Host header.
 EOF_URLS
