@@ -106,17 +106,11 @@ export async function startNotificationService(
           sending === undefined
             ? null
             : {
-                mails,
-                contacts,
-                preferences,
-                participants,
-                ledger,
+                ...deps,
                 format: { locale: config.MAIL_LOCALE, timeZone: config.MAIL_TIME_ZONE },
                 links: { appUrl: config.APP_URL.replace(/\/+$/, '') },
                 clock,
                 wakeSender: () => sending.wake(),
-                fanOutBatchSize: config.FANOUT_BATCH_SIZE,
-                logger,
               };
         return {
           routes: (host) => notificationRoutes(host, { notifications, preferences, ledger, clock }),

@@ -97,9 +97,11 @@ async function queueForParticipants(
   return stored;
 }
 
-/** A published event moved in time or place (event.updated with `rescheduled` or `relocated`). */
+/**
+ * A published event moved in time or place: called for the event.updated that the in-app rule
+ * (`eventChangeData`) found to be such a move, so the two never disagree on what counts.
+ */
 export async function queueEventChange(deps: MailQueueDeps, event: EventData<'event.updated'>, source: SourceEvent & { version: number }): Promise<number> {
-  if (event.status !== 'published' || (event.rescheduled === undefined && event.relocated === undefined)) return 0;
   const rendered = renderEventChange(event, { format: deps.format, links: deps.links, now: deps.clock(), version: source.version });
   return queueForParticipants(deps, event.eventId, { kind: 'event.changed', mutedBy: 'event.changed', rendered, source });
 }

@@ -1,6 +1,6 @@
 import type { EventData } from '@eventonight/contracts';
 import type { RenderedMail } from '../domain/mail.js';
-import { calendarFile } from './ics.js';
+import { calendarAttachment } from './ics.js';
 import { dateTime, type MailFormat } from './format.js';
 import type { MailLinks } from './order-confirmation.js';
 import { button, escapeHtml, facts, heading, layout, paragraph } from './layout.js';
@@ -20,10 +20,6 @@ function footer(eventUrl: string, settingsUrl: string): string {
   );
 }
 
-function calendarAttachment(ics: string) {
-  return { filename: 'event.ics', contentType: 'text/calendar; charset=utf-8', contentBase64: Buffer.from(ics).toString('base64'), contentId: null };
-}
-
 /** A published event got a new time and/or place: the new facts first, what changed after. */
 export function renderEventChange(event: EventData<'event.updated'>, context: NewsContext): RenderedMail {
   const { format, links } = context;
@@ -35,7 +31,7 @@ export function renderEventChange(event: EventData<'event.updated'>, context: Ne
   if (event.rescheduled !== undefined) changes.push(['When', `${when} (was ${dateTime(event.rescheduled.previousStartsAt, format)})`]);
   if (event.relocated !== undefined && place !== null) changes.push(['Where', `${place} (was ${event.relocated.previous.name})`]);
   const what = event.rescheduled !== undefined && event.relocated !== undefined ? 'a new time and place' : event.rescheduled !== undefined ? 'a new time' : 'a new place';
-  const ics = calendarFile({
+  const calendar = calendarAttachment({
     uid: `${event.eventId}@eventonight`,
     title: event.title,
     startsAt: new Date(event.startsAt),
@@ -68,7 +64,7 @@ export function renderEventChange(event: EventData<'event.updated'>, context: Ne
     `The event: ${eventUrl}`,
     `Choose which mails you get: ${settingsUrl}`,
   ].join('\n');
-  return { subject: `${event.title} has ${what}: ${when}`, text, html, attachments: [calendarAttachment(ics)] };
+  return { subject: `${event.title} has ${what}: ${when}`, text, html, attachments: [calendar] };
 }
 
 /** A published event was cancelled: the reason, and that paid tickets are refunded without asking. */
@@ -78,7 +74,7 @@ export function renderEventCancelled(event: EventData<'event.cancelled'>, contex
   const settingsUrl = `${links.appUrl}/notifications`;
   const when = dateTime(event.startsAt, format);
   const reason = event.reason ?? 'The organizer gave no reason.';
-  const ics = calendarFile(
+  const calendar = calendarAttachment(
     {
       uid: `${event.eventId}@eventonight`,
       title: event.title,
@@ -115,7 +111,7 @@ export function renderEventCancelled(event: EventData<'event.cancelled'>, contex
     `The event: ${eventUrl}`,
     `Choose which mails you get: ${settingsUrl}`,
   ].join('\n');
-  return { subject: `Cancelled: ${event.title} (${when})`, text, html, attachments: [calendarAttachment(ics)] };
+  return { subject: `Cancelled: ${event.title} (${when})`, text, html, attachments: [calendar] };
 }
 
 /** What a reminder says: the event as the schedule copy knows it. */

@@ -1,3 +1,5 @@
+import type { MailAttachment } from '../domain/mail.js';
+
 /**
  * An iCalendar file (RFC 5545) with one event: what "Add to calendar" opens. Times are UTC
  * (the `Z` form), so every calendar shows them in its own zone. Lines are folded at 75 octets
@@ -70,4 +72,14 @@ export function calendarFile(entry: CalendarEntry, method: 'PUBLISH' | 'CANCEL' 
     'END:VCALENDAR',
   ];
   return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/** The calendar file as a mail attachment ("Add to calendar"), its method in the content type as RFC 6047 asks. */
+export function calendarAttachment(entry: CalendarEntry, method: 'PUBLISH' | 'CANCEL' = 'PUBLISH'): MailAttachment {
+  return {
+    filename: 'event.ics',
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+    contentBase64: Buffer.from(calendarFile(entry, method)).toString('base64'),
+    contentId: null,
+  };
 }

@@ -1,7 +1,7 @@
 import type { EventData } from '@eventonight/contracts';
 import QRCode from 'qrcode';
 import type { MailAttachment, RenderedMail } from '../domain/mail.js';
-import { calendarFile } from './ics.js';
+import { calendarAttachment } from './ics.js';
 import { dateTime, money, type MailFormat } from './format.js';
 import { button, escapeHtml, facts, heading, layout, paragraph } from './layout.js';
 
@@ -34,7 +34,7 @@ export async function renderOrderConfirmation(
       contentId: `ticket-${index + 1}@eventonight`,
     })),
   );
-  const calendar = calendarFile({
+  const calendar = calendarAttachment({
     uid: `${order.eventId}@eventonight`,
     title: order.eventTitle,
     startsAt: new Date(order.startsAt),
@@ -92,7 +92,7 @@ export async function renderOrderConfirmation(
     html,
     attachments: [
       ...qrImages,
-      { filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', contentBase64: Buffer.from(calendar).toString('base64'), contentId: null },
+      calendar,
     ],
   };
 }

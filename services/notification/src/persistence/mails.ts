@@ -1,3 +1,4 @@
+import { insertManyOnce } from '@eventonight/platform';
 import type { Collection, Db } from 'mongodb';
 import type { AfterFailure, MailDocument } from '../domain/mail.js';
 
@@ -21,17 +22,7 @@ export class MailRepository {
 
   /** Stores the mails not stored yet (a redelivered event adds nothing); returns how many were new. */
   async insertOnce(mails: readonly MailDocument[]): Promise<number> {
-    if (mails.length === 0) return 0;
-    const existing = new Set((await this.collection.find({ _id: { $in: mails.map((mail) => mail._id) } }, { projection: { _id: 1 } }).toArray()).map((row) => row._id));
-    const fresh = mails.filter((mail) => !existing.has(mail._id));
-    if (fresh.length === 0) return 0;
-    try {
-      return (await this.collection.insertMany(fresh, { ordered: false })).insertedCount;
-    } catch (error) {
-      // A concurrent delivery inserted some of them first: those are duplicates, the rest went in.
-      if ((error as { code?: unknown }).code === 11000) return (error as { result?: { insertedCount?: number } }).result?.insertedCount ?? 0;
-      throw error;
-    }
+    return (await insertManyOnce(this.collection, mails)).size;
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKeyError, upsertIfNewer } from '@eventonight/platform';
+import { insertOnce, upsertIfNewer } from '@eventonight/platform';
 
 /** When each event takes place, as the event service last said (event.*): what reminders read. */
 export interface ScheduleDocument {
@@ -53,10 +53,6 @@ export class ScheduleRepository {
   }
 
   async markReminded(key: string, at: Date): Promise<void> {
-    try {
-      await this.reminders.insertOne({ _id: key, sentAt: at });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    await insertOnce(this.reminders, { _id: key, sentAt: at });
   }
 }
