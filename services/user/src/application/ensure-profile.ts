@@ -43,6 +43,8 @@ export async function ensureProfile(deps: ProfileDeps, principal: Principal, now
     id: principal.userId,
     role,
     email: principal.email?.toLowerCase() ?? null,
+    // No link was mailed for an account recovered here: the member asks for one from their profile.
+    emailVerified: principal.emailVerified === true,
     displayName,
     organization: role === 'organization' ? { name: displayName, description: null, website: null } : null,
     now,
