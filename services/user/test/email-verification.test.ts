@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { EventTap, uniqueName, type CapturedEvent } from '@eventonight/testing';
+import type { DomainEvent } from '@eventonight/contracts';
+import { EventTap, uniqueName } from '@eventonight/testing';
 import { call, KEYCLOAK_ISSUER, KEYCLOAK_JWKS, keycloakAdmin, passwordGrant, startUserService, type StartedService } from './helpers.js';
 
 /**
@@ -53,8 +54,9 @@ describe('confirming an email address', () => {
     return { id: String(created.body['id']), token: await passwordGrant(email, PASSWORD) };
   }
 
-  function linkFor(userId: string, email: string, after: CapturedEvent[] = []): Promise<CapturedEvent> {
-    return tap.waitFor('user.email.verification.requested', (e) => e.aggregateId === userId && e.data['email'] === email && !after.includes(e));
+  type LinkRequest = DomainEvent<'user.email.verification.requested'>;
+  function linkFor(userId: string, email: string, after: LinkRequest[] = []): Promise<LinkRequest> {
+    return tap.waitFor('user.email.verification.requested', (e) => e.aggregateId === userId && e.data.email === email && !after.includes(e));
   }
 
   it('a new member is unconfirmed, gets one link, and opening it confirms the address in Keycloak too', async () => {
@@ -68,13 +70,13 @@ describe('confirming an email address', () => {
     assert.equal(pending['reason'], 'sign-up');
 
     const requested = await linkFor(id, email);
-    assert.equal(requested.data['reason'], 'sign-up');
-    assert.match(String(requested.data['token']), /^[A-Za-z0-9_-]{43}$/);
-    assert.equal(Date.parse(String(requested.data['expiresAt'])) - Date.parse(String(pending['sentAt'])), 24 * HOUR);
+    assert.equal(requested.data.reason, 'sign-up');
+    assert.match(String(requested.data.token), /^[A-Za-z0-9_-]{43}$/);
+    assert.equal(Date.parse(String(requested.data.expiresAt)) - Date.parse(String(pending['sentAt'])), 24 * HOUR);
     // The profile keeps only a digest: the secret is nowhere in what the service answers.
-    assert.ok(!JSON.stringify(me.body).includes(String(requested.data['token'])));
+    assert.ok(!JSON.stringify(me.body).includes(String(requested.data.token)));
 
-    const confirmed = await call(base, 'POST', '/email-verifications', { body: { token: requested.data['token'] } });
+    const confirmed = await call(base, 'POST', '/email-verifications', { body: { token: requested.data.token } });
     assert.equal(confirmed.status, 200);
     assert.deepEqual(confirmed.body, { email, emailVerified: true });
 
@@ -84,7 +86,7 @@ describe('confirming an email address', () => {
     assert.equal(after.body['emailVerified'], true);
     assert.equal(after.body['pendingEmail'], null);
 
-    const again = await call(base, 'POST', '/email-verifications', { body: { token: requested.data['token'] } });
+    const again = await call(base, 'POST', '/email-verifications', { body: { token: requested.data.token } });
     assert.equal(again.status, 404, 'a used link does nothing');
     const resend = await call(base, 'POST', '/users/me/email-verification', { token: fresh });
     assert.equal(resend.status, 409);
@@ -105,10 +107,10 @@ describe('confirming an email address', () => {
       const resent = await call(base, 'POST', '/users/me/email-verification', { token });
       assert.equal(resent.status, 202);
       const second = await linkFor(id, email, [first]);
-      assert.notEqual(second.data['token'], first.data['token']);
-      const old = await call(base, 'POST', '/email-verifications', { body: { token: first.data['token'] } });
+      assert.notEqual(second.data.token, first.data.token);
+      const old = await call(base, 'POST', '/email-verifications', { body: { token: first.data.token } });
       assert.equal(old.status, 404, 'the replaced link no longer works');
-      const current = await call(base, 'POST', '/email-verifications', { body: { token: second.data['token'] } });
+      const current = await call(base, 'POST', '/email-verifications', { body: { token: second.data.token } });
       assert.equal(current.status, 200);
     } finally {
       skewMs = 0;
@@ -121,7 +123,7 @@ describe('confirming an email address', () => {
     const requested = await linkFor(id, email);
     skewMs = 24 * HOUR + 1000;
     try {
-      const late = await call(base, 'POST', '/email-verifications', { body: { token: requested.data['token'] } });
+      const late = await call(base, 'POST', '/email-verifications', { body: { token: requested.data.token } });
       assert.equal(late.status, 410);
       assert.equal(late.body['type'], 'https://eventonight.dev/problems/verification-link-expired');
     } finally {
@@ -146,10 +148,10 @@ describe('confirming an email address', () => {
     await assert.rejects(passwordGrant(newEmail, PASSWORD), 'the new address does not sign in yet');
 
     const link = await linkFor(id, newEmail);
-    assert.equal(link.data['reason'], 'change');
-    const confirmed = await call(base, 'POST', '/email-verifications', { body: { token: link.data['token'] } });
+    assert.equal(link.data.reason, 'change');
+    const confirmed = await call(base, 'POST', '/email-verifications', { body: { token: link.data.token } });
     assert.equal(confirmed.status, 200);
-    const contact = await tap.waitFor('user.contact.changed', (e) => e.aggregateId === id && e.data['email'] === newEmail);
+    const contact = await tap.waitFor('user.contact.changed', (e) => e.aggregateId === id && e.data.email === newEmail);
     assert.deepEqual(contact.data, { userId: id, email: newEmail });
 
     const signedIn = await passwordGrant(newEmail, PASSWORD);
@@ -178,6 +180,18 @@ describe('confirming an email address', () => {
     const after = await call(base, 'GET', '/users/me', { token });
     assert.equal(after.body['version'], before.body['version']);
     assert.deepEqual(after.body['pendingEmail'], before.body['pendingEmail']);
+  });
+
+  it('an address an operator confirmed in Keycloak reads as confirmed, with no sign-up link waiting', async () => {
+    const email = address();
+    const { id } = await register(email);
+    const admin = await keycloakAdmin();
+    await admin.users.update({ id }, { emailVerified: true });
+    const token = await passwordGrant(email, PASSWORD);
+    const me = await call(base, 'GET', '/users/me', { token });
+    assert.deepEqual([me.body['emailVerified'], me.body['pendingEmail']], [true, null]);
+    const resend = await call(base, 'POST', '/users/me/email-verification', { token });
+    assert.equal(resend.status, 409, 'nothing waits to be confirmed');
   });
 
   it('answers 400 to a malformed code and 404 to an unknown one', async () => {

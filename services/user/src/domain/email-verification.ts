@@ -10,6 +10,16 @@ export function isEmailVerified(profile: Profile): boolean {
   return profile.emailVerified !== false;
 }
 
+/**
+ * Keycloak holds whether the address is confirmed (an operator may confirm it there too): when the
+ * caller's token says so, the profile reads as confirmed and a sign-up link as no longer waiting.
+ */
+export function asConfirmedByToken<P extends Profile>(profile: P, tokenSaysConfirmed: boolean): P {
+  if (!tokenSaysConfirmed || isEmailVerified(profile)) return profile;
+  const pending = pendingChallenge(profile);
+  return { ...profile, emailVerified: true, emailChallenge: pending?.reason === 'sign-up' ? null : pending };
+}
+
 export function pendingChallenge(profile: Profile): EmailChallenge | null {
   return profile.emailChallenge ?? null;
 }
