@@ -21,6 +21,8 @@ export interface SignedInUser {
   id: string;
   name: string;
   email: string | null;
+  /** The address was confirmed (Keycloak's `email_verified`): buying tickets needs it. */
+  emailVerified: boolean;
   roles: Role[];
 }
 
@@ -52,6 +54,7 @@ function toSignedIn(user: User): SignedInUser {
     id: profile.sub,
     name: profile.name ?? profile.preferred_username ?? profile.email ?? 'You',
     email: profile.email ?? null,
+    emailVerified: profile.email_verified === true,
     roles: rolesOf(claimsOf(user.access_token)),
   };
 }
@@ -68,6 +71,8 @@ export interface Auth extends TokenSource {
   completeSignIn(): Promise<{ user: SignedInUser; returnTo: string }>;
   /** Ends the Keycloak session too, then comes back to the home page. */
   signOut(): Promise<void>;
+  /** Renews the tokens now, e.g. after the address was confirmed, so they say so; false when the session ended. */
+  refresh(): Promise<boolean>;
   /** The person chose to go on signed out: stop offering to sign in again. */
   forgetEnded(): void;
   /** Told when the session ends by itself (renewal refused, account deleted) or a token is renewed. */
@@ -208,6 +213,9 @@ export function createAuth(config: RuntimeConfig): Auth {
         finished = false;
         throw error;
       }
+    },
+    async refresh() {
+      return (await manager.getUser()) === null ? false : (await renew()) !== null;
     },
     forgetEnded() {
       window.sessionStorage.removeItem(ENDED_KEY);

@@ -82,9 +82,14 @@ export const useSession = defineStore('session', () => {
     requireAuth().accountDeleted();
   }
 
+  /** New tokens now (the address was just confirmed): the session learns it without signing in again. */
+  async function refresh(): Promise<void> {
+    if (user.value !== null) await requireAuth().refresh();
+  }
+
   function accessToken(): Promise<string | null> {
     return requireAuth().accessToken();
   }
 
-  return { user, ready, ended, isMember, isOrganization, start, signIn, completeSignIn, signOut, accessToken, dismissEnded, accountDeleted };
+  return { user, ready, ended, isMember, isOrganization, start, signIn, completeSignIn, signOut, refresh, accessToken, dismissEnded, accountDeleted };
 });
