@@ -161,7 +161,7 @@ export const emailChangeBody = z.strictObject({ email });
 
 /** The secret of a mailed confirmation link (43 base64url characters). */
 export const emailConfirmationBody = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the code from the confirmation link'),
+  token: z.string().length(43).regex(/^[A-Za-z0-9_-]{43}$/, 'must be the code from the confirmation link'),
 });
 
 export const emailConfirmedSchema = z.object({ email: z.string(), emailVerified: z.literal(true) });
