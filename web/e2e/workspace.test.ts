@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { mailpit, waitFor, type MailpitSummary } from '@eventonight/testing';
+import { confirmAddressAsOperator, mailpit, waitFor, type MailpitSummary } from '@eventonight/testing';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
@@ -257,6 +257,8 @@ describe('web app in the browser: the organization workspace, sales, the door, c
       body: JSON.stringify({ email: memberEmail, password: DEMO_PASSWORD, displayName: 'Rui Tide', role: 'member' }),
     });
     assert.equal(reply.status, 201);
+    // Buying needs a confirmed address; the link itself is browser.test.ts's story.
+    await confirmAddressAsOperator(String(((await reply.json()) as { id: unknown }).id));
     await member.goto(`${stack.baseUrl}/signin`);
     await signInOnKeycloak(member, stack.baseUrl, memberEmail, DEMO_PASSWORD);
     memberId = (await api<{ id: string }>('user', '/users/me', memberEmail)).id;
