@@ -4,9 +4,11 @@
     <#if section = "header">
         ${msg("pageExpiredTitle")}
     <#elseif section = "form">
-        <p id="instruction1" class="instruction">${msg("pageExpiredMsg1")}</p>
-        <p><a id="loginRestartLink" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" href="${url.loginRestartFlowUrl}">${msg("eventonightRestart")}</a></p>
-        <p class="instruction">${msg("pageExpiredMsg2")}</p>
-        <p><a id="loginContinueLink" class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!}" href="${url.loginAction}">${msg("eventonightContinue")}</a></p>
+        <div class="en-choices">
+            <p id="instruction1" class="instruction">${msg("pageExpiredMsg1")}</p>
+            <a id="loginRestartLink" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" href="${url.loginRestartFlowUrl}">${msg("eventonightRestart")}</a>
+            <p class="instruction">${msg("pageExpiredMsg2")}</p>
+            <a id="loginContinueLink" class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!}" href="${url.loginAction}">${msg("eventonightContinue")}</a>
+        </div>
     </#if>
 </@layout.registrationLayout>
