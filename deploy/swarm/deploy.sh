@@ -34,6 +34,17 @@ declare -A config_files=(
   [mongo_rs_init]=mongo-rs-init.sh
   [keycloak_realm]=../../keycloak/realm-eventonight.json
   [keycloak_start]=../keycloak/start.sh
+  [keycloak_theme_login_properties]=../../keycloak/themes/eventonight/login/theme.properties
+  [keycloak_theme_login_footer]=../../keycloak/themes/eventonight/login/footer.ftl
+  [keycloak_theme_login_page_expired]=../../keycloak/themes/eventonight/login/login-page-expired.ftl
+  [keycloak_theme_login_messages]=../../keycloak/themes/eventonight/login/messages/messages_en.properties
+  [keycloak_theme_login_css]=../../keycloak/themes/eventonight/login/resources/css/eventonight.css
+  [keycloak_theme_login_logo]=../../keycloak/themes/eventonight/login/resources/img/logo.svg
+  [keycloak_theme_login_favicon]=../../keycloak/themes/eventonight/login/resources/img/favicon.svg
+  [keycloak_theme_email_properties]=../../keycloak/themes/eventonight/email/theme.properties
+  [keycloak_theme_email_template]=../../keycloak/themes/eventonight/email/html/template.ftl
+  [keycloak_theme_email_password_reset]=../../keycloak/themes/eventonight/email/html/password-reset.ftl
+  [keycloak_theme_email_messages]=../../keycloak/themes/eventonight/email/messages/messages_en.properties
   [seaweedfs_start]=../seaweedfs/start.sh
   [seaweedfs_init]=../seaweedfs/init.sh
 )
