@@ -39,6 +39,7 @@ declare -A config_files=(
   [keycloak_theme_login_page_expired]=../../keycloak/themes/eventonight/login/login-page-expired.ftl
   [keycloak_theme_login_messages]=../../keycloak/themes/eventonight/login/messages/messages_en.properties
   [keycloak_theme_login_css]=../../keycloak/themes/eventonight/login/resources/css/eventonight.css
+  [keycloak_theme_login_js]=../../keycloak/themes/eventonight/login/resources/js/eventonight.js
   [keycloak_theme_login_logo]=../../keycloak/themes/eventonight/login/resources/img/logo.svg
   [keycloak_theme_login_favicon]=../../keycloak/themes/eventonight/login/resources/img/favicon.svg
   [keycloak_theme_email_properties]=../../keycloak/themes/eventonight/email/theme.properties

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { infra, keycloakIssuer, registerAccount, waitFor, type Account } from '@eventonight/testing';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { assertThemed, screenshots, signInOnKeycloak } from './pages.js';
+import { assertThemed, screenshots, seriousViolations, signInOnKeycloak } from './pages.js';
 import { startWebStack, type WebStack } from './stack.js';
 
 /**
@@ -69,6 +69,7 @@ describe('web app in the browser: the password, on Keycloak pages in the app’s
     await assertThemed(page, 'the sign-in page');
     await page.getByRole('link', { name: 'Forgot your password?' }).waitFor();
     await screenshots(page, 'keycloak-login');
+    assert.deepEqual(await seriousViolations(page), [], 'the sign-in page: no serious accessibility problem');
     await signInOnKeycloak(page, stack.baseUrl, member.email, OLD_PASSWORD);
 
     await page.goto(`${stack.baseUrl}/account/profile`);
@@ -83,6 +84,7 @@ describe('web app in the browser: the password, on Keycloak pages in the app’s
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('The two passwords are not the same.').waitFor();
     await screenshots(page, 'keycloak-change-password-mismatch');
+    assert.deepEqual(await seriousViolations(page), [], 'the new-password page: no serious accessibility problem');
 
     await page.locator('#password-new').fill(NEW_PASSWORD);
     await page.locator('#password-confirm').fill(NEW_PASSWORD);
@@ -125,6 +127,7 @@ describe('web app in the browser: the password, on Keycloak pages in the app’s
     await assertThemed(fresh, 'the forgotten-password page');
     await fresh.getByText('We will send you a link to choose a new password.').waitFor();
     await screenshots(fresh, 'keycloak-forgot-password');
+    assert.deepEqual(await seriousViolations(fresh), [], 'the forgotten-password page: no serious accessibility problem');
 
     // The sign-in form's step asked for again once the flow has moved on: Keycloak's "page expired".
     const stale = new URL(loginAction);
