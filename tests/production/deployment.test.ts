@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { waitFor } from '@eventonight/testing';
 import { api, DOMAIN, edge, expectStatus, root, signIn, STATE } from './support/edge.js';
-import { COVER, openSocket, PASSWORD, paymentWebhook, placeOrder, publishEvent, signUp, uploadCover, validTickets, type OpenSocket, type Person, type Pushed } from './support/journey.js';
+import { confirmAddress, COVER, openSocket, PASSWORD, paymentWebhook, placeOrder, publishEvent, signUp, uploadCover, validTickets, type OpenSocket, type Person, type Pushed } from './support/journey.js';
 import { compose, containerOf, containerState, mongoEval, run } from './support/deployment.js';
 
 /** Longer than the edge's circuit-breaker recovery (traefik/dynamic/middlewares.yml: 10 s). */
@@ -44,6 +44,8 @@ describe('production on the local Docker engine', { timeout: 3_600_000 }, () => 
   it('people sign up and sign in through Keycloak, behind the production Traefik', async () => {
     organizer = await signUp('organization', 'Harbour Nights');
     member = await signUp('member', 'Ana Member');
+    // Buying needs a confirmed address: the link the platform mailed at sign-up (ADR 0033).
+    await confirmAddress(member);
     organizerSocket = await openSocket(organizer.tokens.accessToken);
   });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { waitFor } from '@eventonight/testing';
 import { api, expectStatus, type EdgeReply } from '../production/support/edge.js';
-import { keepSignedIn, openSocket, paymentWebhook, placeOrder, publishEvent, signUp, signUpMany, uploadCover, validTickets, type OpenSocket, type Person, type Pushed } from '../production/support/journey.js';
+import { confirmAddress, keepSignedIn, openSocket, paymentWebhook, placeOrder, publishEvent, signUp, signUpMany, uploadCover, validTickets, type OpenSocket, type Person, type Pushed } from '../production/support/journey.js';
 
 /**
  * deploy/swarm/stack.yml on three local nodes (npm run swarm:local; docs/scaling.md), reached only
@@ -146,6 +146,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
   it('the journey: sign-up and sign-in through Keycloak, a cover and an event, a ticket paid and scanned, a like pushed', async () => {
     organizer = await signUp('organization', 'Harbour Nights');
     const member = await signUp('member', 'Ana Member');
+    await confirmAddress(member);
     members = [member];
     organizerSocket = await openSocket(() => organizer.tokens.accessToken);
     const coverId = await uploadCover(organizer.tokens.accessToken);
@@ -250,6 +251,7 @@ describe('the Swarm stack on three local nodes', { timeout: 3_600_000 }, () => {
 
   it('a rolling update of every service during steady traffic: no failed request, no like lost or doubled', async () => {
     const more = await signUpMany(5, 'member', 'Member');
+    for (const person of more) await confirmAddress(person);
     members = [...members, ...more];
     const eventIds: string[] = [];
     for (let i = 0; i < 20; i += 1) eventIds.push(await publishEvent(organizer.tokens.accessToken, { title: `Rolling Night ${i + 1}`, seats: 500 }));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { call, deleteAccount, registerAccount } from '@eventonight/testing';
+import { call, deleteAccount, mailpit, registerAccount, waitFor } from '@eventonight/testing';
 import { launchBrowser } from './browser.js';
 import { DEMO_PASSWORD, publishEventStartingSoon, publishEvents, registerOrganization, tokenOf, uniqueEmail, type DemoAccount, type DemoEvent } from './demo-data.js';
 import { SCREENSHOT_DIR, decodeQr, screenshots, seriousViolations, signInOnKeycloak } from './pages.js';
@@ -180,6 +180,47 @@ describe('web app in the browser', () => {
     } finally {
       await deleteAccount(stack.system.url('user'), otherFan);
     }
+  });
+
+  it('buying waits for a confirmed address: the event page says so, the mailed link confirms it, and the page then sells', async () => {
+    const event = events[0];
+    assert.ok(event);
+    await member.goto(`${stack.baseUrl}/events/${event.eventId}`);
+    await member.getByTestId('confirm-to-buy').waitFor();
+    assert.match(await member.getByTestId('confirm-to-buy').innerText(), new RegExp(`open the link we sent to ${memberEmail}`));
+    assert.equal(await member.getByRole('button', { name: /^Buy/ }).count(), 0, 'no buy button before the address is confirmed');
+    await check(member, 'confirm-to-buy');
+
+    // The mail the platform sent at sign-up (user → outbox → RabbitMQ → notification → SMTP → Mailpit).
+    const [mail] = await waitFor(async () => ((await mailpit.to(memberEmail)).length > 0 ? mailpit.to(memberEmail) : undefined), { what: 'the confirmation mail', timeoutMs: 20_000 });
+    assert.ok(mail !== undefined);
+    const message = await mailpit.message(mail.ID);
+    assert.equal(message.Subject, 'Confirm your email address');
+    const link = /(http\S+\/account\/confirm-email\?token=[A-Za-z0-9_-]{43})/.exec(message.Text)?.[1];
+    assert.ok(link !== undefined, 'the mail carries the link');
+    assert.ok(link.startsWith(stack.baseUrl), `the link opens this web app: ${link}`);
+
+    await member.goto(link);
+    await member.getByTestId('email-confirmed').waitFor();
+    await check(member, 'email-confirmed');
+    await member.goto(link);
+    await member.getByRole('heading', { name: 'This link does not work' }).waitFor();
+
+    await member.goto(`${stack.baseUrl}/events/${event.eventId}`);
+    await member.getByRole('button', { name: /^Buy/ }).waitFor();
+    assert.equal(await member.getByTestId('confirm-to-buy').count(), 0);
+
+    // Moving to another address starts with a link to it; until it is opened, nothing changes.
+    await member.goto(`${stack.baseUrl}/account/profile`);
+    const panel = member.getByTestId('email-panel');
+    await panel.getByText('Confirmed', { exact: true }).waitFor();
+    const newAddress = uniqueEmail('moving');
+    await panel.getByLabel('New email address').fill(newAddress);
+    await panel.getByRole('button', { name: 'Change address' }).click();
+    await panel.getByText(`We sent a link to ${newAddress}. Your address changes when you open it.`).waitFor();
+    await panel.getByText(`Until then you sign in with ${memberEmail}.`, { exact: false }).waitFor();
+    await check(member, 'email-change-pending');
+    await waitFor(async () => ((await mailpit.to(newAddress)).length > 0 ? true : undefined), { what: 'the link to the new address', timeoutMs: 20_000 });
   });
 
   it('the member buys 2 paid tickets through the local checkout page, cancels another, and gets 1 free ticket', async () => {

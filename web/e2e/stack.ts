@@ -25,6 +25,8 @@ export async function startWebStack(): Promise<WebStack> {
         CHECKOUT_SUCCESS_URL: `http://127.0.0.1:${WEB_TEST_PORT}/orders/{ORDER_ID}`,
         CHECKOUT_CANCEL_URL: `http://127.0.0.1:${WEB_TEST_PORT}/orders/{ORDER_ID}`,
       },
+      // Links in mails (confirmations, orders) open this web app.
+      notification: { APP_URL: `http://127.0.0.1:${WEB_TEST_PORT}` },
     },
   });
   const server: Server = createWebServer({

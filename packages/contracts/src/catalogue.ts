@@ -13,6 +13,7 @@ export const catalogue = {
   [user.userUpdated.type]: user.userUpdated,
   [user.userDeleted.type]: user.userDeleted,
   [user.userContactChanged.type]: user.userContactChanged,
+  [user.userEmailVerificationRequested.type]: user.userEmailVerificationRequested,
   [event.eventCreated.type]: event.eventCreated,
   [event.eventUpdated.type]: event.eventUpdated,
   [event.eventPublished.type]: event.eventPublished,

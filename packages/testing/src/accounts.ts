@@ -39,6 +39,34 @@ export interface RegisterOptions {
   displayName: string;
   /** Required for organizations. */
   organization?: { name: string; description?: string; website?: string };
+  /**
+   * Leave the address unconfirmed, as after sign-up (default: confirmed, as most tests are about a
+   * member who did, e.g. to buy tickets).
+   */
+  unconfirmed?: boolean;
+}
+
+/**
+ * Marks an account's address confirmed in Keycloak the way an operator would in the admin console
+ * (as the user service's service account, which manages users): a shortcut past the mailed link,
+ * for tests about something else. The link itself is tested in services/user and web/e2e.
+ */
+export async function confirmAddressAsOperator(userId: string): Promise<void> {
+  const grant = await fetch(`${keycloakIssuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'user-service', client_secret: infra.keycloakUserServiceClientSecret }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (!grant.ok) throw new Error(`service-account token → HTTP ${grant.status}: ${await grant.text()}`);
+  const { access_token: token } = (await grant.json()) as { access_token: string };
+  const updated = await fetch(`${infra.keycloakUrl}/admin/realms/${infra.keycloakRealm}/users/${encodeURIComponent(userId)}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ emailVerified: true }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (updated.status !== 204) throw new Error(`confirming the address of ${userId} → HTTP ${updated.status}: ${await updated.text()}`);
 }
 
 /** Registers a new account through the user service at `userUrl` and signs it in. */
@@ -57,6 +85,7 @@ export async function registerAccount(userUrl: string, options: RegisterOptions)
     signal: AbortSignal.timeout(20_000),
   });
   if (registration.status !== 201) throw new Error(`registration of ${email} → HTTP ${registration.status}: ${await registration.text()}`);
+  if (options.unconfirmed !== true) await confirmAddressAsOperator(String(((await registration.json()) as { id?: unknown }).id));
   let current = await passwordGrant(email);
   const me = await fetch(`${userUrl}/users/me`, { headers: { authorization: `Bearer ${current.token}` } });
   const profile = (await me.json()) as { id?: unknown };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -121,6 +121,27 @@ describe('notification: mail through the real SMTP server', () => {
     const stored = await mails().findOne({ recipientId: buyer.id });
     assert.equal(stored?.status, 'sent');
     assert.deepEqual([stored?.to, stored?.html, stored?.text, stored?.attachments], [null, null, null, []]);
+  });
+
+  it('a confirmation link goes to the address it confirms (not yet a known contact), once, and opens the app’s page', async () => {
+    const userId = `member-${randomUUID()}`;
+    const email = `${uniqueName('new-address')}@mail.test`;
+    const token = randomBytes(32).toString('base64url');
+    const request = { userId, email, token, reason: 'change' as const, expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const event = upstream.event('user.email.verification.requested', request, userId, 2);
+    upstream.publish(event);
+    upstream.publish(event);
+    const [summary] = await waitFor(async () => ((await mailpit.to(email)).length > 0 ? mailpit.to(email) : undefined), { what: 'the link in Mailpit', timeoutMs: 20_000 });
+    assert.ok(summary !== undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal((await mailpit.to(email)).length, 1, 'a redelivered request is not mailed again');
+    const message = await mailpit.message(summary.ID);
+    assert.equal(message.Subject, 'Confirm your new email address');
+    assert.ok(message.Text.includes(`/account/confirm-email?token=${token}`), 'the plain text carries the link');
+    assert.ok(message.HTML.includes(`/account/confirm-email?token=${token}`), 'so does the button');
+    const stored = await mails().findOne({ recipientId: userId });
+    assert.equal(stored?.kind, 'email.confirmation');
+    assert.deepEqual([stored?.status, stored?.to, stored?.text], ['sent', null, null], 'the link is dropped once sent');
   });
 
   it('a member with no address known here gets no mail, and nothing is queued for them', async () => {

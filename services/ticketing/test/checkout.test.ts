@@ -98,6 +98,22 @@ describe('ticketing: checkout', () => {
     assert.equal((await countsOf(ticketing.deps, event.eventId, event.tierId)).held, 0);
   });
 
+  it('a buyer whose address is not confirmed gets 403 email-not-verified, and nothing is held', async () => {
+    const event = await publishEvent(ticketing.service.url, issuer, 5);
+    const id = `member-${randomUUID()}`;
+    const unconfirmed = await issuer.mint({ sub: id, roles: ['member'], extra: { email_verified: false } });
+    const refused = await checkoutCall(ticketing.service.url, unconfirmed, event, 1);
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body['type'], 'https://eventonight.dev/problems/email-not-verified');
+    assert.match(String(refused.body['detail']), /Confirm your email address/);
+    // A token that does not say is not taken as confirmed either.
+    const silent = await issuer.mint({ sub: id, roles: ['member'], extra: { email_verified: undefined } });
+    assert.equal((await checkoutCall(ticketing.service.url, silent, event, 1)).status, 403);
+    assert.equal((await countsOf(ticketing.deps, event.eventId, event.tierId)).held, 0);
+    const confirmed = await issuer.mint({ sub: id, roles: ['member'] });
+    assert.equal((await checkoutCall(ticketing.service.url, confirmed, event, 1)).status, 201, 'once confirmed, the same member buys');
+  });
+
   it('Stripe failure → 503 and the hold is released; a retry with the same key succeeds', async () => {
     const event = await publishEvent(ticketing.service.url, issuer, 4);
     const buyer = await newUser(issuer, 'member');

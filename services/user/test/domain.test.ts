@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { profileCreated, userCreated, userDeleted, userUpdated } from '../src/domain/events.js';
+import {
+  challengeFor,
+  decideConfirm,
+  decideEmailChange,
+  decideResend,
+  isEmailVerified,
+  pendingChallenge,
+  RESEND_INTERVAL_MS,
+  VERIFICATION_TTL_MS,
+} from '../src/domain/email-verification.js';
 import { decidePatch, tombstone } from '../src/domain/profile-changes.js';
 import { isActive, newProfile, searchNameOf, type ActiveProfile } from '../src/domain/profile.js';
 
@@ -9,9 +19,9 @@ import { isActive, newProfile, searchNameOf, type ActiveProfile } from '../src/d
 const NOW = new Date('2026-07-01T10:00:00.000Z');
 const LATER = new Date('2026-07-02T10:00:00.000Z');
 
-const member = (): ActiveProfile => newProfile({ id: 'u1', role: 'member', email: 'a@example.test', displayName: 'Ann', organization: null, now: NOW });
+const member = (): ActiveProfile => newProfile({ id: 'u1', role: 'member', email: 'a@example.test', emailVerified: true, displayName: 'Ann', organization: null, now: NOW });
 const organization = (): ActiveProfile =>
-  newProfile({ id: 'o1', role: 'organization', email: 'o@example.test', displayName: 'Club', organization: { name: 'The Club', description: 'Jazz', website: null }, now: NOW });
+  newProfile({ id: 'o1', role: 'organization', email: 'o@example.test', emailVerified: true, displayName: 'Club', organization: { name: 'The Club', description: 'Jazz', website: null }, now: NOW });
 
 function patched(current: ActiveProfile, patch: Parameters<typeof decidePatch>[1]) {
   const decision = decidePatch(current, patch, LATER);
@@ -26,6 +36,8 @@ describe('user profile: creation', () => {
       state: 'active',
       role: 'member',
       email: 'a@example.test',
+      emailVerified: true,
+      emailChallenge: null,
       displayName: 'Ann',
       bio: null,
       avatarMediaId: null,
@@ -46,7 +58,7 @@ describe('user profile: creation', () => {
   });
 
   it('a member never keeps organization data', () => {
-    const profile = newProfile({ id: 'u2', role: 'member', email: null, displayName: 'B', organization: { name: 'X', description: null, website: null }, now: NOW });
+    const profile = newProfile({ id: 'u2', role: 'member', email: null, emailVerified: true, displayName: 'B', organization: { name: 'X', description: null, website: null }, now: NOW });
     assert.equal(profile.organization, null);
     assert.equal(profile.searchName, null);
   });
@@ -115,6 +127,7 @@ describe('user profile: deletion and snapshots', () => {
     assert.deepEqual(tombstone(LATER), {
       state: 'deleted',
       email: null,
+      emailChallenge: null,
       displayName: null,
       bio: null,
       avatarMediaId: null,
@@ -139,5 +152,60 @@ describe('user profile: deletion and snapshots', () => {
     const profile = { ...organization(), email: 'club@example.test' };
     assert.deepEqual(profileCreated(profile), [userCreated(profile), { type: 'user.contact.changed', data: { userId: 'o1', email: 'club@example.test' } }]);
     assert.deepEqual(profileCreated({ ...profile, email: null }), [userCreated({ ...profile, email: null })]);
+  });
+});
+
+describe('user profile: confirming an address', () => {
+  const unconfirmed = (): ActiveProfile => ({
+    ...member(),
+    emailVerified: false,
+    emailChallenge: challengeFor('a@example.test', 'sign-up', 'digest-1', NOW),
+  });
+
+  it('a link is valid for 24 hours; a new one may be mailed after a minute', () => {
+    const challenge = challengeFor('a@example.test', 'sign-up', 'digest-1', NOW);
+    assert.equal(Date.parse(challenge.expiresAt) - NOW.getTime(), VERIFICATION_TTL_MS);
+    assert.deepEqual(decideResend(unconfirmed(), new Date(NOW.getTime() + RESEND_INTERVAL_MS - 1)), {
+      ok: false,
+      why: 'too-soon',
+      retryAt: new Date(NOW.getTime() + RESEND_INTERVAL_MS),
+    });
+    assert.deepEqual(decideResend(unconfirmed(), new Date(NOW.getTime() + RESEND_INTERVAL_MS)), { ok: true, email: 'a@example.test', reason: 'sign-up' });
+  });
+
+  it('nothing to resend for a confirmed address with no change pending; an unconfirmed one without a link gets one', () => {
+    assert.deepEqual(decideResend(member(), NOW), { ok: false, why: 'already-verified' });
+    assert.deepEqual(decideResend({ ...member(), emailVerified: false }, NOW), { ok: true, email: 'a@example.test', reason: 'sign-up' });
+  });
+
+  it('profiles from before confirmation existed read as confirmed', () => {
+    const legacy: ActiveProfile = { ...member() };
+    delete legacy.emailVerified;
+    delete legacy.emailChallenge;
+    assert.equal(isEmailVerified(legacy), true);
+    assert.equal(pendingChallenge(legacy), null);
+  });
+
+  it('a change to the current address is refused; the same new address not twice within a minute', () => {
+    assert.deepEqual(decideEmailChange(member(), 'a@example.test', NOW), { ok: false, why: 'same-address' });
+    assert.deepEqual(decideEmailChange(member(), 'b@example.test', NOW), { ok: true });
+    const changing = { ...member(), emailChallenge: challengeFor('b@example.test', 'change', 'd', NOW) };
+    assert.equal(decideEmailChange(changing, 'b@example.test', new Date(NOW.getTime() + 1000)).ok, false);
+    assert.deepEqual(decideEmailChange(changing, 'c@example.test', new Date(NOW.getTime() + 1000)), { ok: true });
+  });
+
+  it('confirming makes the mailed address the confirmed one; a change also moves the address; an expired link nothing', () => {
+    const SOON = new Date(NOW.getTime() + 60 * 60 * 1000);
+    const signUp = decideConfirm(unconfirmed(), challengeFor('a@example.test', 'sign-up', 'd', NOW), SOON);
+    assert.deepEqual(signUp, {
+      ok: true,
+      email: 'a@example.test',
+      addressChanged: false,
+      changes: { email: 'a@example.test', emailVerified: true, emailChallenge: null, updatedAt: SOON.toISOString() },
+    });
+    const change = decideConfirm(member(), challengeFor('b@example.test', 'change', 'd', NOW), SOON);
+    assert.equal(change.ok && change.addressChanged, true);
+    const expired = decideConfirm(unconfirmed(), challengeFor('a@example.test', 'sign-up', 'd', NOW), new Date(NOW.getTime() + VERIFICATION_TTL_MS));
+    assert.deepEqual(expired, { ok: false, why: 'expired' });
   });
 });

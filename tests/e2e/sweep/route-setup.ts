@@ -139,6 +139,20 @@ export function routeSetup(op: Operation, world: World): RouteSetup {
       setup.unicodeLimit = 3;
       break;
     }
+    case 'user PUT /users/me/email':
+      // Each valid call asks to move to an address of its own (the same one twice within a minute is a 409).
+      setup.baseline.body = { kind: 'json', value: { email: 'sweep-move@sweep.example' } };
+      setup.refresh = refreshing({ body: 'email' }, 'sweep-move@sweep.example', () => `sweep-move-${randomUUID()}@sweep.example`);
+      setup.baselineStatuses = [202];
+      break;
+    case 'user POST /users/me/email-verification':
+      // A new link for a change waiting to be confirmed (202), or too soon after the last one / nothing waiting (409).
+      setup.baselineStatuses = [202, 409];
+      break;
+    case 'user POST /email-verifications':
+      // A well-formed code no link has: the baseline reaches the lookup and finds nothing.
+      setup.baselineStatuses = [404];
+      break;
     case 'user DELETE /users/me':
       setup.sendBaseline = false;
       break;

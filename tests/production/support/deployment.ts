@@ -57,12 +57,22 @@ export function containerState(id: string): ContainerState {
 
 /** mongosh inside a service's database container, as its root user (the operator's way in). */
 export function mongoEval(service: string, script: string): string {
-  return compose(
-    'exec',
-    '-T',
-    `${service}-mongo`,
-    'sh',
-    '-c',
-    `mongosh --quiet --username root --password "$(cat /run/secrets/mongo_root_password)" --authenticationDatabase admin ${service} --eval '${script.replaceAll("'", "'\\''")}'`,
-  ).trim();
+  return compose('exec', '-T', `${service}-mongo`, 'sh', '-c', mongoshCommand(service, script)).trim();
+}
+
+/** The shell command that runs `script` in mongosh as the database container's root user. */
+function mongoshCommand(service: string, script: string): string {
+  return `mongosh --quiet --username root --password "$(cat /run/secrets/mongo_root_password)" --authenticationDatabase admin ${service} --eval '${script.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * mongosh in a service's database container, found by name among the engine's containers (a
+ * compose project's or a Swarm stack's), as its root user: the operator's way in, on either.
+ */
+export function operatorMongoEval(service: string, script: string): string {
+  const names = run('docker', ['ps', '--format', '{{.ID}} {{.Names}}']).trim().split('\n');
+  const pattern = new RegExp(`[_-]${service}-mongo[._-]`);
+  const id = names.map((line) => line.split(' ')).find(([, name]) => name !== undefined && pattern.test(name))?.[0];
+  if (id === undefined) throw new Error(`no ${service}-mongo container is running`);
+  return run('docker', ['exec', id, 'sh', '-c', mongoshCommand(service, script)]).trim();
 }

@@ -18,11 +18,12 @@ export type SessionEnd = 'expired' | 'account-deleted';
 
 export type Role = 'member' | 'organization';
 
-
 export interface SignedInUser {
   id: string;
   name: string;
   email: string | null;
+  /** The address was confirmed (Keycloak's `email_verified`): buying tickets needs it. */
+  emailVerified: boolean;
   roles: Role[];
 }
 
@@ -54,6 +55,7 @@ function toSignedIn(user: User): SignedInUser {
     id: profile.sub,
     name: profile.name ?? profile.preferred_username ?? profile.email ?? 'You',
     email: profile.email ?? null,
+    emailVerified: profile.email_verified === true,
     roles: rolesOf(claimsOf(user.access_token)),
   };
 }
@@ -78,6 +80,8 @@ export interface Auth extends TokenSource {
   completeSignIn(): Promise<{ user: SignedInUser; returnTo: string; action: ActionResult | null }>;
   /** Ends the Keycloak session too, then comes back to the home page. */
   signOut(): Promise<void>;
+  /** Renews the tokens now, e.g. after the address was confirmed, so they say so; false when the session ended. */
+  refresh(): Promise<boolean>;
   /** The person chose to go on signed out: stop offering to sign in again. */
   forgetEnded(): void;
   /** Told when the session ends by itself (renewal refused, account deleted) or a token is renewed. */
@@ -223,6 +227,9 @@ export function createAuth(config: RuntimeConfig): Auth {
         finished = false;
         throw error;
       }
+    },
+    async refresh() {
+      return (await manager.getUser()) === null ? false : (await renew()) !== null;
     },
     forgetEnded() {
       window.sessionStorage.removeItem(ENDED_KEY);

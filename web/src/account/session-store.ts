@@ -98,6 +98,11 @@ export const useSession = defineStore('session', () => {
     requireAuth().accountDeleted();
   }
 
+  /** New tokens now (the address was just confirmed): the session learns it without signing in again. */
+  async function refresh(): Promise<void> {
+    if (user.value !== null) await requireAuth().refresh();
+  }
+
   function accessToken(): Promise<string | null> {
     return requireAuth().accessToken();
   }
@@ -114,6 +119,7 @@ export const useSession = defineStore('session', () => {
     startAction,
     takeLastAction,
     signOut,
+    refresh,
     accessToken,
     dismissEnded,
     accountDeleted,

@@ -16,6 +16,7 @@ export function createAppRouter(): Router {
       { path: '/organizations/:organizationId', name: 'organization', component: () => import('../organizations/OrganizationPage.vue'), props: true },
       { path: '/signup', name: 'signup', component: () => import('../account/SignUpPage.vue') },
       { path: '/signin', name: 'signin', component: () => import('../account/SignInPage.vue') },
+      { path: '/account/confirm-email', name: 'confirm-email', component: () => import('../account/ConfirmEmailPage.vue') },
       { path: '/auth/callback', name: 'callback', component: () => import('../account/CallbackPage.vue') },
       { path: '/orders/:orderId', name: 'order', component: () => import('../tickets/OrderPage.vue'), props: true, meta: { signedIn: true } },
       { path: '/tickets', name: 'tickets', component: () => import('../tickets/MyTicketsPage.vue'), meta: { signedIn: true } },

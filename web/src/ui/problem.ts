@@ -34,6 +34,7 @@ const SENTENCES: Record<string, string> = {
   'not-on-sale': 'Tickets for this event are not on sale.',
   'already-used': 'This ticket was already scanned.',
   'ticket-invalidated': 'This ticket is no longer valid.',
+  'email-not-verified': 'Confirm your email address before buying tickets: open the link we mailed you, or ask for a new one on your profile page.',
   unauthorized: 'Your session has ended. Please sign in again.',
   'account-deleted': 'This account has been deleted. Sign in with another account to go on.',
   'member-deleted': 'This member has deleted their account.',

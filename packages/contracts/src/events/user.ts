@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, id, role } from '../catalogue-kit.js';
+import { defineEvent, id, isoDate, role } from '../catalogue-kit.js';
 
 /** What other services copy about a user (display data only, never credentials). */
 export const userSnapshot = z.object({
@@ -20,4 +20,23 @@ export const userContactChanged = defineEvent(
   'user.contact.changed',
   1,
   z.object({ userId: id, email: z.email().max(254) }),
+);
+
+/**
+ * A member must confirm an address: the one they signed up with, or the one they are changing to.
+ * It carries the link's secret (the user service keeps only its digest), so, like
+ * `user.contact.changed`, only the notification service consumes it, to mail the link to `email`.
+ */
+export const userEmailVerificationRequested = defineEvent(
+  'user.email.verification.requested',
+  1,
+  z.object({
+    userId: id,
+    email: z.email().max(254),
+    /** The secret of the link: 43 base64url characters (32 random bytes). */
+    token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    /** sign-up: the first address; change: a new address, not in use until confirmed. */
+    reason: z.enum(['sign-up', 'change']),
+    expiresAt: isoDate,
+  }),
 );

@@ -9,6 +9,8 @@ export interface Principal {
   roles: ReadonlySet<Role>;
   displayName?: string;
   email?: string;
+  /** `email_verified`: the address was confirmed (buying tickets needs it). Absent: not known to be. */
+  emailVerified?: boolean;
   username?: string;
   /** `azp`: the OAuth client that obtained the token (e.g. `event-service` for a service account). */
   clientId?: string;
@@ -30,6 +32,7 @@ const keycloakClaims = z.object({
     .catch(undefined),
   name: optionalString,
   email: optionalString,
+  email_verified: z.boolean().optional().catch(undefined),
   preferred_username: optionalString,
   azp: optionalString,
   exp: z.number().positive().optional().catch(undefined),
@@ -39,7 +42,7 @@ const keycloakClaims = z.object({
 export function principalFromClaims(claims: unknown): Principal | undefined {
   const parsed = keycloakClaims.safeParse(claims);
   if (!parsed.success) return undefined;
-  const { sub, realm_access, name, email, preferred_username, azp, exp } = parsed.data;
+  const { sub, realm_access, name, email, email_verified, preferred_username, azp, exp } = parsed.data;
   const roles = new Set<Role>();
   for (const role of realm_access?.roles ?? []) {
     // Keycloak adds its own realm roles (offline_access, default-roles-…): not ours, ignored.
@@ -50,6 +53,7 @@ export function principalFromClaims(claims: unknown): Principal | undefined {
     roles,
     ...(name === undefined ? {} : { displayName: name }),
     ...(email === undefined ? {} : { email }),
+    ...(email_verified === undefined ? {} : { emailVerified: email_verified }),
     ...(preferred_username === undefined ? {} : { username: preferred_username }),
     ...(azp === undefined ? {} : { clientId: azp }),
     ...(exp === undefined ? {} : { expiresAt: new Date(exp * 1000) }),

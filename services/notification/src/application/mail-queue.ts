@@ -6,6 +6,7 @@ import { renderEventCancelled, renderEventChange, renderEventReminder, type Remi
 import type { MailFormat } from '../mail/format.js';
 import { renderOrderConfirmation, type MailLinks } from '../mail/order-confirmation.js';
 import { renderOrderRefunded } from '../mail/order-refunded.js';
+import { renderEmailConfirmation } from '../mail/email-confirmation.js';
 import type { AudienceRepository } from '../persistence/audience.js';
 import type { ContactRepository } from '../persistence/contacts.js';
 import type { MailRepository } from '../persistence/mails.js';
@@ -115,4 +116,14 @@ export async function queueEventCancelled(deps: MailQueueDeps, event: EventData<
 export async function queueEventReminder(deps: MailQueueDeps, event: ReminderFacts, source: SourceEvent): Promise<number> {
   const rendered = renderEventReminder(event, { format: deps.format, links: deps.links });
   return queueForParticipants(deps, event.eventId, { kind: 'event.reminder', mutedBy: 'event.reminder', rendered, source });
+}
+
+/**
+ * The link that confirms an address, to that address (a new one is in no contact record yet):
+ * transactional, never muted; nothing for an erased member.
+ */
+export async function queueEmailConfirmation(deps: MailQueueDeps, request: EventData<'user.email.verification.requested'>, source: SourceEvent): Promise<number> {
+  if (await deps.ledger.isErased(request.userId)) return 0;
+  const rendered = renderEmailConfirmation(request, { links: deps.links });
+  return queue(deps, [newMail({ recipientId: request.userId, kind: 'email.confirmation', sourceEventId: source.id, to: request.email, rendered, now: deps.clock() })]);
 }

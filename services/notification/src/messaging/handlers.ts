@@ -4,7 +4,14 @@ import { recordAudience } from '../application/audience.js';
 import { deliver, fanOut, type SourceEvent } from '../application/deliver.js';
 import { eraseUser, type ErasureDeps } from '../application/erase-user.js';
 import type { ScheduleRepository } from '../persistence/schedules.js';
-import { queueEventCancelled, queueEventChange, queueOrderConfirmation, queueOrderRefunded, type MailQueueDeps } from '../application/mail-queue.js';
+import {
+  queueEmailConfirmation,
+  queueEventCancelled,
+  queueEventChange,
+  queueOrderConfirmation,
+  queueOrderRefunded,
+  type MailQueueDeps,
+} from '../application/mail-queue.js';
 import { answerExport } from '../application/export-user.js';
 import {
   eventChangeData,
@@ -95,6 +102,9 @@ export function notificationHandlers(deps: ErasureDeps, mail: MailQueueDeps | nu
       if (await deps.ledger.isErased(userId)) return;
       await deps.contacts.record(userId, email, event.aggregateVersion);
       if (await deps.ledger.isErased(userId)) await deps.contacts.forget(userId);
+    },
+    'user.email.verification.requested': async (event) => {
+      if (mail !== null) await queueEmailConfirmation(mail, event.data, sourceOf(event));
     },
     'event.published': async (event) => {
       await keepSchedule(event);

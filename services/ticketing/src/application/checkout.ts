@@ -29,6 +29,8 @@ const HOLD_MARGIN_MS = 5 * 60_000;
  * between any two steps — finds the same claim or order and resumes it, and never holds twice.
  */
 export function checkout(deps: TicketingDeps, principal: Principal, input: CheckoutInput): Promise<CheckoutOutcome> {
+  // The token says it (email_verified); a token without the claim is not taken as confirmed.
+  if (principal.emailVerified !== true) return Promise.reject(ticketingProblems.emailNotVerified());
   const orderId = orderIdFor(principal.userId, input.idempotencyKey);
   // Same key twice at once on this replica: one after the other (the second is then a replay).
   return deps.inventoryQueue.run(`order:${orderId}`, () => checkoutOnce(deps, principal, input, orderId));

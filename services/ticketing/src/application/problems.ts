@@ -10,6 +10,8 @@ export const notOnSale = problemSubtype('conflict', 'not-on-sale', 'Not on sale'
 export const alreadyUsed = problemSubtype('conflict', 'already-used', 'Ticket already used');
 export const ticketInvalidated = problemSubtype('conflict', 'ticket-invalidated', 'Ticket invalidated');
 export const doorClosed = problemSubtype('conflict', 'door-closed', 'Doors are not open for this event now');
+/** Buying needs a confirmed address (ADR 0033): where the tickets and the receipt go. A kind of 403. */
+export const emailNotVerified = problemSubtype('forbidden', 'email-not-verified', 'Email address not confirmed');
 /** A webhook body Stripe did not sign with this endpoint's secret (or signed too long ago). */
 export const stripeSignatureInvalid = problemSubtype('bad-request', 'stripe-signature-invalid', 'Stripe signature not valid');
 
@@ -35,6 +37,8 @@ export interface DoorHoursFacts {
 export const ticketingProblems = {
   soldOut: (available: number) => problemOf(soldOut, 'Not enough tickets of this tier remain.', { extensions: { available } }),
   notOnSale: () => problemOf(notOnSale, 'Tickets for this event are not on sale.'),
+  emailNotVerified: () =>
+    problemOf(emailNotVerified, 'Confirm your email address before buying tickets: open the link we mailed you, or ask for a new one from your profile.'),
   alreadyUsed: (facts: DoorFacts) => problemOf(alreadyUsed, 'This ticket was already scanned.', { extensions: { ...facts } }),
   ticketInvalidated: (facts: DoorFacts) =>
     problemOf(ticketInvalidated, 'This ticket is no longer valid (its order was refunded).', { extensions: { ...facts } }),

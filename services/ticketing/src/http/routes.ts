@@ -5,7 +5,7 @@ import { checkout } from '../application/checkout.js';
 import type { TicketingDeps } from '../application/deps.js';
 import { openSales } from '../application/event-sales.js';
 import { attendeesOf, salesOf } from '../application/organizer-reads.js';
-import { alreadyUsed, doorClosed, notOnSale, soldOut, stripeSignatureInvalid, ticketInvalidated, ticketingProblems } from '../application/problems.js';
+import { alreadyUsed, doorClosed, emailNotVerified, notOnSale, soldOut, stripeSignatureInvalid, ticketInvalidated, ticketingProblems } from '../application/problems.js';
 import { readOwnOrder } from '../application/read-order.js';
 import { recordStripeEvent } from '../application/stripe-events.js';
 import { validateTicket } from '../application/validate-ticket.js';
@@ -56,6 +56,7 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
         '201: a new order. A paid tier answers `awaiting_payment` with the Stripe Checkout `checkoutUrl` ' +
         '(seats held until the session expires); a free tier is settled at once (`paid`, `checkoutUrl` null). ' +
         '200: the same `Idempotency-Key` and purchase again — the order as it is now, never a second hold or charge. ' +
+        '403 `/problems/email-not-verified`: the buyer has not confirmed their email address yet (token claim `email_verified`). ' +
         '404 `not-found`: no tickets are known for this event, or it has no such tier. ' +
         '409 `/problems/not-on-sale`: sales are closed (cancelled, completed or started). ' +
         '409 `/problems/sold-out`: fewer seats than `quantity` remain (extension `available`: how many). ' +
@@ -69,7 +70,7 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       body: checkoutBody,
       responses: { 200: checkoutResponse, 201: checkoutResponse },
       // version-conflict: the inventory's group commit and the order's changes retry a lost race, then give up.
-      problems: ['not-found', 'version-conflict', 'unprocessable', notOnSale, soldOut],
+      problems: ['not-found', 'version-conflict', 'unprocessable', notOnSale, soldOut, emailNotVerified],
     },
     async ({ principal, headers, body }) => {
       await deps.ledger.refuseErased(principal.userId);

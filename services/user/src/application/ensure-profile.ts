@@ -1,5 +1,6 @@
 import { AggregateAlreadyExistsError, problems, type Principal } from '@eventonight/platform';
 import { profileCreated } from '../domain/events.js';
+import { asConfirmedByToken } from '../domain/email-verification.js';
 import { newProfile, type Profile, type Role } from '../domain/profile.js';
 import type { ProfileDeps } from './deps.js';
 
@@ -35,7 +36,7 @@ export async function ensureProfile(deps: ProfileDeps, principal: Principal, now
   const existing = await store.load(principal.userId);
   if (existing !== null) {
     if (existing.state.state === 'deleted') throw problems.accountDeleted();
-    return { profile: existing.state, version: existing.version };
+    return { profile: asConfirmedByToken(existing.state, principal.emailVerified === true), version: existing.version };
   }
   const role = roleOf(principal);
   const displayName = displayNameOf(principal);
@@ -43,6 +44,8 @@ export async function ensureProfile(deps: ProfileDeps, principal: Principal, now
     id: principal.userId,
     role,
     email: principal.email?.toLowerCase() ?? null,
+    // No link was mailed for an account recovered here: the member asks for one from their profile.
+    emailVerified: principal.emailVerified === true,
     displayName,
     organization: role === 'organization' ? { name: displayName, description: null, website: null } : null,
     now,
@@ -56,6 +59,6 @@ export async function ensureProfile(deps: ProfileDeps, principal: Principal, now
     // There a moment ago and gone now: only erasure deletes a profile.
     if (raced === null) throw problems.accountDeleted();
     if (raced.state.state === 'deleted') throw problems.accountDeleted();
-    return { profile: raced.state, version: raced.version };
+    return { profile: asConfirmedByToken(raced.state, principal.emailVerified === true), version: raced.version };
   }
 }

@@ -5,8 +5,15 @@ import type { Role } from '../domain/profile.js';
  * the errors below; anything else is a bug.
  */
 export interface IdentityProvider {
-  /** Creates an enabled, verified account with a permanent password and the realm role; all or nothing. */
+  /** Creates an enabled account (address not yet confirmed) with a permanent password and the realm role; all or nothing. */
   createAccount(input: { email: string; password: string; role: Role }): Promise<{ userId: string }>;
+  /** Whether an account other than `exceptUserId` has this address. */
+  emailInUse(email: string, exceptUserId: string): Promise<boolean>;
+  /**
+   * Makes `email` the account's confirmed address (the sign-in name follows it). Throws
+   * AccountExistsError when another account took the address meanwhile.
+   */
+  confirmEmail(userId: string, email: string): Promise<void>;
   /** Deletes the account; an account already gone is not an error. */
   deleteAccount(userId: string): Promise<void>;
 }

@@ -1,8 +1,10 @@
 import { AggregateAlreadyExistsError, problems, type Logger } from '@eventonight/platform';
-import { profileCreated } from '../domain/events.js';
+import { emailVerificationRequested, profileCreated } from '../domain/events.js';
+import { challengeFor } from '../domain/email-verification.js';
 import { newProfile, type ActiveProfile, type Organization, type Role } from '../domain/profile.js';
 import type { ProfileStore } from '../persistence/profiles.js';
 import { AccountExistsError, AccountRejectedError, type IdentityProvider } from './identity-provider.js';
+import { newVerificationToken } from './verification-token.js';
 
 export interface Registration {
   email: string;
@@ -16,6 +18,7 @@ export interface RegisterDeps {
   store: ProfileStore;
   identity: IdentityProvider;
   log: Logger;
+  clock: () => Date;
 }
 
 function organizationOf(registration: Registration): Organization | null {
@@ -25,7 +28,7 @@ function organizationOf(registration: Registration): Organization | null {
 }
 
 /**
- * Two steps, Keycloak first: the account (with its role) is all or nothing inside the
+ * Two steps, Keycloak first: the account (with its role, its address not yet confirmed) is all or nothing inside the
  * identity adapter; the profile is one atomic insert carrying `user.created`. If the
  * process dies between them the request fails, and ensureProfile repairs it on the
  * user's first authenticated call.
@@ -41,16 +44,24 @@ export async function registerUser(deps: RegisterDeps, registration: Registratio
     if (error instanceof AccountRejectedError) throw problems.unprocessable('The identity provider refused these credentials (password policy).');
     throw error;
   }
-  const profile = newProfile({
-    id: userId,
-    role: registration.role,
-    email,
-    displayName: registration.displayName,
-    organization: organizationOf(registration),
-    now: new Date(),
-  });
+  const now = deps.clock();
+  const { token, tokenHash } = newVerificationToken();
+  const challenge = challengeFor(email, 'sign-up', tokenHash, now);
+  const profile: ActiveProfile = {
+    ...newProfile({
+      id: userId,
+      role: registration.role,
+      email,
+      emailVerified: false,
+      displayName: registration.displayName,
+      organization: organizationOf(registration),
+      now,
+    }),
+    emailChallenge: challenge,
+  };
   try {
-    const created = await deps.store.create(profile, profileCreated(profile));
+    // The confirmation link is mailed from the same write: no profile without its link.
+    const created = await deps.store.create(profile, [...profileCreated(profile), emailVerificationRequested(userId, challenge, token)]);
     return { profile, version: created.version };
   } catch (error) {
     if (!(error instanceof AggregateAlreadyExistsError)) {

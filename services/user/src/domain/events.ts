@@ -1,5 +1,5 @@
 import type { PendingEvent } from '@eventonight/platform';
-import type { ActiveProfile } from './profile.js';
+import type { ActiveProfile, EmailChallenge } from './profile.js';
 
 /** The display data other services copy (packages/contracts userSnapshot). */
 function snapshot(profile: ActiveProfile) {
@@ -15,6 +15,15 @@ export const userCreated = (profile: ActiveProfile): PendingEvent => ({ type: 'u
 
 /** A new profile's events: its snapshot for everyone, and its address for the mail sender only. */
 export const profileCreated = (profile: ActiveProfile): PendingEvent[] =>
-  profile.email === null ? [userCreated(profile)] : [userCreated(profile), { type: 'user.contact.changed', data: { userId: profile._id, email: profile.email } }];
+  profile.email === null ? [userCreated(profile)] : [userCreated(profile), contactChanged(profile._id, profile.email)];
 export const userUpdated = (profile: ActiveProfile): PendingEvent => ({ type: 'user.updated', data: snapshot(profile) });
 export const userDeleted = (userId: string): PendingEvent => ({ type: 'user.deleted', data: { userId } });
+
+/** Where the member is reached by mail now (for the mail sender only). */
+export const contactChanged = (userId: string, email: string): PendingEvent => ({ type: 'user.contact.changed', data: { userId, email } });
+
+/** Mail this confirmation link to the address waiting for it; `token` is the link's secret, kept nowhere else. */
+export const emailVerificationRequested = (userId: string, challenge: EmailChallenge, token: string): PendingEvent => ({
+  type: 'user.email.verification.requested',
+  data: { userId, email: challenge.email, token, reason: challenge.reason, expiresAt: challenge.expiresAt },
+});

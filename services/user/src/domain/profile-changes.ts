@@ -44,6 +44,7 @@ export function tombstone(now: Date): Partial<Omit<Profile, '_id'>> {
   return {
     state: 'deleted',
     email: null,
+    emailChallenge: null,
     displayName: null,
     bio: null,
     avatarMediaId: null,

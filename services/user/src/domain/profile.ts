@@ -4,6 +4,16 @@ import type { z } from 'zod';
 export type Role = z.infer<typeof roleSchema>;
 export type EventCategory = z.infer<typeof eventEvents.eventCategory>;
 
+/** An address waiting to be confirmed through the link mailed to it (only the link's digest is kept). */
+export interface EmailChallenge {
+  email: string;
+  /** sha256 of the link's secret, base64url. */
+  tokenHash: string;
+  reason: 'sign-up' | 'change';
+  sentAt: string;
+  expiresAt: string;
+}
+
 export interface Organization {
   name: string;
   description: string | null;
@@ -20,6 +30,13 @@ export interface Profile {
   state: 'active' | 'deleted';
   role: Role;
   email: string | null;
+  /**
+   * The current address was confirmed. Absent on profiles made before confirmation existed
+   * (2026-12): their accounts were created verified, so absent reads as confirmed.
+   */
+  emailVerified?: boolean;
+  /** A confirmation in progress: of `email` after sign-up, or of a new address (absent = none). */
+  emailChallenge?: EmailChallenge | null;
   displayName: string | null;
   bio: string | null;
   avatarMediaId: string | null;
@@ -46,6 +63,8 @@ export interface NewProfile {
   id: string;
   role: Role;
   email: string | null;
+  /** Whether the identity provider already holds the address as confirmed. */
+  emailVerified: boolean;
   displayName: string;
   organization: Organization | null;
   now: Date;
@@ -63,6 +82,8 @@ export function newProfile(input: NewProfile): ActiveProfile {
     state: 'active',
     role: input.role,
     email: input.email,
+    emailVerified: input.emailVerified,
+    emailChallenge: null,
     displayName: input.displayName,
     bio: null,
     avatarMediaId: null,

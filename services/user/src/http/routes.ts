@@ -13,12 +13,16 @@ import type { Request, Response } from 'express';
 import { exportArchive, listExports, requestExport } from '../application/data-exports.js';
 import type { UserDeps } from '../application/deps.js';
 import { deleteAccount } from '../application/delete-account.js';
+import { alreadyVerified, changeEmail, confirmEmail, linkExpired, recentlySent, resendVerification } from '../application/email-verification.js';
 import { getOwnProfile, getPublicProfile, searchOrganizations } from '../application/read-profiles.js';
 import { registerUser } from '../application/register-user.js';
 import { updateProfile } from '../application/update-profile.js';
 import {
   dataExportListSchema,
   dataExportSchema,
+  emailChangeBody,
+  emailConfirmationBody,
+  emailConfirmedSchema,
   exportIdParams,
   ifMatchHeaders,
   organizationPageSchema,
@@ -52,7 +56,7 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       problems: ['conflict', 'unprocessable'],
     },
     async ({ body, log }) => {
-      const { profile, version } = await registerUser({ store, identity: deps.identity, log }, body);
+      const { profile, version } = await registerUser({ store, identity: deps.identity, log, clock: deps.clock }, body);
       return { status: 201, body: ownView(profile, version), headers: { location: `/users/${profile._id}`, ...etagOf(version) } };
     },
   );
@@ -114,6 +118,8 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       return { status: 204 };
     },
   );
+
+  emailRoutes(host, deps);
 
   const exportTags = ['data exports'];
   defineRoute(
@@ -191,6 +197,73 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       problems: ['not-found'],
     },
     async ({ params }) => ({ status: 200, body: publicView(await getPublicProfile(store, params.id)) }),
+  );
+}
+
+/** Confirming an address (after sign-up, or a new one): ADR 0033. */
+function emailRoutes(host: RouteHost, deps: UserDeps): void {
+  const tags = ['email address'];
+  defineRoute(
+    host,
+    {
+      method: 'put',
+      path: '/users/me/email',
+      summary: 'Move the account to another email address (in use once confirmed)',
+      description:
+        'Mails a confirmation link to the new address (valid 24 hours); the current address stays the sign-in name and ' +
+        'the mail address until the link is opened. 409 `conflict` when another account uses the address; ' +
+        '409 `verification-recently-sent` when a link went to the same address less than a minute ago (`retryAt`); ' +
+        '422 `unprocessable` for the current address.',
+      tags,
+      body: emailChangeBody,
+      responses: { 202: ownProfileSchema },
+      problems: ['conflict', recentlySent, 'unprocessable'],
+    },
+    async ({ principal, body }) => {
+      const { profile, version } = await changeEmail(deps, principal, body.email);
+      return { status: 202, body: ownView(profile, version), headers: etagOf(version) };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/users/me/email-verification',
+      summary: 'Mail a new confirmation link for the address waiting to be confirmed',
+      description:
+        'The earlier link stops working. 409 `email-already-verified` when nothing waits to be confirmed; ' +
+        '409 `verification-recently-sent` when a link went out less than a minute ago (`retryAt`).',
+      tags,
+      responses: { 202: ownProfileSchema },
+      problems: [alreadyVerified, recentlySent],
+    },
+    async ({ principal }) => {
+      const { profile, version } = await resendVerification(deps, principal);
+      return { status: 202, body: ownView(profile, version), headers: etagOf(version) };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/email-verifications',
+      summary: 'Confirm an email address with the code of the mailed link (no sign-in needed)',
+      description:
+        'The address becomes the account’s confirmed address (and its sign-in name). 404 `not-found` for a code that ' +
+        'is unknown, replaced by a newer link or already used; 410 `verification-link-expired` after 24 hours; 409 ' +
+        '`conflict` when another account took the address meanwhile.',
+      tags,
+      auth: 'public',
+      body: emailConfirmationBody,
+      responses: { 200: emailConfirmedSchema },
+      problems: ['not-found', linkExpired, 'conflict'],
+    },
+    async ({ body }) => {
+      const { email } = await confirmEmail(deps, body.token);
+      return { status: 200, body: { email, emailVerified: true as const } };
+    },
   );
 }
 

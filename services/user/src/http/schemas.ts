@@ -129,6 +129,10 @@ export const publicProfileSchema = z.object({
 
 export const ownProfileSchema = publicProfileSchema.extend({
   email: z.string().nullable(),
+  /** Buying tickets needs a confirmed address. */
+  emailVerified: z.boolean(),
+  /** An address waiting for its link to be opened: the first one after sign-up, or a new one (the current stays in use meanwhile). */
+  pendingEmail: z.object({ email: z.string(), reason: z.enum(['sign-up', 'change']), sentAt: z.string(), expiresAt: z.string() }).nullable(),
   preferences: z.object({ categories: z.array(eventEvents.eventCategory) }),
   version: z.number().int().positive(),
   createdAt: z.string(),
@@ -151,3 +155,13 @@ export const dataExportSchema = z.object({
 });
 
 export const dataExportListSchema = z.object({ items: z.array(dataExportSchema) });
+
+/** A new address for the account: in use once the link mailed to it is opened. */
+export const emailChangeBody = z.strictObject({ email });
+
+/** The secret of a mailed confirmation link (43 base64url characters). */
+export const emailConfirmationBody = z.strictObject({
+  token: z.string().length(43).regex(/^[A-Za-z0-9_-]{43}$/, 'must be the code from the confirmation link'),
+});
+
+export const emailConfirmedSchema = z.object({ email: z.string(), emailVerified: z.literal(true) });

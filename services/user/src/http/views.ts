@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { missingSources, statusOf, type DataExport } from '../domain/data-export.js';
+import { isEmailVerified, pendingChallenge } from '../domain/email-verification.js';
 import type { ActiveProfile } from '../domain/profile.js';
 import type { dataExportSchema, ownProfileSchema, publicProfileSchema } from './schemas.js';
 
@@ -16,9 +17,12 @@ export function publicView(profile: ActiveProfile): z.input<typeof publicProfile
 }
 
 export function ownView(profile: ActiveProfile, version: number): z.input<typeof ownProfileSchema> {
+  const pending = pendingChallenge(profile);
   return {
     ...publicView(profile),
     email: profile.email,
+    emailVerified: isEmailVerified(profile),
+    pendingEmail: pending === null ? null : { email: pending.email, reason: pending.reason, sentAt: pending.sentAt, expiresAt: pending.expiresAt },
     preferences: profile.preferences,
     version,
     createdAt: profile.createdAt,

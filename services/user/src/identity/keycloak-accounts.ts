@@ -44,7 +44,8 @@ export class KeycloakAccounts implements IdentityProvider {
       this.client.users.create({
         username: input.email,
         email: input.email,
-        emailVerified: true,
+        // Confirmed through the link the member is mailed (ADR 0033); until then they browse but cannot buy.
+        emailVerified: false,
         enabled: true,
         credentials: [{ type: 'password', value: input.password, temporary: false }],
       }),
@@ -62,6 +63,16 @@ export class KeycloakAccounts implements IdentityProvider {
       throw error;
     }
     return { userId: id };
+  }
+
+  async emailInUse(email: string, exceptUserId: string): Promise<boolean> {
+    const found = await this.call('find account by email', () => this.client.users.find({ email, exact: true, briefRepresentation: true }));
+    return found.some((user) => user.id !== exceptUserId);
+  }
+
+  async confirmEmail(userId: string, email: string): Promise<void> {
+    // The realm uses the address as the sign-in name (registrationEmailAsUsername), so the username follows.
+    await this.call('confirm email', () => this.client.users.update({ id: userId }, { email, emailVerified: true }));
   }
 
   async deleteAccount(userId: string): Promise<void> {
@@ -89,7 +100,7 @@ export class KeycloakAccounts implements IdentityProvider {
       return await operation();
     } catch (error) {
       const status = statusOf(error);
-      if (status === 409 && what === 'create account') throw new AccountExistsError();
+      if (status === 409 && (what === 'create account' || what === 'confirm email')) throw new AccountExistsError();
       if (status === 400 && what === 'create account') throw new AccountRejectedError(error instanceof Error ? error.message : 'refused');
       if (status === 401) this.tokenValidUntil = 0;
       throw new IdentityUnavailableError(`Keycloak failed to ${what}${status === undefined ? '' : ` (HTTP ${status})`}`, { cause: error });

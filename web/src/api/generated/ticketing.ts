@@ -843,7 +843,7 @@ export interface paths {
         put?: never;
         /**
          * Checkout: hold seats and get a Stripe Checkout URL (Idempotency-Key required)
-         * @description 201: a new order. A paid tier answers `awaiting_payment` with the Stripe Checkout `checkoutUrl` (seats held until the session expires); a free tier is settled at once (`paid`, `checkoutUrl` null). 200: the same `Idempotency-Key` and purchase again — the order as it is now, never a second hold or charge. 404 `not-found`: no tickets are known for this event, or it has no such tier. 409 `/problems/not-on-sale`: sales are closed (cancelled, completed or started). 409 `/problems/sold-out`: fewer seats than `quantity` remain (extension `available`: how many). 422 `unprocessable`: this `Idempotency-Key` was used for a different purchase (extension `reason`: `idempotency-key-reused`). 409 `version-conflict`: the tier was contended by other replicas through every retry (rare); 503 `service-unavailable`: the payment provider failed, nothing is held. Either way retry with the same key.
+         * @description 201: a new order. A paid tier answers `awaiting_payment` with the Stripe Checkout `checkoutUrl` (seats held until the session expires); a free tier is settled at once (`paid`, `checkoutUrl` null). 200: the same `Idempotency-Key` and purchase again — the order as it is now, never a second hold or charge. 403 `/problems/email-not-verified`: the buyer has not confirmed their email address yet (token claim `email_verified`). 404 `not-found`: no tickets are known for this event, or it has no such tier. 409 `/problems/not-on-sale`: sales are closed (cancelled, completed or started). 409 `/problems/sold-out`: fewer seats than `quantity` remain (extension `available`: how many). 422 `unprocessable`: this `Idempotency-Key` was used for a different purchase (extension `reason`: `idempotency-key-reused`). 409 `version-conflict`: the tier was contended by other replicas through every retry (rare); 503 `service-unavailable`: the payment provider failed, nothing is held. Either way retry with the same key.
          */
         post: {
             parameters: {
@@ -917,7 +917,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
+                /** @description `https://eventonight.dev/problems/email-not-verified` Email address not confirmed; `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -925,7 +925,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            type?: "https://eventonight.dev/problems/forbidden";
+                            type?: "https://eventonight.dev/problems/email-not-verified" | "https://eventonight.dev/problems/forbidden";
                         };
                     };
                 };

@@ -2,6 +2,151 @@
 // web/e2e/api-client.test.ts fails when this file no longer matches the service.
 
 export interface paths {
+    "/email-verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email address with the code of the mailed link (no sign-in needed)
+         * @description The address becomes the account’s confirmed address (and its sign-in name). 404 `not-found` for a code that is unknown, replaced by a newer link or already used; 410 `verification-link-expired` after 24 hours; 409 `conflict` when another account took the address meanwhile.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            /** @constant */
+                            emailVerified: true;
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/conflict` Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/conflict";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/verification-link-expired` Verification link expired */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/verification-link-expired";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations": {
         parameters: {
             query?: never;
@@ -169,11 +314,19 @@ export interface paths {
                             createdAt: string;
                             displayName: string;
                             email: string | null;
+                            emailVerified: boolean;
                             id: string;
                             organization: {
                                 description: string | null;
                                 name: string;
                                 website: string | null;
+                            } | null;
+                            pendingEmail: {
+                                email: string;
+                                expiresAt: string;
+                                /** @enum {string} */
+                                reason: "sign-up" | "change";
+                                sentAt: string;
                             } | null;
                             preferences: {
                                 categories: ("music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other")[];
@@ -412,11 +565,19 @@ export interface paths {
                             createdAt: string;
                             displayName: string;
                             email: string | null;
+                            emailVerified: boolean;
                             id: string;
                             organization: {
                                 description: string | null;
                                 name: string;
                                 website: string | null;
+                            } | null;
+                            pendingEmail: {
+                                email: string;
+                                expiresAt: string;
+                                /** @enum {string} */
+                                reason: "sign-up" | "change";
+                                sentAt: string;
                             } | null;
                             preferences: {
                                 categories: ("music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other")[];
@@ -609,11 +770,19 @@ export interface paths {
                             createdAt: string;
                             displayName: string;
                             email: string | null;
+                            emailVerified: boolean;
                             id: string;
                             organization: {
                                 description: string | null;
                                 name: string;
                                 website: string | null;
+                            } | null;
+                            pendingEmail: {
+                                email: string;
+                                expiresAt: string;
+                                /** @enum {string} */
+                                reason: "sign-up" | "change";
+                                sentAt: string;
                             } | null;
                             preferences: {
                                 categories: ("music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other")[];
@@ -723,6 +892,303 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/users/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move the account to another email address (in use once confirmed)
+         * @description Mails a confirmation link to the new address (valid 24 hours); the current address stays the sign-in name and the mail address until the link is opened. 409 `conflict` when another account uses the address; 409 `verification-recently-sent` when a link went to the same address less than a minute ago (`retryAt`); 422 `unprocessable` for the current address.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An email address (case does not matter; stored in lower case). */
+                        email: string & (unknown & unknown);
+                    };
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            avatarMediaId: string | null;
+                            bio: string | null;
+                            city: string | null;
+                            createdAt: string;
+                            displayName: string;
+                            email: string | null;
+                            emailVerified: boolean;
+                            id: string;
+                            organization: {
+                                description: string | null;
+                                name: string;
+                                website: string | null;
+                            } | null;
+                            pendingEmail: {
+                                email: string;
+                                expiresAt: string;
+                                /** @enum {string} */
+                                reason: "sign-up" | "change";
+                                sentAt: string;
+                            } | null;
+                            preferences: {
+                                categories: ("music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other")[];
+                            };
+                            /** @enum {string} */
+                            role: "member" | "organization";
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/conflict` Conflict; `https://eventonight.dev/problems/verification-recently-sent` Verification recently sent */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/conflict" | "https://eventonight.dev/problems/verification-recently-sent";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/me/email-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a new confirmation link for the address waiting to be confirmed
+         * @description The earlier link stops working. 409 `email-already-verified` when nothing waits to be confirmed; 409 `verification-recently-sent` when a link went out less than a minute ago (`retryAt`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            avatarMediaId: string | null;
+                            bio: string | null;
+                            city: string | null;
+                            createdAt: string;
+                            displayName: string;
+                            email: string | null;
+                            emailVerified: boolean;
+                            id: string;
+                            organization: {
+                                description: string | null;
+                                name: string;
+                                website: string | null;
+                            } | null;
+                            pendingEmail: {
+                                email: string;
+                                expiresAt: string;
+                                /** @enum {string} */
+                                reason: "sign-up" | "change";
+                                sentAt: string;
+                            } | null;
+                            preferences: {
+                                categories: ("music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other")[];
+                            };
+                            /** @enum {string} */
+                            role: "member" | "organization";
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/email-already-verified` Email already verified; `https://eventonight.dev/problems/verification-recently-sent` Verification recently sent */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/email-already-verified" | "https://eventonight.dev/problems/verification-recently-sent";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/users/me/exports": {
