@@ -88,6 +88,8 @@ write media_s3_secret_key "$(random)"
 write seed_password "$(random)"
 write stripe_secret_key ""
 write stripe_webhook_secret ""
+# The mail account's URL comes from the mail provider, like Stripe's keys: the operator writes it.
+write smtp_url ""
 
 # Redis reads its password from this file instead of its command line.
 if [ ! -e "$dir/redis.conf" ]; then
@@ -151,4 +153,7 @@ fi
 
 if [ ! -s "$dir/stripe_secret_key" ] || [ ! -s "$dir/stripe_webhook_secret" ] || [ "$(value stripe_secret_key)" = "" ]; then
   echo "now write the Stripe keys into $dir/stripe_secret_key and $dir/stripe_webhook_secret (docs/deployment.md)"
+fi
+if [ "$(value smtp_url)" = "" ]; then
+  echo "now write the mail server's smtp[s]://user:password@host:port into $dir/smtp_url (docs/deployment.md)"
 fi

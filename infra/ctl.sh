@@ -399,11 +399,13 @@ keycloak_launch() {
   export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx768m}"
   # Its own mail (a forgotten password) goes to Mailpit: the local overlay's smtpServer reads these.
   export EVENTONIGHT_SMTP_HOST="$EN_HOST" EVENTONIGHT_SMTP_PORT="$EN_MAILPIT_SMTP_PORT"
-  # --hostname pins the token issuer to KEYCLOAK_URL whichever address a client uses.
+  # --hostname pins the token issuer to KEYCLOAK_URL whichever address a client uses. Themes come
+  # straight from the repository's keycloak/themes (the realm's login theme, ADR 0033); start-dev
+  # caches no theme, so an edited stylesheet shows on the next page load.
   exec "$dir/server/bin/kc.sh" start-dev \
     --http-host="$EN_HOST" --http-port="$EN_KEYCLOAK_PORT" \
     --http-management-port="$EN_KEYCLOAK_MANAGEMENT_PORT" --health-enabled=true \
-    --hostname="$KEYCLOAK_URL" \
+    --hostname="$KEYCLOAK_URL" --spi-theme--folder--dir="$EN_ROOT/keycloak/themes" \
     --db=dev-file --db-url="jdbc:h2:file:$dir/h2/keycloakdb;NON_KEYWORDS=VALUE" \
     --import-realm
 }

@@ -42,12 +42,15 @@ link_host_to_engine() {
 }
 
 # Secrets as an operator makes them; Stripe's keys (the operator's to paste) are made up for
-# stripe-mock, which accepts any test key, and for signing the test's webhooks.
+# stripe-mock, which accepts any test key, and for signing the test's webhooks; so is the mail account.
 make_secrets() {
   bash deploy/make-secrets.sh "$SECRETS" >/dev/null
   # make-secrets.sh leaves both files empty (a blank line) for the operator to fill in.
   [ -n "$(tr -d '[:space:]' <"$SECRETS/stripe_secret_key")" ] || echo "sk_test_$(openssl rand -hex 24)" >"$SECRETS/stripe_secret_key"
   [ -n "$(tr -d '[:space:]' <"$SECRETS/stripe_webhook_secret")" ] || echo "whsec_$(openssl rand -hex 24)" >"$SECRETS/stripe_webhook_secret"
+  # No mail server here (containers have no route out): a made-up account, so Keycloak starts with
+  # its realm's mail settings and the notification service queues mail that waits, never sent.
+  [ -n "$(tr -d '[:space:]' <"$SECRETS/smtp_url")" ] || echo "smtp://eventonight:$(openssl rand -hex 24)@mail.$EN_PROD_DOMAIN:587" >"$SECRETS/smtp_url"
 }
 
 # .env.example with the local domain, this deployment's folders and image tag, and the stand-ins.

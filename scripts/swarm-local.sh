@@ -32,6 +32,8 @@ make_secrets() {
   [ -n "$(tr -d '[:space:]' <"$SECRETS/stripe_secret_key")" ] || echo "sk_test_$(openssl rand -hex 24)" >"$SECRETS/stripe_secret_key"
   [ -n "$(tr -d '[:space:]' <"$SECRETS/stripe_webhook_secret")" ] || echo "whsec_$(openssl rand -hex 24)" >"$SECRETS/stripe_webhook_secret"
   [ -s "$SECRETS/cloudflare_tunnel_token" ] || echo "not-used-by-the-local-swarm-$(openssl rand -hex 16)" >"$SECRETS/cloudflare_tunnel_token"
+  # No mail server here (no route out): a made-up account; mail waits in the queue, never sent.
+  [ -n "$(tr -d '[:space:]' <"$SECRETS/smtp_url")" ] || echo "smtp://eventonight:$(openssl rand -hex 24)@mail.$EN_PROD_DOMAIN:587" >"$SECRETS/smtp_url"
   local url_file
   for url_file in "$SECRETS"/*_mongo_url; do
     sed -i -E 's#@([a-z]+)-mongo-1:27017,[^/]*/([a-z]+)\?authSource=([a-z]+)&replicaSet=rs-[a-z]+$#@\1-mongo-1:27017/\2?authSource=\3#' "$url_file"

@@ -128,6 +128,9 @@ function asMap(value: string[] | Record<string, unknown> | undefined): Record<st
 }
 
 const compose = parse(readFileSync(composePath, 'utf8'), { merge: true }) as ComposeFile;
+/** The operator's mail account in these tests (its password needs URL-encoding: '/' and '@'). */
+const SMTP_USER = 'apikey';
+const SMTP_PASSWORD = 'Sg/9x@k2Lq8Zt4Wm1Xc7Vb3N';
 const envExample = readEnvFile(envExamplePath);
 const services = compose.services;
 
@@ -224,6 +227,8 @@ describe('docker-compose.yml', () => {
     // The operator's part: the keys Stripe gives (make-secrets.sh leaves them empty).
     writeFileSync(join(secretsDir, 'stripe_secret_key'), 'sk_live_51Qa8ZxLw0Jd3hT9mPq2Rv7Ys\n');
     writeFileSync(join(secretsDir, 'stripe_webhook_secret'), 'whsec_9Fh2kLq8Zt4Wm1Xc7Vb3Nr6P\n');
+    // The mail account the mail provider gives (make-secrets.sh leaves it empty too).
+    writeFileSync(join(secretsDir, 'smtp_url'), `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@smtp.mailer.net:587\n`);
     // …and, with the tunnel profile, the token Cloudflare shows for the tunnel.
     writeFileSync(join(secretsDir, 'cloudflare_tunnel_token'), 'eyJhIjoiNGIyMDllNDNhNzYwODY2MjNmZjZlOTEyNDhiNmE4MWIifQ\n');
     env = operatorEnv(secretsDir);
@@ -590,14 +595,20 @@ describe('docker-compose.yml', () => {
     });
   }
 
-  test("Keycloak's start.sh exports the secret files for kc.sh and stops on an empty one", () => {
+  test("Keycloak's start.sh exports the secret files for kc.sh and stops on an empty one or a placeholder mail account", () => {
     const fakeKc = join(tmp, 'kc.sh');
-    writeFileSync(fakeKc, '#!/bin/sh\necho "args=$*"\necho "db=$KC_DB_PASSWORD"\necho "admin=$KC_BOOTSTRAP_ADMIN_PASSWORD"\necho "user=$USER_SERVICE_CLIENT_SECRET"\necho "event=$EVENT_SERVICE_CLIENT_SECRET"\n', { mode: 0o755 });
+    writeFileSync(
+      fakeKc,
+      '#!/bin/sh\necho "args=$*"\necho "db=$KC_DB_PASSWORD"\necho "admin=$KC_BOOTSTRAP_ADMIN_PASSWORD"\necho "user=$USER_SERVICE_CLIENT_SECRET"\necho "event=$EVENT_SERVICE_CLIENT_SECRET"\n' +
+        'echo "smtp=$EVENTONIGHT_SMTP_USER:$EVENTONIGHT_SMTP_PASSWORD@$EVENTONIGHT_SMTP_HOST:$EVENTONIGHT_SMTP_PORT ssl=$EVENTONIGHT_SMTP_SSL starttls=$EVENTONIGHT_SMTP_STARTTLS from=$EVENTONIGHT_SMTP_FROM"\n',
+      { mode: 0o755 },
+    );
     const script = join(root, 'deploy', 'keycloak', 'start.sh');
-    const run = (dir: string) =>
+    const from = 'accounts@eventonight.app';
+    const run = (dir: string, sender = from) =>
       spawnSync('bash', [script, 'start', '--import-realm'], {
         encoding: 'utf8',
-        env: { PATH: process.env['PATH'], EVENTONIGHT_SECRETS_DIR: dir, EVENTONIGHT_KC_SH: fakeKc },
+        env: { PATH: process.env['PATH'], EVENTONIGHT_SECRETS_DIR: dir, EVENTONIGHT_KC_SH: fakeKc, EVENTONIGHT_SMTP_FROM: sender },
       });
     const ok = run(secretsDir);
     assert.equal(ok.status, 0, ok.stderr);
@@ -605,15 +616,78 @@ describe('docker-compose.yml', () => {
     assert.equal(
       ok.stdout,
       `args=start --import-realm\ndb=${read('keycloak_db_password')}\nadmin=${read('keycloak_admin_password')}\n` +
-        `user=${read('user_service_client_secret')}\nevent=${read('event_service_client_secret')}\n`,
+        `user=${read('user_service_client_secret')}\nevent=${read('event_service_client_secret')}\n` +
+        `smtp=${SMTP_USER}:${SMTP_PASSWORD}@smtp.mailer.net:587 ssl=false starttls=true from=${from}\n`,
     );
-    const weak = join(tmp, 'weak-keycloak');
+    const refusedWith = (change: (dir: string) => void, message: RegExp, sender = from) => {
+      const weak = mkdtempSync(join(tmp, 'weak-keycloak-'));
+      cpSync(secretsDir, weak, { recursive: true });
+      change(weak);
+      const refused = run(weak, sender);
+      assert.equal(refused.status, 1, `${message}: ${refused.stdout}`);
+      assert.equal(refused.stdout, '', 'Keycloak is not started');
+      assert.match(refused.stderr, message);
+    };
+    refusedWith((dir) => writeFileSync(join(dir, 'event_service_client_secret'), ''), /event_service_client_secret is empty/);
+    refusedWith((dir) => writeFileSync(join(dir, 'smtp_url'), '\n'), /smtp_url is empty/);
+    refusedWith((dir) => writeFileSync(join(dir, 'smtp_url'), 'smtp.mailer.net:587\n'), /smtp_url is not smtp\[s\]:\/\/user:password@host/);
+    refusedWith((dir) => writeFileSync(join(dir, 'smtp_url'), 'smtp://apikey:Zt4Wm1Xc7Vb3NSg9xk2Lq8@smtp.example.com\n'), /mail server's host .* placeholder \(contains "example"\)/);
+    refusedWith((dir) => writeFileSync(join(dir, 'smtp_url'), 'smtp://your-user:Zt4Wm1Xc7Vb3NSg9xk2Lq8@smtp.mailer.net\n'), /mail server's user .* placeholder/);
+    refusedWith((dir) => writeFileSync(join(dir, 'smtp_url'), 'smtps://apikey:change-me-to-the-real-one@smtp.mailer.net:465\n'), /mail server's password .* placeholder \(contains "change-me"\)/);
+    refusedWith((dir) => writeFileSync(join(dir, 'smtp_url'), 'smtp://apikey:password@smtp.mailer.net\n'), /mail server's password .* shorter than 16/);
+    // .env.example's own sender is refused until the operator writes theirs.
+    refusedWith(() => undefined, /MAIL_FROM_ADDRESS in \.env\) looks like a placeholder/, envExample.get('MAIL_FROM_ADDRESS'));
+    refusedWith(() => undefined, /MAIL_FROM_ADDRESS in \.env\) is not an email address/, '');
+    // smtps:// is TLS from the first byte, on its own port unless one is named.
+    const tls = mkdtempSync(join(tmp, 'tls-keycloak-'));
+    cpSync(secretsDir, tls, { recursive: true });
+    writeFileSync(join(tls, 'smtp_url'), 'smtps://apikey:Zt4Wm1Xc7Vb3NSg9xk2Lq8@smtp.mailer.net\n');
+    assert.match(run(tls).stdout, /smtp=apikey:Zt4Wm1Xc7Vb3NSg9xk2Lq8@smtp\.mailer\.net:465 ssl=true starttls=false/);
+  });
+
+  test("mail: one secret for the notification service and Keycloak's reset mail, in the app's look", async () => {
+    const keycloak = services['keycloak'] as ComposeService;
+    const notification = services['notification'] as ComposeService;
+    assert.equal(secretMounts(keycloak).get('smtp_url'), 'smtp_url');
+    assert.equal(secretMounts(notification).get('smtp_url'), 'smtp_url');
+    const missing = new Set<string>();
+    assert.equal(interpolate(asMap(keycloak.environment)['EVENTONIGHT_SMTP_FROM'] ?? '', env, missing), env.get('MAIL_FROM_ADDRESS'));
+    // The notification service, as production starts it: the mail server, the sender, links into the app.
+    const parsed = parseConfig((await configSchemaOf('notification')) as never, processEnv(notification, env, secretsDir));
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
+    const config = parsed.config as { SMTP_URL?: string; MAIL_FROM?: string; APP_URL?: string };
+    assert.equal(config.SMTP_URL, readFileSync(join(secretsDir, 'smtp_url'), 'utf8').trim());
+    assert.equal(config.MAIL_FROM, `EventoNight <${env.get('MAIL_FROM_ADDRESS')}>`);
+    assert.equal(config.APP_URL, env.get('WEB_APP_URL'));
+    // A placeholder password in the shared secret stops the secrets check, naming the file.
+    const weak = mkdtempSync(join(tmp, 'weak-smtp-'));
     cpSync(secretsDir, weak, { recursive: true });
-    writeFileSync(join(weak, 'event_service_client_secret'), '');
-    const refused = run(weak);
-    assert.equal(refused.status, 1);
-    assert.equal(refused.stdout, '', 'Keycloak is not started');
-    assert.match(refused.stderr, /event_service_client_secret is empty/);
+    writeFileSync(join(weak, 'smtp_url'), 'smtp://apikey:replace-with-the-password@smtp.mailer.net:587\n');
+    assert.deepEqual(secretFileProblems(weak), ['smtp_url: the URL\'s password looks like a placeholder (contains "replace")']);
+
+    // The realm: forgotten passwords allowed, its mail server entirely from start.sh or compose, no fallback.
+    const realm = JSON.parse(readFileSync(join(root, 'keycloak', 'realm-eventonight.json'), 'utf8')) as Record<string, unknown> & { smtpServer: Record<string, string> };
+    assert.equal(realm['resetPasswordAllowed'], true);
+    const startScript = readFileSync(join(root, 'deploy', 'keycloak', 'start.sh'), 'utf8');
+    for (const [field, value] of Object.entries(realm.smtpServer)) {
+      const placeholder = /^\$\{([A-Z_]+)\}$/.exec(value);
+      if (placeholder === null) continue;
+      const variable = placeholder[1] as string;
+      const fromCompose = asMap(keycloak.environment)[variable] !== undefined;
+      const fromStart = new RegExp(`export [^\\n]*\\b${variable}\\b`).test(startScript);
+      assert.ok(fromCompose || fromStart, `smtpServer.${field}: \${${variable}} is set by compose or start.sh`);
+    }
+    assert.equal(realm.smtpServer['password'], '${EVENTONIGHT_SMTP_PASSWORD}', 'no fallback password');
+    assert.equal(realm.smtpServer['auth'], 'true');
+
+    // Its pages and mail in the app's look: the theme the realm names, mounted read-only where Keycloak looks.
+    assert.equal(realm['loginTheme'], 'eventonight');
+    assert.equal(realm['emailTheme'], 'eventonight');
+    assert.ok((keycloak.volumes ?? []).includes('./keycloak/themes/eventonight:/opt/keycloak/themes/eventonight:ro'), 'the theme is mounted read-only');
+    for (const type of ['login', 'email']) {
+      assert.match(readFileSync(join(root, 'keycloak', 'themes', 'eventonight', type, 'theme.properties'), 'utf8'), /^parent=base$/m, `${type} theme`);
+    }
+    assert.deepEqual([...missing], []);
   });
 
   test("seaweedfs: start.sh gives media's key the bucket's objects only, from the secret files, and stops on an empty one", () => {

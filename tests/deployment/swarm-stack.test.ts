@@ -156,6 +156,25 @@ describe('deploy/swarm/stack.yml', () => {
     for (const [key, config] of Object.entries(stack.configs)) assert.ok(config.name.includes(`\${CONFIG_${key}:?`), `${key}: a changed file gets a new config name`);
   });
 
+  test("Keycloak's theme reaches the replicas file by file, each where the one-host mount puts it", () => {
+    // A config is one file: every file of keycloak/themes/eventonight must be one, or a page loses its look.
+    const themeDir = join(root, 'keycloak', 'themes', 'eventonight');
+    const files = readdirSync(themeDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(themeDir.length + 1))
+      .sort();
+    const mounted = (service('keycloak').configs ?? [])
+      .filter((config) => config.target.startsWith('/opt/keycloak/themes/eventonight/'))
+      .map((config) => {
+        assert.equal(resolve(swarmDir, stack.configs[config.source]?.file ?? ''), join(themeDir, config.target.slice('/opt/keycloak/themes/eventonight/'.length)), `${config.source}: its own file`);
+        return config.target.slice('/opt/keycloak/themes/eventonight/'.length);
+      })
+      .sort();
+    assert.deepEqual(mounted, files);
+    assert.ok(service('keycloak').secrets?.includes('smtp_url'), 'start.sh reads the mail server');
+    assert.ok(service('notification').secrets?.includes('smtp_url'), 'the notification service sends through it');
+  });
+
   test("Traefik's Swarm static file has the one-host file's entry points, plus only the unreachable default one", () => {
     const single = parse(readFileSync(join(root, 'traefik', 'traefik.yml'), 'utf8')) as { entryPoints: Record<string, unknown> };
     const swarm = parse(readFileSync(join(swarmDir, 'traefik.yml'), 'utf8')) as { entryPoints: Record<string, { address: string; asDefault?: boolean }>; providers: Record<string, unknown> };

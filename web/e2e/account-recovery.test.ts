@@ -3,14 +3,14 @@ import { after, before, describe, it } from 'node:test';
 import { infra, mailpit, registerAccount, waitFor, type Account } from '@eventonight/testing';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { screenshots, signInOnKeycloak } from './pages.js';
+import { assertThemed, screenshots, signInOnKeycloak } from './pages.js';
 import { startWebStack, type WebStack } from './stack.js';
 
 /**
  * Issue 27, part 4 (the first flow): a member who forgot their password gets back in from the
  * sign-in page. Keycloak's reset flow, its mail through the same local SMTP server (Mailpit) as
  * the platform's, the link in that mail, a new password; then the old password is refused and
- * the new one works.
+ * the new one works. Every page on the way is Keycloak's in the app's look (ADR 0033).
  */
 
 const OLD_PASSWORD = 'Journey-night-2026!';
@@ -47,10 +47,13 @@ describe('web app in the browser: a forgotten password', () => {
   it('from the sign-in page: the reset mail arrives, its link sets a new password, the old one is refused', async () => {
     await page.goto(`${stack.baseUrl}/signin`);
     await page.waitForURL((url) => url.pathname.includes('/protocol/openid-connect/auth'));
-    await page.getByRole('link', { name: /forgot password/i }).click();
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.locator('#kc-reset-password-form').waitFor();
+    await assertThemed(page, 'the forgotten-password page');
     await page.locator('#username').fill(member.email);
     await page.locator('input[type="submit"], button[type="submit"]').first().click();
     await page.getByText(/you should receive an email/i).waitFor();
+    await assertThemed(page, 'the "check your email" page');
     await screenshots(page, 'keycloak-reset-sent');
 
     const summary = await waitFor(async () => (await mailpit.to(member.email)).find((message) => /password/i.test(message.Subject)), {
@@ -58,10 +61,20 @@ describe('web app in the browser: a forgotten password', () => {
       timeoutMs: 30_000,
     });
     const message = await mailpit.message(summary.ID);
+    // The platform's name and voice, in the platform's mail frame (the realm's email theme).
+    assert.equal(summary.Subject, 'Choose a new EventoNight password');
+    assert.match(message.Text, /your EventoNight account/);
+    assert.match(message.HTML, /#4f2bd9/, "the HTML part carries the app's violet");
+    const rendered = await browser.newPage();
+    await rendered.goto(mailpit.viewUrl(summary.ID));
+    await screenshots(rendered, 'mail-password-reset');
+    await rendered.close();
     const link = /(https?:\/\/\S+\/login-actions\/action-token\?\S+)/.exec(message.Text)?.[1];
     assert.ok(link !== undefined, `a reset link in the mail: ${message.Text}`);
 
     await page.goto(link.replaceAll('&amp;', '&'));
+    await page.locator('#password-new').waitFor();
+    await assertThemed(page, 'the new-password page of the reset');
     await page.locator('#password-new').fill(NEW_PASSWORD);
     await page.locator('#password-confirm').fill(NEW_PASSWORD);
     await screenshots(page, 'keycloak-update-password');

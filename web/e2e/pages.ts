@@ -1,9 +1,11 @@
+import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import AxeBuilder from '@axe-core/playwright';
 import type jsQRType from 'jsqr';
 import type { Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { infra } from '@eventonight/testing';
 
 // jsqr is CommonJS whose typings declare an ES default export: load it the CommonJS way.
 const jsQR = createRequire(import.meta.url)('jsqr') as typeof jsQRType.default;
@@ -19,6 +21,20 @@ export async function signInOnKeycloak(page: Page, appBaseUrl: string, email: st
   await page.locator('#kc-login').click();
   await page.waitForURL((url) => url.origin === new URL(appBaseUrl).origin && url.pathname !== '/auth/callback');
   await page.getByRole('button', { name: /^Account:/ }).waitFor();
+}
+
+/**
+ * The page is Keycloak's, dressed by the realm's eventonight theme (ADR 0033): its stylesheet and
+ * class, the app's background and font applied, the app's name above the card.
+ */
+export async function assertThemed(page: Page, what: string): Promise<void> {
+  assert.equal(new URL(page.url()).origin, new URL(infra.keycloakUrl).origin, `${what}: on Keycloak (${page.url()})`);
+  assert.equal(await page.locator('html.en-kc').count(), 1, `${what}: the theme's class on <html>`);
+  assert.equal(await page.locator('link[rel="stylesheet"][href*="/login/eventonight/css/eventonight.css"]').count(), 1, `${what}: the theme's stylesheet`);
+  const looks = await page.evaluate(() => ({ background: getComputedStyle(document.documentElement).backgroundColor, font: getComputedStyle(document.body).fontFamily }));
+  assert.equal(looks.background, 'rgb(246, 245, 251)', `${what}: the app's background, not the browser's white`);
+  assert.match(looks.font, /system-ui/, `${what}: the app's font`);
+  await page.locator('#kc-header-wrapper').getByText('EventoNight').waitFor();
 }
 
 export const SCREENSHOT_DIR = new URL('../screenshots/', import.meta.url);

@@ -1,6 +1,7 @@
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import type { TokenSource } from '../api/client';
 import type { RuntimeConfig } from '../config/runtime-config';
+import { actionOf, type AccountAction, type ActionResult } from './account-action';
 import { needsRenewal, renewDelayMs } from './renewal';
 
 /**
@@ -67,8 +68,16 @@ export interface Auth extends TokenSource {
   restore(): Promise<{ user: SignedInUser | null; ended: SessionEnd | null }>;
   /** Leaves for Keycloak's login (or registration) page; comes back to `returnTo`. */
   signIn(returnTo: string, options?: { loginHint?: string }): Promise<void>;
-  /** Finishes the code flow on the callback page; returns the path to go back to. */
-  completeSignIn(): Promise<{ user: SignedInUser; returnTo: string }>;
+  /**
+   * Leaves for Keycloak to do `action` for the signed-in person (it may ask for the password
+   * again first), then comes back to `returnTo` signed in, with the action's outcome.
+   */
+  startAction(action: AccountAction, returnTo: string): Promise<void>;
+  /**
+   * Finishes the code flow on the callback page; returns the path to go back to, and how an
+   * action asked for by startAction ended (null for a plain sign-in).
+   */
+  completeSignIn(): Promise<{ user: SignedInUser; returnTo: string; action: ActionResult | null }>;
   /** Ends the Keycloak session too, then comes back to the home page. */
   signOut(): Promise<void>;
   /** Renews the tokens now, e.g. after the address was confirmed, so they say so; false when the session ended. */
@@ -193,14 +202,19 @@ export function createAuth(config: RuntimeConfig): Auth {
     async signIn(returnTo, options = {}) {
       await manager.signinRedirect({ state: { returnTo }, ...(options.loginHint === undefined ? {} : { login_hint: options.loginHint }) });
     },
+    async startAction(action, returnTo) {
+      await manager.signinRedirect({ state: { returnTo, action }, extraQueryParams: { kc_action: action } });
+    },
     async completeSignIn() {
+      // Read before the library consumes the URL: Keycloak's word on the action, beside code and state.
+      const status = new URL(window.location.href).searchParams.get('kc_action_status');
       const user = await manager.signinRedirectCallback();
       window.sessionStorage.removeItem(ENDED_KEY);
       finished = false;
       schedule(user);
-      const state = user.state as { returnTo?: unknown } | undefined;
+      const state = user.state as { returnTo?: unknown; action?: unknown } | undefined;
       const returnTo = typeof state?.returnTo === 'string' && state.returnTo.startsWith('/') ? state.returnTo : '/';
-      return { user: toSignedIn(user), returnTo };
+      return { user: toSignedIn(user), returnTo, action: actionOf(state, status) };
     },
     async signOut() {
       // Leaving for Keycloak's logout: a deletion told meanwhile must not end the session a second time.

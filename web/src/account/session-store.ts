@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import { call } from '../api/client';
 import { useApi } from '../app/context';
 import { failedWith } from '../ui/problem';
+import type { AccountAction, ActionResult } from './account-action';
 import type { Auth, SessionEnd, SignedInUser } from './auth';
 
 /**
@@ -14,6 +15,8 @@ export const useSession = defineStore('session', () => {
   const user = ref<SignedInUser | null>(null);
   const ready = ref(false);
   const ended = ref<SessionEnd | null>(null);
+  /** How the last account action (a new password) ended, until the page that asked for it says so. */
+  const lastAction = ref<ActionResult | null>(null);
   let auth: Auth | undefined;
 
   const isMember = computed(() => user.value?.roles.includes('member') ?? false);
@@ -63,9 +66,22 @@ export const useSession = defineStore('session', () => {
 
   async function completeSignIn(): Promise<string> {
     const outcome = await requireAuth().completeSignIn();
+    lastAction.value = outcome.action;
     user.value = await withProfileName(outcome.user);
     if (user.value !== null) ended.value = null;
     return outcome.returnTo;
+  }
+
+  /** Leaves for Keycloak to run `action`; the callback comes back to `returnTo` with its outcome. */
+  async function startAction(action: AccountAction, returnTo: string): Promise<void> {
+    await requireAuth().startAction(action, returnTo);
+  }
+
+  /** The last action's outcome, told once. */
+  function takeLastAction(): ActionResult | null {
+    const result = lastAction.value;
+    lastAction.value = null;
+    return result;
   }
 
   async function signOut(): Promise<void> {
@@ -91,5 +107,21 @@ export const useSession = defineStore('session', () => {
     return requireAuth().accessToken();
   }
 
-  return { user, ready, ended, isMember, isOrganization, start, signIn, completeSignIn, signOut, refresh, accessToken, dismissEnded, accountDeleted };
+  return {
+    user,
+    ready,
+    ended,
+    isMember,
+    isOrganization,
+    start,
+    signIn,
+    completeSignIn,
+    startAction,
+    takeLastAction,
+    signOut,
+    refresh,
+    accessToken,
+    dismissEnded,
+    accountDeleted,
+  };
 });
