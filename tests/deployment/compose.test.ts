@@ -867,6 +867,19 @@ describe('docker-compose.yml', () => {
     assert.deepEqual((parsed.config as { SOCKET_CORS_ORIGINS?: unknown }).SOCKET_CORS_ORIGINS, [value]);
   });
 
+  test('event and ticketing link to the web app: calendar files, and the feed address on its origin', async () => {
+    for (const name of ['event', 'ticketing'] as const) {
+      const service = services[name] as ComposeService;
+      const missing = new Set<string>();
+      const value = interpolate(asMap(service.environment)['APP_URL'] ?? '', envExample, missing);
+      assert.deepEqual([...missing], []);
+      assert.equal(value, envExample.get('WEB_APP_URL'), `${name}'s APP_URL is the web app`);
+      const parsed = parseConfig((await configSchemaOf(name)) as never, processEnv(service, env, secretsDir));
+      assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
+      assert.equal((parsed.config as { APP_URL?: unknown }).APP_URL, value);
+    }
+  });
+
   test('only Traefik and cloudflared share the edge network', () => {
     const members = Object.entries(services)
       .filter(([, s]) => asList(s.networks).includes('edge'))

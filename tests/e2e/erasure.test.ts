@@ -41,6 +41,8 @@ describe('erasure: a deleted member is gone from every service and the object st
   let avatarId: string;
   let chatImageId: string;
   let orderId: string;
+  /** The path of the member's calendar feed on the ticketing service (its token is the credential). */
+  let feedPath: string;
   let tokenBeforeDeletion: string;
   const marker = randomBytes(6).toString('hex');
   const memberName = `Erin Erasable ${marker}`;
@@ -98,6 +100,10 @@ describe('erasure: a deleted member is gone from every service and the object st
     orderId = order.body['orderId'] as string;
     await expectStatus(200, completeCheckout(system, orderId), 'signed webhook');
     await memberInbox.next('the purchase', (n) => n.type === 'ticket.purchased' && n.data['orderId'] === orderId);
+    const feed = await expectStatus(201, api(system, 'ticketing', member, 'POST', '/calendar-feed'), 'calendar feed');
+    feedPath = new URL(String(feed.body['url'])).pathname.replace(/^\/api\/ticketing/, '');
+    assert.equal((await fetch(`${system.url('ticketing')}${feedPath}`)).status, 200, 'the feed works before the deletion');
+    assert.ok((await scanDatabases(system, personal)).some((finding) => finding.collection === 'calendar_feeds'), 'the feed is found by the scan');
     await memberInbox.next('the answer in the chat', (n) => n.type === 'chat.message');
 
     // Every service now holds something of the member: the scan must see it before the deletion,
@@ -132,7 +138,7 @@ describe('erasure: a deleted member is gone from every service and the object st
     assert.ok(part('user').includes(member.email) && part('user').includes(bio), `profile: ${part('user')}`);
     assert.ok(part('interaction').includes(upcomingId) && part('interaction').includes(`Lovely set, wrote ${memberName}`), `interaction: ${part('interaction')}`);
     assert.ok(part('chat').includes('is there a cloakroom?') && part('chat').includes('Yes, by the door.'), `chat: ${part('chat')}`);
-    assert.ok(part('ticketing').includes(orderId), `ticketing: ${part('ticketing')}`);
+    assert.ok(part('ticketing').includes(orderId) && part('ticketing').includes('calendar_feed'), `ticketing: ${part('ticketing')}`);
     assert.ok(part('notification').includes('ticket.purchased'), `notification: ${part('notification')}`);
     assert.ok(part('media').includes(avatarId) && part('media').includes(chatImageId), `media: ${part('media')}`);
     assert.ok(Object.keys(files).some((name) => name.startsWith('chat-') && name.endsWith('.csv')), `CSV files: ${Object.keys(files).join(', ')}`);
@@ -155,6 +161,7 @@ describe('erasure: a deleted member is gone from every service and the object st
       { timeoutMs: 60_000, intervalMs: 1_000, what: 'every service to erase the member' },
     ).catch(async () => [...(await scanDatabases(system, personal)), ...(await scanBucket(personal))].filter((finding) => !ACCOUNTING_RECORDS.allows(finding)));
     assert.deepEqual(leftovers, [], `personal data left after the deletion:\n${describeFindings(leftovers)}`);
+    assert.equal((await fetch(`${system.url('ticketing')}${feedPath}`)).status, 404, "the erased member's calendar feed is gone");
 
     // What is kept is what the ADR says: the order and ticket with the pseudonymous id, no name, no email.
     const kept = (await scanDatabases(system, personal)).filter((finding) => ACCOUNTING_RECORDS.allows(finding));
@@ -197,6 +204,7 @@ describe('erasure: a deleted member is gone from every service and the object st
       ['interaction', 'PUT', `/events/${upcomingId}/like`, undefined],
       ['chat', 'POST', '/conversations', { withUserId: friend.id }],
       ['ticketing', 'POST', '/orders', { eventId: upcomingId, tierId, quantity: 1 }],
+      ['ticketing', 'POST', '/calendar-feed', undefined],
       ['media', 'POST', '/media/uploads', { purpose: 'avatar', contentType: 'image/png', sizeBytes: PNG.byteLength }],
       ['notification', 'GET', '/notifications', undefined],
     ] as const) {

@@ -122,6 +122,14 @@ describe('gateway: the real Traefik in front of the platform', { timeout: 300_00
     const app = await gateway.request({ host: 'app', path: '/' });
     assert.equal(app.status, 200);
     assert.equal(app.text, WEB_PAGE);
+
+    // Calendar addresses are handed out on the app's origin (ADR 0031): there, /api/<service>/
+    // reaches the service, not the app (an unknown feed token and event answer the service's 404).
+    for (const path of [`/api/ticketing/calendar-feed/${'A'.repeat(43)}.ics`, '/api/event/events/no-such-event/calendar.ics']) {
+      const calendar = await gateway.request({ host: 'app', path });
+      assert.equal(calendar.status, 404, `${path}: ${calendar.text.slice(0, 200)}`);
+      assert.match(String(calendar.headers['content-type']), /^application\/problem\+json/, `${path} answered by the service`);
+    }
   });
 
   it("lets every operation of every service's OpenAPI document through by host name, and refuses the internal ones", async () => {

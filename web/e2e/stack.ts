@@ -21,9 +21,12 @@ export async function startWebStack(): Promise<WebStack> {
   const system = await startSystem({
     logLevel: 'warn',
     env: {
+      // Links the services write (calendar files, the feed's address) point at this app.
+      event: { APP_URL: `http://127.0.0.1:${WEB_TEST_PORT}` },
       ticketing: {
         CHECKOUT_SUCCESS_URL: `http://127.0.0.1:${WEB_TEST_PORT}/orders/{ORDER_ID}`,
         CHECKOUT_CANCEL_URL: `http://127.0.0.1:${WEB_TEST_PORT}/orders/{ORDER_ID}`,
+        APP_URL: `http://127.0.0.1:${WEB_TEST_PORT}`,
       },
       // Links in mails (confirmations, orders) open this web app.
       notification: { APP_URL: `http://127.0.0.1:${WEB_TEST_PORT}` },

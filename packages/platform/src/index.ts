@@ -10,3 +10,4 @@ export * from './bus/index.js';
 export * from './outbox/index.js';
 export * from './service/index.js';
 export * from './privacy/index.js';
+export * from './calendar/icalendar.js';

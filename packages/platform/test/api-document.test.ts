@@ -14,6 +14,7 @@ import {
   problemSubtype,
   requiredText,
   startHttpServer,
+  textResponse,
   type RecordedRoute,
   type RunningHttpServer,
 } from '../src/http/index.js';
@@ -141,6 +142,22 @@ describe('a running app answers as its document says', () => {
     );
     defineRoute(
       http,
+      {
+        method: 'get',
+        path: '/calendars/:id.ics',
+        summary: 'A thing as a calendar file',
+        auth: 'public',
+        params: idParams,
+        responses: { 200: textResponse('text/calendar') },
+        problems: ['not-found'],
+      },
+      ({ params }) => {
+        if (params.id === 'missing') throw problems.notFound();
+        return { status: 200, body: `BEGIN:VCALENDAR\r\nX-ID:${params.id}\r\nEND:VCALENDAR\r\n`, headers: { 'cache-control': 'no-store' } };
+      },
+    );
+    defineRoute(
+      http,
       { method: 'post', path: '/things/special', summary: 'A concrete sibling of /things/:id', auth: 'public', responses: { 204: null } },
       () => ({ status: 204 }),
     );
@@ -181,6 +198,21 @@ describe('a running app answers as its document says', () => {
     assert.match(await (await fetch(`${url}/api-docs/init.js`)).text(), /'openapi\.json'/);
     const slash = await fetch(`${url}/api-docs/`, { redirect: 'manual' });
     assert.equal(slash.status, 301, 'relative URLs resolve from /api-docs only');
+  });
+
+  it('a text body (not JSON) is sent with its declared media type, documented as a string of that type', async () => {
+    const reply = await fetch(`${url}/calendars/abc.ics`);
+    assert.equal(reply.status, 200);
+    assert.equal(reply.headers.get('content-type'), 'text/calendar; charset=utf-8');
+    assert.equal(reply.headers.get('cache-control'), 'no-store');
+    assert.equal(await reply.text(), 'BEGIN:VCALENDAR\r\nX-ID:abc\r\nEND:VCALENDAR\r\n');
+    const missing = await fetch(`${url}/calendars/missing.ics`);
+    assert.equal(missing.status, 404);
+    assert.match(missing.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    const doc = (await (await fetch(`${url}/openapi.json`)).json()) as Json;
+    const operation = ((doc['paths'] as Json)['/calendars/{id}.ics'] as Json)['get'] as Json;
+    const ok = (operation['responses'] as Json)['200'] as Json;
+    assert.deepEqual(ok['content'], { 'text/calendar': { schema: { type: 'string' } } });
   });
 
   it('a method the path does not serve is 405 with Allow (GET implies HEAD); an unknown path stays 404', async () => {

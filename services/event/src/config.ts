@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt, secret, secretUrl } from '@eventonight/platform';
+import { appUrl, baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt, secret, secretUrl } from '@eventonight/platform';
 
 /**
  * The event service's environment (README lists each variable). The dual path is on when
@@ -18,6 +18,8 @@ export const eventServiceConfig = z
     /** The catalogue cache (docs/adr/0016); unset, every read goes to the database. */
     REDIS_URL: secretUrl(['redis', 'rediss']).optional(),
     CATALOGUE_CACHE_TTL_SEC: positiveInt(60),
+    /** The web app's origin: an event's calendar file links to its page there. */
+    APP_URL: appUrl(),
   })
   .superRefine((config, ctx) => {
     if (config.TICKETING_INTERNAL_URL === undefined) return;

@@ -67,6 +67,7 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
         logger,
         ledger: new ErasureLedger(db),
         exportParts: storeOf<ExportPartState>(EXPORT_PARTS_COLLECTION),
+        appUrl: config.APP_URL,
       };
       logger.info({ dualPath: ticketingUrl !== undefined, catalogueCache: cache !== null }, 'event service wired');
       return {

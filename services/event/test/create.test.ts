@@ -55,6 +55,7 @@ describe('event service: creating drafts', () => {
       city: 'Bologna',
       coverMediaId: null,
       status: 'draft',
+      venue: { name: 'Blue Note', address: 'Via Roma 1', city: 'Bologna' },
     });
   });
 

@@ -165,6 +165,7 @@ describe('event lifecycle: create', () => {
       city: 'Lyon',
       coverMediaId: 'm1',
       status: 'draft',
+      venue: { name: state.venue.name, address: state.venue.address, city: 'Lyon' },
     });
   });
 });

@@ -109,6 +109,7 @@ describe('event service: dual path to ticketing on publish', () => {
         city: 'Bologna',
         coverMediaId: null,
         status: 'published',
+        venue: { name: 'Blue Note', address: 'Via Roma 1', city: 'Bologna' },
       },
       aggregateVersion: 2,
       tiers: published.body['tiers'],

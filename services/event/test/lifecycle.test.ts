@@ -131,6 +131,7 @@ describe('event service: lifecycle, ownership and concurrency', () => {
       endsAt: patched.body['endsAt'],
       city: 'Torino',
       coverMediaId: null,
+      venue: { name: 'Arena', address: 'Via Po 3', city: 'Torino' },
     };
     const created = await tap.waitFor('event.created', (e) => e.aggregateId === eventId);
     const updated = await tap.waitFor('event.updated', (e) => e.aggregateId === eventId);

@@ -161,7 +161,7 @@ describe('event service: queries', () => {
     }
     const openapi = await call(service.url, 'GET', '/openapi.json');
     const paths = Object.keys(openapi.body['paths'] as Item);
-    assert.deepEqual(paths.sort(), ['/events', '/events/{eventId}', '/events/{eventId}/cancel', '/events/{eventId}/publish', '/organizers/me/events']);
+    assert.deepEqual(paths.sort(), ['/events', '/events/{eventId}', '/events/{eventId}/calendar.ics', '/events/{eventId}/cancel', '/events/{eventId}/publish', '/organizers/me/events']);
   });
 
   it('the document declares every problem each operation can answer, and the checks it applies', async () => {

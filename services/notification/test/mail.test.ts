@@ -87,7 +87,11 @@ describe('notification: mail through the real SMTP server', () => {
 
   it('an order confirmation reaches the buyer once: both bodies, a QR code per ticket that decodes to its door code, a calendar file that parses', async () => {
     const buyer = await memberWithAddress();
-    const order = confirmation(buyer.id, ['code-one_AAAA', 'code-two_BBBB']);
+    const order = {
+      ...confirmation(buyer.id, ['code-one_AAAA', 'code-two_BBBB']),
+      venue: { name: 'Molo 7', address: 'Via del Porto 7', city: 'Genova' },
+      eventVersion: 4,
+    };
     const event = upstream.event('ticketing.order.confirmed', order, order.orderId, 3);
     upstream.publish(event);
     upstream.publish(event);
@@ -100,6 +104,7 @@ describe('notification: mail through the real SMTP server', () => {
     assert.match(message.Subject, /^Your tickets for Harbour Jazz Night — /);
     assert.match(message.Text, /Your payment went through and your tickets are ready/);
     assert.match(message.Text, new RegExp(`/orders/${order.orderId}`));
+    assert.match(message.Text, /Where: +Molo 7, Via del Porto 7, Genova/);
     assert.match(message.HTML, /You’re going to Harbour Jazz Night/);
     const images = message.Inline.filter((part) => part.ContentType === 'image/png');
     assert.equal(images.length, 2, 'one QR code per ticket, shown inline');
@@ -116,6 +121,8 @@ describe('notification: mail through the real SMTP server', () => {
     assert.equal(entry.startDate.toJSDate().toISOString(), order.startsAt);
     assert.equal(entry.endDate.toJSDate().toISOString(), order.endsAt);
     assert.equal(entry.uid, `${order.eventId}@eventonight`);
+    assert.equal(entry.location, 'Molo 7, Via del Porto 7, Genova', 'the venue, from the confirmation');
+    assert.equal(entry.sequence, 4, "the event's version ticketing sold it at");
 
     // Sent: the queue keeps that it was sent, not the address, the body or the codes.
     const stored = await mails().findOne({ recipientId: buyer.id });

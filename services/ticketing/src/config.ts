@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt, secret } from '@eventonight/platform';
+import { appUrl, baseServiceConfigShape, httpUrl, nonEmptyString, port, positiveInt, secret } from '@eventonight/platform';
 
 /** The ticketing service's environment (README lists each variable). */
 export const ticketingServiceConfig = z.object({
@@ -23,6 +23,11 @@ export const ticketingServiceConfig = z.object({
   WEBHOOK_POLL_INTERVAL_MS: positiveInt(1_000),
   /** `azp` of the only client allowed on /internal routes. */
   INTERNAL_CALLER_AZP: nonEmptyString().default('event-service'),
+  /**
+   * The web app's origin: calendar entries link to event pages there, and a member's feed address
+   * is `<APP_URL>/api/ticketing/calendar-feed/<token>.ics` (the edge routes /api/ticketing/ on it).
+   */
+  APP_URL: appUrl(),
 });
 
 export type TicketingServiceConfig = z.output<typeof ticketingServiceConfig>;

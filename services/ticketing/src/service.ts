@@ -15,6 +15,7 @@ import { ticketingHandlers } from './messaging/handlers.js';
 import { userHandlers } from './messaging/user-handlers.js';
 import { stripeClient, stripePaymentGateway } from './outbound/stripe-gateway.js';
 import { INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION, orderIndexes, ticketIndexes } from './persistence/collections.js';
+import { calendarFeeds } from './persistence/calendar-feeds.js';
 import { STRIPE_EVENTS_COLLECTION, stripeEventIndexes, type StoredStripeEvent } from './persistence/stripe-events.js';
 import { userCopies } from './persistence/user-copies.js';
 
@@ -53,6 +54,8 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
         users: userCopies(db),
         ledger: new ErasureLedger(db),
         exportParts: store<ExportPartState>(EXPORT_PARTS_COLLECTION),
+        calendarFeeds: await calendarFeeds(db),
+        appUrl: config.APP_URL,
         payments: overrides.payments?.(realPayments) ?? realPayments,
         clock: overrides.clock ?? (() => new Date()),
         inventoryQueue: new KeyedQueue(),

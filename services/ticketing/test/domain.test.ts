@@ -17,6 +17,7 @@ import {
   type InventoryState,
   type Tier,
 } from '../src/domain/inventory.js';
+import { feedEntriesOf, feedTokenDigest, newFeedToken, type HeldTicket } from '../src/domain/calendar-feed.js';
 import { FINAL_STATUSES, orderIdFor, requestHashOf, ticketIdsFor } from '../src/domain/order.js';
 import { newTicketCode } from '../src/domain/ticket.js';
 
@@ -304,9 +305,65 @@ describe('door hours and a rescheduled event', () => {
   it('a newer edit moves start, end and title; an older or equal one changes nothing', () => {
     const state = inventory([tier()]);
     const moved = { startsAt: t(48 * 60), endsAt: t(50 * 60), title: 'Night, later', sourceVersion: 4 };
-    assert.deepEqual(decideReschedule(state, moved), moved);
+    assert.deepEqual(decideReschedule(state, moved), { ...moved, venue: null }, 'no venue known, none in the message');
     assert.equal(decideReschedule(state, { ...moved, sourceVersion: 3 }), null);
     assert.equal(decideReschedule(state, { ...moved, sourceVersion: 2 }), null);
     assert.equal(doorOpen({ ...state, ...moved }, t(24 * 60)), false, 'the old start is not a door time any more');
+  });
+
+  it('a newer edit with a venue moves the place; one without a venue (an older message) keeps it', () => {
+    const club = { name: 'Blue Note', address: 'Via Roma 1', city: 'Bologna' };
+    const hall = { name: 'Hall', address: 'Piazza 2', city: 'Modena' };
+    const state = inventory([tier()], { venue: club });
+    const base = { startsAt: t(48 * 60), endsAt: t(50 * 60), title: 'Night', sourceVersion: 4 };
+    assert.deepEqual(decideReschedule(state, { ...base, venue: hall })?.venue, hall);
+    assert.deepEqual(decideReschedule(state, base)?.venue, club);
+    assert.equal(decideReschedule(state, { ...base, venue: hall, sourceVersion: 3 }), null);
+  });
+});
+
+describe('a member\'s calendar feed', () => {
+  const links = { eventUrl: (id: string) => `https://app.test/events/${id}`, ticketsUrl: 'https://app.test/tickets' };
+  const vip: Tier = tier({ tierId: 'vip', name: 'VIP' });
+  const held = (eventId: string, status: HeldTicket['status'], tierId = 'ga'): HeldTicket => ({ eventId, tierId, status });
+  const events = new Map([
+    ['evt-late', inventory([tier(), vip], { eventId: 'evt-late', title: 'Late', startsAt: t(48 * 60), endsAt: t(50 * 60), venue: { name: 'Club', address: '', city: 'Bologna' }, sourceVersion: 5 })],
+    ['evt-early', inventory([tier()], { eventId: 'evt-early', title: 'Early', venue: null })],
+    ['evt-off', inventory([tier()], { eventId: 'evt-off', title: 'Off', closedReason: 'cancelled', status: 'closed' })],
+    ['evt-refunded', inventory([tier()], { eventId: 'evt-refunded', title: 'Refunded' })],
+  ]);
+
+  it('one entry per event with tickets that get someone in, earliest first, saying how many of which tier', () => {
+    const entries = feedEntriesOf(
+      [held('evt-late', 'valid'), held('evt-late', 'used', 'vip'), held('evt-late', 'valid'), held('evt-early', 'valid'), held('evt-unknown', 'valid')],
+      events,
+      links,
+    );
+    assert.deepEqual(entries.map((entry) => entry.uid), ['evt-early@eventonight', 'evt-late@eventonight'], 'sorted by start; an event not copied here is left out');
+    const late = entries[1];
+    assert.equal(late?.description, 'Your 3 tickets: 2 × General, 1 × VIP. Show the QR codes at the door: https://app.test/tickets');
+    assert.equal(late?.location, 'Club, Bologna');
+    assert.equal(late?.sequence, 5);
+    assert.equal(late?.status, 'CONFIRMED');
+    assert.equal(late?.url, 'https://app.test/events/evt-late');
+    assert.equal(entries[0]?.location, null);
+    assert.match(entries[0]?.description ?? '', /^Your 1 ticket: 1 × General\./);
+  });
+
+  it('a refunded order\'s tickets leave the feed; a cancelled event stays, called off', () => {
+    const entries = feedEntriesOf([held('evt-refunded', 'invalidated'), held('evt-off', 'invalidated'), held('evt-off', 'invalidated')], events, links);
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0]?.uid, 'evt-off@eventonight');
+    assert.equal(entries[0]?.status, 'CANCELLED');
+    assert.equal(entries[0]?.title, 'Cancelled: Off');
+    assert.match(entries[0]?.description ?? '', /^This event was cancelled\. Your 2 tickets \(2 × General\) are refunded if you paid\.$/);
+  });
+
+  it('a feed token is 256 random bits in base64url; only its sha256 digest is kept', () => {
+    const token = newFeedToken();
+    assert.match(token, /^[A-Za-z0-9_-]{43}$/);
+    assert.notEqual(newFeedToken(), token);
+    assert.equal(feedTokenDigest('abc'), 'ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0');
+    assert.notEqual(feedTokenDigest(token), token);
   });
 });

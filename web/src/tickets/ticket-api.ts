@@ -38,3 +38,20 @@ export function getOrder(orderId: string): Promise<OrderView> {
 export function listTickets(cursor: string | undefined): Promise<TicketList> {
   return call(useApi().ticketing.GET('/tickets', { params: { query: cursor === undefined ? { limit: 50 } : { cursor, limit: 50 } } }));
 }
+
+export type CalendarFeedStatus = TicketingPaths['/calendar-feed']['get']['responses'][200]['content']['application/json'];
+export type NewCalendarFeed = TicketingPaths['/calendar-feed']['post']['responses'][201]['content']['application/json'];
+
+/** Whether the member has a calendar feed (its address is shown only when made). */
+export function calendarFeedStatus(): Promise<CalendarFeedStatus> {
+  return call(useApi().ticketing.GET('/calendar-feed'));
+}
+
+/** A new feed address; any previous one stops working. */
+export function makeCalendarFeed(): Promise<NewCalendarFeed> {
+  return call(useApi().ticketing.POST('/calendar-feed'));
+}
+
+export async function stopCalendarFeed(): Promise<void> {
+  await call(useApi().ticketing.DELETE('/calendar-feed'));
+}

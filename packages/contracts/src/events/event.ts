@@ -24,7 +24,17 @@ export const ticketTier = z.object({
   quantity: z.number().int().positive().max(1_000_000),
 });
 
-/** What other services copy about an event. */
+/** Where an event takes place, as a person reads it in a message about a move. */
+export const eventPlace = z.object({
+  name: z.string().max(200),
+  address: z.string().max(300),
+  city: z.string().max(120),
+});
+
+/**
+ * What other services copy about an event. `venue` came later (ticketing's calendar feed shows
+ * it): optional, so snapshots published before it stay valid and read as "place unknown".
+ */
 export const eventSnapshot = z.object({
   eventId: id,
   organizerId: id,
@@ -35,13 +45,7 @@ export const eventSnapshot = z.object({
   city: z.string().max(120).nullable(),
   coverMediaId: id.nullable(),
   status: eventStatus,
-});
-
-/** Where an event takes place, as a person reads it in a message about a move. */
-export const eventPlace = z.object({
-  name: z.string().max(200),
-  address: z.string().max(300),
-  city: z.string().max(120),
+  venue: eventPlace.optional(),
 });
 
 export const eventCreated = defineEvent('event.created', 1, eventSnapshot);

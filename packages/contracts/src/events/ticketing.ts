@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, id, isoDate, money } from '../catalogue-kit.js';
+import { eventPlace } from './event.js';
 
 const order = z.object({
   orderId: id,
@@ -19,6 +20,8 @@ export const ticketPurchased = defineEvent(
  * What the buyer's order confirmation mail says, for the mail sender only: the door codes (each
  * ticket's QR code) and the event as ticketing knows it when the order is paid. Published with
  * `ticketing.ticket.purchased` in the same write; no other service binds it (codes are secrets).
+ * `venue` and `eventVersion` (the event's version ticketing's copy was built from: the calendar
+ * entry's SEQUENCE) came later, optional so confirmations published before them stay valid.
  */
 export const orderConfirmed = defineEvent(
   'ticketing.order.confirmed',
@@ -30,6 +33,8 @@ export const orderConfirmed = defineEvent(
     tierName: z.string().max(80),
     tickets: z.array(z.object({ ticketId: id, code: z.string().min(1).max(200) })).min(1).max(10),
     total: money,
+    venue: eventPlace.optional(),
+    eventVersion: z.number().int().nonnegative().optional(),
   }),
 );
 export const ticketValidated = defineEvent(

@@ -87,6 +87,16 @@ export function httpUrl() {
   return url(['http', 'https']);
 }
 
+/**
+ * The web app's origin (no trailing slash), for links a service writes into what it hands out:
+ * mail, calendar files. The default is the local gateway's app host.
+ */
+export function appUrl() {
+  return httpUrl()
+    .default('http://app.localhost:8000')
+    .transform((value) => value.replace(/\/+$/, ''));
+}
+
 export function nonEmptyString() {
   return z.string({ error: 'must be a non-empty string' }).trim().min(1, { error: 'must be a non-empty string' });
 }

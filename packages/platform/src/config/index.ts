@@ -11,5 +11,5 @@ export {
   type SecretKind,
 } from './secrets.js';
 export { secretFileProblems } from './secret-files.js';
-export { port, url, urlList, splitUrlList, httpUrl, nonEmptyString, positiveInt, logLevel, byteSize, type LogLevel, type PortOptions } from './fields.js';
+export { port, url, urlList, splitUrlList, httpUrl, appUrl, nonEmptyString, positiveInt, logLevel, byteSize, type LogLevel, type PortOptions } from './fields.js';
 export { baseServiceConfig, baseServiceConfigShape, type BaseServiceConfig } from './base.js';

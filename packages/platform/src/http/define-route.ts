@@ -10,7 +10,7 @@ import { correlationIdOf } from './correlation.js';
 import { JsonText } from './json-text.js';
 import { undeclaredProblemLogger } from './declared-problems.js';
 import type { DeclaredProblem } from './problem.js';
-import type { AuthRequirement, HttpMethod, RecordedRoute, ResponseSchemas, RouteRegistry } from './route-registry.js';
+import { isTextResponse, type AuthRequirement, type HttpMethod, type RecordedRoute, type ResponseSchemas, type RouteRegistry, type TextResponse } from './route-registry.js';
 import { parseInput } from './validation.js';
 
 /** Where routes are mounted and recorded; `createHttpApp` returns one. */
@@ -33,7 +33,9 @@ type PrincipalFor<A> = A extends 'public' ? undefined : A extends 'optional' ? P
 export type RouteResult<R extends ResponseSchemas> = {
   [K in keyof R & number]: R[K] extends z.ZodType
     ? { status: K; body: z.input<R[K]> | JsonText<z.output<R[K]>>; headers?: Record<string, string> }
-    : { status: K; body?: undefined; headers?: Record<string, string> };
+    : R[K] extends TextResponse
+      ? { status: K; body: string | Buffer; headers?: Record<string, string> }
+      : { status: K; body?: undefined; headers?: Record<string, string> };
 }[keyof R & number];
 
 export interface RouteInput<P, Q, H, B, A, Raw> {
@@ -100,6 +102,14 @@ interface AnyResult {
 function send(res: Response, result: AnyResult, responses: ResponseSchemas, where: string): void {
   const schema = responses[result.status];
   if (schema === undefined) throw new Error(`${where} answered status ${result.status}, which it does not declare`);
+  if (isTextResponse(schema)) {
+    // The declared type first: a handler's own content-type (one with more parameters) may refine it.
+    res.type(schema.mediaType.startsWith('text/') ? `${schema.mediaType}; charset=utf-8` : schema.mediaType);
+    if (result.headers !== undefined) res.set(result.headers);
+    if (typeof result.body !== 'string' && !Buffer.isBuffer(result.body)) throw new Error(`${where} answered a ${result.status} ${schema.mediaType} body that is not text or bytes`);
+    res.status(result.status).send(result.body);
+    return;
+  }
   if (result.headers !== undefined) res.set(result.headers);
   if (schema === null) {
     res.status(result.status).end();

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { problemsOf, type ProblemKind } from './declared-problems.js';
-import type { RecordedRoute } from './route-registry.js';
+import { isTextResponse, type RecordedRoute } from './route-registry.js';
 
 /**
  * OpenAPI 3.1 from the recorded routes. 3.1 uses JSON Schema 2020-12, which is what
@@ -103,7 +103,11 @@ function responses(route: RecordedRoute): Record<string, JsonSchema> {
   for (const [status, schema] of Object.entries(route.responses)) {
     const description = STATUS_CODES[Number(status)] ?? 'Response';
     out[status] =
-      schema === null ? { description } : { description, content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
+      schema === null
+        ? { description }
+        : isTextResponse(schema)
+          ? { description, content: { [schema.mediaType]: { schema: { type: 'string' } } } }
+          : { description, content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
   }
   const byStatus = new Map<number, ProblemKind[]>();
   for (const kind of problemsOf(route)) byStatus.set(kind.status, [...(byStatus.get(kind.status) ?? []), kind]);

@@ -14,8 +14,26 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
  */
 export type AuthRequirement = 'public' | 'optional' | 'authenticated' | { roles: readonly Role[] } | { client: string };
 
-/** Response body schema per status code; `null` declares a response without a body (e.g. 204). */
-export type ResponseSchemas = Readonly<Record<number, z.ZodType | null>>;
+/** A body that is not JSON (a calendar file, a CSV): its media type, sent as the handler's text or bytes. */
+export interface TextResponse {
+  readonly kind: 'text';
+  /** Without parameters, e.g. `text/calendar`; text types are sent with `charset=utf-8`. */
+  readonly mediaType: string;
+}
+
+export function textResponse(mediaType: string): TextResponse {
+  return { kind: 'text', mediaType };
+}
+
+export function isTextResponse(value: unknown): value is TextResponse {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'text';
+}
+
+/**
+ * Response body per status code: a zod schema (JSON), `null` for a response without a body (e.g.
+ * 204), or `textResponse(mediaType)` for any other body.
+ */
+export type ResponseSchemas = Readonly<Record<number, z.ZodType | null | TextResponse>>;
 
 /** What a route declared, kept for the OpenAPI document. */
 export interface RecordedRoute {

@@ -18,6 +18,8 @@ export interface EventAppDeps {
   ledger: ErasureLedger;
   /** This service's answers to data-export requests. */
   exportParts: AggregateStore<ExportPartState>;
+  /** The web app's origin (APP_URL), for links to an event's page. */
+  appUrl: string;
 }
 
 export interface VersionedEvent {

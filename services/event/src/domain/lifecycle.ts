@@ -1,9 +1,9 @@
 import type { EventData } from '@eventonight/contracts';
 import type { PendingEvent } from '@eventonight/platform';
-import { cityKeyOf, type EventDetails, type EventState, type TierInput, type Venue } from './event.js';
+import { cityKeyOf, type EventDetails, type EventState, type TierInput } from './event.js';
 import { illegalTransition, invalid } from './errors.js';
 import { buildTiers, checkDates, normalizeDetails } from './rules.js';
-import { snapshotOf } from './snapshot.js';
+import { placeOf, snapshotOf } from './snapshot.js';
 
 /**
  * The event's lifecycle: draft → published → (cancelled | completed). Each decision
@@ -116,10 +116,6 @@ export function decideUpdate(state: EventState, patch: EventPatch, now: Date, ne
   if (comparable(next) === comparable(state)) return null;
   const { _id: _ignored, ...changes } = next;
   return { changes, next, events: [{ type: 'event.updated', data: { ...snapshotOf(next), ...whatHoldersMustHear(state, next) } }] };
-}
-
-function placeOf(venue: Venue): { name: string; address: string; city: string } {
-  return { name: venue.name, address: venue.address, city: venue.city };
 }
 
 /**

@@ -1,7 +1,13 @@
 import type { EventData } from '@eventonight/contracts';
-import type { EventState } from './event.js';
+import type { EventState, Venue } from './event.js';
 
 export type EventSnapshot = EventData<'event.created'>;
+export type EventPlace = NonNullable<EventData<'event.created'>['venue']>;
+
+/** The venue as messages carry it: what a person reads, without the map point. */
+export function placeOf(venue: Venue): EventPlace {
+  return { name: venue.name, address: venue.address, city: venue.city };
+}
 
 /** What other services copy about an event (contracts: eventSnapshot). */
 export function snapshotOf(state: EventState): EventSnapshot {
@@ -15,5 +21,6 @@ export function snapshotOf(state: EventState): EventSnapshot {
     city: state.venue.city,
     coverMediaId: state.coverMediaId,
     status: state.status,
+    venue: placeOf(state.venue),
   };
 }

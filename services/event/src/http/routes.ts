@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { defineRoute, type RouteHost } from '@eventonight/platform';
+import { defineRoute, textResponse, type RouteHost } from '@eventonight/platform';
 import { cancelEvent } from '../application/cancel-event.js';
 import { createEvent } from '../application/create-event.js';
+import { eventCalendar } from '../application/event-calendar.js';
 import type { EventAppDeps } from '../application/deps.js';
 import { getEvent } from '../application/get-event.js';
 import { listMyEvents, listPublishedEvents, refuseErasedOrganizer } from '../application/list-events.js';
@@ -147,6 +148,36 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
         return { value: toView(found), share: found.state.status !== 'draft' };
       });
       return { status: 200, body: value, headers: { ...etagOf(value.version), ...cacheHeader(hit) } };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/events/:eventId/calendar.ics',
+      summary: 'The event as an iCalendar file (RFC 5545): "Add to calendar"',
+      description:
+        'One VEVENT: UID stable per event, SEQUENCE the event\'s version (a calendar importing it again after a change replaces the entry), ' +
+        'times in UTC, LOCATION the venue, URL the event\'s page in the web app, STATUS:CANCELLED for a cancelled event. ' +
+        'Read like the event: a missing event, and a draft asked for by anyone but its organizer, are the same 404 `not-found`.',
+      tags: ['events'],
+      auth: 'optional',
+      params: eventIdParams,
+      responses: { 200: textResponse('text/calendar') },
+      problems: ['not-found'],
+    },
+    async ({ principal, params }) => {
+      const file = await eventCalendar(deps, principal, params.eventId);
+      return {
+        status: 200,
+        body: file.ics,
+        headers: {
+          'content-disposition': `attachment; filename="event-${params.eventId}.ics"`,
+          // Short: a reschedule should reach the next download soon; a draft is never stored by others.
+          'cache-control': file.shared ? 'public, max-age=60' : 'private, no-store',
+        },
+      };
     },
   );
 

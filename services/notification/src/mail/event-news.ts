@@ -1,5 +1,6 @@
 import type { EventData } from '@eventonight/contracts';
 import type { RenderedMail } from '../domain/mail.js';
+import { eventCalendarUid, placeLine } from '@eventonight/platform';
 import { calendarAttachment } from './ics.js';
 import { dateTime, type MailFormat } from './format.js';
 import type { MailLinks } from './order-confirmation.js';
@@ -26,23 +27,26 @@ export function renderEventChange(event: EventData<'event.updated'>, context: Ne
   const eventUrl = `${links.appUrl}/events/${encodeURIComponent(event.eventId)}`;
   const settingsUrl = `${links.appUrl}/notifications`;
   const when = dateTime(event.startsAt, format);
-  const place = event.relocated === undefined ? null : [event.relocated.current.name, event.relocated.current.address, event.relocated.current.city].filter((part) => part !== '').join(', ');
+  const place = event.relocated === undefined ? null : placeLine(event.relocated.current);
   const changes: Array<readonly [string, string]> = [];
   if (event.rescheduled !== undefined) changes.push(['When', `${when} (was ${dateTime(event.rescheduled.previousStartsAt, format)})`]);
   if (event.relocated !== undefined && place !== null) changes.push(['Where', `${place} (was ${event.relocated.previous.name})`]);
   const what = event.rescheduled !== undefined && event.relocated !== undefined ? 'a new time and place' : event.rescheduled !== undefined ? 'a new time' : 'a new place';
-  const calendar = calendarAttachment({
-    uid: `${event.eventId}@eventonight`,
-    title: event.title,
-    startsAt: new Date(event.startsAt),
-    endsAt: new Date(event.endsAt),
-    location: place,
-    description: `${event.title} has ${what}. ${eventUrl}`,
-    url: eventUrl,
-    sequence: context.version,
-    stampedAt: context.now,
-    status: 'CONFIRMED',
-  });
+  const location = place ?? (event.venue === undefined ? null : placeLine(event.venue));
+  const calendar = calendarAttachment(
+    {
+      uid: eventCalendarUid(event.eventId),
+      title: event.title,
+      startsAt: new Date(event.startsAt),
+      endsAt: new Date(event.endsAt),
+      location,
+      description: `${event.title} has ${what}. ${eventUrl}`,
+      url: eventUrl,
+      sequence: context.version,
+      status: 'CONFIRMED',
+    },
+    { stampedAt: context.now },
+  );
   const html = layout({
     title: `${event.title} has ${what}`,
     preheader: changes.map(([label, value]) => `${label}: ${value}`).join(' · '),
@@ -76,18 +80,17 @@ export function renderEventCancelled(event: EventData<'event.cancelled'>, contex
   const reason = event.reason ?? 'The organizer gave no reason.';
   const calendar = calendarAttachment(
     {
-      uid: `${event.eventId}@eventonight`,
+      uid: eventCalendarUid(event.eventId),
       title: event.title,
       startsAt: new Date(event.startsAt),
       endsAt: new Date(event.endsAt),
-      location: null,
+      location: event.venue === undefined ? null : placeLine(event.venue),
       description: `${event.title} was cancelled. ${reason}`,
       url: eventUrl,
       sequence: context.version,
-      stampedAt: context.now,
       status: 'CANCELLED',
     },
-    'CANCEL',
+    { method: 'CANCEL', stampedAt: context.now },
   );
   const html = layout({
     title: `${event.title} was cancelled`,

@@ -1,6 +1,7 @@
 import type { EventData } from '@eventonight/contracts';
 import QRCode from 'qrcode';
 import type { MailAttachment, RenderedMail } from '../domain/mail.js';
+import { eventCalendarUid, placeLine } from '@eventonight/platform';
 import { calendarAttachment } from './ics.js';
 import { dateTime, money, type MailFormat } from './format.js';
 import { button, escapeHtml, facts, heading, layout, paragraph } from './layout.js';
@@ -34,18 +35,22 @@ export async function renderOrderConfirmation(
       contentId: `ticket-${index + 1}@eventonight`,
     })),
   );
-  const calendar = calendarAttachment({
-    uid: `${order.eventId}@eventonight`,
-    title: order.eventTitle,
-    startsAt: new Date(order.startsAt),
-    endsAt: new Date(order.endsAt),
-    location: null,
-    description: `Your ${count} for ${order.eventTitle}. Show the QR codes at the door: ${orderUrl}`,
-    url: eventUrl,
-    sequence: 0,
-    stampedAt: context.now,
-    status: 'CONFIRMED',
-  });
+  const where = order.venue === undefined ? null : placeLine(order.venue);
+  const calendar = calendarAttachment(
+    {
+      uid: eventCalendarUid(order.eventId),
+      title: order.eventTitle,
+      startsAt: new Date(order.startsAt),
+      endsAt: new Date(order.endsAt),
+      location: where,
+      description: `Your ${count} for ${order.eventTitle}. Show the QR codes at the door: ${orderUrl}`,
+      url: eventUrl,
+      // The event's version as ticketing last saw it: a calendar holding a later entry keeps that one.
+      sequence: order.eventVersion ?? 0,
+      status: 'CONFIRMED',
+    },
+    { stampedAt: context.now },
+  );
 
   const ticketBlocks = order.tickets
     .map(
@@ -61,6 +66,7 @@ export async function renderOrderConfirmation(
       paragraph('Your payment went through and your tickets are ready. Show a QR code at the door; each lets one person in once.') +
       facts([
         ['When', when],
+        ...(where === null ? [] : [['Where', where] as const]),
         ['Tickets', tier],
         ['Paid', total],
         ['Order', order.orderId],
@@ -77,6 +83,7 @@ export async function renderOrderConfirmation(
     'Your payment went through and your tickets are ready. Show a QR code at the door; each lets one person in once.',
     '',
     `When:    ${when}`,
+    ...(where === null ? [] : [`Where:   ${where}`]),
     `Tickets: ${tier}`,
     `Paid:    ${total}`,
     `Order:   ${order.orderId}`,

@@ -3,6 +3,7 @@ import type { AggregateStore, ErasureLedger, ExportPartState, Logger } from '@ev
 import type { InventoryState } from '../domain/inventory.js';
 import type { OrderState } from '../domain/order.js';
 import type { TicketState } from '../domain/ticket.js';
+import type { CalendarFeeds } from '../persistence/calendar-feeds.js';
 import type { StoredStripeEvent } from '../persistence/stripe-events.js';
 import type { UserCopies } from '../persistence/user-copies.js';
 import type { InventoryGroupCommit } from './group-commit.js';
@@ -20,6 +21,10 @@ export interface TicketingDeps {
   ledger: ErasureLedger;
   /** This service's answers to data-export requests (one per export, leaving through the outbox). */
   exportParts: AggregateStore<ExportPartState>;
+  /** Members' calendar feeds (token digests only). */
+  calendarFeeds: CalendarFeeds;
+  /** The web app's origin (APP_URL): links in calendar entries, and the feed's address. */
+  appUrl: string;
   payments: PaymentGateway;
   clock: Clock;
   /** Serialises rare whole-inventory changes (close, prune) inside this process. */

@@ -12,7 +12,8 @@ export interface ErasureReport {
  * `user.deleted` (ADR 0027). Recorded in the ledger FIRST, so a late event or a still-valid token
  * is refused from then on, and a crash midway leaves a recorded erasure that the redelivery
  * completes; every step is idempotent. Ticketing then forgets the person — the copy of their
- * name, the exports they asked for — and closes their open orders, so the seats go back.
+ * name, their calendar feed, the exports they asked for — and closes their open orders, so the
+ * seats go back.
  *
  * Orders and tickets stay: they are accounting records (and a ticket stays valid, ADR 0027),
  * holding only the pseudonymous buyer/holder id — never a name or an email (Stripe events are
@@ -21,6 +22,7 @@ export interface ErasureReport {
 export async function eraseUser(deps: TicketingDeps, userId: string): Promise<ErasureReport> {
   await deps.ledger.record(userId, deps.clock());
   await deps.users.collection.deleteOne({ _id: userId });
+  await deps.calendarFeeds.deleteOne({ _id: userId });
   await forgetExportParts(deps.exportParts.collection, userId);
   return { released: await closeOpenOrders(deps, userId) };
 }

@@ -16,6 +16,7 @@ function inventoryFrom(event: EventSnapshot, aggregateVersion: number, tiers: re
     title: event.title,
     startsAt: new Date(event.startsAt),
     endsAt: new Date(event.endsAt),
+    venue: event.venue ?? null,
     status: closedReason === null ? 'on_sale' : 'closed',
     closedReason,
     sourceVersion: aggregateVersion,
@@ -90,7 +91,7 @@ export class SalesNotOpenYetError extends Error {
 }
 
 /**
- * A published event moved (event.updated): its sales window and door follow. Sales are opened
+ * A published event moved or changed place (event.updated): its sales window, door and calendar entry follow. Sales are opened
  * at publish by a call the event service waits for, so a missing inventory for a published event
  * means the publish message is still on its way: the handler fails and the message is retried.
  */
@@ -109,6 +110,7 @@ export async function followEventTime(
         startsAt: new Date(input.event.startsAt),
         endsAt: new Date(input.event.endsAt),
         title: input.event.title,
+        venue: input.event.venue,
         sourceVersion: input.aggregateVersion,
       });
       if (changes === null) return 'unchanged';

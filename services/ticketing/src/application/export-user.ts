@@ -19,7 +19,8 @@ const iso = (date: Date | null | undefined): string | null => (date === null || 
  * `user.export.requested` (ADR 0027): everything ticketing holds about the member, as the flat
  * rows of `ticketing-<section>.csv` — their orders, their tickets (with the code, it is theirs),
  * their payments and refunds (amounts in minor units with the currency; Stripe's ids as the
- * reference, never a secret). Events are named by the title ticketing copied, when known.
+ * reference, never a secret), and since when they have a calendar feed (its address is not kept).
+ * Events are named by the title ticketing copied, when known.
  * Answered once per export; nothing for an erased member.
  */
 export async function answerExport(deps: TicketingDeps, request: { exportId: string; userId: string }): Promise<'answered' | 'already-answered' | 'erased'> {
@@ -90,10 +91,17 @@ export async function answerExport(deps: TicketingDeps, request: { exportId: str
       refunded_at: order.status === 'refunded' ? iso(order.updatedAt) : null,
     }));
 
+  const feed = await deps.calendarFeeds.findOne({ _id: userId }, { projection: { createdAt: 1 } });
+  const feedRows: ExportRow[] = feed === null ? [] : [{ created_at: iso(feed.createdAt), address: 'not kept: only a digest of its secret part is stored' }];
+
   return answerExportRequest(
     deps.exportParts,
     'ticketing',
-    { exportId: request.exportId, userId, sections: { orders: orderRows, tickets: ticketRows, payments: paymentRows, refunds: refundRows } },
+    {
+      exportId: request.exportId,
+      userId,
+      sections: { orders: orderRows, tickets: ticketRows, payments: paymentRows, refunds: refundRows, calendar_feed: feedRows },
+    },
     deps.clock(),
   );
 }

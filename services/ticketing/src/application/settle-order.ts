@@ -89,6 +89,8 @@ async function confirmationOf(deps: TicketingDeps, order: OrderState, ticketIds:
     startsAt: inventory.state.startsAt.toISOString(),
     endsAt: inventory.state.endsAt.toISOString(),
     tierName: inventory.state.tiers.find((tier) => tier.tierId === order.tierId)?.name ?? '',
+    ...(inventory.state.venue === undefined || inventory.state.venue === null ? {} : { venue: inventory.state.venue }),
+    eventVersion: inventory.state.sourceVersion,
     tickets: ticketIds.map((ticketId) => {
       const code = codes.get(ticketId);
       if (code === undefined) throw new Error(`ticket ${ticketId} was issued but cannot be read back`);

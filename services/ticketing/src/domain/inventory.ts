@@ -29,6 +29,13 @@ export interface Tier {
 
 export type SalesStatus = 'on_sale' | 'closed';
 
+/** Where the event takes place, as the event service names it (the calendar feed's LOCATION). */
+export interface EventPlace {
+  name: string;
+  address: string;
+  city: string;
+}
+
 export interface InventoryState {
   _id: string;
   eventId: string;
@@ -36,6 +43,11 @@ export interface InventoryState {
   title: string;
   startsAt: Date;
   endsAt: Date;
+  /**
+   * Absent (or null) in inventories copied from messages older than the venue in the event
+   * snapshot, until their event is next updated.
+   */
+  venue?: EventPlace | null;
   status: SalesStatus;
   /** Why sales stopped: 'cancelled' | 'completed' (null while on sale). */
   closedReason: 'cancelled' | 'completed' | null;
@@ -104,16 +116,23 @@ export function doorOpen(state: Pick<InventoryState, 'startsAt' | 'endsAt'>, now
 }
 
 /**
- * The event's time or title changed (event.updated): the sales window and the door follow the new
- * start and end. An update older than what the copy was built from changes nothing; so does one
- * that changes nothing here. Closed sales stay closed (only the times move).
+ * The event's time, place or title changed (event.updated): the sales window and the door follow the
+ * new start and end, the calendar feed the new place. An update older than what the copy was built
+ * from changes nothing. A message without a venue (older than it) keeps the place the copy has.
+ * Closed sales stay closed (only the times move).
  */
 export function decideReschedule(
   state: InventoryState,
-  input: { startsAt: Date; endsAt: Date; title: string; sourceVersion: number },
-): Pick<InventoryState, 'startsAt' | 'endsAt' | 'title' | 'sourceVersion'> | null {
+  input: { startsAt: Date; endsAt: Date; title: string; venue?: EventPlace | undefined; sourceVersion: number },
+): Pick<InventoryState, 'startsAt' | 'endsAt' | 'title' | 'venue' | 'sourceVersion'> | null {
   if (input.sourceVersion <= state.sourceVersion) return null;
-  return { startsAt: input.startsAt, endsAt: input.endsAt, title: input.title, sourceVersion: input.sourceVersion };
+  return {
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    title: input.title,
+    venue: input.venue ?? state.venue ?? null,
+    sourceVersion: input.sourceVersion,
+  };
 }
 
 /** Adds a `held` claim when seats remain; the same order never claims twice. */

@@ -1,6 +1,7 @@
-import { defineRoute, problems, type RouteHost } from '@eventonight/platform';
+import { defineRoute, problems, textResponse, type RouteHost } from '@eventonight/platform';
 import type Stripe from 'stripe';
 import { availabilityOf } from '../application/availability.js';
+import { calendarFeedFile, calendarFeedOf, createCalendarFeed, revokeCalendarFeed } from '../application/calendar-feed.js';
 import { checkout } from '../application/checkout.js';
 import type { TicketingDeps } from '../application/deps.js';
 import { openSales } from '../application/event-sales.js';
@@ -14,6 +15,8 @@ import { presentOrder, presentTicket } from './presenter.js';
 import {
   attendeesQuery,
   availabilityView,
+  calendarFeedParams,
+  calendarFeedStatus,
   checkoutBody,
   checkoutHeaders,
   checkoutResponse,
@@ -21,6 +24,7 @@ import {
   internalTiersBody,
   internalTiersResponse,
   listQuery,
+  newCalendarFeed,
   orderParams,
   orderView,
   salesView,
@@ -163,6 +167,8 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
       return { status: 200, body: { items: page.items.map(presentTicket), nextCursor: page.nextCursor } };
     },
   );
+
+  calendarFeedRoutes(host, deps);
 
   defineRoute(
     host,
@@ -315,3 +321,87 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
   );
 }
 
+
+/**
+ * A member's private calendar feed of their tickets: made, looked at and stopped with their token;
+ * read by calendar apps with the secret in its address (they can send nothing else).
+ */
+function calendarFeedRoutes(host: RouteHost, deps: TicketingDeps): void {
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/calendar-feed',
+      summary: 'Whether I have a calendar feed of my tickets, and since when',
+      description: 'Its address is shown only when it is made (POST); `feed` is null when there is none.',
+      tags: ['calendar'],
+      responses: { 200: calendarFeedStatus },
+    },
+    async ({ principal }) => {
+      await deps.ledger.refuseErased(principal.userId);
+      const feed = await calendarFeedOf(deps, principal);
+      return { status: 200, body: { feed: feed === null ? null : { createdAt: feed.createdAt.toISOString() } } };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'post',
+      path: '/calendar-feed',
+      summary: 'Make my calendar feed, or a new address for it (the previous one stops working)',
+      description:
+        '201: the feed\'s address, `<app>/api/ticketing/calendar-feed/<token>.ics`, to subscribe to in a calendar app. ' +
+        'It is shown only now (only a digest of the token is kept); asking again makes a new address and ends the old one.',
+      tags: ['calendar'],
+      responses: { 201: newCalendarFeed },
+    },
+    async ({ principal }) => {
+      await deps.ledger.refuseErased(principal.userId);
+      const feed = await createCalendarFeed(deps, principal);
+      return { status: 201, body: { url: feed.url, createdAt: feed.createdAt.toISOString() }, headers: { 'cache-control': 'no-store' } };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'delete',
+      path: '/calendar-feed',
+      summary: 'Stop my calendar feed: its address answers 404 from now on',
+      description: 'Idempotent: 204 whether or not there was a feed.',
+      tags: ['calendar'],
+      responses: { 204: null },
+    },
+    async ({ principal }) => {
+      await deps.ledger.refuseErased(principal.userId);
+      await revokeCalendarFeed(deps, principal);
+      return { status: 204 };
+    },
+  );
+
+  defineRoute(
+    host,
+    {
+      method: 'get',
+      path: '/calendar-feed/:token.ics',
+      summary: "A member's tickets as an iCalendar feed (RFC 5545), for calendar apps",
+      description:
+        'Public: the token in the address is the credential. One VEVENT per event the member holds tickets for that get someone in ' +
+        '(valid or used), saying how many of which tier; a cancelled event stays as STATUS:CANCELLED; a refunded order\'s tickets leave it. ' +
+        'UID is the event\'s (as in its own calendar file and the mails), SEQUENCE the event version ticketing last applied. ' +
+        '404 `not-found`: no feed has this token (never made, replaced, stopped, or its member\'s account deleted).',
+      tags: ['calendar'],
+      auth: 'public',
+      params: calendarFeedParams,
+      responses: { 200: textResponse('text/calendar') },
+      problems: ['not-found'],
+    },
+    async ({ params }) => ({
+      status: 200,
+      body: await calendarFeedFile(deps, params.token),
+      // Private to whoever holds the address; a calendar app asks again within the hour.
+      headers: { 'cache-control': 'private, max-age=300', 'content-disposition': 'inline; filename="eventonight-tickets.ics"' },
+    }),
+  );
+}

@@ -186,3 +186,18 @@ export const availabilityView = z.object({
 });
 
 export const orderParams = z.strictObject({ orderId: opaqueId('is not an order id') });
+
+/** The secret part of a feed's address: 32 random bytes in base64url (43 characters). */
+export const calendarFeedParams = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a calendar feed token (43 base64url characters)'),
+});
+
+export const calendarFeedStatus = z.object({
+  /** The member's feed, or null when they have none (never made, or stopped). */
+  feed: z.object({ createdAt: z.string() }).nullable(),
+});
+
+export const newCalendarFeed = z.object({
+  url: z.string().describe('The feed\'s address, for a calendar app ("subscribe by URL"). Shown only now: only a digest of its secret is kept.'),
+  createdAt: z.string(),
+});
