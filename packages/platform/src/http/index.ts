@@ -8,7 +8,7 @@ export {
   type RouteResult,
 } from './define-route.js';
 export { JsonText, schemaFingerprint } from './json-text.js';
-export { RouteRegistry, type AuthRequirement, type HttpMethod, type RecordedRoute, type ResponseSchemas } from './route-registry.js';
+export { RouteRegistry, type AuthRequirement, type BodyMediaType, type HttpMethod, type RecordedRoute, type ResponseSchemas } from './route-registry.js';
 export { buildOpenApiDocument, toOpenApiPath, type OpenApiInfo } from './openapi.js';
 export {
   Problem,

@@ -14,6 +14,9 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
  */
 export type AuthRequirement = 'public' | 'optional' | 'authenticated' | { roles: readonly Role[] } | { client: string };
 
+/** The media type of a route's parsed body: JSON, or an HTML form (`application/x-www-form-urlencoded`). */
+export type BodyMediaType = 'json' | 'form';
+
 /** Response body schema per status code; `null` declares a response without a body (e.g. 204). */
 export type ResponseSchemas = Readonly<Record<number, z.ZodType | null>>;
 
@@ -31,6 +34,8 @@ export interface RecordedRoute {
   headers?: z.ZodType;
   body?: z.ZodType;
   rawBody: boolean;
+  /** How `body` is sent; unset = JSON. */
+  bodyType?: BodyMediaType;
   responses: ResponseSchemas;
   /** The problems the handler may answer beyond the pipeline's own (declared-problems.ts). */
   problems: readonly DeclaredProblem[];
