@@ -76,7 +76,7 @@ export const notificationServiceConfig = z.object({
    * A development default locally; production requires a real one. Changing it retires every link
    * in mails already sent.
    */
-  MAIL_UNSUBSCRIBE_SECRET: secret({ devDefault: 'local-unsubscribe-links-only', minLength: 16 }),
+  MAIL_UNSUBSCRIBE_SECRET: secret({ devDefault: 'local-unsubscribe-links-only' }),
   /** How mail writes dates and money for members who chose no locale or zone of their own. */
   MAIL_LOCALE: nonEmptyString().default('en-GB'),
   MAIL_TIME_ZONE: nonEmptyString().default('Europe/Rome'),
