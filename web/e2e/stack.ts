@@ -25,6 +25,11 @@ export async function startWebStack(): Promise<WebStack> {
         CHECKOUT_SUCCESS_URL: `http://127.0.0.1:${WEB_TEST_PORT}/orders/{ORDER_ID}`,
         CHECKOUT_CANCEL_URL: `http://127.0.0.1:${WEB_TEST_PORT}/orders/{ORDER_ID}`,
       },
+      // Mails link to this web app, and their one-click unsubscribe URL is its /api/notification proxy.
+      notification: {
+        APP_URL: `http://127.0.0.1:${WEB_TEST_PORT}`,
+        MAIL_API_URL: `http://127.0.0.1:${WEB_TEST_PORT}/api/notification`,
+      },
     },
   });
   const server: Server = createWebServer({
