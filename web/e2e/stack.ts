@@ -28,8 +28,11 @@ export async function startWebStack(): Promise<WebStack> {
         CHECKOUT_CANCEL_URL: `http://127.0.0.1:${WEB_TEST_PORT}/orders/{ORDER_ID}`,
         APP_URL: `http://127.0.0.1:${WEB_TEST_PORT}`,
       },
-      // Links in mails (confirmations, orders) open this web app.
-      notification: { APP_URL: `http://127.0.0.1:${WEB_TEST_PORT}` },
+      // Mails link to this web app (confirmations, orders), and their one-click unsubscribe URL is its /api/notification proxy.
+      notification: {
+        APP_URL: `http://127.0.0.1:${WEB_TEST_PORT}`,
+        MAIL_API_URL: `http://127.0.0.1:${WEB_TEST_PORT}/api/notification`,
+      },
     },
   });
   const server: Server = createWebServer({

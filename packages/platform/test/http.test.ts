@@ -162,6 +162,19 @@ function buildApp(options: { ready: { db: boolean; brokerHangs: boolean }; slow?
   );
   defineRoute(
     http,
+    {
+      method: 'post',
+      path: '/form',
+      summary: 'Takes an HTML form',
+      auth: 'public',
+      body: z.object({ choice: z.literal('One-Click') }),
+      bodyType: 'form',
+      responses: { 200: z.object({ choice: z.string() }) },
+    },
+    ({ body }) => ({ status: 200, body: { choice: body.choice } }),
+  );
+  defineRoute(
+    http,
     { method: 'get', path: '/slow', summary: 'Slow', auth: 'public', responses: { 200: z.object({ done: z.boolean() }) } },
     async () => {
       options.slow?.markStarted();
@@ -424,6 +437,23 @@ describe('http app', { timeout: 30_000 }, () => {
       ],
     );
     assert.ok(doc.paths['/webhook']?.['post']?.['requestBody']);
+  });
+
+  it('parses a form route’s application/x-www-form-urlencoded body, refuses other types, and documents the form', async () => {
+    const form = (body: string, type = 'application/x-www-form-urlencoded') => fetch(`${url}/form`, { method: 'POST', headers: { 'content-type': type }, body });
+    const ok = await form('choice=One-Click');
+    assert.equal(ok.status, 200);
+    assert.deepEqual(await ok.json(), { choice: 'One-Click' });
+    assert.equal((await form('choice=Other')).status, 400);
+    assert.equal((await form('choice=One-Click&choice=One-Click')).status, 400, 'a repeated field is not a string');
+    assert.equal((await form('{"choice":"One-Click"}', 'application/json')).status, 415);
+    assert.equal((await fetch(`${url}/form`, { method: 'POST' })).status, 400, 'no body at all');
+    const doc = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const operation = doc.paths['/form']?.['post'];
+    const content = (operation?.['requestBody'] as { content: Record<string, unknown> }).content;
+    assert.deepEqual(Object.keys(content), ['application/x-www-form-urlencoded']);
+    const problemTypes = JSON.stringify(operation?.['responses']);
+    assert.ok(!problemTypes.includes('malformed-json') && problemTypes.includes('unsupported-media-type'));
   });
 
   it('gives a rawBody route the exact bytes, whatever their type', async () => {

@@ -47,6 +47,11 @@ export const mailpit = {
     return getJson<MailpitMessage>(`/api/v1/message/${encodeURIComponent(id)}`, base);
   },
 
+  /** Every header of the mail as received, by name (each with its values, unfolded). */
+  headers(id: string, base: string = infra.mailpitUrl): Promise<Record<string, string[]>> {
+    return getJson<Record<string, string[]>>(`/api/v1/message/${encodeURIComponent(id)}/headers`, base);
+  },
+
   async part(id: string, partId: string, base: string = infra.mailpitUrl): Promise<Buffer> {
     const reply = await fetch(`${base}/api/v1/message/${encodeURIComponent(id)}/part/${encodeURIComponent(partId)}`);
     if (!reply.ok) throw new Error(`Mailpit part ${partId} of ${id}: ${reply.status}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseServiceConfigShape, nonEmptyString, port, positiveInt, secretUrl } from '@eventonight/platform';
+import { baseServiceConfigShape, nonEmptyString, port, positiveInt, secret, secretUrl } from '@eventonight/platform';
 
 /**
  * The web app's origins when nothing else is said: through the local gateway and on the local
@@ -65,7 +65,19 @@ export const notificationServiceConfig = z.object({
   MAIL_FROM: nonEmptyString().default('EventoNight <tickets@eventonight.localhost>'),
   /** Where a mail's links lead: the web app's origin. */
   APP_URL: nonEmptyString().default('http://app.localhost:8000'),
-  /** How mail writes dates and money (until members choose their own), and in which zone. */
+  /**
+   * This service's API as mail clients reach it: the one-click unsubscribe URL of every optional
+   * mail starts with it (`<MAIL_API_URL>/mail-unsubscribe?token=…`). Unset = `<APP_URL>/api/notification`,
+   * the gateway's path on the web app's origin.
+   */
+  MAIL_API_URL: nonEmptyString().optional(),
+  /**
+   * Signs the unsubscribe links (HMAC-SHA256, ADR 0032): whoever knows it can stop anyone's mail.
+   * A development default locally; production requires a real one. Changing it retires every link
+   * in mails already sent.
+   */
+  MAIL_UNSUBSCRIBE_SECRET: secret({ devDefault: 'local-unsubscribe-links-only' }),
+  /** How mail writes dates and money for members who chose no locale or zone of their own. */
   MAIL_LOCALE: nonEmptyString().default('en-GB'),
   MAIL_TIME_ZONE: nonEmptyString().default('Europe/Rome'),
   /** How often the sender looks for mail to send besides being woken by the consumer. */

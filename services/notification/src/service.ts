@@ -102,18 +102,29 @@ export async function startNotificationService(
           sender === undefined
             ? undefined
             : mailJob({ mails, sender, clock, logger: logger.child({ component: 'mail' }) }, config.MAIL_POLL_INTERVAL_MS, jobLease('send-mails', config.MAIL_POLL_INTERVAL_MS));
+        const appUrl = config.APP_URL.replace(/\/+$/, '');
+        const links = { appUrl, apiUrl: (config.MAIL_API_URL ?? `${appUrl}/api/notification`).replace(/\/+$/, '') };
         const mail: MailQueueDeps | null =
           sending === undefined
             ? null
             : {
                 ...deps,
                 format: { locale: config.MAIL_LOCALE, timeZone: config.MAIL_TIME_ZONE },
-                links: { appUrl: config.APP_URL.replace(/\/+$/, '') },
+                links,
+                unsubscribeSecret: config.MAIL_UNSUBSCRIBE_SECRET,
                 clock,
                 wakeSender: () => sending.wake(),
               };
         return {
-          routes: (host) => notificationRoutes(host, { notifications, preferences, ledger, clock }),
+          routes: (host) =>
+            notificationRoutes(host, {
+              notifications,
+              preferences,
+              ledger,
+              clock,
+              unsubscribeSecret: config.MAIL_UNSUBSCRIBE_SECRET,
+              platformFormat: { locale: config.MAIL_LOCALE, timeZone: config.MAIL_TIME_ZONE },
+            }),
           handlers: notificationHandlers(deps, mail, schedules),
           jobs: [
             reminderJob({ schedules, delivery: deps, mail, clock }, config.REMINDER_INTERVAL_MS, jobLease('event-reminders', config.REMINDER_INTERVAL_MS), logger.child({ component: 'reminders' })),

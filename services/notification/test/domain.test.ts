@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildEvent, type EventData, type EventType } from '@eventonight/contracts';
+import { isKnownTimeZone, isOptionalMailKind, mailFormatFor, mailSettingsOf, NO_MAIL_SETTINGS, wantsMail, withMailOff } from '../src/domain/mail-preferences.js';
 import { NOTIFICATION_TYPES, newNotification, notificationId } from '../src/domain/notification.js';
+import { signUnsubscribeToken, UNSUBSCRIBE_TOKEN_PATTERN, verifyUnsubscribeToken } from '../src/domain/unsubscribe-token.js';
 import {
   eventChangeData,
   fanOutData,
@@ -165,5 +167,79 @@ describe('notification documents', () => {
   it('every type a rule produces is a type users can mute', () => {
     const produced = ['follower.new', 'event.published', 'event.cancelled', 'event.changed', 'event.reminder', 'event.liked', 'event.reviewed', 'event.participation', 'chat.message', 'ticket.purchased', 'ticket.sold', 'order.refunded', 'ticket.refunded'];
     assert.deepEqual([...NOTIFICATION_TYPES].sort(), produced.sort());
+  });
+});
+
+describe('mail preferences (ADR 0032)', () => {
+  it('only news about an event may be stopped; tickets and refunds are always mailed', () => {
+    assert.deepEqual(['order.confirmation', 'event.reminder', 'event.changed', 'event.cancelled', 'order.refunded'].filter((kind) => isOptionalMailKind(kind as never)), ['event.reminder', 'event.changed', 'event.cancelled']);
+    const stopped = { off: ['event.reminder' as const, 'event.changed' as const], locale: null, timeZone: null };
+    assert.equal(wantsMail(stopped, 'event.reminder'), false);
+    assert.equal(wantsMail(stopped, 'event.cancelled'), true);
+    assert.equal(wantsMail(stopped, 'order.confirmation'), true);
+    assert.equal(wantsMail({ ...stopped, off: ['event.cancelled'] }, 'order.refunded'), true);
+  });
+
+  it('a document from before mail switches keeps what muting meant; one with switches follows them, not the live alerts', () => {
+    assert.deepEqual(mailSettingsOf(null), NO_MAIL_SETTINGS);
+    assert.deepEqual(mailSettingsOf({ muted: ['event.changed', 'chat.message', 'event.reminder'] }).off, ['event.changed', 'event.reminder']);
+    assert.deepEqual(mailSettingsOf({ muted: ['event.changed'], mailOff: [] }).off, []);
+    assert.deepEqual(mailSettingsOf({ muted: [], mailOff: ['event.cancelled'], locale: 'it-IT', timeZone: 'Asia/Tokyo' }), { off: ['event.cancelled'], locale: 'it-IT', timeZone: 'Asia/Tokyo' });
+    assert.deepEqual(mailSettingsOf({ muted: [] }), { off: [], locale: null, timeZone: null });
+  });
+
+  it("the member's locale and zone win; the platform's fill what they did not choose", () => {
+    const platform = { locale: 'en-GB', timeZone: 'Europe/Rome' };
+    assert.deepEqual(mailFormatFor(NO_MAIL_SETTINGS, platform), platform);
+    assert.deepEqual(mailFormatFor({ off: [], locale: 'it-IT', timeZone: null }, platform), { locale: 'it-IT', timeZone: 'Europe/Rome' });
+    assert.deepEqual(mailFormatFor({ off: [], locale: null, timeZone: 'Asia/Tokyo' }, platform), { locale: 'en-GB', timeZone: 'Asia/Tokyo' });
+  });
+
+  it('stopping a mail adds it once, sorted, and leaves the rest', () => {
+    const settings = { off: ['event.reminder' as const], locale: 'de-DE' as const, timeZone: 'Europe/Berlin' };
+    assert.deepEqual(withMailOff(settings, 'event.changed'), { off: ['event.changed', 'event.reminder'], locale: 'de-DE', timeZone: 'Europe/Berlin' });
+    assert.equal(withMailOff(settings, 'event.reminder'), settings);
+  });
+
+  it('time zones: IANA names Intl knows; anything else is refused', () => {
+    for (const zone of ['Europe/Rome', 'Asia/Tokyo', 'America/Argentina/Buenos_Aires', 'UTC', 'Etc/GMT+5']) assert.equal(isKnownTimeZone(zone), true, zone);
+    for (const zone of ['Mars/Olympus', 'Europe/Rome/', '', 'Europe Rome', '../etc/passwd', 'x'.repeat(80)]) assert.equal(isKnownTimeZone(zone), false, zone);
+  });
+});
+
+describe('unsubscribe tokens (ADR 0032)', () => {
+  const secret = 'a-test-secret-of-some-length';
+  const claim = { memberId: 'member-1f2e', kind: 'event.reminder' as const };
+
+  it('a signed token names its member and kind, and has the documented form', () => {
+    const token = signUnsubscribeToken(secret, claim);
+    assert.match(token, UNSUBSCRIBE_TOKEN_PATTERN);
+    assert.deepEqual(verifyUnsubscribeToken(secret, token), claim);
+    assert.deepEqual(verifyUnsubscribeToken(secret, signUnsubscribeToken(secret, { memberId: 'a:b\nc', kind: 'event.changed' })), { memberId: 'a:b\nc', kind: 'event.changed' });
+  });
+
+  it('forged, altered, cut or re-signed tokens are nobody’s', () => {
+    const token = signUnsubscribeToken(secret, claim);
+    const [payload = '', signature = ''] = token.split('.');
+    const otherPayload = Buffer.from('event.reminder\nmember-other').toString('base64url');
+    const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+    for (const bad of [
+      `${otherPayload}.${signature}`, // another member, same signature
+      `${Buffer.from('event.changed\nmember-1f2e').toString('base64url')}.${signature}`, // another kind
+      `${payload}.${flip(signature, 0)}`,
+      `${payload}.${flip(signature, signature.length - 1)}`, // the last character's unused bits too
+      `${flip(payload, 2)}.${signature}`,
+      signUnsubscribeToken('another-secret-entirely', claim),
+      signUnsubscribeToken(secret, claim).slice(0, -1),
+      `${payload}.`,
+      '',
+    ]) {
+      assert.equal(verifyUnsubscribeToken(secret, bad), null, bad);
+    }
+  });
+
+  it('a well-signed token of a kind that cannot be stopped, or without a member, is refused', () => {
+    assert.equal(verifyUnsubscribeToken(secret, signUnsubscribeToken(secret, { memberId: 'm', kind: 'order.confirmation' as never })), null);
+    assert.equal(verifyUnsubscribeToken(secret, signUnsubscribeToken(secret, { memberId: '', kind: 'event.changed' })), null);
   });
 });

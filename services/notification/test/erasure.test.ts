@@ -17,8 +17,10 @@ import {
 } from '@eventonight/testing';
 import type { Db } from 'mongodb';
 import type { Socket } from 'socket.io-client';
+import { OPTIONAL_MAIL_KINDS } from '../src/domain/mail-preferences.js';
 import { NOTIFICATION_TYPES, type NotificationDocument } from '../src/domain/notification.js';
 import { NOTIFICATIONS_COLLECTION } from '../src/persistence/notifications.js';
+import { signUnsubscribeToken } from '../src/domain/unsubscribe-token.js';
 import type { RunningNotificationService } from '../src/service.js';
 import { Upstream, call, collect, connectClient, newUser, sleep, startNotification, useNotification } from './helpers.js';
 
@@ -129,6 +131,8 @@ describe('notification: a deleted account is erased, and named by nobody afterwa
     await arrived({ recipientId: alice.id, type: 'event.published' });
     const muted = await call(ev.service.url, 'PUT', '/notification-preferences', { token: alice.token, body: { muted: ['event.liked'] } });
     assert.equal(muted.status, 200);
+    const mail = await call(ev.service.url, 'PUT', '/notification-preferences/mail', { token: alice.token, body: { off: ['event.changed'], locale: 'it-IT', timeZone: 'Europe/Rome' } });
+    assert.equal(mail.status, 200);
   }
 
   it('user.deleted: her notifications, preferences, audience entries and sockets go; in others’ she is "Deleted member"', async () => {
@@ -179,11 +183,17 @@ describe('notification: a deleted account is erased, and named by nobody afterwa
       ['POST', '/notifications/read-all', undefined],
       ['GET', '/notification-preferences', undefined],
       ['PUT', '/notification-preferences', { muted: [] }],
+      ['PUT', '/notification-preferences/mail', { off: [], locale: 'de-DE', timeZone: null }],
     ] as const) {
       const reply = await call(ev.service.url, method, path, { token: alice.token, ...(body === undefined ? {} : { body }) });
       assert.deepEqual([path, reply.status, reply.body['type']], [path, 401, 'https://eventonight.dev/problems/account-deleted']);
     }
     assert.equal(await db().collection('preferences').countDocuments({}), 0, 'the refused PUT stored nothing');
+    // An unsubscribe link from one of her old mails still answers, and stores nothing about her (ADR 0032).
+    const link = `${ev.service.url}/mail-unsubscribe?token=${signUnsubscribeToken('local-unsubscribe-links-only', { memberId: alice.id, kind: 'event.reminder' })}`;
+    const oneClick = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    assert.equal(oneClick.status, 200);
+    assert.equal(await db().collection('preferences').countDocuments({}), 0, 'nothing stored for an erased member');
     // Others are untouched.
     assert.equal((await call(ev.service.url, 'GET', '/notifications', { token: bob.token })).status, 200);
     const bobSocket = await connectClient(ev.service.url, bob.token);
@@ -274,6 +284,7 @@ describe('notification: a deleted account is erased, and named by nobody afterwa
     const liked = await notifications().findOne({ recipientId: erin.id, type: 'event.liked' });
     await call(ev.service.url, 'POST', `/notifications/${liked?._id}/read`, { token: erin.token });
     await call(ev.service.url, 'PUT', '/notification-preferences', { token: erin.token, body: { muted: ['chat.message'] } });
+    await call(ev.service.url, 'PUT', '/notification-preferences/mail', { token: erin.token, body: { off: ['event.reminder'], locale: 'fr-FR', timeZone: 'America/Montreal' } });
     // Frank leaves: in Erin's export he is "Deleted member".
     publish(deleted(frank.id));
     await waitFor(async () => ((await count({ recipientId: erin.id, 'data.actorName': 'Deleted member' })) === 3 ? true : undefined), { what: 'anonymised' });
@@ -300,6 +311,10 @@ describe('notification: a deleted account is erased, and named by nobody afterwa
     const preferences = part.data.sections['preferences'] ?? [];
     assert.equal(preferences.length, NOTIFICATION_TYPES.length, 'one row per kind of notification');
     assert.deepEqual(preferences.filter((row) => row['muted'] === true).map((row) => row['notification_type']), ['chat.message']);
+    // Her mail choices too (ADR 0032): one row per mail she may stop, and how her mails are written.
+    const mailRows = part.data.sections['mail_preferences'] ?? [];
+    assert.deepEqual(mailRows.map((row) => [row['mail_kind'], row['sent']]).sort(), OPTIONAL_MAIL_KINDS.map((kind) => [kind, kind !== 'event.reminder']).sort());
+    assert.deepEqual((part.data.sections['mail_format'] ?? []).map((row) => [row['locale'], row['time_zone']]), [['fr-FR', 'America/Montreal']]);
 
     await sleep(800);
     assert.equal(tap.ofType('notification.export.part').filter((e) => e.data.exportId === exportId).length, 1, 'answered once');

@@ -20,6 +20,7 @@ export function createAppRouter(): Router {
       { path: '/auth/callback', name: 'callback', component: () => import('../account/CallbackPage.vue') },
       { path: '/orders/:orderId', name: 'order', component: () => import('../tickets/OrderPage.vue'), props: true, meta: { signedIn: true } },
       { path: '/tickets', name: 'tickets', component: () => import('../tickets/MyTicketsPage.vue'), meta: { signedIn: true } },
+      { path: '/unsubscribe', name: 'unsubscribe', component: () => import('../notifications/UnsubscribePage.vue') },
       { path: '/notifications', name: 'notifications', component: () => import('../notifications/NotificationsPage.vue'), meta: { signedIn: true } },
       ...organizerRoutes,
       ...chatRoutes,

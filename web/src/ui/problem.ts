@@ -39,6 +39,7 @@ const SENTENCES: Record<string, string> = {
   'account-deleted': 'This account has been deleted. Sign in with another account to go on.',
   'member-deleted': 'This member has deleted their account.',
   'export-expired': 'This download has expired and the archive was deleted. Ask for a new copy of your data.',
+  'unsubscribe-link-invalid': 'This unsubscribe link is not valid: it may have been cut or changed. Nothing was changed; you can switch emails off in your notification settings.',
   forbidden: 'You are not allowed to do that.',
   'not-found': 'We could not find that. It may have been removed.',
   'version-conflict': 'Someone changed this at the same time. Reload and try again.',

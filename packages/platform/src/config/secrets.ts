@@ -70,6 +70,7 @@ const KNOWN_DEV_VALUES = new Set([
   'whsec_local_development_only',
   'sk_test_123',
   'demo-night-2024!',
+  'local-unsubscribe-links-only',
 ]);
 /** Shorter than this is guessable or typed by hand; generated secrets (`openssl rand -hex 32`) are 64. */
 export const MIN_PRODUCTION_SECRET_LENGTH = 16;

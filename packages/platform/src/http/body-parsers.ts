@@ -25,6 +25,23 @@ export function jsonBody(limit: string | number): RequestHandler[] {
   ];
 }
 
+export const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/**
+ * Parses an HTML form body (`application/x-www-form-urlencoded`) up to `limit` into an object of
+ * strings (a repeated field becomes an array, which a string schema then refuses). Any other
+ * media type is 415 before it is read, as for JSON.
+ */
+export function formBody(limit: string | number): RequestHandler[] {
+  return [
+    (req, _res, next) => {
+      if (hasBody(req) && req.is(FORM_TYPE) === false) throw problems.unsupportedMediaType(FORM_TYPE);
+      next();
+    },
+    express.urlencoded({ limit, type: FORM_TYPE, extended: false, parameterLimit: 100 }),
+  ];
+}
+
 /** Keeps the body's exact bytes (e.g. for a webhook signature computed over them). */
 export function rawBody(limit: string | number): RequestHandler {
   return express.raw({ limit, type: () => true });

@@ -26,7 +26,7 @@ function pipelineProblems(route: RecordedRoute): ProblemSlug[] {
   const hasBody = route.body !== undefined;
   const slugs: ProblemSlug[] = ['bad-request'];
   if (hasInput) slugs.push('validation');
-  if (hasBody) slugs.push('malformed-json');
+  if (hasBody && route.bodyType !== 'form') slugs.push('malformed-json');
   // A raw body in a Content-Encoding the parser does not decode is refused too.
   if (hasBody || route.rawBody) slugs.push('unsupported-media-type', 'payload-too-large');
   if (route.auth !== 'public') slugs.push('unauthorized', 'account-deleted');

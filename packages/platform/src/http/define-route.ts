@@ -5,12 +5,21 @@ import type { Principal } from '../auth/principal.js';
 import type { JwtVerifier } from '../auth/verifier.js';
 import { correlationIdOrNew } from '../context/correlation.js';
 import type { Logger } from '../logger/logger.js';
-import { jsonBody, rawBody } from './body-parsers.js';
+import { formBody, jsonBody, rawBody } from './body-parsers.js';
 import { correlationIdOf } from './correlation.js';
 import { JsonText } from './json-text.js';
 import { undeclaredProblemLogger } from './declared-problems.js';
 import type { DeclaredProblem } from './problem.js';
-import { isTextResponse, type AuthRequirement, type HttpMethod, type RecordedRoute, type ResponseSchemas, type RouteRegistry, type TextResponse } from './route-registry.js';
+import {
+  isTextResponse,
+  type AuthRequirement,
+  type BodyMediaType,
+  type HttpMethod,
+  type RecordedRoute,
+  type ResponseSchemas,
+  type RouteRegistry,
+  type TextResponse,
+} from './route-registry.js';
 import { parseInput } from './validation.js';
 
 /** Where routes are mounted and recorded; `createHttpApp` returns one. */
@@ -62,6 +71,11 @@ export interface RouteDefinition<P, Q, H, B, R extends ResponseSchemas, A extend
   query?: Q;
   headers?: H;
   body?: B;
+  /**
+   * How `body` travels: JSON (the default), or an HTML form's `application/x-www-form-urlencoded`
+   * (each field a string; what RFC 8058's one-click unsubscribe POST sends). Any other type is 415.
+   */
+  bodyType?: BodyMediaType;
   /** Hand the handler the body's exact bytes instead of parsed JSON (webhook signatures). */
   rawBody?: Raw;
   /** Overrides the app's body limit for this route. */
@@ -154,8 +168,10 @@ export function defineRoute<
   const where = `route ${method.toUpperCase()} ${path}`;
   if (isRaw && definition.body !== undefined) throw new Error(`${where} cannot have both rawBody and a body schema`);
 
+  const bodyType: BodyMediaType = definition.bodyType ?? 'json';
+  if (bodyType === 'form' && definition.body === undefined) throw new Error(`${where} has bodyType form but no body schema`);
   const limit = definition.bodyLimit ?? host.bodyLimit;
-  const bodyParsers: RequestHandler[] = isRaw ? [rawBody(limit)] : definition.body !== undefined ? jsonBody(limit) : [];
+  const bodyParsers: RequestHandler[] = isRaw ? [rawBody(limit)] : definition.body === undefined ? [] : bodyType === 'form' ? formBody(limit) : jsonBody(limit);
   const log = host.logger.child({ route: `${method.toUpperCase()} ${path}` });
 
   const recorded: RecordedRoute = {
@@ -164,6 +180,7 @@ export function defineRoute<
     summary: definition.summary,
     auth,
     rawBody: isRaw,
+    bodyType,
     responses,
     problems: definition.problems ?? [],
     ...(definition.description === undefined ? {} : { description: definition.description }),

@@ -8,7 +8,16 @@ export {
   type RouteResult,
 } from './define-route.js';
 export { JsonText, schemaFingerprint } from './json-text.js';
-export { RouteRegistry, textResponse, type AuthRequirement, type HttpMethod, type RecordedRoute, type ResponseSchemas, type TextResponse } from './route-registry.js';
+export {
+  RouteRegistry,
+  textResponse,
+  type AuthRequirement,
+  type BodyMediaType,
+  type HttpMethod,
+  type RecordedRoute,
+  type ResponseSchemas,
+  type TextResponse,
+} from './route-registry.js';
 export { buildOpenApiDocument, toOpenApiPath, type OpenApiInfo } from './openapi.js';
 export {
   Problem,

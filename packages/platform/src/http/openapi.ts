@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
+import { FORM_TYPE } from './body-parsers.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { problemsOf, type ProblemKind } from './declared-problems.js';
 import { isTextResponse, type RecordedRoute } from './route-registry.js';
@@ -133,7 +134,8 @@ function operation(route: RecordedRoute): Operation {
   ];
   if (params.length > 0) op.parameters = params;
   if (route.body !== undefined) {
-    op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
+    const mediaType = route.bodyType === 'form' ? FORM_TYPE : 'application/json';
+    op.requestBody = { required: true, content: { [mediaType]: { schema: jsonSchema(route.body, 'input') } } };
   } else if (route.rawBody) {
     op.requestBody = { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } };
   }

@@ -14,6 +14,9 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
  */
 export type AuthRequirement = 'public' | 'optional' | 'authenticated' | { roles: readonly Role[] } | { client: string };
 
+/** The media type of a route's parsed body: JSON, or an HTML form (`application/x-www-form-urlencoded`). */
+export type BodyMediaType = 'json' | 'form';
+
 /** A body that is not JSON (a calendar file, a CSV): its media type, sent as the handler's text or bytes. */
 export interface TextResponse {
   readonly kind: 'text';
@@ -49,6 +52,8 @@ export interface RecordedRoute {
   headers?: z.ZodType;
   body?: z.ZodType;
   rawBody: boolean;
+  /** How `body` is sent; unset = JSON. */
+  bodyType?: BodyMediaType;
   responses: ResponseSchemas;
   /** The problems the handler may answer beyond the pipeline's own (declared-problems.ts). */
   problems: readonly DeclaredProblem[];

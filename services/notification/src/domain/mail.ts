@@ -38,6 +38,11 @@ export interface MailDocument {
   text: string | null;
   html: string | null;
   attachments: MailAttachment[];
+  /**
+   * An optional mail's one-click unsubscribe URL (RFC 8058), sent as List-Unsubscribe; null for a
+   * transactional mail. Absent on mails queued before it existed; dropped with the body once sent.
+   */
+  listUnsubscribe?: string | null;
   status: MailStatus;
   attempts: number;
   nextAttemptAt: Date;
@@ -52,7 +57,15 @@ export function mailId(sourceEventId: string, recipientId: string, kind: MailKin
   return createHash('sha256').update(`${sourceEventId}\u0000${recipientId}\u0000${kind}`).digest('base64url').slice(0, 32);
 }
 
-export function newMail(input: { recipientId: string; kind: MailKind; sourceEventId: string; to: string; rendered: RenderedMail; now: Date }): MailDocument {
+export function newMail(input: {
+  recipientId: string;
+  kind: MailKind;
+  sourceEventId: string;
+  to: string;
+  rendered: RenderedMail;
+  listUnsubscribe: string | null;
+  now: Date;
+}): MailDocument {
   return {
     _id: mailId(input.sourceEventId, input.recipientId, input.kind),
     recipientId: input.recipientId,
@@ -60,6 +73,7 @@ export function newMail(input: { recipientId: string; kind: MailKind; sourceEven
     sourceEventId: input.sourceEventId,
     to: input.to,
     ...input.rendered,
+    listUnsubscribe: input.listUnsubscribe,
     status: 'pending',
     attempts: 0,
     nextAttemptAt: input.now,

@@ -2,30 +2,36 @@ import type { EventData } from '@eventonight/contracts';
 import type { RenderedMail } from '../domain/mail.js';
 import { eventCalendarUid, placeLine } from '@eventonight/platform';
 import { calendarAttachment } from './ics.js';
-import { dateTime, type MailFormat } from './format.js';
-import type { MailLinks } from './order-confirmation.js';
-import { button, escapeHtml, facts, heading, layout, paragraph } from './layout.js';
+import { dateTime } from './format.js';
+import { settingsUrl, type MailLinks, type MailReader } from './links.js';
+import { button, facts, footerHtml, footerText, heading, layout, paragraph, type MailFooter } from './layout.js';
 
 interface NewsContext {
-  format: MailFormat;
+  reader: MailReader;
   links: MailLinks;
   now: Date;
   /** The event aggregate's version: the calendar entry's SEQUENCE, so a later change replaces an earlier one. */
   version: number;
 }
 
-function footer(eventUrl: string, settingsUrl: string): string {
-  return (
-    `You receive this because you are going to this event on EventoNight. <a href="${escapeHtml(eventUrl)}" style="color:#57546b">Event page</a> · ` +
-    `<a href="${escapeHtml(settingsUrl)}" style="color:#57546b">Choose which mails you get</a>`
-  );
+/** News of an event the reader is going to: optional mail, so it says how to stop it. */
+function footer(eventUrl: string, reader: MailReader, links: MailLinks): MailFooter {
+  return {
+    reason: 'You receive this because you are going to this event on EventoNight.',
+    links: [
+      ['Event page', eventUrl],
+      ...(reader.stop === null ? [] : [['Stop these emails', reader.stop.pageUrl] as const]),
+      ['Choose which mails you get', settingsUrl(links)],
+    ],
+  };
 }
 
 /** A published event got a new time and/or place: the new facts first, what changed after. */
 export function renderEventChange(event: EventData<'event.updated'>, context: NewsContext): RenderedMail {
-  const { format, links } = context;
+  const { reader, links } = context;
+  const { format } = reader;
   const eventUrl = `${links.appUrl}/events/${encodeURIComponent(event.eventId)}`;
-  const settingsUrl = `${links.appUrl}/notifications`;
+  const end = footer(eventUrl, reader, links);
   const when = dateTime(event.startsAt, format);
   const place = event.relocated === undefined ? null : placeLine(event.relocated.current);
   const changes: Array<readonly [string, string]> = [];
@@ -56,7 +62,7 @@ export function renderEventChange(event: EventData<'event.updated'>, context: Ne
       facts(changes) +
       button('See the event', eventUrl) +
       paragraph('The attached calendar file updates the entry in your calendar.', { muted: true }),
-    footer: footer(eventUrl, settingsUrl),
+    footer: footerHtml(end),
   });
   const text = [
     `${event.title} has ${what}`,
@@ -66,16 +72,17 @@ export function renderEventChange(event: EventData<'event.updated'>, context: Ne
     ...changes.map(([label, value]) => `${label}: ${value}`),
     '',
     `The event: ${eventUrl}`,
-    `Choose which mails you get: ${settingsUrl}`,
+    ...footerText(end),
   ].join('\n');
   return { subject: `${event.title} has ${what}: ${when}`, text, html, attachments: [calendar] };
 }
 
 /** A published event was cancelled: the reason, and that paid tickets are refunded without asking. */
 export function renderEventCancelled(event: EventData<'event.cancelled'>, context: NewsContext): RenderedMail {
-  const { format, links } = context;
+  const { reader, links } = context;
+  const { format } = reader;
   const eventUrl = `${links.appUrl}/events/${encodeURIComponent(event.eventId)}`;
-  const settingsUrl = `${links.appUrl}/notifications`;
+  const end = footer(eventUrl, reader, links);
   const when = dateTime(event.startsAt, format);
   const reason = event.reason ?? 'The organizer gave no reason.';
   const calendar = calendarAttachment(
@@ -101,7 +108,7 @@ export function renderEventCancelled(event: EventData<'event.cancelled'>, contex
       facts([['Reason', reason]]) +
       paragraph('If you paid for tickets, the money goes back to the card you paid with, without you asking; a separate mail confirms the refund.') +
       button('See the event', eventUrl),
-    footer: footer(eventUrl, settingsUrl),
+    footer: footerHtml(end),
   });
   const text = [
     `${event.title} was cancelled`,
@@ -112,7 +119,7 @@ export function renderEventCancelled(event: EventData<'event.cancelled'>, contex
     'If you paid for tickets, the money goes back to the card you paid with, without you asking; a separate mail confirms the refund.',
     '',
     `The event: ${eventUrl}`,
-    `Choose which mails you get: ${settingsUrl}`,
+    ...footerText(end),
   ].join('\n');
   return { subject: `Cancelled: ${event.title} (${when})`, text, html, attachments: [calendar] };
 }
@@ -126,11 +133,12 @@ export interface ReminderFacts {
 }
 
 /** The day before: when it starts, that the tickets are in the app, and when the door opens. */
-export function renderEventReminder(event: ReminderFacts, context: { format: MailFormat; links: MailLinks }): RenderedMail {
-  const { format, links } = context;
+export function renderEventReminder(event: ReminderFacts, context: { reader: MailReader; links: MailLinks }): RenderedMail {
+  const { reader, links } = context;
+  const { format } = reader;
   const eventUrl = `${links.appUrl}/events/${encodeURIComponent(event.eventId)}`;
   const ticketsUrl = `${links.appUrl}/tickets`;
-  const settingsUrl = `${links.appUrl}/notifications`;
+  const end = footer(eventUrl, reader, links);
   const when = dateTime(event.startsAt, format);
   const doors = dateTime(new Date(Date.parse(event.startsAt) - 6 * 3_600_000), format);
   const html = layout({
@@ -145,7 +153,7 @@ export function renderEventReminder(event: ReminderFacts, context: { format: Mai
       ]) +
       button('Open my tickets', ticketsUrl) +
       paragraph('Plans changed? The event page has the latest time and place.', { muted: true }),
-    footer: footer(eventUrl, settingsUrl),
+    footer: footerHtml(end),
   });
   const text = [
     `${event.title} is tomorrow`,
@@ -157,7 +165,7 @@ export function renderEventReminder(event: ReminderFacts, context: { format: Mai
     '',
     `Your tickets: ${ticketsUrl}`,
     `The event: ${eventUrl}`,
-    `Choose which mails you get: ${settingsUrl}`,
+    ...footerText(end),
   ].join('\n');
   return { subject: `Tomorrow: ${event.title}, ${when}`, text, html, attachments: [] };
 }

@@ -1,4 +1,4 @@
-/** How a mail writes dates and money for its reader: their locale and the platform's time zone. */
+/** How a mail writes dates and money for its reader: their locale and time zone (or the platform's, ADR 0032). */
 export interface MailFormat {
   locale: string;
   timeZone: string;

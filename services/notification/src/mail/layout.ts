@@ -40,6 +40,22 @@ export function facts(rows: ReadonlyArray<readonly [string, string]>): string {
   return `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${cells}</table>`;
 }
 
+/** Why the mail came, and the links under it (event page, stop these mails, settings). */
+export interface MailFooter {
+  reason: string;
+  links: ReadonlyArray<readonly [label: string, href: string]>;
+}
+
+export function footerHtml(footer: MailFooter): string {
+  const links = footer.links.map(([label, href]) => `<a href="${escapeHtml(href)}" style="color:${MUTED}">${escapeHtml(label)}</a>`).join(' · ');
+  return `${escapeHtml(footer.reason)}${links === '' ? '' : ` ${links}`}`;
+}
+
+/** The plain-text footer: one line per link, after a blank line. */
+export function footerText(footer: MailFooter): string[] {
+  return ['', '--', footer.reason, ...footer.links.map(([label, href]) => `${label}: ${href}`)];
+}
+
 /** The whole message: the card with `body` (already HTML), and a footer saying why it came. */
 export function layout(input: { title: string; preheader: string; body: string; footer: string }): string {
   return `<!doctype html>

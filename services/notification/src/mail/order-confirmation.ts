@@ -3,13 +3,9 @@ import QRCode from 'qrcode';
 import type { MailAttachment, RenderedMail } from '../domain/mail.js';
 import { eventCalendarUid, placeLine } from '@eventonight/platform';
 import { calendarAttachment } from './ics.js';
-import { dateTime, money, type MailFormat } from './format.js';
-import { button, escapeHtml, facts, heading, layout, paragraph } from './layout.js';
-
-export interface MailLinks {
-  /** The web app's origin, e.g. https://app.eventonight.example */
-  appUrl: string;
-}
+import { dateTime, money } from './format.js';
+import { settingsUrl, type MailLinks, type MailReader } from './links.js';
+import { button, facts, footerHtml, footerText, heading, layout, paragraph, type MailFooter } from './layout.js';
 
 /**
  * The buyer's confirmation: what they bought, for when, each ticket's QR code (the door code, as
@@ -17,9 +13,10 @@ export interface MailLinks {
  */
 export async function renderOrderConfirmation(
   order: EventData<'ticketing.order.confirmed'>,
-  context: { format: MailFormat; links: MailLinks; now: Date },
+  context: { reader: MailReader; links: MailLinks; now: Date },
 ): Promise<RenderedMail> {
-  const { format, links } = context;
+  const { links } = context;
+  const { format } = context.reader;
   const eventUrl = `${links.appUrl}/events/${encodeURIComponent(order.eventId)}`;
   const orderUrl = `${links.appUrl}/orders/${encodeURIComponent(order.orderId)}`;
   const when = dateTime(order.startsAt, format);
@@ -52,6 +49,8 @@ export async function renderOrderConfirmation(
     { stampedAt: context.now },
   );
 
+  // Transactional: always sent, so no "stop" link; the settings are one click away all the same.
+  const end: MailFooter = { reason: 'You receive this because you bought tickets on EventoNight.', links: [['Event page', eventUrl], ['Manage your mail', settingsUrl(links)]] };
   const ticketBlocks = order.tickets
     .map(
       (_ticket, index) =>
@@ -74,8 +73,7 @@ export async function renderOrderConfirmation(
       `<div>${ticketBlocks}</div>` +
       button('See my tickets', orderUrl) +
       paragraph('The attached calendar file adds the evening to your calendar.', { muted: true }),
-    footer:
-      `You receive this because you bought tickets on EventoNight. <a href="${escapeHtml(eventUrl)}" style="color:#57546b">Event page</a>`,
+    footer: footerHtml(end),
   });
   const text = [
     `You’re going to ${order.eventTitle}`,
@@ -92,6 +90,7 @@ export async function renderOrderConfirmation(
     `The event: ${eventUrl}`,
     '',
     'The QR codes are attached as images, and the evening as a calendar file.',
+    ...footerText(end),
   ].join('\n');
   return {
     subject: `Your tickets for ${order.eventTitle} — ${when}`,

@@ -42,6 +42,10 @@ export function smtpSender(options: { url: string; from: string; domain: string 
           text: mail.text,
           html: mail.html,
           messageId: `<${mail._id}@${options.domain}>`,
+          // RFC 2369 + RFC 8058: mail clients offer "unsubscribe" and POST `List-Unsubscribe=One-Click` to the URL.
+          ...((mail.listUnsubscribe ?? null) === null
+            ? {}
+            : { headers: { 'List-Unsubscribe': `<${mail.listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }),
           attachments: mail.attachments.map((attachment) => ({
             filename: attachment.filename,
             contentType: attachment.contentType,

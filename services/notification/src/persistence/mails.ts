@@ -41,7 +41,7 @@ export class MailRepository {
   async markSent(mailId: string, now: Date): Promise<void> {
     await this.collection.updateOne(
       { _id: mailId, status: 'sending' },
-      { $set: { status: 'sent', finishedAt: now, claimedUntil: null, to: null, text: null, html: null, attachments: [], lastError: null } },
+      { $set: { status: 'sent', finishedAt: now, claimedUntil: null, to: null, text: null, html: null, attachments: [], listUnsubscribe: null, lastError: null } },
     );
   }
 
@@ -54,7 +54,7 @@ export class MailRepository {
     const change =
       next.status === 'pending'
         ? { status: 'pending' as const, nextAttemptAt: next.nextAttemptAt, claimedUntil: null, lastError: error }
-        : { status: 'dead' as const, finishedAt: now, claimedUntil: null, lastError: error, to: null, text: null, html: null, attachments: [] };
+        : { status: 'dead' as const, finishedAt: now, claimedUntil: null, lastError: error, to: null, text: null, html: null, attachments: [], listUnsubscribe: null };
     await this.collection.updateOne({ _id: mailId, status: 'sending' }, { $set: change, $inc: { attempts: 1 } });
   }
 

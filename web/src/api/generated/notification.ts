@@ -2,6 +2,209 @@
 // web/e2e/api-client.test.ts fails when this file no longer matches the service.
 
 export interface paths {
+    "/mail-unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an unsubscribe link from a mail stops, and whether that mail is still on
+         * @description For the web app's unsubscribe page; changes nothing (link scanners follow GETs). No token needed: the link's key is the authority. 422 `/problems/unsubscribe-link-invalid`: the token has the right form but this service did not sign it (forged, altered); nothing changes.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The key of the link in the mail: names the member and the kind of mail, signed by this service. */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "event.changed" | "event.cancelled" | "event.reminder";
+                            subscribed: boolean;
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unsubscribe-link-invalid` Unsubscribe link not valid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsubscribe-link-invalid";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * One-click unsubscribe (RFC 8058): stop the kind of mail the link names
+         * @description The URL of a mail’s List-Unsubscribe header; mail clients POST the form `List-Unsubscribe=One-Click` to it, and so does the web app’s unsubscribe page. Stops only that kind of mail for that member (in-app notices and other mails stay); idempotent. 422 `/problems/unsubscribe-link-invalid`: the token has the right form but this service did not sign it (forged, altered); nothing changes.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The key of the link in the mail: names the member and the kind of mail, signed by this service. */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        /** @constant */
+                        "List-Unsubscribe": "One-Click";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "event.changed" | "event.cancelled" | "event.reminder";
+                            subscribed: boolean;
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unsubscribe-link-invalid` Unsubscribe link not valid */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsubscribe-link-invalid";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notification-preferences": {
         parameters: {
             query?: never;
@@ -9,7 +212,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My muted notification types (and every type there is) */
+        /** My muted notification types (and every type there is), and my mail settings */
         get: {
             parameters: {
                 query?: never;
@@ -26,6 +229,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            mail: {
+                                defaults: {
+                                    locale: string;
+                                    timeZone: string;
+                                };
+                                kinds: ("event.changed" | "event.cancelled" | "event.reminder")[];
+                                locale: ("en-GB" | "en-US" | "it-IT" | "de-DE" | "fr-FR" | "es-ES") | null;
+                                locales: ("en-GB" | "en-US" | "it-IT" | "de-DE" | "fr-FR" | "es-ES")[];
+                                off: ("event.changed" | "event.cancelled" | "event.reminder")[];
+                                timeZone: string | null;
+                            };
                             muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
                             types: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
                         };
@@ -83,7 +297,7 @@ export interface paths {
         };
         /**
          * Replace my muted notification types
-         * @description Muted types are still stored (listed over REST) but never pushed in real time.
+         * @description Muted types are still stored (listed over REST) but never pushed in real time. Mail settings stay as they are.
          */
         put: {
             parameters: {
@@ -107,6 +321,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            mail: {
+                                defaults: {
+                                    locale: string;
+                                    timeZone: string;
+                                };
+                                kinds: ("event.changed" | "event.cancelled" | "event.reminder")[];
+                                locale: ("en-GB" | "en-US" | "it-IT" | "de-DE" | "fr-FR" | "es-ES") | null;
+                                locales: ("en-GB" | "en-US" | "it-IT" | "de-DE" | "fr-FR" | "es-ES")[];
+                                off: ("event.changed" | "event.cancelled" | "event.reminder")[];
+                                timeZone: string | null;
+                            };
                             muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
                             types: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded")[];
                         };
@@ -157,6 +382,150 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
                             type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/quiesced` Writes are paused for a backup; `https://eventonight.dev/problems/service-unavailable` Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/quiesced" | "https://eventonight.dev/problems/service-unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notification-preferences/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace my mail settings: which optional mails I get, and my locale and time zone
+         * @description Order confirmations and refunds are always sent; `off` stops the others. `locale` and `timeZone` decide how dates, times and money are written in mails queued from now on (null = the platform’s). Live alerts stay as they are. 422 `unprocessable`: `timeZone` has the form of a zone name but is not a zone this service knows.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How dates and money are written in my mails; null = the platform’s. */
+                        locale: ("en-GB" | "en-US" | "it-IT" | "de-DE" | "fr-FR" | "es-ES") | null;
+                        /** @description The optional mails to stop; the others are sent. */
+                        off: ("event.changed" | "event.cancelled" | "event.reminder")[];
+                        /** @description The IANA zone my mails give times in; null = the platform’s. */
+                        timeZone: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            defaults: {
+                                locale: string;
+                                timeZone: string;
+                            };
+                            kinds: ("event.changed" | "event.cancelled" | "event.reminder")[];
+                            locale: ("en-GB" | "en-US" | "it-IT" | "de-DE" | "fr-FR" | "es-ES") | null;
+                            locales: ("en-GB" | "en-US" | "it-IT" | "de-DE" | "fr-FR" | "es-ES")[];
+                            off: ("event.changed" | "event.cancelled" | "event.reminder")[];
+                            timeZone: string | null;
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/malformed-json` Malformed JSON body; `https://eventonight.dev/problems/validation` Request validation failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/malformed-json" | "https://eventonight.dev/problems/validation";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/payload-too-large` Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/payload-too-large";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unsupported-media-type` Unsupported media type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
                         };
                     };
                 };
