@@ -154,5 +154,6 @@ export async function queueEventReminder(deps: MailQueueDeps, event: ReminderFac
 export async function queueEmailConfirmation(deps: MailQueueDeps, request: EventData<'user.email.verification.requested'>, source: SourceEvent): Promise<number> {
   if (await deps.ledger.isErased(request.userId)) return 0;
   const rendered = renderEmailConfirmation(request, { links: deps.links });
-  return queue(deps, [newMail({ recipientId: request.userId, kind: 'email.confirmation', sourceEventId: source.id, to: request.email, rendered, now: deps.clock() })]);
+  // No unsubscribe: it is the mail that makes the address usable at all.
+  return queue(deps, [newMail({ recipientId: request.userId, kind: 'email.confirmation', sourceEventId: source.id, to: request.email, rendered, listUnsubscribe: null, now: deps.clock() })]);
 }

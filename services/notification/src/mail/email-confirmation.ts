@@ -1,6 +1,6 @@
 import type { EventData } from '@eventonight/contracts';
 import type { RenderedMail } from '../domain/mail.js';
-import type { MailLinks } from './order-confirmation.js';
+import type { MailLinks } from './links.js';
 import { button, heading, layout, paragraph } from './layout.js';
 
 /**
