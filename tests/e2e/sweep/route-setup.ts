@@ -28,6 +28,9 @@ export interface RouteSetup {
 }
 
 const OK = [200, 201, 202, 204];
+const UNKNOWN_FEED_TOKEN = 'A'.repeat(43);
+/** An unsubscribe link's key of the documented shape, signed by nobody: the service answers 422. */
+const FORGED_UNSUBSCRIBE_TOKEN = `sweep.${'B'.repeat(43)}`;
 const SWEEP_PASSWORD = 'Sweep-password-2026!';
 const SIGN_AT_SEND = 'signed-when-sent';
 
@@ -51,6 +54,9 @@ function pathValue(op: Operation, name: string, world: World): string {
     case 'exportId':
       // The member's own ready export (anyone else's is 404).
       return world.exportId;
+    case 'token':
+      // A calendar feed's key, well-formed but no feed's (a real one is the calendar tests' story).
+      return UNKNOWN_FEED_TOKEN;
     default:
       throw new Error(`no id for path parameter ${name} of ${operationKey(op)}`);
   }
@@ -152,6 +158,26 @@ export function routeSetup(op: Operation, world: World): RouteSetup {
     case 'user POST /email-verifications':
       // A well-formed code no link has: the baseline reaches the lookup and finds nothing.
       setup.baselineStatuses = [404];
+      break;
+    case 'ticketing GET /calendar-feed/{token}.ics':
+      setup.baselineStatuses = [404];
+      break;
+    case 'ticketing DELETE /calendar-feed':
+      // Stopping a feed the member may not have (the POST may run before or after).
+      setup.baselineStatuses = [204, 404];
+      break;
+    case 'notification GET /mail-unsubscribe':
+      setup.baseline.query = [['token', encodeURIComponent(FORGED_UNSUBSCRIBE_TOKEN)]];
+      setup.baselineStatuses = [422];
+      break;
+    case 'notification POST /mail-unsubscribe':
+      // Exactly what a mail client sends (RFC 8058), with a key nobody signed.
+      setup.baseline.query = [['token', encodeURIComponent(FORGED_UNSUBSCRIBE_TOKEN)]];
+      setup.baseline.body = { kind: 'raw', text: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' };
+      setup.baselineStatuses = [422];
+      break;
+    case 'notification PUT /notification-preferences/mail':
+      setup.baseline.body = { kind: 'json', value: { off: ['event.reminder'], locale: 'it-IT', timeZone: 'Europe/Rome' } };
       break;
     case 'user DELETE /users/me':
       setup.sendBaseline = false;

@@ -157,10 +157,12 @@ function headerVariants(base: SweepRequest): SweepRequest[] {
 function bodyVariants(base: SweepRequest): SweepRequest[] {
   const { op } = base;
   if (op.rawBody) {
+    // In the route's own media type (a webhook's JSON, a form), so the size is the one defect.
+    const contentType = base.body.kind === 'raw' ? base.body.contentType : 'application/json';
     return [
       {
         ...base,
-        body: { kind: 'raw', text: 'x'.repeat(1024 * 1024), contentType: 'application/json' },
+        body: { kind: 'raw', text: 'x'.repeat(1024 * 1024), contentType },
         phase: 'malformed',
         label: 'a 1 MB body',
         expect: { status: 413, slugs: ['payload-too-large'] },

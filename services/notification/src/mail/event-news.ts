@@ -149,7 +149,7 @@ export function renderEventReminder(event: ReminderFacts, context: { reader: Mai
       paragraph('A reminder for the event you are going to. Keep your tickets at hand: each QR code lets one person in.') +
       facts([
         ['Starts', when],
-        ['Door open from', doors],
+        ['Doors open from', doors],
       ]) +
       button('Open my tickets', ticketsUrl) +
       paragraph('Plans changed? The event page has the latest time and place.', { muted: true }),
@@ -161,7 +161,7 @@ export function renderEventReminder(event: ReminderFacts, context: { reader: Mai
     'A reminder for the event you are going to. Keep your tickets at hand: each QR code lets one person in.',
     '',
     `Starts:         ${when}`,
-    `Door open from: ${doors}`,
+    `Doors open from: ${doors}`,
     '',
     `Your tickets: ${ticketsUrl}`,
     `The event: ${eventUrl}`,
