@@ -329,7 +329,7 @@ describe('web app in the browser', () => {
     });
     await member.goto(`${stack.baseUrl}/search`);
     await member.getByText('Your session has ended.').waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
-      await member.screenshot({ path: new URL('session-ended-failure.png', SCREENSHOT_DIR).pathname, fullPage: true });
+      await member.screenshot({ path: fileURLToPath(new URL('session-ended-failure.png', SCREENSHOT_DIR)), fullPage: true });
       throw error;
     });
     await member.getByRole('button', { name: 'Sign in again' }).click();

@@ -57,7 +57,7 @@ describe('web app in the browser: download my data', () => {
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await page.waitForTimeout(150);
-      await page.getByTestId('your-data').screenshot({ path: new URL(`${name}-${width}.png`, SCREENSHOT_DIR).pathname });
+      await page.getByTestId('your-data').screenshot({ path: fileURLToPath(new URL(`${name}-${width}.png`, SCREENSHOT_DIR)) });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type jsQRType from 'jsqr';
 import type { Locator, Page } from 'playwright-core';
@@ -47,7 +48,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width, height: 900 });
     await page.evaluate(() => window.scrollTo(0, 0)); // a sticky header stays on top of the capture
     await page.waitForTimeout(150); // let layout settle after the resize
-    await page.screenshot({ path: new URL(`${name}-${width}.png`, SCREENSHOT_DIR).pathname, fullPage: true });
+    await page.screenshot({ path: fileURLToPath(new URL(`${name}-${width}.png`, SCREENSHOT_DIR)), fullPage: true });
   }
   await page.setViewportSize(original);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { call, mailpit, registerAccount, waitFor, type Account } from '@eventonight/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
@@ -52,7 +53,7 @@ describe('web app in the browser: stop an email from its link, and choose how ma
       await page.setViewportSize({ width, height: 800 });
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(150);
-      await page.screenshot({ path: new URL(`${name}-${width}.png`, DOCS).pathname, fullPage: true });
+      await page.screenshot({ path: fileURLToPath(new URL(`${name}-${width}.png`, DOCS)), fullPage: true });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   }
