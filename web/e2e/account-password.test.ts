@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { infra, keycloakIssuer, registerAccount, waitFor, type Account } from '@eventonight/testing';
+import { infra, keycloakIssuer, registerAccount, userAdminToken, waitFor, type Account } from '@eventonight/testing';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { assertThemed, screenshots, seriousViolations, signInOnKeycloak } from './pages.js';
@@ -25,20 +25,10 @@ async function passwordGrant(email: string, password: string): Promise<string> {
   return reply.ok ? 'ok' : String(((await reply.json()) as { error?: unknown }).error);
 }
 
-/** The user service's service account may read users and their brute-force state. */
-async function adminToken(): Promise<string> {
-  const reply = await fetch(`${keycloakIssuer}/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'user-service', client_secret: infra.keycloakUserServiceClientSecret }),
-  });
-  assert.equal(reply.status, 200, 'the user service client signs in');
-  return ((await reply.json()) as { access_token: string }).access_token;
-}
-
 /** What Keycloak's brute-force detector holds on a user. */
 async function lockState(userId: string): Promise<{ disabled: boolean; numFailures: number }> {
   const reply = await fetch(`${infra.keycloakUrl}/admin/realms/${infra.keycloakRealm}/attack-detection/brute-force/users/${userId}`, {
-    headers: { authorization: `Bearer ${await adminToken()}` },
+    headers: { authorization: `Bearer ${await userAdminToken()}` },
   });
   assert.equal(reply.status, 200, await reply.clone().text());
   return (await reply.json()) as { disabled: boolean; numFailures: number };
@@ -168,7 +158,7 @@ describe('web app in the browser: the password, on Keycloak pages in the app’s
     // The operator (or the wait) lifts it; then the right password works again.
     const unlock = await fetch(`${infra.keycloakUrl}/admin/realms/${infra.keycloakRealm}/attack-detection/brute-force/users/${target.id}`, {
       method: 'DELETE',
-      headers: { authorization: `Bearer ${await adminToken()}` },
+      headers: { authorization: `Bearer ${await userAdminToken()}` },
     });
     assert.equal(unlock.status, 204);
     assert.equal(await passwordGrant(target.email, OLD_PASSWORD), 'ok', 'the right password works once the lock is lifted');

@@ -2,6 +2,7 @@ export * from './context/correlation.js';
 export * from './logger/logger.js';
 export * from './util/backoff.js';
 export * from './util/recent-values.js';
+export * from './util/link-secret.js';
 export * from './config/index.js';
 export * from './http/index.js';
 export * from './auth/index.js';

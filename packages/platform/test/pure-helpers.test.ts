@@ -4,6 +4,7 @@ import { cursorParam, pageLimitParam } from '../src/http/pagination.js';
 import { OutboxSignal } from '../src/outbox/signal.js';
 import { afterTimeCursor, decodeTimeCursor, encodeTimeCursor } from '../src/persistence/time-cursor.js';
 import { backoffDelay, sleep } from '../src/util/backoff.js';
+import { linkSecretDigest, newLinkSecret } from '../src/util/link-secret.js';
 
 /** The platform's I/O-free helpers (the mutation-testing target `packages/platform`). */
 
@@ -129,5 +130,15 @@ describe('outbox signal', () => {
     stopA();
     signal.ring();
     assert.deepEqual(rings, { a: 1, b: 2 });
+  });
+});
+
+describe('link secrets (a confirmation link, a calendar feed address)', () => {
+  it('a secret is 256 random bits in base64url; only its sha256 digest is kept', () => {
+    const secret = newLinkSecret();
+    assert.match(secret, /^[A-Za-z0-9_-]{43}$/);
+    assert.notEqual(newLinkSecret(), secret);
+    assert.equal(linkSecretDigest('abc'), 'ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0');
+    assert.notEqual(linkSecretDigest(secret), secret);
   });
 });

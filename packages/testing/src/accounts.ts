@@ -46,12 +46,8 @@ export interface RegisterOptions {
   unconfirmed?: boolean;
 }
 
-/**
- * Marks an account's address confirmed in Keycloak the way an operator would in the admin console
- * (as the user service's service account, which manages users): a shortcut past the mailed link,
- * for tests about something else. The link itself is tested in services/user and web/e2e.
- */
-export async function confirmAddressAsOperator(userId: string): Promise<void> {
+/** A token of the user service's service account, which manages the realm's users: for arranging and reading Keycloak state. */
+export async function userAdminToken(): Promise<string> {
   const grant = await fetch(`${keycloakIssuer}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -59,7 +55,16 @@ export async function confirmAddressAsOperator(userId: string): Promise<void> {
     signal: AbortSignal.timeout(15_000),
   });
   if (!grant.ok) throw new Error(`service-account token → HTTP ${grant.status}: ${await grant.text()}`);
-  const { access_token: token } = (await grant.json()) as { access_token: string };
+  return ((await grant.json()) as { access_token: string }).access_token;
+}
+
+/**
+ * Marks an account's address confirmed in Keycloak the way an operator would in the admin console
+ * (as the user service's service account, which manages users): a shortcut past the mailed link,
+ * for tests about something else. The link itself is tested in services/user and web/e2e.
+ */
+export async function confirmAddressAsOperator(userId: string): Promise<void> {
+  const token = await userAdminToken();
   const updated = await fetch(`${infra.keycloakUrl}/admin/realms/${infra.keycloakRealm}/users/${encodeURIComponent(userId)}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -17,7 +17,7 @@ import {
   type InventoryState,
   type Tier,
 } from '../src/domain/inventory.js';
-import { feedEntriesOf, feedTokenDigest, newFeedToken, type HeldTicket } from '../src/domain/calendar-feed.js';
+import { feedEntriesOf, type HeldTicket } from '../src/domain/calendar-feed.js';
 import { FINAL_STATUSES, orderIdFor, requestHashOf, ticketIdsFor } from '../src/domain/order.js';
 import { newTicketCode } from '../src/domain/ticket.js';
 
@@ -357,13 +357,5 @@ describe('a member\'s calendar feed', () => {
     assert.equal(entries[0]?.status, 'CANCELLED');
     assert.equal(entries[0]?.title, 'Cancelled: Off');
     assert.match(entries[0]?.description ?? '', /^This event was cancelled\. Your 2 tickets \(2 × General\) are refunded if you paid\.$/);
-  });
-
-  it('a feed token is 256 random bits in base64url; only its sha256 digest is kept', () => {
-    const token = newFeedToken();
-    assert.match(token, /^[A-Za-z0-9_-]{43}$/);
-    assert.notEqual(newFeedToken(), token);
-    assert.equal(feedTokenDigest('abc'), 'ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0');
-    assert.notEqual(feedTokenDigest(token), token);
   });
 });

@@ -1,5 +1,5 @@
-import { calendarFile, problems, type Principal } from '@eventonight/platform';
-import { feedEntriesOf, feedTokenDigest, newFeedToken, type FeedEventCopy, type HeldTicket } from '../domain/calendar-feed.js';
+import { calendarFile, linkSecretDigest, newLinkSecret, problems, type Principal } from '@eventonight/platform';
+import { feedEntriesOf, type FeedEventCopy, type HeldTicket } from '../domain/calendar-feed.js';
 import type { TicketState } from '../domain/ticket.js';
 import type { TicketingDeps } from './deps.js';
 
@@ -24,9 +24,9 @@ export interface NewFeed {
  * token's digest is kept.
  */
 export async function createCalendarFeed(deps: TicketingDeps, principal: Principal): Promise<NewFeed> {
-  const token = newFeedToken();
+  const token = newLinkSecret();
   const createdAt = deps.clock();
-  await deps.calendarFeeds.replaceOne({ _id: principal.userId }, { tokenDigest: feedTokenDigest(token), createdAt }, { upsert: true });
+  await deps.calendarFeeds.replaceOne({ _id: principal.userId }, { tokenDigest: linkSecretDigest(token), createdAt }, { upsert: true });
   return { url: feedUrl(deps, token), createdAt };
 }
 
@@ -65,7 +65,7 @@ async function eventCopies(deps: TicketingDeps, eventIds: readonly string[]): Pr
  * or its member erased) is 404, the same answer whichever it is.
  */
 export async function calendarFeedFile(deps: TicketingDeps, token: string): Promise<string> {
-  const feed = await deps.calendarFeeds.findOne({ tokenDigest: feedTokenDigest(token) }, { projection: { _id: 1 } });
+  const feed = await deps.calendarFeeds.findOne({ tokenDigest: linkSecretDigest(token) }, { projection: { _id: 1 } });
   if (feed === null) throw problems.notFound('No calendar feed has this address (it may have been stopped or replaced).');
   const tickets = (await deps.tickets.collection
     .find({ holderId: feed._id }, { projection: { eventId: 1, tierId: 1, status: 1 } })

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { eventCalendarUid, placeLine, type CalendarEvent } from '@eventonight/platform';
 import type { InventoryState } from './inventory.js';
 import type { TicketStatus } from './ticket.js';
@@ -8,16 +7,6 @@ import type { TicketStatus } from './ticket.js';
  * carries a token (the only credential a calendar app can send); only its digest is stored, so a
  * leaked database does not hand out anyone's feed.
  */
-
-/** 256 random bits, base64url: the secret part of a feed's address. */
-export function newFeedToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** What is stored and looked up instead of the token. */
-export function feedTokenDigest(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
 
 /** A ticket as the feed sees it. */
 export interface HeldTicket {

@@ -1,4 +1,4 @@
-import { problemOf, problems, problemSubtype, retryOnVersionConflict, type Principal } from '@eventonight/platform';
+import { linkSecretDigest, newLinkSecret, problemOf, problems, problemSubtype, retryOnVersionConflict, type Principal } from '@eventonight/platform';
 import { contactChanged, emailVerificationRequested } from '../domain/events.js';
 import { challengeFor, decideConfirm, decideEmailChange, decideResend, pendingChallenge } from '../domain/email-verification.js';
 import { isActive, type ActiveProfile, type EmailChallenge } from '../domain/profile.js';
@@ -6,7 +6,6 @@ import { profileIdByChallenge } from '../persistence/profiles.js';
 import type { ProfileDeps } from './deps.js';
 import { ensureProfile } from './ensure-profile.js';
 import { AccountExistsError, type IdentityProvider } from './identity-provider.js';
-import { digestOf, newVerificationToken } from './verification-token.js';
 
 export const alreadyVerified = problemSubtype('conflict', 'email-already-verified', 'Email already verified');
 export const recentlySent = problemSubtype('conflict', 'verification-recently-sent', 'Verification recently sent');
@@ -34,8 +33,8 @@ async function activeProfileOf(deps: ProfileDeps, principal: Principal): Promise
 /** Stores a new challenge (replacing any earlier one) and mails its link from the same write. */
 async function challenge(deps: VerificationDeps, saved: Saved, email: string, reason: EmailChallenge['reason']): Promise<Saved> {
   const now = deps.clock();
-  const { token, tokenHash } = newVerificationToken();
-  const pending = challengeFor(email, reason, tokenHash, now);
+  const token = newLinkSecret();
+  const pending = challengeFor(email, reason, linkSecretDigest(token), now);
   const changes = { emailChallenge: pending, updatedAt: now.toISOString() };
   const version = await deps.store.update(saved.profile._id, saved.version, changes, [emailVerificationRequested(saved.profile._id, pending, token)]);
   return { profile: { ...saved.profile, ...changes }, version };
@@ -78,7 +77,7 @@ const invalidLink = (): never => {
  * (a failure there changes nothing here; opening the link again finishes the job), then in the profile.
  */
 export function confirmEmail(deps: VerificationDeps, token: string): Promise<{ email: string }> {
-  const tokenHash = digestOf(token);
+  const tokenHash = linkSecretDigest(token);
   return retryOnVersionConflict(3, async () => {
     const userId = await profileIdByChallenge(deps.store, tokenHash);
     if (userId === null) return invalidLink();

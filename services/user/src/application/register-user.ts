@@ -1,10 +1,9 @@
-import { AggregateAlreadyExistsError, problems, type Logger } from '@eventonight/platform';
+import { AggregateAlreadyExistsError, linkSecretDigest, newLinkSecret, problems, type Logger } from '@eventonight/platform';
 import { emailVerificationRequested, profileCreated } from '../domain/events.js';
 import { challengeFor } from '../domain/email-verification.js';
 import { newProfile, type ActiveProfile, type Organization, type Role } from '../domain/profile.js';
 import type { ProfileStore } from '../persistence/profiles.js';
 import { AccountExistsError, AccountRejectedError, type IdentityProvider } from './identity-provider.js';
-import { newVerificationToken } from './verification-token.js';
 
 export interface Registration {
   email: string;
@@ -45,8 +44,8 @@ export async function registerUser(deps: RegisterDeps, registration: Registratio
     throw error;
   }
   const now = deps.clock();
-  const { token, tokenHash } = newVerificationToken();
-  const challenge = challengeFor(email, 'sign-up', tokenHash, now);
+  const token = newLinkSecret();
+  const challenge = challengeFor(email, 'sign-up', linkSecretDigest(token), now);
   const profile: ActiveProfile = {
     ...newProfile({
       id: userId,
