@@ -10,5 +10,6 @@ export * from './persistence/index.js';
 export * from './bus/index.js';
 export * from './outbox/index.js';
 export * from './service/index.js';
+export * from './metrics/index.js';
 export * from './privacy/index.js';
 export * from './calendar/icalendar.js';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { networkInterfaces } from 'node:os';
 import { ServiceStats } from '../src/persistence/command-stats.js';
+import { ServiceMetrics } from '../src/metrics/service-metrics.js';
 import { inSubnet, opsAccessProblem, resolveOpsHost, type Interfaces } from '../src/service/ops-access.js';
 import { startOpsServer, type RunningOpsServer } from '../src/service/ops-server.js';
 import { silentLogger } from './fixtures.js';
@@ -61,7 +62,8 @@ describe('ops listener access: the real listener', () => {
 
   before(async () => {
     plain = await startOpsServer(0, plainControl, new ServiceStats(), silentLogger);
-    guarded = await startOpsServer(0, guardedControl, new ServiceStats(), silentLogger, { host: '127.0.0.0/8', token: TOKEN });
+    const metrics = new ServiceMetrics({ service: 'guarded', version: '1.2.3', defaultMetrics: false });
+    guarded = await startOpsServer(0, guardedControl, new ServiceStats(), silentLogger, { host: '127.0.0.0/8', token: TOKEN }, metrics);
   });
   after(async () => {
     await plain?.close();
@@ -93,6 +95,11 @@ describe('ops listener access: the real listener', () => {
     assert.equal(notBearer.status, 401);
     const stats = await fetch(`${guarded.url}/stats`);
     assert.equal(stats.status, 401, 'every route is guarded, not only quiesce');
+    const metrics = await fetch(`${guarded.url}/metrics`);
+    assert.equal(metrics.status, 401, 'the metrics too');
+    assert.doesNotMatch(await metrics.text(), /eventonight_/);
+    const metricsWrongToken = await fetch(`${guarded.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN.slice(1)}x` } });
+    assert.equal(metricsWrongToken.status, 403);
     assert.deepEqual(guardedControl.calls, []);
   });
 
@@ -104,7 +111,18 @@ describe('ops listener access: the real listener', () => {
     const resumed = await fetch(`${guarded.url}/resume`, { method: 'POST', headers });
     assert.equal(resumed.status, 200);
     assert.deepEqual(guardedControl.calls, ['quiesce', 'resume']);
+    const metrics = await fetch(`${guarded.url}/metrics`, { headers });
+    assert.equal(metrics.status, 200);
+    assert.match(metrics.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
+    assert.match(await metrics.text(), /^eventonight_build_info\{service="guarded",version="1\.2\.3"\} 1$/m);
   });
+
+  it('a listener given no metrics answers 404 to /metrics', async () => {
+    const response = await fetch(`${plain.url}/metrics`);
+    assert.equal(response.status, 404);
+    await response.body?.cancel();
+  });
+
 
   it('refuses to start off loopback without a real token', async () => {
     await assert.rejects(startOpsServer(0, recordingQuiesceControl(), new ServiceStats(), silentLogger, { host: '0.0.0.0' }), /OPS_TOKEN is required when the ops listener binds to 0\.0\.0\.0/);

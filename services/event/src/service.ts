@@ -36,7 +36,7 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
   return {
     name: 'event',
     aggregateCollections: [EVENTS_COLLECTION, EXPORT_PARTS_COLLECTION],
-    async setup({ config, db, logger, store: storeOf, jobLease }) {
+    async setup({ config, db, logger, store: storeOf, jobLease, metrics }) {
       const store = storeOf<EventState>(EVENTS_COLLECTION);
       await store.ensureIndexes(eventIndexes);
       const ticketingUrl = config.TICKETING_INTERNAL_URL;
@@ -48,6 +48,7 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
               namespace: config.MONGO_DB,
               ttlSeconds: config.CATALOGUE_CACHE_TTL_SEC,
               logger: logger.child({ component: 'catalogue-cache' }),
+              onLookup: metrics.cacheLookup('catalogue'),
             });
       const deps: EventAppDeps = {
         store,

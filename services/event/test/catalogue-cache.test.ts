@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningService } from '@eventonight/platform';
-import { freePort, freshDatabase, infra, startTestIssuer, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { freePort, freshDatabase, infra, metricValue, scrapeMetrics, startTestIssuer, type TestDatabase, type TestIssuer } from '@eventonight/testing';
 import { call, eventBody, newMember, newOrganizer, startEventService, type Reply } from './helpers.js';
 
 type Item = Record<string, unknown>;
@@ -33,7 +33,7 @@ describe('event service: catalogue cache', () => {
   before(async () => {
     database = await freshDatabase('event_cache');
     issuer = await startTestIssuer();
-    const extra = { REDIS_URL: infra.redisUrl };
+    const extra = { REDIS_URL: infra.redisUrl, OPS_PORT: '0' };
     replicaA = await startEventService({ database: database.name, issuer, extra });
     replicaB = await startEventService({ database: database.name, issuer, extra });
     org = await newOrganizer(issuer);
@@ -51,6 +51,18 @@ describe('event service: catalogue cache', () => {
     await replicaB?.close();
     await issuer?.close();
     await database?.dispose();
+  });
+
+  it('the cache metrics count what the x-cache header says, under cache="catalogue" (ADR 0035)', async () => {
+    const scrape = () => scrapeMetrics(replicaB.opsUrl ?? 'no-ops-url');
+    const catalogue = (samples: Awaited<ReturnType<typeof scrape>>, result: string) => metricValue(samples, 'eventonight_cache_requests_total', { cache: 'catalogue', result });
+    const before = await scrape();
+    const answers: string[] = [];
+    for (let i = 0; i < 4; i += 1) answers.push((await call(replicaB.url, 'GET', listQuery)).headers.get('x-cache') ?? '');
+    const after = await scrape();
+    assert.equal(catalogue(after, 'hit') - catalogue(before, 'hit'), answers.filter((a) => a === 'hit').length);
+    assert.equal(catalogue(after, 'miss') - catalogue(before, 'miss'), answers.filter((a) => a === 'miss').length);
+    assert.equal(metricValue(after, 'eventonight_http_requests_total', { method: 'GET', route: '/events', status: '200' }) - metricValue(before, 'eventonight_http_requests_total', { method: 'GET', route: '/events', status: '200' }), 4);
   });
 
   it('a repeated list is answered from the cache, as it was, until an event changes', async () => {

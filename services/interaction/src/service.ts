@@ -30,7 +30,7 @@ export function interactionService(overrides: InteractionServiceOverrides = {}):
   return {
     name: 'interaction',
     aggregateCollections: AGGREGATE_COLLECTIONS,
-    async setup({ db, logger, store }) {
+    async setup({ db, logger, store, metrics }) {
       const likes = store<LikeState>(LIKES);
       const follows = store<FollowState>(FOLLOWS);
       const participations = store<ParticipationState>(PARTICIPATIONS);
@@ -39,7 +39,7 @@ export function interactionService(overrides: InteractionServiceOverrides = {}):
       await follows.ensureIndexes(followIndexes);
       await participations.ensureIndexes(participationIndexes);
       await reviews.ensureIndexes(reviewIndexes);
-      const copies = new Copies(db);
+      const copies = new Copies(db, { onLookup: metrics.cacheLookup('event-copies') });
       const deps: InteractionDeps = {
         likes,
         follows,

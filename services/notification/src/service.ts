@@ -68,9 +68,9 @@ export async function startNotificationService(
       name: options.name ?? config.SERVICE_NAME,
       // Publishes only its part of a member's data export, through that aggregate's outbox.
       aggregateCollections: [EXPORT_PARTS_COLLECTION],
-      async setup({ db, logger, verifier, store, jobLease }) {
+      async setup({ db, logger, verifier, store, jobLease, metrics }) {
         const notifications = new NotificationRepository(db);
-        const preferences = new PreferencesRepository(db);
+        const preferences = new PreferencesRepository(db, { onLookup: metrics.cacheLookup('delivery-preferences') });
         const followers = new AudienceRepository(db, FOLLOWERS_COLLECTION);
         const participants = new AudienceRepository(db, PARTICIPANTS_COLLECTION);
         await notifications.ensureIndexes();
@@ -137,6 +137,7 @@ export async function startNotificationService(
               logger: logger.child({ component: 'realtime' }),
               corsOrigins: config.SOCKET_CORS_ORIGINS,
               isErased: (userId) => ledger.isErased(userId),
+              metrics,
               ...(config.REDIS_URL === undefined ? {} : { redisUrl: config.REDIS_URL }),
               ...(config.SOCKET_MAX_CONNECTIONS === undefined ? {} : { maxConnections: config.SOCKET_MAX_CONNECTIONS }),
             });

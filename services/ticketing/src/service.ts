@@ -2,7 +2,7 @@ import type { TicketingDeps } from './application/deps.js';
 import { InventoryGroupCommit } from './application/group-commit.js';
 import { KeyedQueue } from './application/keyed-queue.js';
 import type { Clock, PaymentGateway } from './application/ports.js';
-import { minimiseStoredStripeEvents, processPendingStripeEvents } from './application/stripe-events.js';
+import { minimiseStoredStripeEvents, oldestUnprocessedAgeSeconds, processPendingStripeEvents } from './application/stripe-events.js';
 import { sweep } from './application/sweep.js';
 import { eraseTombstonedUsers } from './application/erase-user.js';
 import type { TicketingServiceConfig } from './config.js';
@@ -32,7 +32,7 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
   return {
     name: 'ticketing',
     aggregateCollections: [INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION, EXPORT_PARTS_COLLECTION],
-    async setup({ config, logger, db, store, jobLease }) {
+    async setup({ config, logger, db, store, jobLease, metrics }) {
       const inventories = store<InventoryState>(INVENTORIES_COLLECTION);
       const orders = store<OrderState>(ORDERS_COLLECTION);
       const tickets = store<TicketState>(TICKETS_COLLECTION);
@@ -45,7 +45,7 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
       if (minimised > 0) logger.info({ minimised }, 'stored Stripe events reduced to the fields ticketing reads');
 
       const stripe = stripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL });
-      const realPayments = stripePaymentGateway(stripe, { successUrl: config.CHECKOUT_SUCCESS_URL, cancelUrl: config.CHECKOUT_CANCEL_URL });
+      const realPayments = stripePaymentGateway(stripe, { successUrl: config.CHECKOUT_SUCCESS_URL, cancelUrl: config.CHECKOUT_CANCEL_URL }, metrics);
       const deps: TicketingDeps = {
         inventories,
         orders,
@@ -66,7 +66,9 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
         sessionTtlMs: config.CHECKOUT_SESSION_TTL_SEC * 1000,
         pendingTimeoutMs: config.PENDING_ORDER_TIMEOUT_MS,
         logger,
+        metrics,
       };
+      metrics.webhookOldestUnprocessedAge.readFrom(() => oldestUnprocessedAgeSeconds(stripeEvents, deps.clock()));
       overrides.onDeps?.(deps);
       // Copies tombstoned before erasure existed still held the id: those users are erased now.
       const tombstoned = await eraseTombstonedUsers(deps);

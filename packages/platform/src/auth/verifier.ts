@@ -27,6 +27,8 @@ export interface JwtVerifierOptions {
   verifiedTokenTtlMs?: number;
   /** Most verified tokens kept at once; the one verified longest ago goes first. Default 10,000. */
   verifiedTokenMaxEntries?: number;
+  /** Told whether each verification was answered from memory (hit) or checked (miss). */
+  onVerifiedTokenLookup?: (result: 'hit' | 'miss') => void;
 }
 
 export interface JwtVerifier {
@@ -61,6 +63,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier & { 
   const verified = new RecentValues<Principal>({
     ttlMs: options.verifiedTokenTtlMs ?? 60_000,
     maxEntries: options.verifiedTokenMaxEntries ?? 10_000,
+    ...(options.onVerifiedTokenLookup === undefined ? {} : { onLookup: options.onVerifiedTokenLookup }),
   });
 
   async function verifySignatureAndClaims(token: string): Promise<Principal> {

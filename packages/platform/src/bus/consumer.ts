@@ -1,8 +1,11 @@
+import { performance } from 'node:perf_hooks';
 import type { ChannelModel, ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { parseEventBytes, type DomainEvent, type EventType } from '@eventonight/contracts';
 import { runWithCorrelationId } from '../context/correlation.js';
 import type { Logger } from '../logger/logger.js';
+import type { ConsumerOutcome, ServiceMetrics } from '../metrics/service-metrics.js';
 import { isMongoUnavailableError } from '../persistence/mongo.js';
+import { HandledIds } from './handled-ids.js';
 import type { BusConnection } from './connection.js';
 import { DEFAULT_RETRY_DELAYS_MS, assertServiceTopology, serviceQueues, type ServiceQueues } from './topology.js';
 
@@ -28,7 +31,12 @@ export interface ConsumerOptions {
   retryDelaysMs?: readonly number[];
   /** Failures of a dependency are retried at the longest delay without ever reaching the DLQ. */
   isTransientError?: (error: unknown) => boolean;
+  /** Where messages are counted by event type and outcome, and handling is timed (ADR 0035). */
+  metrics?: Pick<ServiceMetrics, 'consumerMessages' | 'consumerHandlingDuration'>;
 }
+
+/** The event_type label of a message that is no valid event: its type is not from the bounded set. */
+export const INVALID_EVENT_TYPE = 'invalid';
 
 export const HEADER_ATTEMPT = 'x-eventonight-attempt';
 export const HEADER_REASON = 'x-eventonight-reason';
@@ -55,6 +63,7 @@ export class EventConsumer {
   private idle: Array<() => void> = [];
   private stopped = false;
   private readonly isTransient: (error: unknown) => boolean;
+  private readonly handled = new HandledIds();
 
   constructor(
     private readonly connection: BusConnection,
@@ -115,6 +124,7 @@ export class EventConsumer {
     if (!parsed.ok) {
       this.options.logger.warn({ reason: parsed.reason, messageId: message.properties.messageId }, 'invalid message');
       await this.forward(channel, message, this.queues.dlq, { [HEADER_REASON]: parsed.reason });
+      this.count(INVALID_EVENT_TYPE, 'dead_lettered');
       return;
     }
     const event = parsed.event;
@@ -122,17 +132,23 @@ export class EventConsumer {
     if (handler === undefined) {
       const reason = `no handler for "${event.type}" in ${this.options.service}`;
       await this.forward(channel, message, this.queues.dlq, { [HEADER_REASON]: reason });
+      this.count(event.type, 'dead_lettered');
       return;
     }
     await runWithCorrelationId(event.correlationId, async () => {
       const log = this.options.logger.child({ eventId: event.id, eventType: event.type, attempt });
+      const startedAt = performance.now();
       try {
         await handler(event, { log, attempt });
       } catch (error) {
-        await this.onHandlerFailure(channel, message, attempt, error, log);
+        this.options.metrics?.consumerHandlingDuration.observe({ event_type: event.type }, (performance.now() - startedAt) / 1000);
+        this.count(event.type, await this.onHandlerFailure(channel, message, attempt, error, log));
         return;
       }
+      this.options.metrics?.consumerHandlingDuration.observe({ event_type: event.type }, (performance.now() - startedAt) / 1000);
       channel.ack(message);
+      this.count(event.type, this.handled.has(event.id) ? 'duplicate' : 'handled');
+      this.handled.add(event.id);
     });
   }
 
@@ -142,26 +158,31 @@ export class EventConsumer {
     attempt: number,
     error: unknown,
     log: Logger,
-  ): Promise<void> {
+  ): Promise<'retried' | 'dead_lettered'> {
     const reason = error instanceof Error ? error.message : String(error);
     const retries = this.queues.retries;
     if (this.isTransient(error) && retries.length > 0) {
       log.warn({ err: error }, 'handler hit an unavailable dependency; retrying later');
       const longest = retries[retries.length - 1]!;
       await this.forward(channel, message, longest.name, { [HEADER_ATTEMPT]: attempt, [HEADER_REASON]: reason });
-      return;
+      return 'retried';
     }
     const next = retries[attempt];
     if (next !== undefined) {
       log.warn({ err: error, retryInMs: next.delayMs }, 'handler failed; retrying');
       await this.forward(channel, message, next.name, { [HEADER_ATTEMPT]: attempt + 1, [HEADER_REASON]: reason });
-      return;
+      return 'retried';
     }
     log.error({ err: error }, 'handler failed for the last time; dead-lettering');
     await this.forward(channel, message, this.queues.dlq, {
       [HEADER_ATTEMPT]: attempt,
       [HEADER_REASON]: `handler failed after ${attempt + 1} attempts: ${reason}`,
     });
+    return 'dead_lettered';
+  }
+
+  private count(eventType: string, outcome: ConsumerOutcome): void {
+    this.options.metrics?.consumerMessages.inc({ event_type: eventType, outcome });
   }
 
   /** Copies the message to `queue` with extra headers, and acks the original only once the copy is confirmed. */

@@ -2,6 +2,8 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { JwtVerifier } from '../auth/verifier.js';
 import type { Logger } from '../logger/logger.js';
+import { httpMetrics } from '../metrics/http-metrics.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { correlationMiddleware } from './correlation.js';
 import type { RouteHost } from './define-route.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
@@ -41,6 +43,8 @@ export interface HttpAppOptions {
   isQuiesced?: () => boolean;
   /** True once the process is shutting down: /health answers 503 `draining` (load balancers stop sending). */
   isDraining?: () => boolean;
+  /** Where requests are counted and timed (ADR 0035); none: not measured. */
+  metrics?: ServiceMetrics;
 }
 
 export interface HttpApp extends RouteHost {
@@ -58,6 +62,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
 
+  // First, so every request is measured, also those the pipeline refuses.
+  if (options.metrics !== undefined) app.use(httpMetrics(options.metrics));
   app.use(correlationMiddleware());
   app.use(requestLogging(logger));
   // A JSON API serves no documents: forbid everything a browser might render or frame.

@@ -3,6 +3,7 @@ import type { Collection, Db, Document, Filter } from 'mongodb';
 import type { DomainEvent } from '@eventonight/contracts';
 import type { Logger } from '../logger/logger.js';
 import type { EventPublisher } from '../bus/publisher.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { sleep } from '../util/backoff.js';
 import { NO_TICKET, type OutboxFields } from './fields.js';
 import type { OutboxSignal } from './signal.js';
@@ -30,6 +31,8 @@ export interface OutboxRelayOptions {
    * their writer has no relay); also the period of the sweep that looks for them (half of it).
    */
   staleTicketMs?: number;
+  /** Where publish latency and published entries are counted (ADR 0035). */
+  metrics?: Pick<ServiceMetrics, 'relayPublishDuration' | 'relayPublished'>;
 }
 
 type OutboxDocument = Document & { _id: string } & OutboxFields;
@@ -146,6 +149,26 @@ export class OutboxRelay {
     return total;
   }
 
+  /**
+   * Seconds since the oldest pending entry was raised (0 when none). The document with the
+   * oldest ticket holds it (tickets are opened in time order and a document keeps its first
+   * one); only an outbox taken over from a dead process may be older than that. One document
+   * read per collection, through the ticket index on MongoDB.
+   */
+  async oldestPendingAgeSeconds(now = Date.now()): Promise<number> {
+    let oldest = now;
+    for (const collection of this.collections) {
+      const [document] = await collection
+        .find({ outboxPending: true } as Filter<OutboxDocument>, { projection: { _id: 1, outbox: 1 } })
+        .sort({ outboxTicket: 1 })
+        .limit(1)
+        .toArray();
+      const raisedAt = Date.parse(document?.outbox[0]?.occurredAt ?? '');
+      if (Number.isFinite(raisedAt)) oldest = Math.min(oldest, raisedAt);
+    }
+    return Math.max(0, (now - oldest) / 1000);
+  }
+
   stats(): OutboxRelayStats {
     return { ...this.figures };
   }
@@ -203,6 +226,7 @@ export class OutboxRelay {
       const confirmed = await this.options.publisher.publish(events);
       const acknowledgeStartedAt = performance.now();
       this.figures.publishMs += acknowledgeStartedAt - publishStartedAt;
+      this.options.metrics?.relayPublishDuration.observe((acknowledgeStartedAt - publishStartedAt) / 1000);
       let count: number;
       if (confirmed.every(Boolean)) {
         emptied = await this.acknowledgeTicket(read, ticket);
@@ -221,6 +245,7 @@ export class OutboxRelay {
       }
       this.figures.acknowledgeMs += performance.now() - acknowledgeStartedAt;
       this.figures.events += count;
+      this.options.metrics?.relayPublished.inc(count);
       return outcome(count);
     } finally {
       // A ticket kept (refused entries) waits for the next poll, not an immediate retry.

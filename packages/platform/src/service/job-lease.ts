@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
+import type { JobOutcome } from '../metrics/service-metrics.js';
 
 /**
  * Which replica runs a periodic job. Every job is safe to run on several replicas at once
@@ -12,6 +13,11 @@ export interface JobLease {
   acquire(): Promise<boolean>;
   /** Gives the lease up (graceful stop), so another replica takes over at its next run. */
   release(): Promise<void>;
+  /**
+   * Counts one run of the job this lease is for (the service's metrics, ADR 0035): a lease from
+   * the service context carries it, so every leased job is counted without wiring of its own.
+   */
+  countRun?(outcome: JobOutcome): void;
 }
 
 export const JOB_LEASES_COLLECTION = 'job_leases';

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger/logger.js';
 import type { ServiceStats } from '../persistence/command-stats.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { authorizeOpsRequest, isLoopback, opsAccessProblem, resolveOpsHost } from './ops-access.js';
 
 /** What the operations listener reports and drives (ADR 0017). */
@@ -34,7 +35,8 @@ export interface RunningOpsServer {
  * The operations listener: `POST /quiesce`, `POST /resume`, `GET /quiesce`; `GET /stats` (time
  * waited per database command, when `DB_COMMAND_STATS` is on, and the process's CPU time and
  * memory) and `POST /stats/reset`, for benchmarks. On a port of its own, never routed by the
- * gateway. Bound to 127.0.0.1 unless `access.host` says otherwise; off loopback it refuses to start
+ * gateway. `GET /metrics` (when given `metrics`): the service's Prometheus metrics (ADR 0035).
+ * Bound to 127.0.0.1 unless `access.host` says otherwise; off loopback it refuses to start
  * without a real token and then answers 401/403 to a request without it (ops-access.ts).
  */
 export async function startOpsServer(
@@ -43,6 +45,7 @@ export async function startOpsServer(
   stats: ServiceStats,
   logger: Logger,
   access: OpsAccess = {},
+  metrics?: ServiceMetrics,
 ): Promise<RunningOpsServer> {
   const address = resolveOpsHost(access.host ?? '127.0.0.1');
   const problem = opsAccessProblem(address, access.token);
@@ -63,6 +66,12 @@ export async function startOpsServer(
       return;
     }
     const route = `${req.method ?? ''} ${(req.url ?? '').split('?')[0] ?? ''}`;
+    if (route === 'GET /metrics' && metrics !== undefined) {
+      const { contentType, body } = await metrics.exposition();
+      res.writeHead(200, { 'content-type': contentType });
+      res.end(body);
+      return;
+    }
     switch (route) {
       case 'POST /quiesce':
         await control.quiesce();
@@ -82,7 +91,7 @@ export async function startOpsServer(
         reply(res, 200, stats.snapshot());
         return;
       default:
-        reply(res, 404, { error: `no ${route} here; use POST /quiesce, POST /resume, GET /quiesce, GET /stats or POST /stats/reset` });
+        reply(res, 404, { error: `no ${route} here; use POST /quiesce, POST /resume, GET /quiesce, GET /stats, POST /stats/reset or GET /metrics` });
         return;
     }
     reply(res, 200, await control.status());

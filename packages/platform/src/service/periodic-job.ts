@@ -31,8 +31,17 @@ export function periodicJob(
 ): PeriodicJob {
   const { lease } = options;
   const leasedWork = async (): Promise<void> => {
-    if (lease !== undefined && !(await lease.acquire())) return;
-    await work();
+    try {
+      if (lease !== undefined && !(await lease.acquire())) {
+        lease.countRun?.('skipped');
+        return;
+      }
+      await work();
+    } catch (error) {
+      lease?.countRun?.('error');
+      throw error;
+    }
+    lease?.countRun?.('ok');
   };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from '../logger/logger.js';
 import { BusConnection, EventConsumer, EventPublisher, type EventHandlers } from '../bus/index.js';
 import { AggregateStore, ServiceStats, connectMongo, type AggregateState } from '../persistence/index.js';
 import { OutboxRelay, OutboxSignal } from '../outbox/index.js';
+import { ServiceMetrics } from '../metrics/service-metrics.js';
 import { mongoJobLease, type JobLease } from './job-lease.js';
 import { startOpsServer, type QuiesceControl, type RunningOpsServer } from './ops-server.js';
 import { sleep } from '../util/backoff.js';
@@ -17,6 +18,8 @@ export interface ServiceContext<TConfig extends BaseServiceConfig> {
   logger: Logger;
   db: Db;
   verifier: JwtVerifier;
+  /** This service's metrics (its own registry, ADR 0035): count what only the service's code sees. */
+  metrics: ServiceMetrics;
   /** An aggregate store on `collection`, wired to the relay. Name it in `aggregateCollections`. */
   store<TState extends AggregateState>(collection: string): AggregateStore<TState>;
   /**
@@ -58,7 +61,8 @@ export interface RunningService {
   port: number;
   db: Db;
   logger: Logger;
-  /** The operations listener (quiesce/resume), when OPS_PORT is set. */
+  metrics: ServiceMetrics;
+  /** The operations listener (quiesce/resume, /metrics), when OPS_PORT is set. */
   opsUrl: string | undefined;
   /** Graceful: stop jobs and consuming, drain HTTP, flush the outbox, close connections. */
   close(): Promise<void>;
@@ -75,6 +79,8 @@ export async function startService<TConfig extends BaseServiceConfig>(
 ): Promise<RunningService> {
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
   const stats = new ServiceStats();
+  // One registry per service instance: tests run several services in one process.
+  const metrics = new ServiceMetrics({ service: definition.name, version: definition.version ?? '0.1.0' });
   const mongo = await connectMongo({
     url: config.MONGO_URL,
     dbName: config.MONGO_DB,
@@ -88,13 +94,19 @@ export async function startService<TConfig extends BaseServiceConfig>(
   if (config.DB_COMMAND_STATS) stats.attach(mongo.client);
   const bus = new BusConnection({ url: config.AMQP_URL, name: definition.name, logger });
   const signal = new OutboxSignal();
-  const verifier = createJwtVerifier({ jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const verifier = createJwtVerifier({
+    jwksUrl: config.JWKS_URL,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    onVerifiedTokenLookup: metrics.cacheLookup('verified-tokens'),
+  });
   const stores = new Map<string, AggregateStore<AggregateState>>();
   const context: ServiceContext<TConfig> = {
     config,
     logger,
     db: mongo.db,
     verifier,
+    metrics,
     store<TState extends AggregateState>(collection: string): AggregateStore<TState> {
       if (!definition.aggregateCollections.includes(collection)) {
         throw new Error(`${collection} is not listed in aggregateCollections of ${definition.name}`);
@@ -105,7 +117,11 @@ export async function startService<TConfig extends BaseServiceConfig>(
       stores.set(collection, created as unknown as AggregateStore<AggregateState>);
       return created;
     },
-    jobLease: (job, intervalMs) => mongoJobLease(mongo.db, job, Math.max(3 * intervalMs, 15_000)),
+    jobLease: (job, intervalMs) => {
+      const lease = mongoJobLease(mongo.db, job, Math.max(3 * intervalMs, 15_000));
+      const runs = { ok: metrics.jobRuns.labels(job, 'ok'), error: metrics.jobRuns.labels(job, 'error'), skipped: metrics.jobRuns.labels(job, 'skipped') };
+      return { ...lease, countRun: (outcome) => runs[outcome].inc() };
+    },
   };
   const parts = await definition.setup(context);
   for (const store of stores.values()) await store.ensureIndexes();
@@ -116,11 +132,14 @@ export async function startService<TConfig extends BaseServiceConfig>(
     publisher: new EventPublisher(bus, { logger }),
     signal,
     logger,
+    metrics,
   });
+  metrics.outboxPending.readFrom(() => relay.pendingCount());
+  metrics.outboxOldestPendingAge.readFrom(() => relay.oldestPendingAgeSeconds());
   const handlers = options.consume === false ? undefined : parts.handlers;
   const consumer =
     handlers !== undefined && Object.keys(handlers).length > 0
-      ? new EventConsumer(bus, { service: definition.name, handlers, logger })
+      ? new EventConsumer(bus, { service: definition.name, handlers, logger, metrics })
       : null;
 
   const jobs = parts.jobs ?? [];
@@ -163,6 +182,7 @@ export async function startService<TConfig extends BaseServiceConfig>(
     version: definition.version,
     logger,
     verifier,
+    metrics,
     bodyLimit: config.HTTP_BODY_LIMIT,
     readiness: [
       { name: 'mongodb', check: () => mongo.ping() },
@@ -186,7 +206,7 @@ export async function startService<TConfig extends BaseServiceConfig>(
   let ops: RunningOpsServer | undefined;
   if (config.OPS_PORT !== undefined) {
     try {
-      ops = await startOpsServer(config.OPS_PORT, quiesceControl, stats, logger, { host: config.OPS_HOST, token: config.OPS_TOKEN });
+      ops = await startOpsServer(config.OPS_PORT, quiesceControl, stats, logger, { host: config.OPS_HOST, token: config.OPS_TOKEN }, metrics);
     } catch (error) {
       logger.error({ err: error, port: config.OPS_PORT }, 'ops listener could not start');
       throw error;
@@ -200,6 +220,7 @@ export async function startService<TConfig extends BaseServiceConfig>(
     port: server.port,
     db: mongo.db,
     logger,
+    metrics,
     opsUrl: ops?.url,
     async close() {
       // Serve on while load balancers notice /health and route around this replica (SHUTDOWN_DRAIN_MS).

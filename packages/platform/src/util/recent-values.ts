@@ -4,6 +4,8 @@ export interface RecentValuesOptions {
   /** Most keys kept; the one loaded longest ago goes first. */
   maxEntries: number;
   now?: () => number;
+  /** Told whether each `get` was served from memory (hit) or loaded (miss): the cache metrics. */
+  onLookup?: (result: 'hit' | 'miss') => void;
 }
 
 interface Entry<V> {
@@ -33,9 +35,13 @@ export class RecentValues<V> {
   async get(key: string, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
     const entry = this.entries.get(key);
     if (entry !== undefined) {
-      if (entry.until > this.now()) return entry.value;
+      if (entry.until > this.now()) {
+        this.options.onLookup?.('hit');
+        return entry.value;
+      }
       this.entries.delete(key);
     }
+    this.options.onLookup?.('miss');
     const forgetsBefore = this.forgets;
     // The value is as old as the moment the read began, not the moment it returned: counted from
     // there, a slow read does not stretch how long a value can trail a write by another replica.

@@ -10,6 +10,8 @@ export interface RedisCatalogueCacheOptions {
   /** A bound on memory and on staleness if a generation bump was ever lost. */
   ttlSeconds: number;
   logger: Logger;
+  /** Told whether each read was a hit or a miss (Redis away counts as a miss): the cache metrics. */
+  onLookup?: (result: 'hit' | 'miss') => void;
 }
 
 /**
@@ -54,6 +56,7 @@ export class RedisCatalogueCache implements CatalogueCache {
   async read<T>(key: string, schema: z.ZodType<T>, load: () => Promise<Cacheable<T>>): Promise<{ value: T; hit: boolean }> {
     const { stored, slot } = await this.lookUp(key, schema);
     const parsed = stored === null ? undefined : parseKept(stored, schema);
+    this.options.onLookup?.(parsed === undefined ? 'miss' : 'hit');
     if (parsed !== undefined) return { value: parsed, hit: true };
     if (slot === null) return { value: (await load()).value, hit: false };
     return { value: await this.loadOnce(slot, schema, load), hit: false };
@@ -61,6 +64,7 @@ export class RedisCatalogueCache implements CatalogueCache {
 
   async readJson<T>(key: string, schema: z.ZodType<T>, load: () => Promise<Cacheable<T>>): Promise<{ body: JsonText<T>; hit: boolean }> {
     const { stored, slot } = await this.lookUp(key, schema);
+    this.options.onLookup?.(stored === null ? 'miss' : 'hit');
     if (stored !== null) return { body: JsonText.kept(schema, stored), hit: true };
     const value = slot === null ? (await load()).value : await this.loadOnce(slot, schema, load);
     return { body: JsonText.of(schema, value), hit: false };

@@ -16,12 +16,13 @@ export class Copies {
   readonly users: Collection<UserCopy>;
   private readonly recentEvents: RecentValues<EventCopy | null>;
 
-  /** `recent` changes the kept copies' clock and bound (tests); TTL is always EVENT_COPY_TTL_MS. */
-  constructor(db: Db, recent: Partial<Pick<RecentValuesOptions, 'now' | 'maxEntries'>> = {}) {
+  /** `recent` changes the kept copies' clock and bound (tests) and counts their reads (metrics); TTL is always EVENT_COPY_TTL_MS. */
+  constructor(db: Db, recent: Partial<Pick<RecentValuesOptions, 'now' | 'maxEntries' | 'onLookup'>> = {}) {
     this.recentEvents = new RecentValues<EventCopy | null>({
       ttlMs: EVENT_COPY_TTL_MS,
       maxEntries: recent.maxEntries ?? 10_000,
       now: recent.now,
+      onLookup: recent.onLookup,
     });
     this.events = db.collection<EventCopy>(EVENT_COPIES);
     this.users = db.collection<UserCopy>(USER_COPIES);

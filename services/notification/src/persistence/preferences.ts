@@ -32,12 +32,13 @@ export class PreferencesRepository {
   readonly collection: Collection<PreferencesDocument>;
   private readonly recent: RecentValues<readonly NotificationType[]>;
 
-  /** `recent` changes the kept preferences' clock and bound (tests); TTL is always DELIVERY_PREFERENCES_TTL_MS. */
-  constructor(db: Db, recent: Partial<Pick<RecentValuesOptions, 'now' | 'maxEntries'>> = {}) {
+  /** `recent` changes the kept preferences' clock and bound (tests) and counts their reads (metrics); TTL is always DELIVERY_PREFERENCES_TTL_MS. */
+  constructor(db: Db, recent: Partial<Pick<RecentValuesOptions, 'now' | 'maxEntries' | 'onLookup'>> = {}) {
     this.recent = new RecentValues<readonly NotificationType[]>({
       ttlMs: DELIVERY_PREFERENCES_TTL_MS,
       maxEntries: recent.maxEntries ?? 10_000,
       now: recent.now,
+      onLookup: recent.onLookup,
     });
     this.collection = db.collection<PreferencesDocument>(PREFERENCES_COLLECTION);
   }

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
-import { AuthenticationError, verifyHandshakeToken, type JwtVerifier, type Logger } from '@eventonight/platform';
+import { AuthenticationError, verifyHandshakeToken, type JwtVerifier, type Logger, type ServiceMetrics } from '@eventonight/platform';
 import { z } from 'zod';
 import type { EventActivityKind, Push, Pusher } from '../application/ports.js';
 import { NOTIFICATION_TYPES } from '../domain/notification.js';
@@ -91,6 +91,8 @@ export async function startRealtime(options: {
   corsOrigins: readonly string[];
   /** True for an erased account: its still-valid token is refused at the handshake. */
   isErased?: (userId: string) => Promise<boolean>;
+  /** Where connections (read at scrape time) and pushes are counted (ADR 0035). */
+  metrics?: Pick<ServiceMetrics, 'socketioConnections' | 'socketioPushes'>;
 }): Promise<RealtimeServer> {
   const { logger, maxConnections } = options;
   const io: Server = new Server({
@@ -180,7 +182,9 @@ export async function startRealtime(options: {
     const rooms = io.of('/').adapter.rooms;
     for (const { recipientId, notification } of pushes) {
       const room = userRoom(recipientId);
-      if (rooms.has(room)) io.local.to(room).emit(NOTIFICATION_EVENT, notification);
+      if (!rooms.has(room)) continue;
+      io.local.to(room).emit(NOTIFICATION_EVENT, notification);
+      options.metrics?.socketioPushes.inc();
     }
   };
   const replicated = options.redisUrl !== undefined;
@@ -193,6 +197,7 @@ export async function startRealtime(options: {
   }
 
   io.attach(options.httpServer);
+  options.metrics?.socketioConnections.readFrom(() => io.engine.clientsCount);
 
   return {
     io,

@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import type { AggregateStore, ErasureLedger, ExportPartState, Logger } from '@eventonight/platform';
+import type { AggregateStore, ErasureLedger, ExportPartState, Logger, ServiceMetrics } from '@eventonight/platform';
 import type { InventoryState } from '../domain/inventory.js';
 import type { OrderState } from '../domain/order.js';
 import type { TicketState } from '../domain/ticket.js';
@@ -34,4 +34,6 @@ export interface TicketingDeps {
   sessionTtlMs: number;
   pendingTimeoutMs: number;
   logger: Logger;
+  /** Where the webhook worker times receipt → processed (ADR 0035). */
+  metrics: Pick<ServiceMetrics, 'webhookProcessingDelay'>;
 }

@@ -159,16 +159,41 @@ export async function processPendingStripeEvents(deps: TicketingDeps, batch = 50
 async function processOne(deps: TicketingDeps, stored: StoredStripeEvent): Promise<boolean> {
   try {
     const outcome = await applyStripeEvent(deps, stored.payload);
-    await deps.stripeEvents.updateOne({ _id: stored._id }, { $set: { processed: true, processedAt: deps.clock(), outcome } });
+    const processedAt = deps.clock();
+    await deps.stripeEvents.updateOne({ _id: stored._id }, { $set: { processed: true, processedAt, outcome } });
+    observeDelay(deps, stored, processedAt);
     return true;
   } catch (error) {
     // Bounded: a poison event is parked (processed with outcome 'failed') for an operator, not retried forever.
     const giveUp = stored.attempts + 1 >= MAX_ATTEMPTS;
     deps.logger.error({ err: error, stripeEventId: stored._id, giveUp }, 'stripe event processing failed');
+    const processedAt = deps.clock();
     const update = giveUp
-      ? { $set: { processed: true, processedAt: deps.clock(), outcome: 'failed' }, $inc: { attempts: 1 } }
+      ? { $set: { processed: true, processedAt, outcome: 'failed' }, $inc: { attempts: 1 } }
       : { $inc: { attempts: 1 } };
-    await deps.stripeEvents.updateOne({ _id: stored._id }, update).catch(() => undefined);
+    const parked = await deps.stripeEvents.updateOne({ _id: stored._id }, update).then(
+      () => true,
+      () => false,
+    );
+    if (giveUp && parked) observeDelay(deps, stored, processedAt);
     return false;
   }
+}
+
+/** Receipt → processed (also when parked as failed): how far behind the worker is. */
+function observeDelay(deps: TicketingDeps, stored: StoredStripeEvent, processedAt: Date): void {
+  deps.metrics.webhookProcessingDelay.observe(Math.max(0, processedAt.getTime() - stored.receivedAt.getTime()) / 1000);
+}
+
+/**
+ * Seconds the oldest stored, unprocessed event has waited (0 when none): one document, read
+ * through the `processed_received` index.
+ */
+export async function oldestUnprocessedAgeSeconds(stripeEvents: Collection<StoredStripeEvent>, now: Date): Promise<number> {
+  const [oldest] = await stripeEvents
+    .find({ processed: false }, { projection: { receivedAt: 1 } })
+    .sort({ receivedAt: 1 })
+    .limit(1)
+    .toArray();
+  return oldest === undefined ? 0 : Math.max(0, now.getTime() - oldest.receivedAt.getTime()) / 1000;
 }

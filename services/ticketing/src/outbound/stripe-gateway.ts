@@ -1,4 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import Stripe from 'stripe';
+import type { ServiceMetrics } from '@eventonight/platform';
 import type { CheckoutSessionRequest, PaymentGateway } from '../application/ports.js';
 
 export interface StripeOptions {
@@ -21,6 +23,9 @@ export function stripeClient(options: Pick<StripeOptions, 'secretKey' | 'apiUrl'
   });
 }
 
+/** The `operation` label of the Stripe metrics: one value per API call this service makes. */
+export type StripeOperation = 'checkout_session_create' | 'checkout_session_expire' | 'refund_create';
+
 /** `{ORDER_ID}` in a return URL becomes the order's id, so the return page knows which order to show. */
 export function withOrderId(url: string, orderId: string): string {
   return url.replaceAll('{ORDER_ID}', encodeURIComponent(orderId));
@@ -30,10 +35,28 @@ export function withOrderId(url: string, orderId: string): string {
  * Stripe Checkout. Every call carries an idempotency key derived from the order, so a retry
  * (ours, the library's, or after a crash) returns the same session or refund, never a second one.
  */
-export function stripePaymentGateway(stripe: Stripe, options: Pick<StripeOptions, 'successUrl' | 'cancelUrl'>): PaymentGateway {
+export function stripePaymentGateway(
+  stripe: Stripe,
+  options: Pick<StripeOptions, 'successUrl' | 'cancelUrl'>,
+  metrics?: Pick<ServiceMetrics, 'stripeRequestDuration'>,
+): PaymentGateway {
+  /** Times one API call (the client's own retries included) by operation and outcome. */
+  const timed = async <T>(operation: StripeOperation, call: () => Promise<T>): Promise<T> => {
+    const startedAt = performance.now();
+    const observe = (outcome: 'ok' | 'error') =>
+      metrics?.stripeRequestDuration.observe({ operation, outcome }, (performance.now() - startedAt) / 1000);
+    try {
+      const result = await call();
+      observe('ok');
+      return result;
+    } catch (error) {
+      observe('error');
+      throw error;
+    }
+  };
   return {
     async createCheckoutSession(request: CheckoutSessionRequest) {
-      const session = await stripe.checkout.sessions.create(
+      const session = await timed('checkout_session_create', () => stripe.checkout.sessions.create(
         {
           mode: 'payment',
           client_reference_id: request.orderId,
@@ -49,17 +72,19 @@ export function stripePaymentGateway(stripe: Stripe, options: Pick<StripeOptions
           ],
         },
         { idempotencyKey: `checkout-${request.orderId}` },
-      );
+      ));
       if (session.url === null) throw new Error('Stripe returned a checkout session without a URL');
       return { sessionId: session.id, url: session.url };
     },
     async expireCheckoutSession(sessionId: string) {
-      await stripe.checkout.sessions.expire(sessionId, {}, { idempotencyKey: `expire-${sessionId}` });
+      await timed('checkout_session_expire', () => stripe.checkout.sessions.expire(sessionId, {}, { idempotencyKey: `expire-${sessionId}` }));
     },
     async refund(request) {
-      const refund = await stripe.refunds.create(
-        { payment_intent: request.paymentIntentId, amount: request.amountMinor, metadata: { orderId: request.orderId } },
-        { idempotencyKey: `refund-${request.orderId}` },
+      const refund = await timed('refund_create', () =>
+        stripe.refunds.create(
+          { payment_intent: request.paymentIntentId, amount: request.amountMinor, metadata: { orderId: request.orderId } },
+          { idempotencyKey: `refund-${request.orderId}` },
+        ),
       );
       return { refundId: refund.id };
     },
