@@ -12,3 +12,4 @@ export * from './outbox/index.js';
 export * from './service/index.js';
 export * from './privacy/index.js';
 export * from './calendar/icalendar.js';
+export * from './tracing/index.js';

@@ -4,6 +4,9 @@ import { runWithCorrelationId } from '../context/correlation.js';
 import type { Logger } from '../logger/logger.js';
 import { isMongoUnavailableError } from '../persistence/mongo.js';
 import type { BusConnection } from './connection.js';
+import { tracingEnabled } from '../tracing/sdk.js';
+import { processInSpan } from '../tracing/messaging.js';
+import { markActiveSpanFailed } from '../tracing/spans.js';
 import { DEFAULT_RETRY_DELAYS_MS, assertServiceTopology, serviceQueues, type ServiceQueues } from './topology.js';
 
 export interface HandlerContext {
@@ -124,11 +127,24 @@ export class EventConsumer {
       await this.forward(channel, message, this.queues.dlq, { [HEADER_REASON]: reason });
       return;
     }
+    const handle = (): Promise<void> => this.handleEvent(channel, message, event, handler, attempt);
+    // A consumer span continuing the publisher's, so handling (and its logs) join the event's trace.
+    await (tracingEnabled() ? processInSpan(event, this.options.service, handle) : handle());
+  }
+
+  private async handleEvent(
+    channel: ConfirmChannel,
+    message: ConsumeMessage,
+    event: DomainEvent,
+    handler: EventHandler<EventType>,
+    attempt: number,
+  ): Promise<void> {
     await runWithCorrelationId(event.correlationId, async () => {
       const log = this.options.logger.child({ eventId: event.id, eventType: event.type, attempt });
       try {
         await handler(event, { log, attempt });
       } catch (error) {
+        markActiveSpanFailed(error);
         await this.onHandlerFailure(channel, message, attempt, error, log);
         return;
       }

@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import type { JwtVerifier } from '../auth/verifier.js';
 import type { Logger } from '../logger/logger.js';
 import { correlationMiddleware } from './correlation.js';
+import { httpServerSpans } from '../tracing/http-span.js';
 import type { RouteHost } from './define-route.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { mountApiReference } from './api-reference.js';
@@ -58,6 +59,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
 
+  // First: the request's span is active for everything after it, the request log line included.
+  app.use(httpServerSpans());
   app.use(correlationMiddleware());
   app.use(requestLogging(logger));
   // A JSON API serves no documents: forbid everything a browser might render or frame.
