@@ -18,3 +18,4 @@ export * from './gateway.js';
 export * from './service-process.js';
 export * from './quiesce-control.js';
 export * from './mailpit.js';
+export * from './jaeger.js';
