@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { context, trace } from '@opentelemetry/api';
 import { freshDatabase, infra, type TestDatabase } from '@eventonight/testing';
@@ -11,6 +13,7 @@ import {
   tracer,
   tracingEnabled,
   tracingSettingsFrom,
+  withClientSpans,
   type TracingHandle,
 } from '../src/tracing/index.js';
 import { userCreated, type TestUser } from './fixtures.js';
@@ -113,6 +116,48 @@ describe('tracing in the platform, off and then on (exporting to the local Jaege
       const [event] = await storedOutbox(user._id);
       assert.equal(event?.traceparent, traceparentOf(span));
       assert.deepEqual(traceLogFields(), {}, 'outside the span, no ids');
+    });
+
+    it('an outgoing fetch (JWKS, Keycloak, a peer service) is a client span whose traceparent reaches the server', async () => {
+      const received: Array<string | undefined> = [];
+      const server = createServer((req, res) => {
+        const header = req.headers['traceparent'];
+        received.push(typeof header === 'string' ? header : undefined);
+        res.end('{}');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs?secret=1`;
+        const span = tracer().startSpan('request');
+        await context.with(trace.setSpan(context.active(), span), async () => (await fetch(url, { headers: { accept: 'application/json' } })).text());
+        span.end();
+        const match = TRACEPARENT.exec(received[0] ?? '');
+        assert.ok(match, `no traceparent reached the server: ${String(received[0])}`);
+        assert.equal(match[1], span.spanContext().traceId, 'the same trace');
+        assert.notEqual(match[2], span.spanContext().spanId, 'a client span of its own between the caller and the server');
+      } finally {
+        server.close();
+      }
+    });
+
+    it('a port wrapped in client spans runs each listed call in a child span, on the port itself', async () => {
+      class Counter {
+        calls = 0;
+        async next(): Promise<{ calls: number; traceId: string | undefined; spanId: string | undefined }> {
+          this.calls += 1;
+          const fields = traceLogFields();
+          return { calls: this.calls, traceId: fields.trace_id, spanId: fields.span_id };
+        }
+      }
+      const counter = new Counter();
+      const traced = withClientSpans(counter, 'counter', ['next']);
+      const span = tracer().startSpan('caller');
+      const inside = await context.with(trace.setSpan(context.active(), span), () => traced.next());
+      span.end();
+      assert.equal(inside.traceId, span.spanContext().traceId);
+      assert.notEqual(inside.spanId, span.spanContext().spanId);
+      assert.equal(counter.calls, 1, 'state lives in the wrapped object');
+      assert.equal(traced.calls, 1);
     });
   });
 });

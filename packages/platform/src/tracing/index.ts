@@ -6,3 +6,4 @@ export { traceLogFields, type TraceLogFields } from './log-fields.js';
 export { httpServerSpans } from './http-span.js';
 export { traceMongoCommands } from './mongo-spans.js';
 export { endPublishSpan, eventSentIn, processInSpan, startPublishSpan } from './messaging.js';
+export { withClientSpans, type AsyncMethodOf } from './port-spans.js';

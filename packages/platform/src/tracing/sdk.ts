@@ -6,6 +6,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, TracerProvider } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { tracingSettingsFrom } from './settings.js';
+import { traceOutgoingFetch, untraceOutgoingFetch } from './fetch-spans.js';
 
 export interface TracingHandle {
   readonly enabled: boolean;
@@ -51,6 +52,7 @@ export function startTracing(service: string, version: string | undefined, env: 
     propagation.setGlobalPropagator(new W3CTraceContextPropagator());
     trace.setGlobalTracerProvider(provider);
     running = { provider, contextManager, users: 0 };
+    traceOutgoingFetch();
   }
   const current = running;
   current.users += 1;
@@ -66,6 +68,7 @@ export function startTracing(service: string, version: string | undefined, env: 
         return;
       }
       if (running === current) running = null;
+      untraceOutgoingFetch();
       await current.provider.shutdown().catch(() => undefined);
       trace.disable();
       propagation.disable();
