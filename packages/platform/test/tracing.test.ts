@@ -118,6 +118,17 @@ describe('tracing in the platform, off and then on (exporting to the local Jaege
       assert.deepEqual(traceLogFields(), {}, 'outside the span, no ids');
     });
 
+    it('a trace its root did not sample writes no ids into log lines, and stays unsampled downstream (parent-based)', () => {
+      const unsampled = contextOfTraceparent('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00');
+      const span = tracer().startSpan('not kept', {}, unsampled);
+      context.with(trace.setSpan(unsampled, span), () => {
+        assert.equal(span.isRecording(), false);
+        assert.deepEqual(traceLogFields(), {});
+        assert.match(traceparentOf() ?? '', /^00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-00$/);
+      });
+      span.end();
+    });
+
     it('an outgoing fetch (JWKS, Keycloak, a peer service) is a client span whose traceparent reaches the server', async () => {
       const received: Array<string | undefined> = [];
       const server = createServer((req, res) => {
