@@ -137,6 +137,15 @@ export PATH
 : "${EN_GATEWAY_FILES_PORT:=8001}"
 : "${GATEWAY_URL:=http://localhost:$EN_GATEWAY_PORT}"
 
+# ---- traces (ADR 0036) ----------------------------------------------------------
+# Jaeger's query API, where tests and operators read traces.
+: "${JAEGER_QUERY_URL:=http://127.0.0.1:16686}"
+# Its OTLP/HTTP receiver. Set but NOT exported here: tracing stays off for scripts/services.sh and
+# for the services tests start in-process until you `export OTEL_EXPORTER_OTLP_ENDPOINT` yourself;
+# the tracing e2e test hands it to the processes it starts.
+: "${OTEL_EXPORTER_OTLP_ENDPOINT:=http://127.0.0.1:4318}"
+export JAEGER_QUERY_URL
+
 # Seconds a server may take to become healthy before up.sh gives up.
 : "${EN_WAIT_SECONDS:=60}"
 : "${EN_KEYCLOAK_WAIT_SECONDS:=240}"   # first start builds (augments) the server

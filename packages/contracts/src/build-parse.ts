@@ -14,6 +14,8 @@ export interface BuildEventInput<T extends EventType> {
   aggregateId: string;
   aggregateVersion: number;
   correlationId: string;
+  /** W3C traceparent of the active span, when tracing is on. */
+  traceparent?: string;
   data: EventData<T>;
   occurredAt?: Date;
 }
@@ -31,6 +33,8 @@ export function buildEvent<T extends EventType>(input: BuildEventInput<T>): Doma
     aggregateId: input.aggregateId,
     aggregateVersion: input.aggregateVersion,
     correlationId: input.correlationId,
+    // No key at all without one: MongoDB would store an undefined as null.
+    ...(input.traceparent === undefined ? {} : { traceparent: input.traceparent }),
     data,
   };
   return envelope as unknown as DomainEvent<T>;

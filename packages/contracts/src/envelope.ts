@@ -14,6 +14,15 @@ export const envelopeHeaderSchema = z.object({
   aggregateId: z.string().min(1).max(128),
   aggregateVersion: z.number().int().nonnegative(),
   correlationId: z.string().min(1).max(128),
+  /**
+   * W3C trace context of the span that wrote the event (ADR 0036), so the relay, the broker and
+   * the consumers continue the same trace. Optional: events written with tracing off, and every
+   * message from before it existed, have none.
+   */
+  traceparent: z
+    .string()
+    .regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/, 'must be a W3C traceparent')
+    .optional(),
 });
 
 export type EnvelopeHeader = z.infer<typeof envelopeHeaderSchema>;

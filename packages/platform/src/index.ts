@@ -13,3 +13,4 @@ export * from './service/index.js';
 export * from './metrics/index.js';
 export * from './privacy/index.js';
 export * from './calendar/icalendar.js';
+export * from './tracing/index.js';

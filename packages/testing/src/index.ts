@@ -19,3 +19,4 @@ export * from './service-process.js';
 export * from './quiesce-control.js';
 export * from './mailpit.js';
 export * from './metrics.js';
+export * from './jaeger.js';

@@ -26,6 +26,9 @@ export const infra = {
   /** Mailpit: services send through its SMTP port; tests read what arrived through its API. */
   smtpUrl: process.env['SMTP_URL'] ?? 'smtp://127.0.0.1:1025',
   mailpitUrl: process.env['MAILPIT_URL'] ?? 'http://127.0.0.1:8025',
+  /** Jaeger: services export spans to its OTLP/HTTP receiver; tests read traces from its query API. */
+  jaegerQueryUrl: process.env['JAEGER_QUERY_URL'] ?? 'http://127.0.0.1:16686',
+  otlpEndpoint: process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? 'http://127.0.0.1:4318',
 } as const;
 
 /** The realm's issuer as services must check it (Keycloak's public URL fixes it). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EXPORT_PARTS_COLLECTION, ErasureLedger, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
+import { EXPORT_PARTS_COLLECTION, ErasureLedger, withClientSpans, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
 import type { EventAppDeps } from './application/deps.js';
 import type { AccessTokenSource, Clock } from './application/ports.js';
 import type { EventServiceConfig } from './config.js';
@@ -43,13 +43,18 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
       const cache =
         config.REDIS_URL === undefined
           ? null
-          : new RedisCatalogueCache({
-              url: config.REDIS_URL,
-              namespace: config.MONGO_DB,
-              ttlSeconds: config.CATALOGUE_CACHE_TTL_SEC,
-              logger: logger.child({ component: 'catalogue-cache' }),
-              onLookup: metrics.cacheLookup('catalogue'),
-            });
+          : // A client span per cache call while tracing (ADR 0036).
+            withClientSpans(
+              new RedisCatalogueCache({
+                url: config.REDIS_URL,
+                namespace: config.MONGO_DB,
+                ttlSeconds: config.CATALOGUE_CACHE_TTL_SEC,
+                logger: logger.child({ component: 'catalogue-cache' }),
+                onLookup: metrics.cacheLookup('catalogue'),
+              }),
+              'redis',
+              ['read', 'readJson', 'changed'],
+            );
       const deps: EventAppDeps = {
         store,
         reads: new EventReads(store.collection),

@@ -10,7 +10,7 @@ import type { InventoryState } from './domain/inventory.js';
 import type { OrderState } from './domain/order.js';
 import type { TicketState } from './domain/ticket.js';
 import { ticketingRoutes } from './http/routes.js';
-import { EXPORT_PARTS_COLLECTION, ErasureLedger, periodicJob, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
+import { EXPORT_PARTS_COLLECTION, ErasureLedger, periodicJob, withClientSpans, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
 import { ticketingHandlers } from './messaging/handlers.js';
 import { userHandlers } from './messaging/user-handlers.js';
 import { stripeClient, stripePaymentGateway } from './outbound/stripe-gateway.js';
@@ -45,7 +45,12 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
       if (minimised > 0) logger.info({ minimised }, 'stored Stripe events reduced to the fields ticketing reads');
 
       const stripe = stripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL });
-      const realPayments = stripePaymentGateway(stripe, { successUrl: config.CHECKOUT_SUCCESS_URL, cancelUrl: config.CHECKOUT_CANCEL_URL }, metrics);
+      // A client span per Stripe call while tracing (ADR 0036).
+      const realPayments = withClientSpans(
+        stripePaymentGateway(stripe, { successUrl: config.CHECKOUT_SUCCESS_URL, cancelUrl: config.CHECKOUT_CANCEL_URL }, metrics),
+        'stripe',
+        ['createCheckoutSession', 'expireCheckoutSession', 'refund'],
+      );
       const deps: TicketingDeps = {
         inventories,
         orders,

@@ -7,6 +7,9 @@ import type { ConsumerOutcome, ServiceMetrics } from '../metrics/service-metrics
 import { isMongoUnavailableError } from '../persistence/mongo.js';
 import { HandledIds } from './handled-ids.js';
 import type { BusConnection } from './connection.js';
+import { tracingEnabled } from '../tracing/sdk.js';
+import { processInSpan } from '../tracing/messaging.js';
+import { markActiveSpanFailed } from '../tracing/spans.js';
 import { DEFAULT_RETRY_DELAYS_MS, assertServiceTopology, serviceQueues, type ServiceQueues } from './topology.js';
 
 export interface HandlerContext {
@@ -135,6 +138,18 @@ export class EventConsumer {
       this.count(event.type, 'dead_lettered');
       return;
     }
+    const handle = (): Promise<void> => this.handleEvent(channel, message, event, handler, attempt);
+    // A consumer span continuing the publisher's, so handling (and its logs) join the event's trace.
+    await (tracingEnabled() ? processInSpan(event, this.options.service, handle) : handle());
+  }
+
+  private async handleEvent(
+    channel: ConfirmChannel,
+    message: ConsumeMessage,
+    event: DomainEvent,
+    handler: EventHandler<EventType>,
+    attempt: number,
+  ): Promise<void> {
     await runWithCorrelationId(event.correlationId, async () => {
       const log = this.options.logger.child({ eventId: event.id, eventType: event.type, attempt });
       const startedAt = performance.now();
@@ -142,6 +157,7 @@ export class EventConsumer {
         await handler(event, { log, attempt });
       } catch (error) {
         this.options.metrics?.consumerHandlingDuration.observe({ event_type: event.type }, (performance.now() - startedAt) / 1000);
+        markActiveSpanFailed(error);
         this.count(event.type, await this.onHandlerFailure(channel, message, attempt, error, log));
         return;
       }

@@ -2,6 +2,9 @@ import type { ChannelModel, ConfirmChannel, Options } from 'amqplib';
 import type { DomainEvent } from '@eventonight/contracts';
 import type { Logger } from '../logger/logger.js';
 import type { BusConnection } from './connection.js';
+import type { Span } from '../tracing/spans.js';
+import { tracingEnabled } from '../tracing/sdk.js';
+import { endPublishSpan, eventSentIn, startPublishSpan } from '../tracing/messaging.js';
 import { EXCHANGE, assertExchange } from './topology.js';
 
 export interface PublisherOptions {
@@ -62,6 +65,8 @@ export class EventPublisher {
     }
     const outcomes = events.map(() => false);
     const confirmations: Array<Promise<void>> = [];
+    // One producer span per event while tracing (ADR 0036), ended at its confirm or when the batch gives up.
+    const spans: Array<Span | undefined> = tracingEnabled() ? events.map(startPublishSpan) : [];
     // One "give up" signal for the whole batch: the channel closed or the confirm deadline passed.
     let giveUp!: () => void;
     const givenUp = new Promise<void>((resolve) => {
@@ -71,7 +76,8 @@ export class EventPublisher {
     channel.once('close', giveUp);
     try {
       for (const [index, event] of events.entries()) {
-        const body = Buffer.from(JSON.stringify(event));
+        const span = spans[index];
+        const body = Buffer.from(JSON.stringify(span === undefined ? event : eventSentIn(event, span)));
         let accepted = true;
         confirmations.push(
           new Promise<void>((resolve) => {
@@ -93,6 +99,7 @@ export class EventPublisher {
     } finally {
       clearTimeout(timer);
       channel.off('close', giveUp);
+      for (const [index, span] of spans.entries()) if (span !== undefined) endPublishSpan(span, outcomes[index] === true);
     }
     return [...outcomes];
   }

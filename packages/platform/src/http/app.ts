@@ -5,6 +5,7 @@ import type { Logger } from '../logger/logger.js';
 import { httpMetrics } from '../metrics/http-metrics.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { correlationMiddleware } from './correlation.js';
+import { httpServerSpans } from '../tracing/http-span.js';
 import type { RouteHost } from './define-route.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { mountApiReference } from './api-reference.js';
@@ -62,7 +63,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
 
-  // First, so every request is measured, also those the pipeline refuses.
+  // First: the request's span is active for everything after it, the request log line included.
+  app.use(httpServerSpans());
+  // Next, so every request is measured, also those the pipeline refuses.
   if (options.metrics !== undefined) app.use(httpMetrics(options.metrics));
   app.use(correlationMiddleware());
   app.use(requestLogging(logger));

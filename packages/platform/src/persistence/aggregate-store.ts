@@ -1,6 +1,7 @@
 import type { Collection, Db, Document, Filter, IndexDescription, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
 import { buildEvent, type DomainEvent, type EventData, type EventType } from '@eventonight/contracts';
 import { correlationIdOrNew } from '../context/correlation.js';
+import { traceparentOf } from '../tracing/traceparent.js';
 import { NO_TICKET, type OutboxFields } from '../outbox/fields.js';
 import type { OutboxSignal } from '../outbox/signal.js';
 import type { TicketStamp } from '../outbox/tickets.js';
@@ -135,6 +136,8 @@ export class AggregateStore<TState extends AggregateState> {
 
   private stamp(aggregateId: string, aggregateVersion: number, events: readonly PendingEvent[]): DomainEvent[] {
     const correlationId = correlationIdOrNew();
+    // The span that wrote the events: the relay's publish continues it (ADR 0036).
+    const traceparent = traceparentOf();
     return events.map((event) =>
       buildEvent({
         type: event.type,
@@ -143,6 +146,7 @@ export class AggregateStore<TState extends AggregateState> {
         aggregateId,
         aggregateVersion,
         correlationId,
+        traceparent,
       } as Parameters<typeof buildEvent>[0]),
     );
   }

@@ -11,6 +11,7 @@ import { ServiceMetrics } from '../metrics/service-metrics.js';
 import { mongoJobLease, type JobLease } from './job-lease.js';
 import { startOpsServer, type QuiesceControl, type RunningOpsServer } from './ops-server.js';
 import { sleep } from '../util/backoff.js';
+import { startTracing, traceMongoCommands } from '../tracing/index.js';
 
 /** What a service's composition root gets to wire its own parts. */
 export interface ServiceContext<TConfig extends BaseServiceConfig> {
@@ -77,7 +78,10 @@ export async function startService<TConfig extends BaseServiceConfig>(
   config: TConfig,
   options: StartServiceOptions = {},
 ): Promise<RunningService> {
+  // Before anything that makes spans; off (a no-op handle) unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const tracing = startTracing(definition.name, definition.version);
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
+  if (tracing.enabled) logger.info('tracing on: spans exported over OTLP');
   const stats = new ServiceStats();
   // One registry per service instance: tests run several services in one process.
   const metrics = new ServiceMetrics({ service: definition.name, version: definition.version ?? '0.1.0' });
@@ -86,12 +90,13 @@ export async function startService<TConfig extends BaseServiceConfig>(
     dbName: config.MONGO_DB,
     appName: definition.name,
     logger,
-    monitorCommands: config.DB_COMMAND_STATS,
+    monitorCommands: config.DB_COMMAND_STATS || tracing.enabled,
     retryWrites: config.MONGO_RETRY_WRITES,
     writeConcern: config.MONGO_WRITE_CONCERN,
     readConcern: config.MONGO_READ_CONCERN,
   });
   if (config.DB_COMMAND_STATS) stats.attach(mongo.client);
+  if (tracing.enabled) traceMongoCommands(mongo.client);
   const bus = new BusConnection({ url: config.AMQP_URL, name: definition.name, logger });
   const signal = new OutboxSignal();
   const verifier = createJwtVerifier({
@@ -238,6 +243,8 @@ export async function startService<TConfig extends BaseServiceConfig>(
       await relay.stop();
       await bus.close();
       await mongo.close();
+      // Last: exports the spans of everything above (the SIGTERM sequence ends here).
+      await tracing.shutdown();
     },
   };
 }

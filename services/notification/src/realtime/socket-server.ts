@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
-import { AuthenticationError, verifyHandshakeToken, type JwtVerifier, type Logger, type ServiceMetrics } from '@eventonight/platform';
+import { AuthenticationError, SpanKind, tracer, tracingEnabled, verifyHandshakeToken, type JwtVerifier, type Logger, type ServiceMetrics } from '@eventonight/platform';
 import { z } from 'zod';
 import type { EventActivityKind, Push, Pusher } from '../application/ports.js';
 import { NOTIFICATION_TYPES } from '../domain/notification.js';
@@ -203,9 +203,20 @@ export async function startRealtime(options: {
     io,
     pushMany(pushes: readonly Push[]) {
       if (pushes.length === 0) return;
-      pushLocally(pushes);
-      // One message to the other replicas for the whole batch, not one per recipient.
-      if (replicated) io.serverSideEmit(PUSH_BATCH_EVENT, pushes);
+      // The last span of an event's trace (ADR 0036): a child of the consumer span handling it.
+      const span = tracingEnabled()
+        ? tracer().startSpan('socket.io push', {
+            kind: SpanKind.PRODUCER,
+            attributes: { 'messaging.system': 'socket.io', 'eventonight.push.recipients': pushes.length, 'eventonight.push.replicated': replicated },
+          })
+        : undefined;
+      try {
+        pushLocally(pushes);
+        // One message to the other replicas for the whole batch, not one per recipient.
+        if (replicated) io.serverSideEmit(PUSH_BATCH_EVENT, pushes);
+      } finally {
+        span?.end();
+      }
     },
     eventActivity(eventId: string, kind: EventActivityKind) {
       io.to(eventRoom(eventId)).emit(EVENT_ACTIVITY_EVENT, { eventId, kind });
