@@ -10,6 +10,7 @@ import {
   createVhost,
   deleteVhost,
   eventSnapshotData,
+  fetchJaegerTrace,
   infra,
   serviceTestEnv,
   spawnServiceProcess,
@@ -22,6 +23,10 @@ import {
   type TestIssuer,
   type TraceSpan,
 } from '@eventonight/testing';
+import { saveTracePicture } from './trace-picture.js';
+
+/** The like's trace as a picture, into docs/monitoring/ (ADR 0036; Jaeger's own UI is not built here). */
+const TRACE_PICTURE = fileURLToPath(new URL('../../docs/monitoring/like-trace.png', import.meta.url));
 
 /**
  * One like, followed as one trace (ADR 0036): interaction and notification as production runs
@@ -141,5 +146,8 @@ describe('tracing: a like is one trace from the HTTP request to the socket push'
       spans.some((span) => span.parentSpanId === server.spanId && span.operationName.startsWith('mongodb ')),
       `no MongoDB span under the request: ${spans.map((span) => span.operationName).join(', ')}`,
     );
+    const stored = await fetchJaegerTrace(String(traceId));
+    assert.ok(stored !== undefined);
+    await saveTracePicture(stored, TRACE_PICTURE);
   });
 });

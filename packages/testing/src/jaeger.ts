@@ -12,11 +12,15 @@ export interface TraceSpan {
   tags: Record<string, string>;
 }
 
-interface JaegerTrace {
+/** One trace as Jaeger's query API returns it (times in µs since the epoch). */
+export interface JaegerTrace {
+  traceID: string;
   spans: Array<{
     spanID: string;
     operationName: string;
     processID: string;
+    startTime: number;
+    duration: number;
     references?: Array<{ refType: string; spanID: string }>;
     tags?: Array<{ key: string; value: unknown }>;
   }>;
@@ -31,13 +35,18 @@ export async function assertJaegerReachable(queryUrl: string = infra.jaegerQuery
   throw new Error(`Jaeger's query API at ${queryUrl} is not reachable (${why}): start Jaeger (infra/) or set JAEGER_QUERY_URL`);
 }
 
-/** The spans of trace `traceId` stored so far; none while Jaeger has not received it. */
-export async function readTrace(traceId: string, queryUrl: string = infra.jaegerQueryUrl): Promise<TraceSpan[]> {
+/** Trace `traceId` as Jaeger stores it so far; undefined while Jaeger has not received it. */
+export async function fetchJaegerTrace(traceId: string, queryUrl: string = infra.jaegerQueryUrl): Promise<JaegerTrace | undefined> {
   const reply = await fetch(`${queryUrl}/api/traces/${traceId}`, { signal: AbortSignal.timeout(5_000) });
-  if (reply.status === 404) return [];
+  if (reply.status === 404) return undefined;
   if (!reply.ok) throw new Error(`Jaeger answered ${reply.status} for trace ${traceId}: ${await reply.text()}`);
   const body = (await reply.json()) as { data?: JaegerTrace[] };
-  const trace = body.data?.[0];
+  return body.data?.[0];
+}
+
+/** The spans of trace `traceId` stored so far; none while Jaeger has not received it. */
+export async function readTrace(traceId: string, queryUrl: string = infra.jaegerQueryUrl): Promise<TraceSpan[]> {
+  const trace = await fetchJaegerTrace(traceId, queryUrl);
   if (trace === undefined) return [];
   return trace.spans.map((span) => ({
     spanId: span.spanID,
