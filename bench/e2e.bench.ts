@@ -17,7 +17,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { benchServiceNodeOptions, connectNotificationSocket, deleteAccount, infra, inParallel, registerAccount, SERVICE_NAMES, startSystem, waitFor, type Account, type RunningSystem } from '@eventonight/testing';
-import { intFromEnv, publishEvents, withReplicas, type ServiceInstance } from './platform-fixture.js';
+import { benchTracing, intFromEnv, publishEvents, systemEnv, withReplicas, type ServiceInstance } from './platform-fixture.js';
 import { infraProcesses, pidListeningOn, portOf, startCpuWindow, type WatchedProcess } from './process-cpu.js';
 import { resetServiceStats, serviceCost } from './service-stats.js';
 import { percentile, report, round } from './stats.js';
@@ -194,6 +194,7 @@ async function run(system: RunningSystem, accounts: Account[], instances: Record
       likeHttpP99Ms: percentile(httpLatencies, 99),
       drainMs,
       logLevel,
+      tracing: benchTracing,
       cost,
       cpu,
     };
@@ -205,7 +206,7 @@ async function run(system: RunningSystem, accounts: Account[], instances: Record
 console.error(`starting the platform (seven services${replicaCount > 1 ? `, ${replicaCount} processes of ${MEASURED.join(' and ')}` : ''})…`);
 // BENCH_SERVICE_NODE_OPTIONS reaches the measured services (e.g. --cpu-prof), as in the other benchmarks.
 const measuredEnv = { DB_COMMAND_STATS: '1', ...benchServiceNodeOptions() };
-const system = await startSystem({ logLevel, env: Object.fromEntries(MEASURED.map((service) => [service, measuredEnv])) });
+const system = await startSystem({ logLevel, env: systemEnv(Object.fromEntries(MEASURED.map((service) => [service, measuredEnv]))) });
 const accounts: Account[] = [];
 try {
   const instances = await withReplicas(system, MEASURED, replicaCount);

@@ -2,12 +2,32 @@
  * What the whole-platform benchmarks set up through the public APIs: published events of one
  * organization, a few at a time so the setup does not flood a 2-core machine.
  */
-import { createPublishedEvent, freePort, inParallel, type Account, type RunningSystem, type ServiceName } from '@eventonight/testing';
+import { createPublishedEvent, freePort, inParallel, SERVICE_NAMES, type Account, type RunningSystem, type ServiceName } from '@eventonight/testing';
 
 export function intFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
   return value;
+}
+
+/**
+ * BENCH_TRACING=1: every service exports its spans (all sampled unless OTEL_TRACES_SAMPLER_ARG says
+ * otherwise) to OTEL_EXPORTER_OTLP_ENDPOINT, Jaeger's OTLP receiver locally, to measure what
+ * tracing costs (ADR 0036); unset, tracing is off as in every test.
+ */
+export const benchTracing = process.env['BENCH_TRACING'] === '1';
+
+export function tracingEnv(): Record<string, string> {
+  if (!benchTracing) return {};
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? 'http://127.0.0.1:4318',
+    OTEL_TRACES_SAMPLER_ARG: process.env['OTEL_TRACES_SAMPLER_ARG'] ?? '1',
+  };
+}
+
+/** `env` for startSystem: tracingEnv() for every service, plus `extra` for some. */
+export function systemEnv(extra: Partial<Record<ServiceName, Record<string, string>>>): Record<ServiceName, Record<string, string>> {
+  return Object.fromEntries(SERVICE_NAMES.map((service) => [service, { ...tracingEnv(), ...extra[service] }])) as Record<ServiceName, Record<string, string>>;
 }
 
 const DAY_MS = 86_400_000;

@@ -31,7 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { benchServiceNodeOptions, deleteAccount, registerAccount, SERVICE_NAMES, startGateway, startSystem, type Account, type RunningSystem } from '@eventonight/testing';
-import { intFromEnv, publishEvents } from './platform-fixture.js';
+import { benchTracing, intFromEnv, publishEvents, systemEnv } from './platform-fixture.js';
 import { resetServiceStats, serviceCost, type ServiceCost } from './service-stats.js';
 import { percentile, report, round } from './stats.js';
 
@@ -191,6 +191,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
       serviceAloneMs,
       bareAloneMs,
       logLevel,
+      tracing: benchTracing,
     };
   } finally {
     await gateway.stop();
@@ -201,7 +202,7 @@ async function run(system: RunningSystem, accounts: Account[]) {
 
 console.error('starting the platform (seven services)…');
 // The event service records its database commands, for the figures of where its time goes.
-const system = await startSystem({ logLevel, env: { event: { DB_COMMAND_STATS: '1', ...benchServiceNodeOptions() } } });
+const system = await startSystem({ logLevel, env: systemEnv({ event: { DB_COMMAND_STATS: '1', ...benchServiceNodeOptions() } }) });
 const accounts: Account[] = [];
 try {
   const figures = await run(system, accounts);
