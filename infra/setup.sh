@@ -250,13 +250,13 @@ install_prometheus() {
 # which Prometheus and the tests use, is complete.
 install_alertmanager() {
   local version=$EN_ALERTMANAGER_VERSION bin=$EN_BIN/alertmanager
-  if [ -x "$bin" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$version" ]; then
-    log "go: alertmanager $version already built"
+  if [ -x "$bin" ] && [ -x "$EN_BIN/amtool" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$version" ]; then
+    log "go: alertmanager and amtool $version already built"
     return
   fi
   local src=$EVENTONIGHT_CACHE/src/alertmanager-$version logfile ui
   logfile=$(setup_log go-alertmanager)
-  log "go: building alertmanager $version (a few minutes the first time; log: $logfile)"
+  log "go: building alertmanager and amtool $version (a few minutes the first time; log: $logfile)"
   copy_go_module "github.com/prometheus/alertmanager@$version" "$src" "$logfile"
   for ui in elm mantine; do
     mkdir -p "$src/ui/app/dist/$ui"
@@ -267,7 +267,13 @@ install_alertmanager() {
     env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
     "$EN_GO" build -trimpath -ldflags "-s -w -X github.com/prometheus/common/version.Version=${version#v}" \
     -o "$bin.tmp" ./cmd/alertmanager
+  # amtool checks the production configuration (tests/monitoring) and manages silences.
+  run_logged "go: building amtool $version" "$logfile" \
+    env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
+    "$EN_GO" build -trimpath -ldflags "-s -w -X github.com/prometheus/common/version.Version=${version#v}" \
+    -o "$EN_BIN/amtool.tmp" ./cmd/amtool
   mv -f "$bin.tmp" "$bin"
+  mv -f "$EN_BIN/amtool.tmp" "$EN_BIN/amtool"
   reports_version "$logfile" "version ${version#v}" "$bin" --version ||
     fail_with_log "go: the built alertmanager does not report ${version#v}" "$logfile"
   echo "$version" >"$bin.build"
