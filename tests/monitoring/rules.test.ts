@@ -10,21 +10,22 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { promtool, repoRoot } from './support/monitoring.js';
+import { amtool, jaeger, promtool, repoRoot } from './support/monitoring.js';
 
 const run = promisify(execFile);
 const prometheusDir = join(repoRoot, 'deploy', 'monitoring', 'prometheus');
 const rulesFile = join(prometheusDir, 'alerts.yml');
 
-async function promtoolSays(...args: string[]): Promise<string> {
+async function toolSays(tool: string, args: string[], cwd = prometheusDir): Promise<string> {
   try {
-    const { stdout, stderr } = await run(promtool, args, { cwd: prometheusDir, timeout: 120_000 });
+    const { stdout, stderr } = await run(tool, args, { cwd, timeout: 120_000 });
     return stdout + stderr;
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string };
-    assert.fail(`promtool ${args.join(' ')} failed:\n${failed.stdout ?? ''}${failed.stderr ?? String(error)}`);
+    assert.fail(`${tool} ${args.join(' ')} failed:\n${failed.stdout ?? ''}${failed.stderr ?? String(error)}`);
   }
 }
+const promtoolSays = (...args: string[]): Promise<string> => toolSays(promtool, args);
 
 describe('alert rules', () => {
   test('pass promtool check rules', async () => {
@@ -78,6 +79,19 @@ describe("production's Prometheus configuration", () => {
       assert.match(await promtoolSays('check', 'config', '--syntax-only', file), /SUCCESS/);
     });
   }
+});
+
+describe("production's Alertmanager and Jaeger configurations", () => {
+  const monitoringDir = join(repoRoot, 'deploy', 'monitoring');
+
+  test('alertmanager.yml passes amtool check-config, with one webhook receiver read from its secret', async () => {
+    assert.match(await toolSays(amtool, ['check-config', 'alertmanager/alertmanager.yml'], monitoringDir), /SUCCESS[\s\S]*1 receivers/);
+    assert.match(readFileSync(join(monitoringDir, 'alertmanager', 'alertmanager.yml'), 'utf8'), /url_file: \/run\/secrets\/alertmanager_webhook/);
+  });
+
+  test('jaeger/config.yml passes jaeger validate', async () => {
+    await toolSays(jaeger, ['validate', '--config=jaeger/config.yml'], monitoringDir);
+  });
 });
 
 /** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens. */

@@ -18,6 +18,8 @@ const state = process.env['EN_STATE'] ?? join(repoRoot, '.infra');
 export const targetsDir = join(state, 'prometheus', 'targets');
 const bin = process.env['EN_BIN'] ?? join(process.env['EVENTONIGHT_CACHE'] ?? join(homedir(), '.cache', 'eventonight'), 'bin');
 export const promtool = join(bin, 'promtool');
+export const amtool = join(bin, 'amtool');
+export const jaeger = join(bin, 'jaeger');
 
 const run = promisify(execFile);
 
