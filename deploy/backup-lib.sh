@@ -68,3 +68,20 @@ resume_if_quiesced() {
   echo "$1: could not resume every service, writes are still paused; run: docker compose --profile backup run --rm -T --no-deps backup resume (details in $log_file)" >&2
   return 1
 }
+
+# record_backup_success DIR: the time of the backup that just completed, for Prometheus, as the
+# one-line metrics file that the backup-metrics container serves (DIR/metrics/backup.prom;
+# docs/adr/0037). Written whole (a temporary file renamed). A failure to write it is logged and
+# never fails the backup: the BackupTooOld alert then says so within 26 hours.
+record_backup_success() {
+  local dir=$1/metrics
+  if ! {
+    mkdir -p "$dir" &&
+      printf '# HELP eventonight_backup_last_success_timestamp_seconds When the last backup completed (Unix time).\n# TYPE eventonight_backup_last_success_timestamp_seconds gauge\neventonight_backup_last_success_timestamp_seconds %s\n' \
+        "$(date +%s)" >"$dir/.backup.prom.part" &&
+      chmod 644 "$dir/.backup.prom.part" &&
+      mv "$dir/.backup.prom.part" "$dir/backup.prom"
+  } 2>>"$log_file"; then
+    printf 'could not record this backup for monitoring in %s/backup.prom\n' "$dir" >>"$log_file"
+  fi
+}

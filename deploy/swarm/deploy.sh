@@ -48,6 +48,20 @@ declare -A config_files=(
   [keycloak_theme_email_messages]=../../keycloak/themes/eventonight/email/messages/messages_en.properties
   [seaweedfs_start]=../seaweedfs/start.sh
   [seaweedfs_init]=../seaweedfs/init.sh
+  [prometheus_config]=../monitoring/prometheus/prometheus-swarm.yml
+  [prometheus_alerts]=../monitoring/prometheus/alerts.yml
+  [alertmanager_config]=../monitoring/alertmanager/alertmanager.yml
+  [jaeger_config]=../monitoring/jaeger/config.yml
+  [grafana_datasources]=../monitoring/grafana/provisioning/datasources/datasources.yml
+  [grafana_dashboards]=../monitoring/grafana/provisioning/dashboards/dashboards.yml
+  [grafana_dashboard_paths]=../monitoring/grafana/dashboards/like-and-checkout.json
+  [grafana_dashboard_user]=../monitoring/grafana/dashboards/service-user.json
+  [grafana_dashboard_event]=../monitoring/grafana/dashboards/service-event.json
+  [grafana_dashboard_interaction]=../monitoring/grafana/dashboards/service-interaction.json
+  [grafana_dashboard_chat]=../monitoring/grafana/dashboards/service-chat.json
+  [grafana_dashboard_ticketing]=../monitoring/grafana/dashboards/service-ticketing.json
+  [grafana_dashboard_notification]=../monitoring/grafana/dashboards/service-notification.json
+  [grafana_dashboard_media]=../monitoring/grafana/dashboards/service-media.json
 )
 for config in "${!config_files[@]}"; do
   hash=$(sha256sum "$here/${config_files[$config]}" | cut -c1-12)

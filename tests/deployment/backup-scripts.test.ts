@@ -110,7 +110,11 @@ describe('deploy/backup.sh and deploy/restore.sh (with a stand-in for docker)', 
     const folder = join(backups, made[0] as string);
     assert.equal(readFileSync(join(folder, 'keycloak', 'keycloak.pgdump'), 'utf8'), 'PGDMP-from-the-fake');
     assert.ok(result.calls[2]?.includes(`/backups/${made[0]}.partial`), 'the job wrote into the run\'s own folder');
-    assert.deepEqual(readdirSync(backups).sort(), ['2026-11-03T03-30-00Z', made[0], 'backup.log', 'kept-by-hand'].sort(), 'the newest 2 complete backups stay, no staging or partial folder is left');
+    assert.deepEqual(readdirSync(backups).sort(), ['2026-11-03T03-30-00Z', made[0], 'backup.log', 'kept-by-hand', 'metrics'].sort(), 'the newest 2 complete backups stay, no staging or partial folder is left');
+    // The success's time, for Prometheus (docs/adr/0037): one sample, within this test's run.
+    const recorded = /^eventonight_backup_last_success_timestamp_seconds (\d+)$/m.exec(readFileSync(join(backups, 'metrics', 'backup.prom'), 'utf8'));
+    assert.ok(recorded, 'backup.prom holds the timestamp');
+    assert.ok(Math.abs(Number(recorded[1]) - Date.now() / 1000) < 600);
     assert.match(result.stdout, new RegExp(`backup written to .*/backups/${made[0]} \\(log: `));
   });
 
