@@ -134,11 +134,10 @@ function serviceRows(job) {
           q(`sum by (cache) (rate(eventonight_cache_requests_total{${sel}, result="hit"}[${RATE}])) / sum by (cache) (rate(eventonight_cache_requests_total{${sel}}[${RATE}]))`, '{{cache}}'),
         ],
       },
-      // The metric's own `job` label meets the target's: Prometheus keeps it as `exported_job`.
       {
         title: 'Periodic job runs by outcome',
         unit: 'short',
-        queries: [q(`sum by (exported_job, outcome) (increase(eventonight_job_runs_total{${sel}}[${RATE}]))`, '{{exported_job}} {{outcome}}')],
+        queries: [q(`sum by (periodic_job, outcome) (increase(eventonight_job_runs_total{${sel}}[${RATE}]))`, '{{periodic_job}} {{outcome}}')],
       },
     ],
   ]);

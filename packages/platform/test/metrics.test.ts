@@ -205,7 +205,7 @@ describe('metrics: GET /metrics on the ops listener moves with real traffic', { 
   });
 
   it('counts periodic job runs by job and outcome: ok, error, and skipped on the replica without the lease', async () => {
-    const runs = (samples: MetricSample[], job: string, outcome: string) => metricValue(samples, 'eventonight_job_runs_total', { job, outcome });
+    const runs = (samples: MetricSample[], job: string, outcome: string) => metricValue(samples, 'eventonight_job_runs_total', { periodic_job: job, outcome });
     await waitFor(async () => {
       const [mine, theirs] = [await scrape(), await scrape(replica)];
       const ok = runs(mine, 'tick', 'ok') + runs(theirs, 'tick', 'ok');

@@ -111,8 +111,9 @@ export class ServiceMetrics {
 
   readonly jobRuns = new Counter({
     name: 'eventonight_job_runs_total',
-    help: 'Periodic job runs, by job and outcome (ok, error, skipped: another replica holds the lease).',
-    labelNames: ['job', 'outcome'] as const,
+    // Not `job`: Prometheus' own target label would rename it to `exported_job`.
+    help: 'Periodic job runs, by periodic job and outcome (ok, error, skipped: another replica holds the lease).',
+    labelNames: ['periodic_job', 'outcome'] as const,
     registers: [this.registry],
   });
 
