@@ -13,7 +13,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { waitFor } from '@eventonight/testing';
+import { fileURLToPath } from 'node:url';
+import { saveAlertsPicture } from './support/alerts-picture.js';
 import { queryVector, startMonitoringServers, targetsDir, WebhookReceiver } from './support/monitoring.js';
+
+/** The alerts page while the probe's alert fires, for the runbook (docs/monitoring/). */
+const ALERTS_PICTURE = fileURLToPath(new URL('../../docs/monitoring/prometheus-alerts.png', import.meta.url));
 
 /** The platform's vhost "/", the one the local Prometheus reads queues from; not the tests' vhost. */
 const amqpUrl = process.env['RABBITMQ_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -67,6 +72,7 @@ describe('alerts fire and resolve through Prometheus and Alertmanager', () => {
       assert.equal(firing.labels['vhost'], '/');
       assert.match(firing.annotations['summary'] ?? '', new RegExp(queue.replaceAll('.', '\\.')));
       assert.equal(firing.annotations['runbook_url'], 'docs/runbook.md#queuewithoutconsumer');
+      await saveAlertsPicture('QueueWithoutConsumer', `queue="${queue}"`, ALERTS_PICTURE);
 
       await channel.consume(queue, (message) => message && channel.ack(message));
       await waitFor(() => receiver.find('resolved', { alertname: 'QueueWithoutConsumer', queue }), {
