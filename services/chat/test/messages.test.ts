@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { EventTap } from '@eventonight/testing';
+import { waitFor, type EventTap } from '@eventonight/testing';
 import { call, newUser, openTap, startChat, type ChatHarness, type TestUser } from './helpers.js';
 
 type Message = { messageId: string; text: string; senderId: string; sentAt: string; conversationId: string };
@@ -79,8 +79,12 @@ describe('chat: sending, reading, paging messages', { timeout: 120_000 }, () => 
     const messages = chat.service.db.collection('messages');
     const conversations = chat.service.db.collection('conversations');
     const storedBefore = await messages.find({ conversationId: id }).toArray();
-    const conversationBefore = await conversations.findOne({ _id: id as never });
-    assert.ok(conversationBefore !== null);
+    // The event reaches the tap before the relay empties the conversation's outbox: read the
+    // document once the relay is done with it, so only the refused send could change it.
+    const conversationBefore = await waitFor(
+      async () => (await conversations.findOne({ _id: id as never, outboxPending: false })) ?? undefined,
+      { what: 'the relay to confirm the first send' },
+    );
     const listBefore = await call(url, 'GET', '/conversations', { token: b.token });
 
     // Same text too: only the sender differs, which makes it another message.
