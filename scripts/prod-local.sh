@@ -71,6 +71,7 @@ write_env_file() {
       -e "s|^HTTP_BIND_ADDRESS=.*|HTTP_BIND_ADDRESS=$EN_PROD_EDGE_ADDRESS|" \
       -e "s|^NOTIFICATION_NOFILE_LIMIT=.*|NOTIFICATION_NOFILE_LIMIT=20000|" \
       -e "s|^NOTIFICATION_MAX_SOCKETS=.*|NOTIFICATION_MAX_SOCKETS=18000|" \
+      -e "s|^TRACES_SAMPLE_RATIO=.*|TRACES_SAMPLE_RATIO=1|" \
       .env.example | grep -v '^#'
     echo "$images"
   } >"$ENV_FILE.part"

@@ -98,6 +98,40 @@ describe('production on the local Docker engine', { timeout: 3_600_000 }, () => 
     });
   });
 
+  it('the operator sees it: Prometheus scrapes every service with the ops token, the like is counted, and its trace is in Jaeger', async () => {
+    // From inside the monitoring containers, as an operator's SSH tunnel reaches them: nothing of it is public.
+    const fromInside = (service: string, url: string): unknown => JSON.parse(compose('exec', '-T', service, 'wget', '-qO-', url));
+    const query = (expr: string): Array<{ metric: Record<string, string>; value: [number, string] }> =>
+      (fromInside('prometheus', `http://127.0.0.1:9090/api/v1/query?query=${encodeURIComponent(expr)}`) as { data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } }).data.result;
+    const targets = ['user', 'event', 'interaction', 'chat', 'ticketing', 'notification', 'media', 'rabbitmq'];
+    await waitFor(
+      () => {
+        const up = new Map(query('up').map((sample) => [sample.metric['job'], sample.value[1]]));
+        return targets.every((job) => up.get(job) === '1') ? true : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 3_000, what: `Prometheus to scrape ${targets.join(', ')} (up == 1)` },
+    );
+    await waitFor(
+      () => (Number(query('sum(eventonight_http_requests_total{job="interaction", method="PUT", status="201"})')[0]?.value[1] ?? 0) >= 1 ? true : undefined),
+      { timeoutMs: 60_000, intervalMs: 3_000, what: "the like in interaction's request counter" },
+    );
+    interface Trace {
+      spans: Array<{ operationName: string; processID: string }>;
+      processes: Record<string, { serviceName: string }>;
+    }
+    const likeTrace = await waitFor(
+      () => {
+        const traces = (fromInside('jaeger', 'http://127.0.0.1:16686/api/traces?service=interaction&lookback=1h&limit=200') as { data: Trace[] }).data;
+        return traces.find((trace) => {
+          const named = trace.spans.map((span) => `${trace.processes[span.processID]?.serviceName}: ${span.operationName}`);
+          return named.includes('interaction: PUT /events/:eventId/like') && named.includes('notification: socket.io push');
+        });
+      },
+      { timeoutMs: 60_000, intervalMs: 3_000, what: "the like's trace, from interaction's request to notification's push, in Jaeger" },
+    );
+    assert.ok(likeTrace.spans.length >= 4);
+  });
+
   it('the edge refuses admin consoles, the master realm, internal routes, ops listeners and probes', async () => {
     const refused: Array<[string, string]> = [
       ['auth', '/admin/'],
