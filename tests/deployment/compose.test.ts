@@ -1009,7 +1009,9 @@ describe('docker-compose.yml', () => {
     const subnets = (name: string) => (drill.networks[name]?.ipam?.config ?? []).map((c) => c.subnet);
     const production = (name: string) => (compose.networks?.[name]?.ipam?.config ?? []).map((c) => c.subnet);
     assert.equal(drill.networks['eventonight-network']?.name, 'eventonight-drill-network', 'the fixed-name network is the drill\'s own');
-    const fixed = ['edge', 'ops', 'eventonight-network'];
+    // Every network production gives a fixed subnet (all of them: docker-compose.yml says why).
+    const fixed = Object.keys(compose.networks ?? {}).filter((name) => production(name).length > 0);
+    assert.ok(fixed.length >= 13, `fixed subnets: ${fixed.join(', ')}`);
     for (const name of fixed) {
       assert.equal(subnets(name).length, 1, `${name}: one subnet, replaced rather than added to`);
       const [mine] = subnets(name) as [string];
@@ -1018,6 +1020,11 @@ describe('docker-compose.yml', () => {
       }
     }
     assert.equal(drill.networks['ops']?.internal, true);
+    // The monitoring has production's fixed addresses and would alert for a scratch copy: left out.
+    for (const server of ['prometheus', 'alertmanager', 'jaeger', 'grafana', 'backup-metrics']) {
+      assert.equal(drill.services[server], undefined, `${server}: not part of the drill`);
+    }
+    for (const app of appNames) assert.equal(drill.services[app]?.environment?.['OTEL_SDK_DISABLED'], 'true', `${app}: traces nowhere in the drill`);
     for (const app of appNames) assert.equal(drill.services[app]?.environment?.['OPS_HOST'], subnets('ops')[0], `${app}: binds in the drill's ops subnet`);
     assert.equal(drill.services['keycloak']?.environment?.['KC_PROXY_TRUSTED_ADDRESSES'], subnets('eventonight-network')[0], "Keycloak trusts the drill's Traefik, on the drill's network");
     const script = readFileSync(join(root, 'deploy', 'restore-drill.sh'), 'utf8');
