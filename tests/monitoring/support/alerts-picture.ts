@@ -17,6 +17,9 @@ export async function saveAlertsPicture(alertName: string, expectedText: string,
     await tab.goto(`${prometheusUrl}/alerts?search=${encodeURIComponent(alertName)}`);
     await tab.getByText(alertName, { exact: true }).first().click();
     await tab.getByText(expectedText).first().waitFor();
+    // The rule's panel opens with a transition: a picture taken during it shows half a table.
+    // (A string: it runs in the page, and tests/ are compiled without the DOM's types.)
+    await tab.waitForFunction("document.getAnimations().every((animation) => animation.playState !== 'running')");
     await writeFile(file, await tab.screenshot({ fullPage: true }));
   } finally {
     await browser.close();
