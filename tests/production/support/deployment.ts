@@ -20,8 +20,8 @@ export const operatorEnv: NodeJS.ProcessEnv = {
 };
 
 /** Runs a command in the repository as the operator; fails with its output unless it exits 0. */
-export function run(command: string, args: readonly string[], timeoutMs = 600_000): string {
-  const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd: root, env: operatorEnv, encoding: 'utf8', timeout: timeoutMs });
+export function run(command: string, args: readonly string[], timeoutMs = 600_000, env: NodeJS.ProcessEnv = operatorEnv): string {
+  const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', timeout: timeoutMs });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} exited ${String(result.status ?? result.signal)}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
   }
@@ -70,9 +70,22 @@ function mongoshCommand(service: string, script: string): string {
  * compose project's or a Swarm stack's), as its root user: the operator's way in, on either.
  */
 export function operatorMongoEval(service: string, script: string): string {
-  const names = run('docker', ['ps', '--format', '{{.ID}} {{.Names}}']).trim().split('\n');
   const pattern = new RegExp(`[_-]${service}-mongo[._-]`);
-  const id = names.map((line) => line.split(' ')).find(([, name]) => name !== undefined && pattern.test(name))?.[0];
-  if (id === undefined) throw new Error(`no ${service}-mongo container is running`);
-  return run('docker', ['exec', id, 'sh', '-c', mongoshCommand(service, script)]).trim();
+  const engines = operatorEngines();
+  for (const engine of engines) {
+    const env = { ...operatorEnv, DOCKER_HOST: engine };
+    const names = run('docker', ['ps', '--format', '{{.ID}} {{.Names}}'], 600_000, env).trim().split('\n');
+    const id = names.map((line) => line.split(' ')).find(([, name]) => name !== undefined && pattern.test(name))?.[0];
+    if (id !== undefined) return run('docker', ['exec', id, 'sh', '-c', mongoshCommand(service, script)], 600_000, env).trim();
+  }
+  throw new Error(`no ${service}-mongo container is running on ${engines.join(', ')}`);
+}
+
+/**
+ * The engines an operator's lookups search: OPERATOR_DOCKER_HOSTS (space-separated; the Swarm
+ * test names its three nodes, as a task may run on any) or else this deployment's one engine.
+ */
+function operatorEngines(): string[] {
+  const listed = (process.env['OPERATOR_DOCKER_HOSTS'] ?? '').split(' ').filter((host) => host !== '');
+  return listed.length > 0 ? listed : [String(operatorEnv['DOCKER_HOST'])];
 }
