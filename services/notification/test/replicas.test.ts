@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import { deleteServiceQueues, eventSnapshotData, freshDatabase, infra, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
 import { audienceId, type AudienceDocument } from '../src/persistence/audience.js';
 import { PUSH_BATCH_EVENT } from '../src/realtime/socket-server.js';
@@ -87,5 +87,18 @@ describe('notification service: two replicas joined by the Redis adapter', { tim
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal(dropped, false, 'the socket on the replica that stays is still connected');
     assert.equal(staying.connected, true);
+  });
+
+  it("a replica shutting down closes its clients' connections, not their sessions: they reconnect by themselves", async () => {
+    const leaving = await startNotification({ database: database.name, issuer, name, extra: { REDIS_URL: infra.redisUrl }, overrides: { consume: false } });
+    // As the web app connects: Socket.IO's own reconnection on (connectClient turns it off).
+    const client = io(new URL(leaving.url).origin, { transports: ['websocket'], auth: { token: (await newUser(issuer, 'browser')).token }, reconnectionDelay: 60_000 });
+    sockets.push(client);
+    await waitFor(() => (client.connected ? true : undefined), { timeoutMs: 5_000, what: 'the browser-like client connected' });
+    const reason = new Promise<string>((resolve) => client.once('disconnect', (why) => resolve(why)));
+    await leaving.close();
+    // 'io server disconnect' would end the session for good: no push until the page is reloaded.
+    assert.equal(await reason, 'transport close');
+    assert.equal(client.active, true, 'the client goes on trying to reconnect (to a replica still running, through the edge)');
   });
 });

@@ -94,6 +94,15 @@ export function openSocket(token: string | (() => string)): Promise<OpenSocket> 
   // engine.io-client hands `agent` to the WebSocket in Node, though its types say string | boolean.
   const socket = io(`http://notifications.${DOMAIN}`, { transports: ['websocket'], agent: edgeAgent, auth, reconnection: true, timeout: 10_000 } as never);
   socket.on('notification', (pushed: Pushed) => received.push(pushed));
+  // As the web app does (web/src/notifications): the server ends a session whose token expired
+  // ('session_expired', then 'io server disconnect', after which Socket.IO does not retry), and a
+  // handshake it refuses ends Socket.IO's retries too; both connect again, with the current token.
+  let opened = false;
+  socket.on('session_expired', () => setTimeout(() => socket.connect(), 500));
+  socket.on('connect_error', () => {
+    if (opened && !socket.active) setTimeout(() => socket.connect(), 2_000);
+  });
+  socket.on('connect', () => (opened = true));
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve({ socket, received }));
     socket.once('connect_error', reject);

@@ -7,7 +7,7 @@ import type { paths as NotificationPaths } from '../api/generated/notification';
 import { useApi, useConfig } from '../app/context';
 import { CursorPager } from '../ui/cursor-pager';
 import { errorMessage } from '../ui/problem';
-import { handshakeRefusedForDeletion, sessionExpiredForDeletion } from './socket-signals';
+import { handshakeRefusedForDeletion, refusedRetryDelayMs, sessionExpiredForDeletion } from './socket-signals';
 
 type NotificationList = NotificationPaths['/notifications']['get']['responses'][200]['content']['application/json'];
 export type NotificationView = NotificationList['items'][number];
@@ -25,6 +25,8 @@ export const useNotifications = defineStore('notifications', () => {
   const error = ref<string | null>(null);
   let socket: Socket | undefined;
   let reconnect: ReturnType<typeof setTimeout> | undefined;
+  /** Handshakes refused in a row since the last connection (spaces the next attempts). */
+  let refusals = 0;
   let listeners: Array<(notification: NotificationView) => void> = [];
   /** Event pages open now, each with what it does when that event's counters move. */
   let watchers: Array<{ eventId: string; moved: () => void }> = [];
@@ -57,6 +59,7 @@ export const useNotifications = defineStore('notifications', () => {
       transports: ['websocket', 'polling'],
     });
     next.on('connect', () => {
+      refusals = 0;
       void refreshCount();
       // Rooms do not survive a reconnection: ask again for every event page still open.
       for (const eventId of new Set(watchers.map((watcher) => watcher.eventId))) next.emit('watch', { eventId });
@@ -77,9 +80,17 @@ export const useNotifications = defineStore('notifications', () => {
       reconnect = setTimeout(() => void connect(), 500);
     });
     next.on('connect_error', (error: unknown) => {
-      if (!handshakeRefusedForDeletion(error)) return;
-      disconnect();
-      session.accountDeleted();
+      if (handshakeRefusedForDeletion(error)) {
+        disconnect();
+        session.accountDeleted();
+        return;
+      }
+      // A refused handshake (authentication briefly unavailable on a fresh replica, a token that
+      // expired meanwhile) ends Socket.IO's own retries: knock again, with a fresh token, later.
+      if (next.active) return;
+      clearTimeout(reconnect);
+      reconnect = setTimeout(() => void connect(), refusedRetryDelayMs(refusals));
+      refusals += 1;
     });
     socket = next;
     await refreshCount();

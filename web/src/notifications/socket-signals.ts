@@ -20,3 +20,13 @@ export function sessionExpiredForDeletion(payload: unknown): boolean {
 export function handshakeRefusedForDeletion(error: unknown): boolean {
   return field(field(error, 'data'), 'reason') === 'account-deleted';
 }
+
+/**
+ * How long to wait before knocking again after the `refusals`-th refused handshake in a row:
+ * 2 s, doubling to at most a minute, with up to 25 % jitter so a replica's clients do not all
+ * come back at the same instant.
+ */
+export function refusedRetryDelayMs(refusals: number, random: () => number = Math.random): number {
+  const base = Math.min(60_000, 2_000 * 2 ** Math.max(0, refusals));
+  return Math.round(base * (1 + 0.25 * random()));
+}

@@ -228,9 +228,12 @@ export async function startRealtime(options: {
     },
     async close() {
       // Not io.close(): it would also close the HTTP server, which its owner drains itself.
-      // Local: with the Redis adapter, io.disconnectSockets() reaches every replica's sockets,
-      // and a rolling restart of one replica would drop every client of the others.
-      io.local.disconnectSockets(true);
+      // Only the connections close, never the Socket.IO sessions: a client whose session the
+      // server ends (a DISCONNECT packet, 'io server disconnect') does not reconnect by itself, so
+      // a rolling update would leave every browser on this replica without pushes. A closed
+      // transport ('transport close') makes the client reconnect, through the edge, to a replica
+      // still running. (io.disconnectSockets() would also reach the other replicas' sockets
+      // through the Redis adapter.)
       io.engine.close();
       await Promise.all(redisClients.map((client) => client.close().catch(() => undefined)));
     },
