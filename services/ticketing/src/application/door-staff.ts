@@ -2,7 +2,14 @@ import { problemOf, problemSubtype, problems, type Principal } from '@eventonigh
 import { newDoorStaffId, nameOfPrincipal, normalizeEmail, type CheckedInBy, type DoorStaffState } from '../domain/door-staff.js';
 import type { InventoryState } from '../domain/inventory.js';
 import type { TicketingDeps } from './deps.js';
+import { holderNamesOf } from './holder-names.js';
 import { ticketingProblems } from './problems.js';
+
+/** The name the platform knows the person by (ticketing's copy from user.* events), else the token's. */
+async function personName(deps: TicketingDeps, principal: Principal): Promise<string> {
+  const copied = (await holderNamesOf(deps, [principal.userId])).get(principal.userId) ?? null;
+  return copied ?? nameOfPrincipal(principal);
+}
 
 /** Accepting an invitation needs a confirmed address: an unconfirmed one proves nothing (ADR 0038). A kind of 403. */
 export const doorEmailNotVerified = problemSubtype('forbidden', 'door-email-not-verified', 'Email address not confirmed');
@@ -151,7 +158,7 @@ export async function acceptDoorInvitation(deps: TicketingDeps, principal: Princ
     }
     if (principal.emailVerified !== true) throw doorStaffProblems.emailNotVerified();
     if (staff.status === 'revoked') throw doorStaffProblems.invitationRevoked();
-    const accepted = { status: 'accepted' as const, memberId: principal.userId, memberName: nameOfPrincipal(principal), acceptedAt: deps.clock() };
+    const accepted = { status: 'accepted' as const, memberId: principal.userId, memberName: await personName(deps, principal), acceptedAt: deps.clock() };
     try {
       await deps.doorStaff.update(invitationId, loaded.version, accepted, []);
       return { ...staff, ...accepted };
@@ -165,9 +172,9 @@ export async function acceptDoorInvitation(deps: TicketingDeps, principal: Princ
 export async function doorScanner(deps: TicketingDeps, principal: Principal, eventId: string): Promise<{ inventory: InventoryState; scanner: CheckedInBy }> {
   const inventory = await deps.inventories.load(eventId);
   if (inventory === null) throw ticketingProblems.eventNotFound();
-  if (inventory.state.organizerId === principal.userId) return { inventory: inventory.state, scanner: { userId: principal.userId, name: nameOfPrincipal(principal) } };
+  if (inventory.state.organizerId === principal.userId) return { inventory: inventory.state, scanner: { userId: principal.userId, name: await personName(deps, principal) } };
   const places = await deps.doorStaff.collection.find({ eventId, memberId: principal.userId }, { projection: { outbox: 0 } }).toArray();
   const place = places.find((staff) => staff.status === 'accepted');
   if (place === undefined) throw doorStaffProblems.notAtThisDoor();
-  return { inventory: inventory.state, scanner: { userId: principal.userId, name: place.memberName ?? nameOfPrincipal(principal) } };
+  return { inventory: inventory.state, scanner: { userId: principal.userId, name: place.memberName ?? (await personName(deps, principal)) } };
 }
