@@ -58,3 +58,16 @@ describe('the offline door', () => {
     expect([...store.data.values()].join('')).not.toContain('secret-code-1');
   });
 });
+
+describe('the offline door after a reload', () => {
+  it('knows what it let in from the queue alone', async () => {
+    const store = memoryStore();
+    const device = doorDevice(store);
+    const door = new OfflineDoor(EVENT, store);
+    door.replaceList([entry('t1', 'code-1')], device);
+    await door.answer('code-1', device);
+    const reloaded = new OfflineDoor(EVENT, store);
+    expect((await reloaded.answer('code-1', device)).kind).toBe('used');
+    expect(reloaded.queue()).toHaveLength(1);
+  });
+});

@@ -102,7 +102,13 @@ export class OfflineDoor {
     private readonly store: KeyValueStore,
   ) {
     const saved = read<{ savedAt: string; entries: DoorListEntry[] } | null>(store, listKey(eventId), null);
-    if (saved !== null) this.setEntries(saved.entries, saved.savedAt);
+    if (saved === null) return;
+    this.setEntries(saved.entries, saved.savedAt);
+    // Offline admissions are kept in the queue only (one small write per scan): applied again here.
+    const device = doorDevice(store);
+    for (const queued of this.queue()) {
+      if (this.byId.get(queued.ticketId)?.status === 'valid') this.markUsed(queued.ticketId, queued.scannedAt, device.name, null, false);
+    }
   }
 
   get size(): number {
@@ -153,13 +159,13 @@ export class OfflineDoor {
   }
 
   /** Marks a ticket let in (online answers too, so a later offline spell knows). */
-  markUsed(ticketId: string, usedAt: string, deviceName: string | null, checkedInByName: string | null): void {
+  markUsed(ticketId: string, usedAt: string, deviceName: string | null, checkedInByName: string | null, persist = true): void {
     const entry = this.byId.get(ticketId);
     if (entry === undefined) return;
     const used = { ...entry, status: 'used' as const, usedAt, deviceName, checkedInByName };
     this.byId.set(ticketId, used);
     this.byHash.set(used.codeHash, used);
-    this.saveList();
+    if (persist) this.saveList();
   }
 
   findByHash(hash: string): DoorListEntry | undefined {
@@ -174,7 +180,8 @@ export class OfflineDoor {
     if (entry.status === 'invalidated') return { kind: 'invalidated', ...facts };
     if (entry.status === 'used') return { kind: 'used', ...facts, usedAt: entry.usedAt, checkedInByName: entry.checkedInByName, deviceName: entry.deviceName };
     const scannedAt = now.toISOString();
-    this.markUsed(entry.ticketId, scannedAt, device.name, null);
+    // The queue alone is written (the list is saved when downloaded or told by the service).
+    this.markUsed(entry.ticketId, scannedAt, device.name, null, false);
     this.saveQueue([...this.queue(), { ticketId: entry.ticketId, scannedAt, tierName: entry.tierName, holderInitials: entry.holderInitials }]);
     return { kind: 'valid', ...facts, usedAt: scannedAt };
   }
