@@ -142,6 +142,14 @@ describe('ticketing: door staff and the offline door', () => {
     const crossed = await call(url(), 'POST', `/events/${event.eventId}/tickets/validate`, { token: staff.token, body: { code: other.codes[0] } });
     assert.equal(crossed.status, 404);
     assert.equal((await call(url(), 'GET', `/events/${otherEvent.eventId}/door-list`, { token: staff.token })).status, 403);
+    // Another event's ticket named by id (or code) in a sync of this door is no ticket of this event, and stays unused.
+    const foreignId = (await fixture.ticketing.deps.tickets.collection.findOne({ code: other.codes[0] }))?._id ?? '';
+    const foreignSync = await call(url(), 'POST', `/events/${event.eventId}/check-ins/sync`, {
+      token: staff.token,
+      body: { deviceId: 'dev-x', deviceName: 'X', entries: [{ ticketId: foreignId, scannedAt: new Date().toISOString() }, { code: other.codes[0], scannedAt: new Date().toISOString() }] },
+    });
+    assert.deepEqual((foreignSync.body['results'] as Json[]).map((result) => result['outcome']), ['not-found', 'not-found']);
+    assert.equal((await fixture.ticketing.deps.tickets.load(foreignId))?.state.status, 'valid');
     const otherSync = await call(url(), 'POST', `/events/${otherEvent.eventId}/check-ins/sync`, {
       token: staff.token,
       body: { deviceId: 'dev-x', deviceName: 'X', entries: [{ code: other.codes[0], scannedAt: new Date().toISOString() }] },
