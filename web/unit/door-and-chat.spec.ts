@@ -10,7 +10,14 @@ const base = 'https://eventonight.dev/problems/';
 describe('door answers', () => {
   it('a second scan is "used" with when, tier and holder', () => {
     const failure = new ApiError({ type: `${base}already-used`, title: 'Ticket already used', status: 409, detail: '', ...{ tierName: 'VIP', holderName: 'Ada', usedAt: '2026-12-05T20:01:00.000Z' } });
-    expect(answerOfFailure(failure)).toEqual({ kind: 'used', tierName: 'VIP', holderName: 'Ada', usedAt: '2026-12-05T20:01:00.000Z' });
+    expect(answerOfFailure(failure)).toEqual({
+      kind: 'used',
+      tierName: 'VIP',
+      holderName: 'Ada',
+      usedAt: '2026-12-05T20:01:00.000Z',
+      checkedInByName: null,
+      deviceName: null,
+    });
   });
 
   it('a refunded ticket is "invalidated"; an unknown code is "not for this event"; the rest a sentence', () => {
@@ -23,6 +30,7 @@ describe('door answers', () => {
     expect(answerOfFailure(new ApiError({ type: 'network', title: '', status: 0, detail: '' }))).toEqual({
       kind: 'failed',
       message: 'We could not reach EventoNight. Check your connection and try again.',
+      noAnswer: true,
     });
     expect(answerOfFailure(new ApiError({ type: `${base}forbidden`, title: '', status: 403, detail: '' })).kind).toBe('failed');
   });

@@ -10,6 +10,8 @@ import type { InventoryState } from './domain/inventory.js';
 import type { OrderState } from './domain/order.js';
 import type { TicketState } from './domain/ticket.js';
 import { ticketingRoutes } from './http/routes.js';
+import { DOOR_STAFF_COLLECTION, doorStaffIndexes } from './persistence/door-staff.js';
+import type { DoorStaffState } from './domain/door-staff.js';
 import { EXPORT_PARTS_COLLECTION, ErasureLedger, periodicJob, withClientSpans, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
 import { ticketingHandlers } from './messaging/handlers.js';
 import { userHandlers } from './messaging/user-handlers.js';
@@ -31,13 +33,15 @@ export interface TicketingServiceOverrides {
 export function ticketingService(overrides: TicketingServiceOverrides = {}): ServiceDefinition<TicketingServiceConfig> {
   return {
     name: 'ticketing',
-    aggregateCollections: [INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION, EXPORT_PARTS_COLLECTION],
+    aggregateCollections: [INVENTORIES_COLLECTION, ORDERS_COLLECTION, TICKETS_COLLECTION, EXPORT_PARTS_COLLECTION, DOOR_STAFF_COLLECTION],
     async setup({ config, logger, db, store, jobLease, metrics }) {
       const inventories = store<InventoryState>(INVENTORIES_COLLECTION);
       const orders = store<OrderState>(ORDERS_COLLECTION);
       const tickets = store<TicketState>(TICKETS_COLLECTION);
       await orders.ensureIndexes(orderIndexes);
       await tickets.ensureIndexes(ticketIndexes);
+      const doorStaff = store<DoorStaffState>(DOOR_STAFF_COLLECTION);
+      await doorStaff.ensureIndexes(doorStaffIndexes);
       const stripeEvents = db.collection<StoredStripeEvent>(STRIPE_EVENTS_COLLECTION);
       for (const index of stripeEventIndexes) await stripeEvents.createIndexes([index]);
       // Events stored whole before payloads were minimised lose the buyer's details now (ADR 0027).
@@ -55,6 +59,7 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
         inventories,
         orders,
         tickets,
+        doorStaff,
         stripeEvents,
         users: userCopies(db),
         ledger: new ErasureLedger(db),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import {
   availableOf,
@@ -18,6 +19,7 @@ import {
   type Tier,
 } from '../src/domain/inventory.js';
 import { feedEntriesOf, type HeldTicket } from '../src/domain/calendar-feed.js';
+import { doorCodeHash, initialsOf, nameOfPrincipal, newDoorStaffId, normalizeEmail } from '../src/domain/door-staff.js';
 import { FINAL_STATUSES, orderIdFor, requestHashOf, ticketIdsFor } from '../src/domain/order.js';
 import { newTicketCode } from '../src/domain/ticket.js';
 
@@ -357,5 +359,30 @@ describe('a member\'s calendar feed', () => {
     assert.equal(entries[0]?.status, 'CANCELLED');
     assert.equal(entries[0]?.title, 'Cancelled: Off');
     assert.match(entries[0]?.description ?? '', /^This event was cancelled\. Your 2 tickets \(2 × General\) are refunded if you paid\.$/);
+  });
+});
+
+describe('door staff and the offline list (ADR 0038)', () => {
+  it('a code digest is base64url SHA-256 of eventId:code, different per event, never the code', () => {
+    assert.equal(doorCodeHash('evt-1', 'abc'), createHash('sha256').update('evt-1:abc', 'utf8').digest('base64url'));
+    assert.notEqual(doorCodeHash('evt-1', 'abc'), doorCodeHash('evt-2', 'abc'));
+    assert.doesNotMatch(doorCodeHash('evt-1', 'abc'), /abc/);
+  });
+
+  it('initials: up to three, upper case, null without a name', () => {
+    assert.equal(initialsOf('ada  lovelace'), 'A. L.');
+    assert.equal(initialsOf('Ana Maria da Silva'), 'A. M. D.');
+    assert.equal(initialsOf('Émile'), 'É.');
+    assert.equal(initialsOf('   '), null);
+    assert.equal(initialsOf(null), null);
+  });
+
+  it('emails compare in lower case without spaces; a person is named by name, then username, then email, then id', () => {
+    assert.equal(normalizeEmail('  Dora@Example.COM '), 'dora@example.com');
+    assert.equal(nameOfPrincipal({ userId: 'u', displayName: 'Dora', username: 'd', email: 'e' }), 'Dora');
+    assert.equal(nameOfPrincipal({ userId: 'u', username: 'd', email: 'e' }), 'd');
+    assert.equal(nameOfPrincipal({ userId: 'u', email: 'e' }), 'e');
+    assert.equal(nameOfPrincipal({ userId: 'u' }), 'u');
+    assert.match(newDoorStaffId(), /^dst_[0-9a-f-]{36}$/);
   });
 });

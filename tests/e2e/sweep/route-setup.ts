@@ -57,6 +57,10 @@ function pathValue(op: Operation, name: string, world: World): string {
     case 'token':
       // A calendar feed's key, well-formed but no feed's (a real one is the calendar tests' story).
       return UNKNOWN_FEED_TOKEN;
+    case 'staffId':
+    case 'invitationId':
+      // Door staff (ADR 0038): an id of the documented shape that no invitation has.
+      return 'dst_sweep-none';
     default:
       throw new Error(`no id for path parameter ${name} of ${operationKey(op)}`);
   }
@@ -211,6 +215,11 @@ export function routeSetup(op: Operation, world: World): RouteSetup {
       break;
     case 'ticketing POST /events/{eventId}/tickets/validate':
       // No ticket has this code: the baseline reaches the lookup and finds nothing.
+      setup.baselineStatuses = [404];
+      break;
+    case 'ticketing DELETE /events/{eventId}/door-staff/{staffId}':
+    case 'ticketing POST /door-invitations/{invitationId}/accept':
+      // No such door staff member or invitation: the baseline reaches the lookup and finds nothing.
       setup.baselineStatuses = [404];
       break;
     case 'ticketing POST /webhooks/stripe':

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router';
 import { useSession } from '../account/session-store';
 import { chatRoutes } from '../chat/routes';
+import { doorRoutes } from '../door/routes';
 import { organizerRoutes } from '../organizer/routes';
 import { profileRoutes } from '../profile/routes';
 
@@ -23,6 +24,7 @@ export function createAppRouter(): Router {
       { path: '/unsubscribe', name: 'unsubscribe', component: () => import('../notifications/UnsubscribePage.vue') },
       { path: '/notifications', name: 'notifications', component: () => import('../notifications/NotificationsPage.vue'), meta: { signedIn: true } },
       ...organizerRoutes,
+      ...doorRoutes,
       ...chatRoutes,
       ...profileRoutes,
       { path: '/:missing(.*)*', name: 'missing', component: () => import('./NotFoundPage.vue') },

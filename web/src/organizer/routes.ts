@@ -25,12 +25,4 @@ export const organizerRoutes: RouteRecordRaw[] = [
     meta: { signedIn: true },
     beforeEnter: organizationOnly,
   },
-  {
-    path: '/door/:eventId',
-    name: 'door',
-    component: () => import('../door/DoorPage.vue'),
-    props: true,
-    meta: { signedIn: true },
-    beforeEnter: organizationOnly,
-  },
 ];

@@ -1,5 +1,6 @@
 import type { Collection } from 'mongodb';
 import type { AggregateStore, ErasureLedger, ExportPartState, Logger, ServiceMetrics } from '@eventonight/platform';
+import type { DoorStaffState } from '../domain/door-staff.js';
 import type { InventoryState } from '../domain/inventory.js';
 import type { OrderState } from '../domain/order.js';
 import type { TicketState } from '../domain/ticket.js';
@@ -14,6 +15,8 @@ export interface TicketingDeps {
   inventories: AggregateStore<InventoryState>;
   orders: AggregateStore<OrderState>;
   tickets: AggregateStore<TicketState>;
+  /** Door staff of one event each (ADR 0038). */
+  doorStaff: AggregateStore<DoorStaffState>;
   stripeEvents: Collection<StoredStripeEvent>;
   /** Names of ticket holders, copied from user.* events. */
   users: UserCopies;

@@ -24,6 +24,9 @@ export async function eraseUser(deps: TicketingDeps, userId: string): Promise<Er
   await deps.users.collection.deleteOne({ _id: userId });
   await deps.calendarFeeds.deleteOne({ _id: userId });
   await forgetExportParts(deps.exportParts.collection, userId);
+  // Door staff places (their address and name) go; check-ins they made keep the id, not the name (ADR 0038).
+  await deps.doorStaff.collection.deleteMany({ memberId: userId });
+  await deps.tickets.collection.updateMany({ checkedInById: userId }, { $set: { checkedInByName: null } });
   return { released: await closeOpenOrders(deps, userId) };
 }
 

@@ -22,6 +22,9 @@ export interface DoorFacts {
   holderName: string | null;
   /** When the ticket was scanned (ISO 8601); null when it never was. */
   usedAt: string | null;
+  /** Who let it in, and on which device (ADR 0038); null when not recorded. */
+  checkedInByName?: string | null;
+  deviceName?: string | null;
 }
 
 /** When a ticket of this event gets in (ISO 8601): the event's time as it is now. */

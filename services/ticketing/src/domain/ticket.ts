@@ -13,6 +13,11 @@ export interface TicketState {
   status: TicketStatus;
   issuedAt: Date;
   usedAt: Date | null;
+  /** Who let it in and on which device (ADR 0038); absent on tickets scanned before door staff existed. */
+  checkedInById?: string | null;
+  checkedInByName?: string | null;
+  deviceId?: string | null;
+  deviceName?: string | null;
 }
 
 export function newTicketCode(): string {

@@ -11,6 +11,7 @@ import { readOwnOrder } from '../application/read-order.js';
 import { recordStripeEvent } from '../application/stripe-events.js';
 import { validateTicket } from '../application/validate-ticket.js';
 import { pageOf } from '../persistence/lists.js';
+import { doorStaffRoutes } from './door-staff-routes.js';
 import { presentOrder, presentTicket } from './presenter.js';
 import {
   attendeesQuery,
@@ -169,13 +170,14 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
   );
 
   calendarFeedRoutes(host, deps);
+  doorStaffRoutes(host, deps);
 
   defineRoute(
     host,
     {
       method: 'post',
       path: '/events/:eventId/tickets/validate',
-      summary: "Scan a ticket at the door (the event's organizer only; valid once)",
+      summary: "Scan a ticket at the door (the event's organizer or its door staff; valid once)",
       description:
         '200 names the tier and the holder. A refused ticket of this event answers 409 with type ' +
         '`/problems/already-used` or `/problems/ticket-invalidated`, and the extension members ' +
@@ -184,9 +186,10 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
         'it answers 409 `/problems/door-closed` with `ticketId`, `tierName`, `holderName`, `startsAt`, `opensAt` and `closesAt`; ' +
         'the ticket stays unused. ' +
         '404 `not-found`: no tickets are known for this event, or no ticket of this event has this code ' +
-        '(a code of another event included). 403 `forbidden`: the event is another organizer\'s.',
+        '(a code of another event included). 403 `forbidden`: not this event\'s organizer or door staff (ADR 0038). ' +
+        '200 and 409 `already-used` also say who let the guest in (`checkedInByName`) and on which device (`deviceName`).',
       tags: ['tickets'],
-      auth: { roles: ['organization'] },
+      auth: { roles: ['organization', 'member'] },
       params: eventParams,
       body: validateBody,
       responses: { 200: validateResponse },
@@ -194,7 +197,7 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
     },
     async ({ principal, params, body }) => {
       await deps.ledger.refuseErased(principal.userId);
-      const { ticket, tierName, holderName } = await validateTicket(deps, principal, { eventId: params.eventId, code: body.code });
+      const { ticket, tierName, holderName, checkedInBy } = await validateTicket(deps, principal, { eventId: params.eventId, ...body });
       return {
         status: 200,
         body: {
@@ -206,6 +209,8 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
           holderName,
           status: 'used' as const,
           usedAt: ticket.usedAt.toISOString(),
+          checkedInByName: checkedInBy.name,
+          deviceName: body.deviceName ?? null,
         },
       };
     },

@@ -85,6 +85,9 @@ export const pageOfTickets = z.object({ items: z.array(ticketView), nextCursor: 
 /** The ticket's code as its QR carries it (base64url); one of another shape is no ticket's. */
 export const validateBody = z.strictObject({
   code: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a ticket code (base64url, at most 200 characters)'),
+  /** The door device (ADR 0038), recorded with the check-in. */
+  deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"').optional(),
+  deviceName: z.string().min(1).max(60).optional(),
 });
 export const validateResponse = z.object({
   ticketId: z.string(),
@@ -96,6 +99,9 @@ export const validateResponse = z.object({
   holderName: z.string().nullable(),
   status: z.literal('used'),
   usedAt: z.string(),
+  /** Who let the guest in (ADR 0038), and on which device (null when none was named). */
+  checkedInByName: z.string(),
+  deviceName: z.string().nullable(),
 });
 
 const tierSalesView = z.object({

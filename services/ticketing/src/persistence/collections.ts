@@ -17,4 +17,5 @@ export const ticketIndexes: IndexDescription[] = [
   // The organizer's attendee list (newest first) and the per-tier check-in / refund counts.
   { key: { eventId: 1, issuedAt: -1, _id: -1 }, name: 'event_issued' },
   { key: { eventId: 1, tierId: 1, status: 1 }, name: 'event_tier_status' },
+  { key: { eventId: 1, checkedInById: 1 }, name: 'event_checked_in_by' },
 ];
