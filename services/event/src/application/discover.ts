@@ -175,5 +175,6 @@ export async function followedGoing(deps: DiscoveryDeps, principal: Principal, e
   const people = await deps.copies.peopleById(followees);
   const going = await deps.copies.goingOf(visibleGoers(followees, people));
   const goers = going.get(eventId) ?? [];
-  return { count: goers.length, names: goers.slice(0, 3).map((id) => people.get(id)?.displayName ?? 'Someone') };
+  const names = goers.map((id) => people.get(id)?.displayName ?? 'Someone').sort((a, b) => a.localeCompare(b));
+  return { count: goers.length, names: names.slice(0, 3) };
 }
