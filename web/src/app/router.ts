@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router';
 import { useSession } from '../account/session-store';
 import { chatRoutes } from '../chat/routes';
+import { discoveryRoutes } from '../discovery/routes';
 import { organizerRoutes } from '../organizer/routes';
 import { profileRoutes } from '../profile/routes';
 
@@ -25,6 +26,7 @@ export function createAppRouter(): Router {
       ...organizerRoutes,
       ...chatRoutes,
       ...profileRoutes,
+      ...discoveryRoutes,
       { path: '/:missing(.*)*', name: 'missing', component: () => import('./NotFoundPage.vue') },
     ],
   });
