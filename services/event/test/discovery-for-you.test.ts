@@ -138,7 +138,7 @@ describe('discovery: For you, Following, followed people going (ADR 0040)', () =
     );
     assert.deepEqual(after, { count: 1, names: ['Bob'] });
     const forYou = await feed('/discover/for-you', ada);
-    assert.equal(forYou.find((item) => item.event.title === 'Tech meetup')?.reason, 'Bob whom you follow is going');
+    assert.equal(forYou.find((item) => item.event.title === 'Tech meetup')?.reason, 'Bob, whom you follow, is going');
   });
 
   it('unfollowing takes the organization out of Following', async () => {

@@ -75,7 +75,7 @@ export async function nearEvents(deps: DiscoveryDeps, query: NearQuery): Promise
 const CATEGORY_LABEL = (category: string): string => category.charAt(0).toUpperCase() + category.slice(1);
 
 function goingLine(goers: string[], people: Map<string, PersonCopy>): string {
-  if (goers.length === 1) return `${people.get(goers[0]!)?.displayName ?? 'Someone'} whom you follow is going`;
+  if (goers.length === 1) return `${people.get(goers[0]!)?.displayName ?? 'Someone'}, whom you follow, is going`;
   return `${goers.length} people you follow are going`;
 }
 
