@@ -36,11 +36,11 @@ const CATEGORIES = ['music', 'theatre', 'art', 'food', 'tech'] as const;
 
 /** A realistic event body (the size of a seed event: two tiers, a venue, tags), distinct per index. */
 /**
- * Venues on a 40 × 40 grid around Bologna, ~2.2 km (lat) by ~1.6 km (lng) apart (~88 × 64 km):
- * a radius search (ADR 0040) then finds a realistic part of the events, not all of them.
+ * Venues on a 40 × 40 grid around Bologna, ~5.6 km (lat) by ~4 km (lng) apart (~220 × 160 km, a
+ * region's catalogue): a radius search (ADR 0040) finds a realistic part of the events, not all.
  */
 function spreadLocation(index: number): { lat: number; lng: number } {
-  return { lat: 44.49 + ((index % 40) - 20) * 0.02, lng: 11.34 + ((Math.floor(index / 40) % 40) - 20) * 0.02 };
+  return { lat: 44.49 + ((index % 40) - 20) * 0.05, lng: 11.34 + ((Math.floor(index / 40) % 40) - 20) * 0.05 };
 }
 
 export function sampleEventBody(index: number): Record<string, unknown> {

@@ -15,6 +15,6 @@ export async function wireDiscovery(db: Db, store: AggregateStore<EventState>, a
   const deps = { app, copies, reads: new DiscoveryReads(store.collection) };
   return {
     routes: (host: RouteHost) => discoveryRoutes(host, deps),
-    handlers: (base: EventHandlers): EventHandlers => ({ ...base, ...discoveryHandlers(copies, base) }),
+    handlers: (base: EventHandlers): EventHandlers => ({ ...base, ...discoveryHandlers(copies, app.ledger, base) }),
   };
 }

@@ -141,6 +141,24 @@ describe('discovery: For you, Following, followed people going (ADR 0040)', () =
     assert.equal(forYou.find((item) => item.event.title === 'Tech meetup')?.reason, 'Bob, whom you follow, is going');
   });
 
+  it('erasure: an erased member is no longer counted, and a late user.created of theirs writes nothing', async () => {
+    const path = `/discover/events/${ids['Tech meetup']}/followed-going`;
+    upstream.publish(upstream.event('user.deleted', { userId: bob.id }, bob.id, 50));
+    await waitFor(
+      async () => {
+        const reply = await call(service.url, 'GET', path, { token: ada.token });
+        return reply.body['count'] === 0 ? true : undefined;
+      },
+      { timeoutMs: 10_000, what: "Bob's going to be forgotten" },
+    );
+    const popular = await call(service.url, 'GET', `/discover/for-you`, { token: ada.token });
+    assert.equal(popular.status, 200);
+    person(bob.id, 'Bob', 'member');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const copies = database.db.collection('discovery_people');
+    assert.equal(await copies.countDocuments({ _id: bob.id } as never), 0);
+  });
+
   it('unfollowing takes the organization out of Following', async () => {
     follow(ada.id, blueNote.id, false);
     await waitFor(async () => ((await feed('/discover/following', ada)).every((item) => item.event.title !== 'Jazz at Blue Note') ? true : undefined), {

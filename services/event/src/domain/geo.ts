@@ -3,7 +3,7 @@ import type { GeoPoint } from './event.js';
 /**
  * "Near me" without a geo index (ADR 0040): FerretDB has none, so an event stores the geohash
  * cells of its venue at every precision 1..MAX_PRECISION (one indexed array field), a radius query
- * asks for the events in the cells covering the circle's bounding box (`$in`), and the exact
+ * asks for the events in the cells covering the circle's bounding box (an equality per cell), and the exact
  * great-circle distance decides in code. One code path for MongoDB and FerretDB.
  */
 
@@ -11,8 +11,8 @@ const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
 export const MAX_PRECISION = 6;
 /** Mean Earth radius (IUGG), km. */
 export const EARTH_RADIUS_KM = 6371.0088;
-/** A query asks for at most this many cells; the precision is chosen to stay under it. */
-const MAX_CELLS = 64;
+/** A query asks for at most this many cells (one query each); the precision is chosen to stay under it (near a pole it cannot: ≤ 18 at precision 1). */
+const MAX_CELLS = 16;
 
 export function geohash(point: GeoPoint, precision: number): string {
   let latLo = -90;

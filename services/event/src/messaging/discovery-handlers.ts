@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@eventonight/contracts';
-import type { EventHandlers } from '@eventonight/platform';
+import type { ErasureLedger, EventHandlers } from '@eventonight/platform';
 import type { DiscoveryCopies, RelationKind } from '../persistence/discovery-copies.js';
 
 type OnEventFact = 'interaction.like.added' | 'interaction.like.removed' | 'interaction.participation.added' | 'interaction.participation.removed';
@@ -10,7 +10,13 @@ type FollowFact = 'interaction.follow.added' | 'interaction.follow.removed';
  * where (For you, Following), names and preferences. `user.deleted` is chained after the service's
  * own erasure handler, so one key serves both.
  */
-export function discoveryHandlers(copies: DiscoveryCopies, base: EventHandlers): EventHandlers {
+export function discoveryHandlers(copies: DiscoveryCopies, ledger: ErasureLedger, base: EventHandlers): EventHandlers {
+  // An erased person's late or replayed facts write nothing (ADR 0027); asked again after the write.
+  const unlessErased = async (userId: string, write: () => Promise<unknown>): Promise<void> => {
+    if (await ledger.isErased(userId)) return;
+    await write();
+    if (await ledger.isErased(userId)) await copies.forget(userId);
+  };
   const onEvent = (kind: RelationKind, active: boolean) => async (event: DomainEvent<OnEventFact>) => {
     await copies.saveRelation(event.aggregateVersion, {
       _id: `${kind}:${event.aggregateId}`,
@@ -38,14 +44,16 @@ export function discoveryHandlers(copies: DiscoveryCopies, base: EventHandlers):
     'interaction.follow.added': onFollow(true),
     'interaction.follow.removed': onFollow(false),
     'user.created': async (event) => {
-      await copies.saveSnapshot(event.aggregateVersion, event.data.userId, { displayName: event.data.displayName, role: event.data.role });
+      const { userId, displayName, role } = event.data;
+      await unlessErased(userId, () => copies.saveSnapshot(event.aggregateVersion, userId, { displayName, role }));
     },
     'user.updated': async (event) => {
-      await copies.saveSnapshot(event.aggregateVersion, event.data.userId, { displayName: event.data.displayName, role: event.data.role });
+      const { userId, displayName, role } = event.data;
+      await unlessErased(userId, () => copies.saveSnapshot(event.aggregateVersion, userId, { displayName, role }));
     },
     'user.preferences.changed': async (event) => {
       const { userId, categories, city, privateProfile } = event.data;
-      await copies.savePreferences(event.aggregateVersion, userId, { categories, city, privateProfile });
+      await unlessErased(userId, () => copies.savePreferences(event.aggregateVersion, userId, { categories, city, privateProfile }));
     },
     'user.deleted': async (event, context) => {
       if (baseDeleted !== undefined) await baseDeleted(event, context);

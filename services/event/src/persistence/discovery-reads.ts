@@ -33,9 +33,22 @@ export class DiscoveryReads {
     return unpack(documents);
   }
 
-  /** Upcoming published events stored under any of `cells`. */
-  inCells(cells: readonly string[], from: Date, category: EventCategory | undefined): Promise<VersionedState[]> {
-    return this.find(category === undefined ? {} : { category }, [{ geoCells: { $in: [...cells] } }, { startsAt: { $gte: from } }]);
+  /**
+   * Upcoming published events stored under any of `cells`: one query per cell, each a top-level
+   * equality on `status` and `geoCells` (FerretDB filters those in PostgreSQL and decodes only
+   * what matched; a `$in` it would filter in Go after decoding every published event). The
+   * start is checked here, a range not being pushed down either. Same queries on MongoDB.
+   */
+  async inCells(cells: readonly string[], from: Date, category: EventCategory | undefined): Promise<VersionedState[]> {
+    const perCell = await Promise.all(
+      cells.map(async (geoCell) => {
+        const filter = { status: 'published', geoCells: geoCell, ...(category === undefined ? {} : { category }) } as Filter<EventDocument>;
+        return unpack(await this.collection.find(filter, { projection: withoutOutbox }).limit(CANDIDATE_LIMIT).toArray());
+      }),
+    );
+    const unique = new Map<string, VersionedState>();
+    for (const found of perCell) for (const event of found) if (event.state.startsAt >= from) unique.set(event.state._id, event);
+    return [...unique.values()];
   }
 
   byOrganizers(organizerIds: readonly string[], from: Date): Promise<VersionedState[]> {
