@@ -35,6 +35,14 @@ const CITIES = ['Bologna', 'Milano', 'Torino', 'Napoli', 'Firenze'] as const;
 const CATEGORIES = ['music', 'theatre', 'art', 'food', 'tech'] as const;
 
 /** A realistic event body (the size of a seed event: two tiers, a venue, tags), distinct per index. */
+/**
+ * Venues on a 40 × 40 grid around Bologna, ~5.6 km (lat) by ~4 km (lng) apart (~220 × 160 km, a
+ * region's catalogue): a radius search (ADR 0040) finds a realistic part of the events, not all.
+ */
+function spreadLocation(index: number): { lat: number; lng: number } {
+  return { lat: 44.49 + ((index % 40) - 20) * 0.05, lng: 11.34 + ((Math.floor(index / 40) % 40) - 20) * 0.05 };
+}
+
 export function sampleEventBody(index: number): Record<string, unknown> {
   const startsAt = new Date(Date.now() + (7 + (index % 60)) * DAY_MS + index * 60_000);
   const city = CITIES[index % CITIES.length]!;
@@ -44,7 +52,7 @@ export function sampleEventBody(index: number): Record<string, unknown> {
     category: CATEGORIES[index % CATEGORIES.length]!,
     startsAt: startsAt.toISOString(),
     endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
-    venue: { name: `Club ${index % 17}`, address: `Via Roma ${1 + (index % 200)}`, city, location: { lat: 44.49, lng: 11.34 } },
+    venue: { name: `Club ${index % 17}`, address: `Via Roma ${1 + (index % 200)}`, city, location: spreadLocation(index) },
     tiers: [
       { name: 'Standard', priceMinor: 1500, currency: 'eur', quantity: 200 },
       { name: 'Front row', priceMinor: 3500, currency: 'eur', quantity: 20 },

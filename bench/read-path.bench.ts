@@ -14,6 +14,8 @@
  * `GET /events` (first page), which is public: it ignores the token, so it shows the same list
  * without the JWT check. `serviceAloneMs` / `bareAloneMs`: the median of requests sent one at a
  * time before the load, the cost of one request without queueing.
+ * `near` is the radius search `GET /discover/near` (10 km, uncached: ADR 0040), `nearRatio` its
+ * throughput over bare express's.
  * `gateway` is the same authenticated list through the real Traefik (traefik/ in its production
  * rendering, in a process of its own) at `/api/event/…`, measured in the same run;
  * `gatewayShare` is the part of the gateway's figures that Traefik adds: (gateway − service) /
@@ -43,6 +45,8 @@ const logLevel = process.env['BENCH_LOG_LEVEL'] ?? 'warn';
 
 const AUTHENTICATED_PATH = '/organizers/me/events?status=published';
 const PUBLIC_PATH = '/events';
+/** Near me (ADR 0040): 10 km around Bologna's centre, nearest first, a page of 20. */
+const NEAR_PATH = '/discover/near?lat=44.49&lng=11.34&radiusKm=10&limit=20';
 
 interface Load {
   rps: number;
@@ -134,7 +138,8 @@ async function run(system: RunningSystem, accounts: Account[]) {
     organization: { name: 'Bench Organizer' },
   });
   accounts.push(organizer);
-  await publishEvents(system.url('event'), organizer, eventCount);
+  // BENCH_PUBLISH_CONCURRENCY (4): more at 2,000 events on a busy machine, to publish within the organizer's first token.
+  await publishEvents(system.url('event'), organizer, eventCount, intFromEnv('BENCH_PUBLISH_CONCURRENCY', 4));
 
   // Only the event service is under test from here on.
   for (const service of SERVICE_NAMES) if (service !== 'event') await system.kill(service, 'SIGTERM');
@@ -162,6 +167,8 @@ async function run(system: RunningSystem, accounts: Account[]) {
     const publicList = await measure('public list', `${eventUrl}${PUBLIC_PATH}`, headers, false, opsUrl);
     // The cached public list is fast enough for the gateway's own cost to show.
     const publicThroughGateway = await measure('public list through the gateway', `${gatewayUrl}${PUBLIC_PATH}`, {}, true, opsUrl);
+    const near = await measure('near me (10 km radius)', `${eventUrl}${NEAR_PATH}`, {}, false, opsUrl);
+    const nearReply = (await (await fetch(`${eventUrl}${NEAR_PATH}`)).json()) as { items: unknown[] };
     const bareFigures = await measure('bare express', `${bare.url}/events`, {});
     return {
       connections,
@@ -188,6 +195,9 @@ async function run(system: RunningSystem, accounts: Account[]) {
       },
       ratio: round(service.rps / bareFigures.rps, 3),
       publicRatio: round(publicList.rps / bareFigures.rps, 3),
+      near,
+      nearItems: nearReply.items.length,
+      nearRatio: round(near.rps / bareFigures.rps, 3),
       serviceAloneMs,
       bareAloneMs,
       logLevel,

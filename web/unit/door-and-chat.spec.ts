@@ -72,7 +72,7 @@ describe('uploads refused before sending', () => {
 describe('profile changes', () => {
   const before: OwnProfile = {
     id: 'u1', role: 'organization', displayName: 'Mara', avatarMediaId: null, bio: null, city: 'Lisbon', email: 'm@x.test', emailVerified: true, pendingEmail: null,
-    organization: { name: 'Quay', description: null, website: null }, preferences: { categories: ['music'] }, version: 2, createdAt: '', updatedAt: '',
+    organization: { name: 'Quay', description: null, website: null }, preferences: { categories: ['music'] }, privateProfile: false, version: 2, createdAt: '', updatedAt: '',
   };
 
   it('sends only what changed; emptied text becomes null', () => {

@@ -14,6 +14,7 @@ export const catalogue = {
   [user.userDeleted.type]: user.userDeleted,
   [user.userContactChanged.type]: user.userContactChanged,
   [user.userEmailVerificationRequested.type]: user.userEmailVerificationRequested,
+  [user.userPreferencesChanged.type]: user.userPreferencesChanged,
   [event.eventCreated.type]: event.eventCreated,
   [event.eventUpdated.type]: event.eventUpdated,
   [event.eventPublished.type]: event.eventPublished,

@@ -4,6 +4,7 @@ import type { EventAppDeps } from './application/deps.js';
 import type { AccessTokenSource, Clock } from './application/ports.js';
 import type { EventServiceConfig } from './config.js';
 import type { EventState } from './domain/event.js';
+import { wireDiscovery } from './discovery.js';
 import { eventRoutes } from './http/routes.js';
 import { completionJob } from './jobs/completion-job.js';
 import { privacyHandlers } from './messaging/privacy-handlers.js';
@@ -76,10 +77,11 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
         appUrl: config.APP_URL,
       };
       logger.info({ dualPath: ticketingUrl !== undefined, catalogueCache: cache !== null }, 'event service wired');
+      const discovery = await wireDiscovery(db, store, deps);
       return {
-        routes: (host) => eventRoutes(host, deps),
-        // Consumed since ADR 0027: erasure and data export, nothing else.
-        handlers: privacyHandlers(deps),
+        routes: (host) => (eventRoutes(host, deps), discovery.routes(host)),
+        // Consumed since ADR 0027: erasure and data export; since ADR 0040 discovery's copies.
+        handlers: discovery.handlers(privacyHandlers(deps)),
         jobs: [
           completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS, jobLease('complete-ended-events', config.EVENT_COMPLETION_INTERVAL_MS)),
           // The cache's connection lives as long as the jobs: made after start-up, closed at shutdown.

@@ -136,6 +136,7 @@ describe('event lifecycle: create', () => {
       organizerId: 'o1',
       ...details({ venue: { name: 'Hall', address: '1 Street', city: 'LYON', location: null } }),
       cityKey: 'lyon',
+      geoCells: [],
       status: 'draft',
       tiers: [{ tierId: 't1', name: 'General', priceMinor: 1_000, currency: 'eur', quantity: 50 }],
       createdAt: NOW,

@@ -156,12 +156,23 @@ describe('event service: queries', () => {
   it('every query has an index, and the API is described in OpenAPI', async () => {
     const indexes = await database.db.collection('events').indexes();
     const names = indexes.map((index) => index.name);
-    for (const name of ['status_startsAt', 'status_category_startsAt', 'status_city_startsAt', 'organizer_startsAt', 'status_endsAt']) {
+    for (const name of ['status_startsAt', 'status_category_startsAt', 'status_city_startsAt', 'organizer_startsAt', 'status_endsAt', 'status_geoCells']) {
       assert.ok(names.includes(name), `index ${name}`);
     }
     const openapi = await call(service.url, 'GET', '/openapi.json');
     const paths = Object.keys(openapi.body['paths'] as Item);
-    assert.deepEqual(paths.sort(), ['/events', '/events/{eventId}', '/events/{eventId}/calendar.ics', '/events/{eventId}/cancel', '/events/{eventId}/publish', '/organizers/me/events']);
+    assert.deepEqual(paths.sort(), [
+      '/discover/events/{eventId}/followed-going',
+      '/discover/following',
+      '/discover/for-you',
+      '/discover/near',
+      '/events',
+      '/events/{eventId}',
+      '/events/{eventId}/calendar.ics',
+      '/events/{eventId}/cancel',
+      '/events/{eventId}/publish',
+      '/organizers/me/events',
+    ]);
   });
 
   it('the document declares every problem each operation can answer, and the checks it applies', async () => {

@@ -6,6 +6,7 @@ import { interactionRoutes } from './http/routes.js';
 import { eraseTombstonedUsers } from './application/privacy.js';
 import { copyHandlers } from './messaging/copy-handlers.js';
 import { privacyHandlers } from './messaging/privacy-handlers.js';
+import { profilePrivacyHandlers } from './messaging/profile-privacy-handlers.js';
 import { ticketHandlers } from './messaging/ticket-handlers.js';
 import {
   AGGREGATE_COLLECTIONS,
@@ -57,7 +58,7 @@ export function interactionService(overrides: InteractionServiceOverrides = {}):
       if (erased > 0) logger.info({ erased }, 'tombstoned users erased');
       return {
         routes: (host) => interactionRoutes(host, deps),
-        handlers: { ...copyHandlers(deps.copies, deps.ledger), ...ticketHandlers(deps), ...privacyHandlers(deps) },
+        handlers: { ...copyHandlers(deps.copies, deps.ledger), ...ticketHandlers(deps), ...privacyHandlers(deps), ...profilePrivacyHandlers(deps) },
       };
     },
   };

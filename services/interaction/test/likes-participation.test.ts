@@ -122,7 +122,7 @@ describe('interaction service: likes and participation', () => {
       const text = JSON.stringify(document.paths[path]?.[method]?.responses[status] ?? null);
       return [...text.matchAll(/https:\/\/eventonight\.dev\/problems\/[a-z-]+/g)].map((match) => match[0].slice('https://eventonight.dev/problems/'.length));
     };
-    assert.deepEqual(new Set(typesOf('/users/{userId}/follow', 'put', '422')), new Set(['self-follow', 'not-an-organization']));
+    assert.deepEqual(new Set(typesOf('/users/{userId}/follow', 'put', '422')), new Set(['self-follow']));
     assert.deepEqual(new Set(typesOf('/events/{eventId}/participation', 'put', '409')), new Set(['event-cancelled', 'event-over', 'version-conflict']));
     assert.deepEqual(new Set(typesOf('/events/{eventId}/review', 'put', '422')), new Set(['event-not-started']));
     assert.deepEqual(new Set(typesOf('/events/{eventId}/reviews', 'get', '422')), new Set(['unprocessable']));

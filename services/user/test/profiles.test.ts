@@ -137,6 +137,7 @@ describe('user profiles', () => {
       bio: 'Hello',
       city: null,
       organization: null,
+      privateProfile: false,
     });
     assert.equal((await call(base, 'GET', `/users/${randomUUID()}`)).status, 404);
   });

@@ -138,6 +138,13 @@ export function routeSetup(op: Operation, world: World): RouteSetup {
       // Required `ids`: the member's upload (pending, so listed by nobody: an empty page).
       setup.baseline.query = [['ids', encodeURIComponent(world.assetId)]];
       break;
+    case 'event GET /discover/near':
+      // A point (lat and lng go together; a point or a city, never both): around Bologna.
+      setup.baseline.query = [
+        ['lat', '44.49'],
+        ['lng', '11.34'],
+      ];
+      break;
     case 'user POST /users': {
       // An organization (its branch of the body's oneOf by role), so that every field, the organization's too, is in play.
       const branch = op.body?.oneOf?.find((candidate) => candidate.properties?.['role']?.const === 'organization');

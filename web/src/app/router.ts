@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type Router } from 'vue-router';
 import { useSession } from '../account/session-store';
 import { chatRoutes } from '../chat/routes';
 import { doorRoutes } from '../door/routes';
+import { discoveryRoutes } from '../discovery/routes';
 import { organizerRoutes } from '../organizer/routes';
 import { profileRoutes } from '../profile/routes';
 
@@ -27,6 +28,7 @@ export function createAppRouter(): Router {
       ...doorRoutes,
       ...chatRoutes,
       ...profileRoutes,
+      ...discoveryRoutes,
       { path: '/:missing(.*)*', name: 'missing', component: () => import('./NotFoundPage.vue') },
     ],
   });

@@ -30,6 +30,7 @@ export function profileChanges(before: OwnProfile, after: OwnProfile): ProfilePa
     after.preferences.categories.length === before.preferences.categories.length &&
     after.preferences.categories.every((category) => before.preferences.categories.includes(category));
   if (!sameCategories) patch.preferences = { categories: [...after.preferences.categories] };
+  if (after.privateProfile !== before.privateProfile) patch.privateProfile = after.privateProfile;
   if (before.organization !== null && after.organization !== null) {
     const organization: NonNullable<ProfilePatch['organization']> = {};
     if (after.organization.name.trim() !== before.organization.name) organization.name = after.organization.name.trim();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, id, isoDate, role } from '../catalogue-kit.js';
+import { eventCategory } from './event.js';
 
 /** What other services copy about a user (display data only, never credentials). */
 export const userSnapshot = z.object({
@@ -38,5 +39,20 @@ export const userEmailVerificationRequested = defineEvent(
     /** sign-up: the first address; change: a new address, not in use until confirmed. */
     reason: z.enum(['sign-up', 'change']),
     expiresAt: isoDate,
+  }),
+);
+
+/**
+ * What a member wants suggested, and whether their going lists are private (ADR 0040). Private to
+ * the platform: the event service keeps it for "For you", the interaction service for the lists.
+ */
+export const userPreferencesChanged = defineEvent(
+  'user.preferences.changed',
+  1,
+  z.object({
+    userId: id,
+    categories: z.array(eventCategory).max(20),
+    city: z.string().max(120).nullable(),
+    privateProfile: z.boolean(),
   }),
 );

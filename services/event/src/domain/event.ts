@@ -31,6 +31,8 @@ export interface EventState {
   venue: Venue;
   /** venue.city lower-cased: the city filter is a case-insensitive exact match, and equality is indexable. */
   cityKey: string;
+  /** The venue's geohash cells, precision 1..6 (ADR 0040); empty without a location. */
+  geoCells?: string[];
   coverMediaId: string | null;
   capacityHint: number | null;
   tiers: TicketTier[];

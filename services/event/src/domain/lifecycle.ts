@@ -1,5 +1,6 @@
 import type { EventData } from '@eventonight/contracts';
 import type { PendingEvent } from '@eventonight/platform';
+import { geoCellsOf } from './geo.js';
 import { cityKeyOf, type EventDetails, type EventState, type TierInput } from './event.js';
 import { illegalTransition, invalid } from './errors.js';
 import { buildTiers, checkDates, normalizeDetails } from './rules.js';
@@ -38,6 +39,7 @@ export function decideCreate(command: CreateCommand): { state: EventState; event
     organizerId: command.organizerId,
     ...details,
     cityKey: cityKeyOf(details.venue.city),
+    geoCells: geoCellsOf(details.venue.location),
     status: 'draft',
     tiers,
     createdAt: command.now,
@@ -112,7 +114,7 @@ export function decideUpdate(state: EventState, patch: EventPatch, now: Date, ne
   if (issues.length > 0) throw invalid(issues);
   const tiers = tierInputs !== undefined && state.status === 'draft' ? buildTiers(tierInputs, state.tiers, newTierId) : state.tiers;
 
-  const next: EventState = { ...state, ...details, cityKey: cityKeyOf(details.venue.city), tiers, updatedAt: now };
+  const next: EventState = { ...state, ...details, cityKey: cityKeyOf(details.venue.city), geoCells: geoCellsOf(details.venue.location), tiers, updatedAt: now };
   if (comparable(next) === comparable(state)) return null;
   const { _id: _ignored, ...changes } = next;
   return { changes, next, events: [{ type: 'event.updated', data: { ...snapshotOf(next), ...whatHoldersMustHear(state, next) } }] };

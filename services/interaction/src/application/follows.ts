@@ -4,7 +4,7 @@ import { relationId } from '../domain/keys.js';
 import type { UserCopy } from '../domain/copies.js';
 import type { InteractionDeps } from './deps.js';
 import { asLiveCaller } from './event-gate.js';
-import { notAnOrganization, selfFollow } from './problem-kinds.js';
+import { selfFollow } from './problem-kinds.js';
 import { decideAndWrite, type Outcome } from './write-once.js';
 
 function refuseSelf(followerId: string, followeeId: string): void {
@@ -18,13 +18,11 @@ export async function knownUser(deps: InteractionDeps, userId: string): Promise<
   return user;
 }
 
-/** Members follow organizations: following a member, or oneself, is a well-formed request the rules refuse (422). */
+/** Following oneself is a well-formed request the rules refuse (422); anyone else who exists may be followed. */
 export async function followCommand(deps: InteractionDeps, followerId: string, followeeId: string): Promise<Outcome> {
   refuseSelf(followerId, followeeId);
-  const followee = await asLiveCaller(deps, followerId, () => knownUser(deps, followeeId));
-  if (followee.role !== 'organization') {
-    throw problemOf(notAnOrganization, 'Only organizations can be followed.', { extensions: { reason: 'not-an-organization' } });
-  }
+  // Organizations and members alike (ADR 0040): the followee need only exist.
+  await asLiveCaller(deps, followerId, () => knownUser(deps, followeeId));
   const id = relationId('follow', followeeId, followerId);
   const now = deps.clock();
   return decideAndWrite(deps.follows, id, (current) => {

@@ -7,6 +7,7 @@ import type { Page } from '../persistence/reads.js';
 import type { InteractionDeps } from './deps.js';
 import { asLiveCaller, visibleEvent } from './event-gate.js';
 import { isFollowing, knownUser } from './follows.js';
+import { goingIsPublic } from './profile-privacy.js';
 import { isParticipant } from './participations.js';
 
 export interface PageRequest {
@@ -73,9 +74,12 @@ export async function followeesOfUser(deps: InteractionDeps, userId: string, req
   return withUsers<FollowState>(deps, page, (follow) => follow.followeeId);
 }
 
-/** What one goes to is private: only the user themself may list it; for anyone else it does not exist. */
+/**
+ * What a member goes to: listed to others unless their profile is private (ADR 0040); for anyone
+ * else a private, unknown or organization's list does not exist (404).
+ */
 export async function participationsOfUser(deps: InteractionDeps, callerId: string, userId: string, request: PageRequest) {
-  if (callerId !== userId) throw problems.notFound('The resource does not exist.');
+  if (callerId !== userId && !(await goingIsPublic(deps, userId))) throw problems.notFound('The resource does not exist.');
   await deps.ledger.refuseErased(callerId);
   const page = await deps.reads.participationsOf(userId, request.limit, request.after);
   const events = await deps.copies.eventsById(page.items.map((p) => p.eventId));

@@ -26,4 +26,8 @@ export interface UserCopy {
   role?: 'member' | 'organization';
   displayName?: string;
   avatarMediaId?: string | null;
+  /** A private profile's going list is its owner's alone (ADR 0040; user.preferences.changed). */
+  privateProfile?: boolean;
+  /** The version of the user.preferences.changed that set privateProfile. */
+  privacyVersion?: number;
 }

@@ -1,6 +1,6 @@
 import { defineRoute, type RouteHost } from '@eventonight/platform';
 import type { InteractionDeps } from '../application/deps.js';
-import { notAnOrganization, selfFollow } from '../application/problem-kinds.js';
+import { selfFollow } from '../application/problem-kinds.js';
 import { followCommand, unfollowCommand } from '../application/follows.js';
 import { followeesOfUser, followersOfUser, myUserRelations, participationsOfUser, userStats } from '../application/queries.js';
 import { toParticipationList, toUserList } from './presenter.js';
@@ -16,15 +16,15 @@ export function userInteractionRoutes(host: RouteHost, deps: InteractionDeps): v
     {
       method: 'put',
       path: '/users/:userId/follow',
-      summary: 'Follow an organization (idempotent)',
+      summary: 'Follow an organization or a member (idempotent)',
       description:
         '201 when this call made you a follower, 200 when you already were. 404 unknown or deleted user; 422 `self-follow`: ' +
-        'the user is yourself; 422 `not-an-organization`: only organizations can be followed (the user\'s stored role); ' +
+        'the user is yourself; ' +
         '409 `version-conflict` when concurrent changes kept winning.',
       tags,
       params: userIdParams,
       responses: { 200: followView, 201: followView },
-      problems: ['not-found', selfFollow, notAnOrganization, 'version-conflict'],
+      problems: ['not-found', selfFollow, 'version-conflict'],
     },
     async ({ principal, params }) => {
       const outcome = await followCommand(deps, principal.userId, params.userId);
@@ -114,9 +114,9 @@ export function userInteractionRoutes(host: RouteHost, deps: InteractionDeps): v
     {
       method: 'get',
       path: '/users/:userId/participations',
-      summary: 'Events the user goes to (only the user themself; 404 for others)',
+      summary: 'Events a member goes to (others see it unless the profile is private)',
       description:
-        'Private: for anyone but the user themself it does not exist (404). 422 a `cursor` that is not the `nextCursor` of a page of this API.',
+        'A member\'s list is shown to anyone signed in unless their profile is private (ADR 0040); for anyone but the user themself a private profile\'s list, an organization\'s or an unknown user\'s does not exist (404). 422 a `cursor` that is not the `nextCursor` of a page of this API.',
       tags,
       params: userIdParams,
       query: pageQuery,

@@ -17,6 +17,11 @@ export const userCreated = (profile: ActiveProfile): PendingEvent => ({ type: 'u
 export const profileCreated = (profile: ActiveProfile): PendingEvent[] =>
   profile.email === null ? [userCreated(profile)] : [userCreated(profile), contactChanged(profile._id, profile.email)];
 export const userUpdated = (profile: ActiveProfile): PendingEvent => ({ type: 'user.updated', data: snapshot(profile) });
+/** What the member wants suggested and whether their going lists are private: for discovery only (ADR 0040). */
+export const preferencesChanged = (profile: ActiveProfile): PendingEvent => ({
+  type: 'user.preferences.changed',
+  data: { userId: profile._id, categories: profile.preferences.categories, city: profile.city, privateProfile: profile.privateProfile === true },
+});
 export const userDeleted = (userId: string): PendingEvent => ({ type: 'user.deleted', data: { userId } });
 
 /** Where the member is reached by mail now (for the mail sender only). */

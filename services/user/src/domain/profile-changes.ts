@@ -8,6 +8,7 @@ export interface ProfilePatch {
   avatarMediaId?: string | null;
   city?: string | null;
   preferences?: { categories: EventCategory[] };
+  privateProfile?: boolean;
   organization?: { name?: string; description?: string | null; website?: string | null };
 }
 
@@ -24,6 +25,7 @@ export function decidePatch(current: ActiveProfile, patch: ProfilePatch, now: Da
   if (patch.avatarMediaId !== undefined) changes.avatarMediaId = patch.avatarMediaId;
   if (patch.city !== undefined) changes.city = patch.city;
   if (patch.preferences !== undefined) changes.preferences = { categories: [...new Set(patch.preferences.categories)] };
+  if (patch.privateProfile !== undefined) changes.privateProfile = patch.privateProfile;
   if (patch.organization !== undefined) {
     const base: Organization = current.organization ?? { name: current.displayName, description: null, website: null };
     const organization: Organization = {

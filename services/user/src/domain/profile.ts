@@ -42,6 +42,8 @@ export interface Profile {
   avatarMediaId: string | null;
   city: string | null;
   preferences: { categories: EventCategory[] };
+  /** Going lists hidden from others (ADR 0040); absent = false. */
+  privateProfile?: boolean;
   organization: Organization | null;
   /** Lower-cased organization name, only on active organizations: the search key. */
   searchName: string | null;

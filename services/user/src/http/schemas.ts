@@ -71,7 +71,7 @@ export const registrationBody = z
     }
   });
 
-const PATCH_FIELDS = ['displayName', 'bio', 'avatarMediaId', 'city', 'preferences', 'organization'] as const;
+const PATCH_FIELDS = ['displayName', 'bio', 'avatarMediaId', 'city', 'preferences', 'privateProfile', 'organization'] as const;
 
 /**
  * At least one field (`minProperties: 1`), checked as a schema rule (400 `validation`), not as a
@@ -84,6 +84,8 @@ export const profilePatchBody = z
     avatarMediaId: id.nullable().optional(),
     city: city.nullable().optional(),
     preferences: z.strictObject({ categories: z.array(eventEvents.eventCategory).max(20) }).optional(),
+    /** Hide what I go to from others (ADR 0040). */
+    privateProfile: z.boolean().optional(),
     organization: z
       .strictObject({
         name: organizationName.optional(),
@@ -125,6 +127,8 @@ export const publicProfileSchema = z.object({
   bio: z.string().nullable(),
   city: z.string().nullable(),
   organization: organization.nullable(),
+  /** Its going list is hidden from others (ADR 0040). */
+  privateProfile: z.boolean(),
 });
 
 export const ownProfileSchema = publicProfileSchema.extend({

@@ -13,6 +13,7 @@ export function publicView(profile: ActiveProfile): z.input<typeof publicProfile
     bio: profile.bio,
     city: profile.city,
     organization: profile.organization,
+    privateProfile: profile.privateProfile === true,
   };
 }
 

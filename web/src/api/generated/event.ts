@@ -2,6 +2,519 @@
 // web/e2e/api-client.test.ts fails when this file no longer matches the service.
 
 export interface paths {
+    "/discover/events/{eventId}/followed-going": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of the people the caller follows are going to an event
+         * @description Only the caller's own follows count; people with a private profile are never counted.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            names: string[];
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/discover/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upcoming events of followed organizations and those followed people go to, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                distanceKm: number | null;
+                                event: {
+                                    cancellationReason: string | null;
+                                    cancelledAt: string | null;
+                                    capacityHint: number | null;
+                                    /** @enum {string} */
+                                    category: "music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other";
+                                    completedAt: string | null;
+                                    coverMediaId: string | null;
+                                    createdAt: string;
+                                    description: string;
+                                    endsAt: string;
+                                    eventId: string;
+                                    organizerId: string;
+                                    publishedAt: string | null;
+                                    startsAt: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "published" | "cancelled" | "completed";
+                                    tags: string[];
+                                    tiers: {
+                                        currency: string;
+                                        name: string;
+                                        priceMinor: number;
+                                        quantity: number;
+                                        tierId: string;
+                                    }[];
+                                    title: string;
+                                    updatedAt: string;
+                                    venue: {
+                                        address: string;
+                                        city: string;
+                                        location: {
+                                            lat: number;
+                                            lng: number;
+                                        } | null;
+                                        name: string;
+                                    };
+                                    version: number;
+                                };
+                                likes: number;
+                                participants: number;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/discover/for-you": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Upcoming events ranked for the caller, each with why
+         * @description Ranked by the organizations the caller follows, what the people they follow go to (not those with a private profile), their preferred categories and their city; then by date. Follows and preferences are copies from the bus: a change shows after its event is consumed (usually well under a second).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                distanceKm: number | null;
+                                event: {
+                                    cancellationReason: string | null;
+                                    cancelledAt: string | null;
+                                    capacityHint: number | null;
+                                    /** @enum {string} */
+                                    category: "music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other";
+                                    completedAt: string | null;
+                                    coverMediaId: string | null;
+                                    createdAt: string;
+                                    description: string;
+                                    endsAt: string;
+                                    eventId: string;
+                                    organizerId: string;
+                                    publishedAt: string | null;
+                                    startsAt: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "published" | "cancelled" | "completed";
+                                    tags: string[];
+                                    tiers: {
+                                        currency: string;
+                                        name: string;
+                                        priceMinor: number;
+                                        quantity: number;
+                                        tierId: string;
+                                    }[];
+                                    title: string;
+                                    updatedAt: string;
+                                    venue: {
+                                        address: string;
+                                        city: string;
+                                        location: {
+                                            lat: number;
+                                            lng: number;
+                                        } | null;
+                                        name: string;
+                                    };
+                                    version: number;
+                                };
+                                likes: number;
+                                participants: number;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/discover/near": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Upcoming events within a radius, with their distance
+         * @description Around `lat`/`lng` (e.g. the browser's position) or around `city` (the centre of its published events' venues; a city with none is 404 `not-found`). Distances are great-circle km; only events whose venue has a location are found. Sorted by `distance`, `date` or `popularity` (likes + participants). Bounded by `limit`, no cursor. 422 `unprocessable`: `lat` without `lng`, or both a point and a city, or neither.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other";
+                    city?: string & unknown;
+                    lat?: number;
+                    limit?: number;
+                    lng?: number;
+                    radiusKm?: number;
+                    sort?: "distance" | "date" | "popularity";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            center: {
+                                lat: number;
+                                lng: number;
+                            };
+                            items: {
+                                distanceKm: number | null;
+                                event: {
+                                    cancellationReason: string | null;
+                                    cancelledAt: string | null;
+                                    capacityHint: number | null;
+                                    /** @enum {string} */
+                                    category: "music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other";
+                                    completedAt: string | null;
+                                    coverMediaId: string | null;
+                                    createdAt: string;
+                                    description: string;
+                                    endsAt: string;
+                                    eventId: string;
+                                    organizerId: string;
+                                    publishedAt: string | null;
+                                    startsAt: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "published" | "cancelled" | "completed";
+                                    tags: string[];
+                                    tiers: {
+                                        currency: string;
+                                        name: string;
+                                        priceMinor: number;
+                                        quantity: number;
+                                        tierId: string;
+                                    }[];
+                                    title: string;
+                                    updatedAt: string;
+                                    venue: {
+                                        address: string;
+                                        city: string;
+                                        location: {
+                                            lat: number;
+                                            lng: number;
+                                        } | null;
+                                        name: string;
+                                    };
+                                    version: number;
+                                };
+                                likes: number;
+                                participants: number;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/bad-request` Bad request; `https://eventonight.dev/problems/validation` Request validation failed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/not-found` Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/internal` Internal server error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/internal";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/service-unavailable` Service unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/service-unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events": {
         parameters: {
             query?: never;

@@ -988,8 +988,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Follow an organization (idempotent)
-         * @description 201 when this call made you a follower, 200 when you already were. 404 unknown or deleted user; 422 `self-follow`: the user is yourself; 422 `not-an-organization`: only organizations can be followed (the user's stored role); 409 `version-conflict` when concurrent changes kept winning.
+         * Follow an organization or a member (idempotent)
+         * @description 201 when this call made you a follower, 200 when you already were. 404 unknown or deleted user; 422 `self-follow`: the user is yourself; 409 `version-conflict` when concurrent changes kept winning.
          */
         put: {
             parameters: {
@@ -1074,7 +1074,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `https://eventonight.dev/problems/not-an-organization` Not an organization; `https://eventonight.dev/problems/self-follow` Cannot follow yourself */
+                /** @description `https://eventonight.dev/problems/self-follow` Cannot follow yourself */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1082,7 +1082,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            type?: "https://eventonight.dev/problems/not-an-organization" | "https://eventonight.dev/problems/self-follow";
+                            type?: "https://eventonight.dev/problems/self-follow";
                         };
                     };
                 };
@@ -1555,8 +1555,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Events the user goes to (only the user themself; 404 for others)
-         * @description Private: for anyone but the user themself it does not exist (404). 422 a `cursor` that is not the `nextCursor` of a page of this API.
+         * Events a member goes to (others see it unless the profile is private)
+         * @description A member's list is shown to anyone signed in unless their profile is private (ADR 0040); for anyone but the user themself a private profile's list, an organization's or an unknown user's does not exist (404). 422 a `cursor` that is not the `nextCursor` of a page of this API.
          */
         get: {
             parameters: {

@@ -190,6 +190,7 @@ export interface paths {
                                     name: string;
                                     website: string | null;
                                 } | null;
+                                privateProfile: boolean;
                                 /** @enum {string} */
                                 role: "member" | "organization";
                             }[];
@@ -331,6 +332,7 @@ export interface paths {
                             preferences: {
                                 categories: ("music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other")[];
                             };
+                            privateProfile: boolean;
                             /** @enum {string} */
                             role: "member" | "organization";
                             updatedAt: string;
@@ -469,6 +471,7 @@ export interface paths {
                                 name: string;
                                 website: string | null;
                             } | null;
+                            privateProfile: boolean;
                             /** @enum {string} */
                             role: "member" | "organization";
                         };
@@ -582,6 +585,7 @@ export interface paths {
                             preferences: {
                                 categories: ("music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other")[];
                             };
+                            privateProfile: boolean;
                             /** @enum {string} */
                             role: "member" | "organization";
                             updatedAt: string;
@@ -753,6 +757,7 @@ export interface paths {
                         preferences?: {
                             categories: ("music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other")[];
                         };
+                        privateProfile?: boolean;
                     };
                 };
             };
@@ -787,6 +792,7 @@ export interface paths {
                             preferences: {
                                 categories: ("music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other")[];
                             };
+                            privateProfile: boolean;
                             /** @enum {string} */
                             role: "member" | "organization";
                             updatedAt: string;
@@ -952,6 +958,7 @@ export interface paths {
                             preferences: {
                                 categories: ("music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other")[];
                             };
+                            privateProfile: boolean;
                             /** @enum {string} */
                             role: "member" | "organization";
                             updatedAt: string;
@@ -1116,6 +1123,7 @@ export interface paths {
                             preferences: {
                                 categories: ("music" | "sport" | "art" | "theatre" | "food" | "tech" | "education" | "community" | "nightlife" | "other")[];
                             };
+                            privateProfile: boolean;
                             /** @enum {string} */
                             role: "member" | "organization";
                             updatedAt: string;

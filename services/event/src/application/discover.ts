@@ -1,0 +1,180 @@
+import { problems, type Principal } from '@eventonight/platform';
+import type { EventCategory, GeoPoint } from '../domain/event.js';
+import { cityKeyOf } from '../domain/event.js';
+import { coveringCells, distanceKm } from '../domain/geo.js';
+import type { DiscoveryCopies, PersonCopy } from '../persistence/discovery-copies.js';
+import type { DiscoveryReads, VersionedState } from '../persistence/discovery-reads.js';
+import type { EventAppDeps } from './deps.js';
+
+/** Discovery (ADR 0040): near me, For you, Following. Queries only; nothing here writes. */
+
+export interface DiscoveryDeps {
+  app: EventAppDeps;
+  reads: DiscoveryReads;
+  copies: DiscoveryCopies;
+}
+
+export interface Discovered {
+  event: VersionedState;
+  distanceKm: number | null;
+  likes: number;
+  participants: number;
+  reason: string | null;
+}
+
+export type NearSort = 'distance' | 'date' | 'popularity';
+
+export interface NearQuery {
+  at?: GeoPoint;
+  city?: string;
+  radiusKm: number;
+  sort: NearSort;
+  category?: EventCategory;
+  limit: number;
+}
+
+const byStart = (a: Discovered, b: Discovered): number =>
+  a.event.state.startsAt.getTime() - b.event.state.startsAt.getTime() || (a.event.state._id < b.event.state._id ? -1 : 1);
+
+const comparators: Record<NearSort, (a: Discovered, b: Discovered) => number> = {
+  distance: (a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || byStart(a, b),
+  date: byStart,
+  popularity: (a, b) => b.participants + b.likes - (a.participants + a.likes) || byStart(a, b),
+};
+
+async function withCounts(deps: DiscoveryDeps, events: VersionedState[]): Promise<Map<string, { likes: number; participants: number }>> {
+  const counts = await deps.copies.popularityOf(events.map((event) => event.state._id));
+  return new Map(events.map((event) => [event.state._id, { likes: counts.get(event.state._id)?.likes ?? 0, participants: counts.get(event.state._id)?.participants ?? 0 }]));
+}
+
+/** Events within `radiusKm` of a point (or of a city's published venues' centre), each with its exact distance. */
+export async function nearEvents(deps: DiscoveryDeps, query: NearQuery): Promise<{ center: GeoPoint; items: Discovered[] }> {
+  let center = query.at;
+  if (center === undefined) {
+    const found = query.city === undefined ? null : await deps.reads.cityCenter(cityKeyOf(query.city));
+    if (found === null) throw problems.notFound('No published event has a place in that city, so its position is unknown.');
+    center = found;
+  }
+  const candidates = await deps.reads.inCells(coveringCells(center, query.radiusKm), deps.app.clock(), query.category);
+  const inside: Array<{ event: VersionedState; distance: number }> = [];
+  for (const event of candidates) {
+    const location = event.state.venue.location;
+    if (location === null) continue;
+    const distance = distanceKm(center, location);
+    if (distance <= query.radiusKm) inside.push({ event, distance });
+  }
+  const counts = await withCounts(
+    deps,
+    inside.map((entry) => entry.event),
+  );
+  const items = inside.map(({ event, distance }) => ({ event, distanceKm: distance, ...counts.get(event.state._id)!, reason: null }));
+  items.sort(comparators[query.sort]);
+  return { center, items: items.slice(0, query.limit) };
+}
+
+const CATEGORY_LABEL = (category: string): string => category.charAt(0).toUpperCase() + category.slice(1);
+
+function goingLine(goers: string[], people: Map<string, PersonCopy>): string {
+  if (goers.length === 1) return `${people.get(goers[0]!)?.displayName ?? 'Someone'}, whom you follow, is going`;
+  return `${goers.length} people you follow are going`;
+}
+
+/** The people a member follows whose going may be told: members whose profile is not private. */
+function visibleGoers(followees: string[], people: Map<string, PersonCopy>): string[] {
+  return followees.filter((id) => {
+    const person = people.get(id);
+    return person?.role !== 'organization' && person?.privateProfile !== true;
+  });
+}
+
+/**
+ * For you: upcoming events ranked by followed organizations (3), followed people going (2 each,
+ * at most 3 counted), preferred categories (1) and the member's city (1); each with its reason.
+ * Events with no score fill the page after the ranked ones, by date.
+ */
+export async function forYou(deps: DiscoveryDeps, principal: Principal, limit: number): Promise<Discovered[]> {
+  const now = deps.app.clock();
+  const [me, followees] = await Promise.all([deps.copies.person(principal.userId), deps.copies.followees(principal.userId)]);
+  const people = await deps.copies.peopleById(followees);
+  const goers = visibleGoers(followees, people);
+  const going = await deps.copies.goingOf(goers);
+  const categories = me?.categories ?? [];
+  const cityKey = me?.city === null || me?.city === undefined ? null : cityKeyOf(me.city);
+  const lists = await Promise.all([
+    deps.reads.byOrganizers(followees, now),
+    deps.reads.byIds([...going.keys()], now),
+    deps.reads.byCategories(categories, now),
+    cityKey === null ? Promise.resolve([]) : deps.reads.inCity(cityKey, now),
+    deps.reads.upcoming(now, limit),
+  ]);
+  const unique = new Map<string, VersionedState>();
+  for (const list of lists) for (const event of list) unique.set(event.state._id, event);
+  const followed = new Set(followees);
+  const scored = [...unique.values()].map((event) => {
+    const state = event.state;
+    const reasons: string[] = [];
+    let score = 0;
+    if (followed.has(state.organizerId)) {
+      score += 3;
+      reasons.push(`Because you follow ${people.get(state.organizerId)?.displayName ?? 'this organizer'}`);
+    }
+    const friends = going.get(state._id) ?? [];
+    if (friends.length > 0) {
+      score += 2 * Math.min(friends.length, 3);
+      reasons.push(goingLine(friends, people));
+    }
+    const place: string[] = [];
+    if (categories.includes(state.category)) {
+      score += 1;
+      place.push(CATEGORY_LABEL(state.category));
+    }
+    if (cityKey !== null && state.cityKey === cityKey) {
+      score += 1;
+      place.push(`near ${state.venue.city}`);
+    }
+    if (place.length > 0) reasons.push(place.join(' · ').replace(/^near/, 'Near'));
+    return { event, score, reason: reasons.length === 0 ? null : reasons.join(' · ') };
+  });
+  scored.sort((a, b) => b.score - a.score || a.event.state.startsAt.getTime() - b.event.state.startsAt.getTime() || (a.event.state._id < b.event.state._id ? -1 : 1));
+  const page = scored.slice(0, limit);
+  const counts = await withCounts(
+    deps,
+    page.map((entry) => entry.event),
+  );
+  return page.map(({ event, reason }) => ({ event, distanceKm: null, ...counts.get(event.state._id)!, reason }));
+}
+
+/** Following: upcoming events of followed organizations and those followed people go to, newest published first. */
+export async function followingFeed(deps: DiscoveryDeps, principal: Principal, limit: number): Promise<Discovered[]> {
+  const now = deps.app.clock();
+  const followees = await deps.copies.followees(principal.userId);
+  const people = await deps.copies.peopleById(followees);
+  const going = await deps.copies.goingOf(visibleGoers(followees, people));
+  const [organized, attended] = await Promise.all([deps.reads.byOrganizers(followees, now), deps.reads.byIds([...going.keys()], now)]);
+  const unique = new Map<string, VersionedState>();
+  for (const event of [...organized, ...attended]) unique.set(event.state._id, event);
+  const followed = new Set(followees);
+  const events = [...unique.values()].sort(
+    (a, b) => (b.state.publishedAt?.getTime() ?? 0) - (a.state.publishedAt?.getTime() ?? 0) || (a.state._id < b.state._id ? -1 : 1),
+  );
+  const page = events.slice(0, limit);
+  const counts = await withCounts(deps, page);
+  return page.map((event) => {
+    const friends = going.get(event.state._id) ?? [];
+    const reasons = [
+      ...(followed.has(event.state.organizerId) ? [`Because you follow ${people.get(event.state.organizerId)?.displayName ?? 'this organizer'}`] : []),
+      ...(friends.length > 0 ? [goingLine(friends, people)] : []),
+    ];
+    return { event, distanceKm: null, ...counts.get(event.state._id)!, reason: reasons.join(' · ') || null };
+  });
+}
+
+/** "3 people you follow are going" on an event's page: only the caller's own follows, only non-private goers. */
+export async function followedGoing(deps: DiscoveryDeps, principal: Principal, eventId: string): Promise<{ count: number; names: string[] }> {
+  const followees = await deps.copies.followees(principal.userId);
+  const people = await deps.copies.peopleById(followees);
+  const going = await deps.copies.goingOf(visibleGoers(followees, people));
+  const goers = going.get(eventId) ?? [];
+  const names = goers.map((id) => people.get(id)?.displayName ?? 'Someone').sort((a, b) => a.localeCompare(b));
+  return { count: goers.length, names: names.slice(0, 3) };
+}
