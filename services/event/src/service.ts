@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EXPORT_PARTS_COLLECTION, ErasureLedger, withClientSpans, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
+import { EXPORT_PARTS_COLLECTION, ErasureLedger, SafetyCopies, withClientSpans, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
 import type { EventAppDeps } from './application/deps.js';
 import type { AccessTokenSource, Clock } from './application/ports.js';
 import type { EventServiceConfig } from './config.js';
@@ -74,12 +74,15 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
         ledger: new ErasureLedger(db),
         exportParts: storeOf<ExportPartState>(EXPORT_PARTS_COLLECTION),
         appUrl: config.APP_URL,
+        // Hiding or restoring an event moves the catalogue's generation at once (ADR 0016, 0041).
+        safety: new SafetyCopies(db, ['event'], { onHiddenChanged: () => (cache ?? noCatalogueCache).changed() }),
       };
+      await deps.safety.ensureIndexes();
       logger.info({ dualPath: ticketingUrl !== undefined, catalogueCache: cache !== null }, 'event service wired');
       return {
         routes: (host) => eventRoutes(host, deps),
         // Consumed since ADR 0027: erasure and data export, nothing else.
-        handlers: privacyHandlers(deps),
+        handlers: { ...privacyHandlers(deps), ...deps.safety.handlers() },
         jobs: [
           completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS, jobLease('complete-ended-events', config.EVENT_COMPLETION_INTERVAL_MS)),
           // The cache's connection lives as long as the jobs: made after start-up, closed at shutdown.

@@ -8,6 +8,11 @@ export const blockedProblem = problemSubtype('conflict', 'blocked', 'Blocked');
 /** 403 with its own type: a moderator suspended the caller's account; its still-valid token may not write. */
 export const accountSuspendedProblem = problemSubtype('forbidden', 'account-suspended', 'Account suspended');
 
+export interface SafetyHooks {
+  onHiddenChanged?: (kind: string, itemId: string, hidden: boolean) => Promise<void>;
+  onBlocked?: (blockerId: string, blockedId: string) => Promise<void>;
+}
+
 interface BlockCopy {
   _id: string;
   sourceVersion: number;
@@ -32,11 +37,14 @@ export class SafetyCopies {
   readonly blocks: Collection<BlockCopy>;
   readonly restrictions: Collection<RestrictionCopy>;
 
-  /** `kinds`: the moderated kinds this service owns (the others' visibility events are ignored). */
+  /**
+   * `kinds`: the moderated kinds this service owns (the others' visibility events are ignored);
+   * `hooks`: what the service does when a copy changed (e.g. end follows on a block, move the cache on).
+   */
   constructor(
     db: Db,
     private readonly kinds: ReadonlyArray<'message' | 'review' | 'event' | 'profile'>,
-    private readonly onHiddenChanged?: (kind: string, itemId: string, hidden: boolean) => Promise<void>,
+    private readonly hooks: SafetyHooks = {},
   ) {
     this.blocks = db.collection<BlockCopy>('safety_blocks');
     this.restrictions = db.collection<RestrictionCopy>('safety_restrictions');
@@ -51,7 +59,9 @@ export class SafetyCopies {
     return {
       'user.block.changed': async (event) => {
         const { blockerId, blockedId, blocked } = event.data;
-        await upsertIfNewer(this.blocks, pairKey(blockerId, blockedId), event.aggregateVersion, { blockerId, blockedId, blocked });
+        const applied = await upsertIfNewer(this.blocks, pairKey(blockerId, blockedId), event.aggregateVersion, { blockerId, blockedId, blocked });
+        // Also on a redelivery of the newest version ('stale'): the hook is idempotent and may not have run.
+        if (blocked && (applied === 'applied' || (await this.eitherBlocks(blockerId, blockedId)))) await this.hooks.onBlocked?.(blockerId, blockedId);
       },
       'user.suspension.changed': async (event) => {
         const { userId, suspended } = event.data;
@@ -61,7 +71,7 @@ export class SafetyCopies {
         const { kind, itemId, hidden } = event.data;
         if (!this.kinds.includes(kind)) return;
         const applied = await upsertIfNewer(this.restrictions, `${kind}:${itemId}`, event.aggregateVersion, { restricted: hidden });
-        if (applied === 'applied') await this.onHiddenChanged?.(kind, itemId, hidden);
+        if (applied === 'applied') await this.hooks.onHiddenChanged?.(kind, itemId, hidden);
       },
     };
   }
