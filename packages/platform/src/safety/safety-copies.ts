@@ -124,5 +124,6 @@ export class SafetyCopies {
 }
 
 function pairKey(blockerId: string, blockedId: string): string {
-  return `${blockerId}\u0000${blockedId}`;
+  // Not NUL: FerretDB keeps documents in PostgreSQL jsonb, which refuses it. Ids never hold ":".
+  return `${blockerId}:${blockedId}`;
 }
