@@ -33,6 +33,8 @@ const UNKNOWN_FEED_TOKEN = 'A'.repeat(43);
 const FORGED_UNSUBSCRIBE_TOKEN = `sweep.${'B'.repeat(43)}`;
 const SWEEP_PASSWORD = 'Sweep-password-2026!';
 const SIGN_AT_SEND = 'signed-when-sent';
+/** A well-formed user id nobody has. */
+const NOBODY = '00000000-0000-4000-8000-000000000000';
 
 function pathValue(op: Operation, name: string, world: World): string {
   switch (name) {
@@ -40,8 +42,16 @@ function pathValue(op: Operation, name: string, world: World): string {
       // The event service's commands edit, publish and cancel the draft; everything else reads the published event.
       return op.service === 'event' && op.method !== 'get' ? world.draftEventId : world.eventId;
     case 'userId':
+      // Blocks name nobody real: blocking the organization would close the member's conversation with it (ADR 0041).
+      if (op.path.startsWith('/users/me/blocks/')) return NOBODY;
       // Participations are listed to their owner only (anyone else gets 404).
       return op.path.endsWith('/participations') ? world.member.id : world.organization.id;
+    case 'kind':
+      return 'event';
+    case 'itemId':
+      return world.eventId;
+    case 'reportId':
+      return 'sweep-report';
     case 'id':
       return op.service === 'notification' ? world.notificationId : world.organization.id;
     case 'conversationId':
@@ -129,7 +139,17 @@ export function routeSetup(op: Operation, world: World): RouteSetup {
     sendBaseline: true,
   };
 
+  // Moderation routes: the sweep's callers are members and organizations, whom they refuse (ADR 0041).
+  if (op.roles.includes('moderator')) setup.baselineStatuses = [403];
+
   switch (key) {
+    case 'user PUT /users/me/blocks/{userId}':
+      setup.baselineStatuses = [404];
+      break;
+    case 'user POST /reports':
+      // A report of the published event, once (a repeat answers 200 with the stored report).
+      setup.baseline.body = { kind: 'json', value: { kind: 'event', itemId: world.eventId, reason: 'spam', text: 'sweep' } };
+      break;
     case 'media GET /media':
       // Required `ids`: the member's upload (pending, so listed by nobody: an empty page).
       setup.baseline.query = [['ids', encodeURIComponent(world.assetId)]];
