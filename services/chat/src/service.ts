@@ -6,6 +6,7 @@ import type { ChatServiceConfig } from './config.js';
 import type { ConversationState } from './domain/conversation.js';
 import { chatRoutes } from './http/routes.js';
 import { userHandlers } from './messaging/user-handlers.js';
+import { safetyHandlers } from './messaging/safety-handlers.js';
 import { CONVERSATIONS, conversationIndexes, exportPartIndexes, messageIndexes } from './persistence/collections.js';
 import { ConversationReads } from './persistence/conversation-reads.js';
 import { Messages } from './persistence/messages.js';
@@ -48,7 +49,7 @@ export function chatService(overrides: ChatServiceOverrides = {}): ServiceDefini
       if (erased > 0) logger.info({ erased }, 'tombstoned users erased');
       return {
         routes: (host) => chatRoutes(host, deps),
-        handlers: { ...userHandlers(deps), ...safety.handlers() },
+        handlers: { ...userHandlers(deps), ...safetyHandlers(safety) },
         jobs: [
           ...(limiter === null ? [] : [{ name: 'rate-limiter', start: () => limiter.start(), stop: () => limiter.stop() }]),
           periodicJob(

@@ -7,6 +7,7 @@ import type { EventState } from './domain/event.js';
 import { eventRoutes } from './http/routes.js';
 import { completionJob } from './jobs/completion-job.js';
 import { privacyHandlers } from './messaging/privacy-handlers.js';
+import { safetyHandlers } from './messaging/safety-handlers.js';
 import { clientCredentialsTokenSource } from './outbound/keycloak-token-source.js';
 import { httpTicketingNotifier } from './outbound/ticketing-client.js';
 import { EVENTS_COLLECTION, eventIndexes } from './persistence/event-collection.js';
@@ -82,7 +83,7 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
       return {
         routes: (host) => eventRoutes(host, deps),
         // Consumed since ADR 0027: erasure and data export, nothing else.
-        handlers: { ...privacyHandlers(deps), ...deps.safety.handlers() },
+        handlers: { ...privacyHandlers(deps), ...safetyHandlers(deps.safety) },
         jobs: [
           completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS, jobLease('complete-ended-events', config.EVENT_COMPLETION_INTERVAL_MS)),
           // The cache's connection lives as long as the jobs: made after start-up, closed at shutdown.

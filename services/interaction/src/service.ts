@@ -7,6 +7,7 @@ import { interactionRoutes } from './http/routes.js';
 import { eraseTombstonedUsers } from './application/privacy.js';
 import { copyHandlers } from './messaging/copy-handlers.js';
 import { privacyHandlers } from './messaging/privacy-handlers.js';
+import { safetyHandlers } from './messaging/safety-handlers.js';
 import { ticketHandlers } from './messaging/ticket-handlers.js';
 import {
   AGGREGATE_COLLECTIONS,
@@ -62,7 +63,7 @@ export function interactionService(overrides: InteractionServiceOverrides = {}):
       if (erased > 0) logger.info({ erased }, 'tombstoned users erased');
       return {
         routes: (host) => interactionRoutes(host, deps),
-        handlers: { ...copyHandlers(deps.copies, deps.ledger), ...ticketHandlers(deps), ...privacyHandlers(deps), ...deps.safety.handlers() },
+        handlers: { ...copyHandlers(deps.copies, deps.ledger), ...ticketHandlers(deps), ...privacyHandlers(deps), ...safetyHandlers(deps.safety) },
         jobs: limiter === null ? [] : [{ name: 'rate-limiter', start: () => limiter.start(), stop: () => limiter.stop() }],
       };
     },

@@ -1,5 +1,5 @@
 import type { Collection, Db, Filter } from 'mongodb';
-import type { EventHandlers } from '../bus/consumer.js';
+import type { DomainEvent } from '@eventonight/contracts';
 import { problemOf, problemSubtype } from '../http/problem.js';
 import { upsertIfNewer } from '../persistence/idempotent-writes.js';
 
@@ -55,25 +55,24 @@ export class SafetyCopies {
     await this.blocks.createIndexes([{ key: { blockedId: 1 }, name: 'by_blocked' }]);
   }
 
-  handlers(): EventHandlers {
-    return {
-      'user.block.changed': async (event) => {
-        const { blockerId, blockedId, blocked } = event.data;
-        const applied = await upsertIfNewer(this.blocks, pairKey(blockerId, blockedId), event.aggregateVersion, { blockerId, blockedId, blocked });
-        // Also on a redelivery of the newest version ('stale'): the hook is idempotent and may not have run.
-        if (blocked && (applied === 'applied' || (await this.eitherBlocks(blockerId, blockedId)))) await this.hooks.onBlocked?.(blockerId, blockedId);
-      },
-      'user.suspension.changed': async (event) => {
-        const { userId, suspended } = event.data;
-        await upsertIfNewer(this.restrictions, `account:${userId}`, event.aggregateVersion, { restricted: suspended });
-      },
-      'moderation.item.visibility.changed': async (event) => {
-        const { kind, itemId, hidden } = event.data;
-        if (!this.kinds.includes(kind)) return;
-        const applied = await upsertIfNewer(this.restrictions, `${kind}:${itemId}`, event.aggregateVersion, { restricted: hidden });
-        if (applied === 'applied') await this.hooks.onHiddenChanged?.(kind, itemId, hidden);
-      },
-    };
+  /** `user.block.changed`: the newest version of the pair wins (each service lists this key in its own handlers). */
+  async applyBlock(event: DomainEvent<'user.block.changed'>): Promise<void> {
+    const { blockerId, blockedId, blocked } = event.data;
+    const applied = await upsertIfNewer(this.blocks, pairKey(blockerId, blockedId), event.aggregateVersion, { blockerId, blockedId, blocked });
+    // Also on a redelivery of the newest version ('stale'): the hook is idempotent and may not have run.
+    if (blocked && (applied === 'applied' || (await this.eitherBlocks(blockerId, blockedId)))) await this.hooks.onBlocked?.(blockerId, blockedId);
+  }
+
+  async applySuspension(event: DomainEvent<'user.suspension.changed'>): Promise<void> {
+    const { userId, suspended } = event.data;
+    await upsertIfNewer(this.restrictions, `account:${userId}`, event.aggregateVersion, { restricted: suspended });
+  }
+
+  async applyVisibility(event: DomainEvent<'moderation.item.visibility.changed'>): Promise<void> {
+    const { kind, itemId, hidden } = event.data;
+    if (!this.kinds.includes(kind)) return;
+    const applied = await upsertIfNewer(this.restrictions, `${kind}:${itemId}`, event.aggregateVersion, { restricted: hidden });
+    if (applied === 'applied') await this.hooks.onHiddenChanged?.(kind, itemId, hidden);
   }
 
   /** Whether either of the two blocks the other. */
