@@ -3,6 +3,7 @@ import { useSession } from '../account/session-store';
 import { chatRoutes } from '../chat/routes';
 import { organizerRoutes } from '../organizer/routes';
 import { profileRoutes } from '../profile/routes';
+import { moderationRoutes } from '../moderation/routes';
 
 /** Pages by product area; each loads on first visit so the home page ships little code. */
 export function createAppRouter(): Router {
@@ -25,6 +26,7 @@ export function createAppRouter(): Router {
       ...organizerRoutes,
       ...chatRoutes,
       ...profileRoutes,
+      ...moderationRoutes,
       { path: '/:missing(.*)*', name: 'missing', component: () => import('./NotFoundPage.vue') },
     ],
   });
