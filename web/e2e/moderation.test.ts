@@ -121,6 +121,14 @@ describe('web app in the browser: report, moderate, gone', { timeout: 300_000 },
     await memberPage.getByRole('heading', { level: 1, name: 'Event not found' }).waitFor();
     await memberPage.goto(`${stack.baseUrl}/reports`);
     await memberPage.getByText('a moderator removed the event you reported').waitFor();
+    // Told by a notification too (moderation.report.resolved through the notification service).
+    await waitFor(
+      async () => {
+        const feed = await call(stack.system.url('notification'), 'GET', '/notifications', { token: await reporter.token() });
+        return (feed.body['items'] as Array<{ type: string }> | undefined)?.some((n) => n.type === 'report.resolved') === true ? true : undefined;
+      },
+      { timeoutMs: 20_000, intervalMs: 300, what: 'the reporter to be notified' },
+    );
     await check(memberPage, 'my-reports');
     await member.close();
   });
