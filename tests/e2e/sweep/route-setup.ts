@@ -12,7 +12,7 @@ import type { World } from './world.js';
  * valid baseline of a state-changing route is answered with the sweep's data.
  */
 
-export type CallerRole = 'member' | 'organization' | 'event-service';
+export type CallerRole = 'member' | 'organization' | 'moderator' | 'event-service';
 
 export interface RouteSetup {
   baseline: Baseline;
@@ -42,14 +42,16 @@ function pathValue(op: Operation, name: string, world: World): string {
       // The event service's commands edit, publish and cancel the draft; everything else reads the published event.
       return op.service === 'event' && op.method !== 'get' ? world.draftEventId : world.eventId;
     case 'userId':
-      // Blocks name nobody real: blocking the organization would close the member's conversation with it (ADR 0041).
-      if (op.path.startsWith('/users/me/blocks/')) return NOBODY;
+      // Blocks and suspensions name nobody real: blocking or suspending the organization would end the
+      // member's conversation with it, or its writes (ADR 0041).
+      if (op.path.startsWith('/users/me/blocks/') || op.path.startsWith('/moderation/users/')) return NOBODY;
       // Participations are listed to their owner only (anyone else gets 404).
       return op.path.endsWith('/participations') ? world.member.id : world.organization.id;
     case 'kind':
-      return 'event';
+      // Hiding the sweep's event would take it from every other route: an item nobody wrote instead.
+      return 'review';
     case 'itemId':
-      return world.eventId;
+      return 'sweep-item';
     case 'reportId':
       return 'sweep-report';
     case 'id':
@@ -73,6 +75,7 @@ function pathValue(op: Operation, name: string, world: World): string {
 }
 
 function callerOf(op: Operation): CallerRole {
+  if (op.roles.includes('moderator')) return 'moderator';
   if (op.roles.includes('organization')) return 'organization';
   if (op.roles.includes('member')) return 'member';
   if (op.path.startsWith('/internal/')) return 'event-service';
@@ -139,11 +142,12 @@ export function routeSetup(op: Operation, world: World): RouteSetup {
     sendBaseline: true,
   };
 
-  // Moderation routes: the sweep's callers are members and organizations, whom they refuse (ADR 0041).
-  if (op.roles.includes('moderator')) setup.baselineStatuses = [403];
-
   switch (key) {
     case 'user PUT /users/me/blocks/{userId}':
+    case 'user POST /moderation/reports/{reportId}/dismiss':
+    case 'user POST /moderation/users/{userId}/suspend':
+    case 'user POST /moderation/users/{userId}/reinstate':
+      // Nobody real (see pathValue): the baseline reaches the lookup and finds nothing.
       setup.baselineStatuses = [404];
       break;
     case 'user POST /reports':

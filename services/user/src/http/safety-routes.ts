@@ -22,7 +22,7 @@ const itemId = z
   .regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be an item id (1–128 letters, digits, "_", ".", ":" or "-")')
   .meta({ description: 'A message is `<conversationId>:<messageId>`, a review its reviewId, an event its id, a profile the member id.' });
 const kind = z.enum(['message', 'review', 'event', 'profile']);
-const moderatorReason = z.object({ reason: requiredText(500).meta({ description: 'Why (kept in the audit log).' }) });
+const moderatorReason = z.strictObject({ reason: requiredText(500).meta({ description: 'Why (kept in the audit log).' }) });
 
 const blockedMember = z.object({ userId: z.string(), displayName: z.string().nullable(), since: z.string() });
 const reportView = z.object({
@@ -37,7 +37,7 @@ const reportView = z.object({
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
 });
-const reportBody = z.object({
+const reportBody = z.strictObject({
   kind,
   itemId,
   reason: z.enum(REPORT_REASONS),
@@ -152,7 +152,7 @@ export function safetyRoutes(host: RouteHost, deps: BlockDeps & ModerationDeps):
       summary: 'The reports queue (moderators): open first, oldest first; then resolved, newest first (at most 100)',
       tags,
       auth: moderator,
-      query: z.object({ status: z.enum(['open', 'resolved']).optional() }),
+      query: z.strictObject({ status: z.enum(['open', 'resolved']).optional() }),
       responses: { 200: z.object({ items: z.array(reportView) }) },
     },
     async ({ query }) => ({ status: 200, body: { items: (await listReports(deps, query.status)).map(view) } }),
