@@ -39,6 +39,8 @@ const PRODUCERS: Record<string, string> = {
   ticketing: 'ticketing',
   notification: 'notification',
   media: 'media',
+  // The moderation area lives in the user service (ADR 0041).
+  moderation: 'user',
 };
 
 function producerOf(type: EventType): string {

@@ -4,6 +4,7 @@ import * as event from './events/event.js';
 import * as interaction from './events/interaction.js';
 import * as media from './events/media.js';
 import * as dataExport from './events/data-export.js';
+import * as safety from './events/safety.js';
 import * as ticketing from './events/ticketing.js';
 import * as user from './events/user.js';
 
@@ -44,6 +45,10 @@ export const catalogue = {
   [dataExport.ticketingExportPart.type]: dataExport.ticketingExportPart,
   [dataExport.notificationExportPart.type]: dataExport.notificationExportPart,
   [dataExport.mediaExportPart.type]: dataExport.mediaExportPart,
+  [safety.blockChanged.type]: safety.blockChanged,
+  [safety.itemVisibilityChanged.type]: safety.itemVisibilityChanged,
+  [safety.reportResolved.type]: safety.reportResolved,
+  [safety.suspensionChanged.type]: safety.suspensionChanged,
 } as const;
 
 export type Catalogue = typeof catalogue;

@@ -10,6 +10,7 @@ export * as chatEvents from './events/chat.js';
 export * as ticketingEvents from './events/ticketing.js';
 export * as mediaEvents from './events/media.js';
 export * as dataExportEvents from './events/data-export.js';
+export * as safetyEvents from './events/safety.js';
 export {
   exportSources,
   exportPartEvents,

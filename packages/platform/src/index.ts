@@ -14,3 +14,4 @@ export * from './metrics/index.js';
 export * from './privacy/index.js';
 export * from './calendar/icalendar.js';
 export * from './tracing/index.js';
+export * from './safety/index.js';

@@ -113,3 +113,52 @@ export async function deleteAccount(userUrl: string, account: Account): Promise<
   if (token === undefined) return;
   await fetch(`${userUrl}/users/me`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
 }
+
+/**
+ * Gives an account the realm role `moderator` the way an operator does (docs/runbook.md), as the
+ * user service's service account. Idempotent: mapping a role the account holds changes nothing,
+ * and a Keycloak imported before the role existed gets it first, through the master realm's
+ * admin (EN_KEYCLOAK_ADMIN_USER/PASSWORD, local defaults). The account signs in again to carry it.
+ */
+export async function grantModeratorRole(userId: string): Promise<void> {
+  const base = `${infra.keycloakUrl}/admin/realms/${infra.keycloakRealm}`;
+  const token = await userAdminToken();
+  let role = await fetch(`${base}/roles/moderator`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
+  if (role.status === 404) {
+    const admin = await masterAdminToken();
+    const created = await fetch(`${base}/roles`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'moderator', description: 'Works the reports queue (ADR 0041). Granted by an operator only.' }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    // 409: another test created it meanwhile.
+    if (created.status !== 201 && created.status !== 409) throw new Error(`creating the moderator role → HTTP ${created.status}: ${await created.text()}`);
+    role = await fetch(`${base}/roles/moderator`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
+  }
+  if (!role.ok) throw new Error(`reading the moderator role → HTTP ${role.status}: ${await role.text()}`);
+  const { id, name } = (await role.json()) as { id: string; name: string };
+  const mapped = await fetch(`${base}/users/${encodeURIComponent(userId)}/role-mappings/realm`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify([{ id, name }]),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (mapped.status !== 204) throw new Error(`granting moderator to ${userId} → HTTP ${mapped.status}: ${await mapped.text()}`);
+}
+
+async function masterAdminToken(): Promise<string> {
+  const grant = await fetch(`${infra.keycloakUrl}/realms/master/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'admin-cli',
+      username: process.env['EN_KEYCLOAK_ADMIN_USER'] ?? 'admin',
+      password: process.env['EN_KEYCLOAK_ADMIN_PASSWORD'] ?? 'admin',
+    }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (!grant.ok) throw new Error(`master admin token → HTTP ${grant.status}: ${await grant.text()}`);
+  return ((await grant.json()) as { access_token: string }).access_token;
+}

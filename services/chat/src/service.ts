@@ -1,4 +1,4 @@
-import { EXPORT_PARTS_COLLECTION, ErasureLedger, periodicJob, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
+import { EXPORT_PARTS_COLLECTION, ErasureLedger, periodicJob, RedisRateLimiter, SafetyCopies, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
 import type { ChatDeps } from './application/deps.js';
 import { eraseTombstonedUsers } from './application/erase-user.js';
 import { repairUnappliedMessages } from './application/repair.js';
@@ -6,6 +6,7 @@ import type { ChatServiceConfig } from './config.js';
 import type { ConversationState } from './domain/conversation.js';
 import { chatRoutes } from './http/routes.js';
 import { userHandlers } from './messaging/user-handlers.js';
+import { safetyHandlers } from './messaging/safety-handlers.js';
 import { CONVERSATIONS, conversationIndexes, exportPartIndexes, messageIndexes } from './persistence/collections.js';
 import { ConversationReads } from './persistence/conversation-reads.js';
 import { Messages } from './persistence/messages.js';
@@ -28,6 +29,9 @@ export function chatService(overrides: ChatServiceOverrides = {}): ServiceDefini
       for (const index of messageIndexes) await messages.collection.createIndexes([index]);
       const exportParts = store<ExportPartState>(EXPORT_PARTS_COLLECTION);
       await exportParts.ensureIndexes(exportPartIndexes);
+      const safety = new SafetyCopies(db, ['message']);
+      await safety.ensureIndexes();
+      const limiter = config.REDIS_URL === undefined ? null : new RedisRateLimiter({ url: config.REDIS_URL, namespace: config.MONGO_DB, logger });
       const deps: ChatDeps = {
         conversations,
         reads: new ConversationReads(conversations.collection),
@@ -37,14 +41,17 @@ export function chatService(overrides: ChatServiceOverrides = {}): ServiceDefini
         exportParts,
         clock: overrides.clock ?? (() => new Date()),
         logger,
+        safety,
+        limiter: limiter === null ? null : { limiter, perMinute: config.CHAT_MESSAGES_PER_MINUTE },
       };
       // Before consuming: users the earlier code only tombstoned are erased now (idempotent, usually none).
       const erased = await eraseTombstonedUsers(deps);
       if (erased > 0) logger.info({ erased }, 'tombstoned users erased');
       return {
         routes: (host) => chatRoutes(host, deps),
-        handlers: userHandlers(deps),
+        handlers: { ...userHandlers(deps), ...safetyHandlers(safety) },
         jobs: [
+          ...(limiter === null ? [] : [{ name: 'rate-limiter', start: () => limiter.start(), stop: () => limiter.stop() }]),
           periodicJob(
             'repair-unapplied-messages',
             config.CHAT_REPAIR_INTERVAL_MS,

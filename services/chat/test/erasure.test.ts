@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { MongoClient, type Db } from 'mongodb';
-import { AggregateStore, ErasureLedger, EXPORT_PARTS_COLLECTION, createLogger, type ExportPartState } from '@eventonight/platform';
+import { AggregateStore, ErasureLedger, EXPORT_PARTS_COLLECTION, createLogger, SafetyCopies, type ExportPartState } from '@eventonight/platform';
 import { infra, waitFor } from '@eventonight/testing';
 import type { ChatDeps } from '../src/application/deps.js';
 import { eraseUser } from '../src/application/erase-user.js';
@@ -203,6 +203,8 @@ describe('chat: erasing a large conversation, and after a crash midway', { timeo
       exportParts: new AggregateStore<ExportPartState>(db, EXPORT_PARTS_COLLECTION, { source: 'chat' }),
       clock: () => new Date(),
       logger: createLogger({ service: 'chat-test', level: 'silent' }),
+      safety: new SafetyCopies(db, ['message']),
+      limiter: null,
     };
   }
 

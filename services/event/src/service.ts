@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EXPORT_PARTS_COLLECTION, ErasureLedger, withClientSpans, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
+import { EXPORT_PARTS_COLLECTION, ErasureLedger, SafetyCopies, withClientSpans, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
 import type { EventAppDeps } from './application/deps.js';
 import type { AccessTokenSource, Clock } from './application/ports.js';
 import type { EventServiceConfig } from './config.js';
@@ -8,6 +8,7 @@ import { wireDiscovery } from './discovery.js';
 import { eventRoutes } from './http/routes.js';
 import { completionJob } from './jobs/completion-job.js';
 import { privacyHandlers } from './messaging/privacy-handlers.js';
+import { safetyHandlers } from './messaging/safety-handlers.js';
 import { clientCredentialsTokenSource } from './outbound/keycloak-token-source.js';
 import { httpTicketingNotifier } from './outbound/ticketing-client.js';
 import { EVENTS_COLLECTION, eventIndexes } from './persistence/event-collection.js';
@@ -75,13 +76,16 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
         ledger: new ErasureLedger(db),
         exportParts: storeOf<ExportPartState>(EXPORT_PARTS_COLLECTION),
         appUrl: config.APP_URL,
+        // Hiding or restoring an event moves the catalogue's generation at once (ADR 0016, 0041).
+        safety: new SafetyCopies(db, ['event'], { onHiddenChanged: () => (cache ?? noCatalogueCache).changed() }),
       };
+      await deps.safety.ensureIndexes();
       logger.info({ dualPath: ticketingUrl !== undefined, catalogueCache: cache !== null }, 'event service wired');
       const discovery = await wireDiscovery(db, store, deps);
       return {
         routes: (host) => (eventRoutes(host, deps), discovery.routes(host)),
-        // Consumed since ADR 0027: erasure and data export; since ADR 0040 discovery's copies.
-        handlers: discovery.handlers(privacyHandlers(deps)),
+        // Consumed since ADR 0027: erasure and data export; since ADR 0040 discovery's copies; since ADR 0041 blocks and hidden items.
+        handlers: discovery.handlers({ ...privacyHandlers(deps), ...safetyHandlers(deps.safety) }),
         jobs: [
           completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS, jobLease('complete-ended-events', config.EVENT_COMPLETION_INTERVAL_MS)),
           // The cache's connection lives as long as the jobs: made after start-up, closed at shutdown.

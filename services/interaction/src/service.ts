@@ -1,4 +1,5 @@
-import { EXPORT_PARTS_COLLECTION, ErasureLedger, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
+import { EXPORT_PARTS_COLLECTION, ErasureLedger, RedisRateLimiter, SafetyCopies, type ExportPartState, type ServiceDefinition } from '@eventonight/platform';
+import { endFollowsOnBlock } from './application/safety.js';
 import type { Clock, InteractionDeps } from './application/deps.js';
 import type { InteractionServiceConfig } from './config.js';
 import type { FollowState, LikeState, ParticipationState, ReviewState } from './domain/relations.js';
@@ -7,6 +8,7 @@ import { eraseTombstonedUsers } from './application/privacy.js';
 import { copyHandlers } from './messaging/copy-handlers.js';
 import { privacyHandlers } from './messaging/privacy-handlers.js';
 import { profilePrivacyHandlers } from './messaging/profile-privacy-handlers.js';
+import { safetyHandlers } from './messaging/safety-handlers.js';
 import { ticketHandlers } from './messaging/ticket-handlers.js';
 import {
   AGGREGATE_COLLECTIONS,
@@ -31,7 +33,7 @@ export function interactionService(overrides: InteractionServiceOverrides = {}):
   return {
     name: 'interaction',
     aggregateCollections: AGGREGATE_COLLECTIONS,
-    async setup({ db, logger, store, metrics }) {
+    async setup({ config, db, logger, store, metrics }) {
       const likes = store<LikeState>(LIKES);
       const follows = store<FollowState>(FOLLOWS);
       const participations = store<ParticipationState>(PARTICIPATIONS);
@@ -41,6 +43,7 @@ export function interactionService(overrides: InteractionServiceOverrides = {}):
       await participations.ensureIndexes(participationIndexes);
       await reviews.ensureIndexes(reviewIndexes);
       const copies = new Copies(db, { onLookup: metrics.cacheLookup('event-copies') });
+      const limiter = config.REDIS_URL === undefined ? null : new RedisRateLimiter({ url: config.REDIS_URL, namespace: config.MONGO_DB, logger });
       const deps: InteractionDeps = {
         likes,
         follows,
@@ -52,13 +55,17 @@ export function interactionService(overrides: InteractionServiceOverrides = {}):
         reads: new InteractionReads(likes.collection, follows.collection, participations.collection, reviews.collection),
         clock: overrides.clock ?? (() => new Date()),
         logger,
+        safety: new SafetyCopies(db, ['review'], { onBlocked: (blockerId, blockedId) => endFollowsOnBlock(deps, blockerId, blockedId) }),
+        limiter: limiter === null ? null : { limiter, perMinute: config.INTERACTION_REVIEWS_PER_MINUTE },
       };
+      await deps.safety.ensureIndexes();
       // Before consuming: users the earlier code only tombstoned are erased now (idempotent, usually none).
       const erased = await eraseTombstonedUsers(deps);
       if (erased > 0) logger.info({ erased }, 'tombstoned users erased');
       return {
         routes: (host) => interactionRoutes(host, deps),
-        handlers: { ...copyHandlers(deps.copies, deps.ledger), ...ticketHandlers(deps), ...privacyHandlers(deps), ...profilePrivacyHandlers(deps) },
+        handlers: { ...copyHandlers(deps.copies, deps.ledger), ...ticketHandlers(deps), ...privacyHandlers(deps), ...profilePrivacyHandlers(deps), ...safetyHandlers(deps.safety) },
+        jobs: limiter === null ? [] : [{ name: 'rate-limiter', start: () => limiter.start(), stop: () => limiter.stop() }],
       };
     },
   };

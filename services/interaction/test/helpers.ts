@@ -26,14 +26,14 @@ export class Harness {
   ) {}
 
   /** `seed` writes to the fresh database before the service starts (data left by earlier code). */
-  static async start(overrides: InteractionServiceOverrides = {}, options: { seed?: (db: Db) => Promise<void> } = {}): Promise<Harness> {
+  static async start(overrides: InteractionServiceOverrides = {}, options: { seed?: (db: Db) => Promise<void>; env?: Record<string, string> } = {}): Promise<Harness> {
     const database = await freshDatabase('interaction');
     await options.seed?.(database.db);
     const issuer = await startTestIssuer();
     const name = uniqueName('interaction');
     const parsed = parseConfig(
       interactionServiceConfig,
-      serviceTestEnv({ database: database.name, jwksUrl: issuer.jwksUrl, issuer: issuer.issuer }),
+      serviceTestEnv({ database: database.name, jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, ...(options.env === undefined ? {} : { extra: options.env }) }),
     );
     if (!parsed.ok) throw new Error(parsed.message);
     const service = await startService({ ...interactionService(overrides), name }, parsed.config);

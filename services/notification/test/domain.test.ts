@@ -165,7 +165,7 @@ describe('notification documents', () => {
   });
 
   it('every type a rule produces is a type users can mute', () => {
-    const produced = ['follower.new', 'event.published', 'event.cancelled', 'event.changed', 'event.reminder', 'event.liked', 'event.reviewed', 'event.participation', 'chat.message', 'ticket.purchased', 'ticket.sold', 'order.refunded', 'ticket.refunded'];
+    const produced = ['follower.new', 'event.published', 'event.cancelled', 'event.changed', 'event.reminder', 'event.liked', 'event.reviewed', 'event.participation', 'chat.message', 'ticket.purchased', 'ticket.sold', 'order.refunded', 'ticket.refunded', 'report.resolved'];
     assert.deepEqual([...NOTIFICATION_TYPES].sort(), produced.sort());
   });
 });
@@ -241,5 +241,24 @@ describe('unsubscribe tokens (ADR 0032)', () => {
   it('a well-signed token of a kind that cannot be stopped, or without a member, is refused', () => {
     assert.equal(verifyUnsubscribeToken(secret, signUnsubscribeToken(secret, { memberId: 'm', kind: 'order.confirmation' as never })), null);
     assert.equal(verifyUnsubscribeToken(secret, signUnsubscribeToken(secret, { memberId: '', kind: 'event.changed' })), null);
+  });
+});
+
+describe('report outcomes (ADR 0041)', () => {
+  it('the reporter, and only the reporter, is told what a moderator decided', async () => {
+    const { buildEvent } = await import('@eventonight/contracts');
+    const { forReportResolved } = await import('../src/domain/rules.js');
+    const { summaryOf } = await import('../src/domain/summary.js');
+    const event = buildEvent({
+      type: 'moderation.report.resolved',
+      source: 'user',
+      aggregateId: 'report:r1',
+      aggregateVersion: 2,
+      correlationId: 'c',
+      data: { reportId: 'report:r1', reporterId: 'reporter-1', kind: 'review', itemId: 'review:e:u', outcome: 'hidden' },
+    });
+    const drafts = forReportResolved(event);
+    assert.deepEqual(drafts, [{ recipientId: 'reporter-1', type: 'report.resolved', data: { reportId: 'report:r1', kind: 'review', itemId: 'review:e:u', outcome: 'hidden' } }]);
+    assert.equal(summaryOf('report.resolved', drafts[0]!.data), 'Thank you for your report: a moderator removed the review you reported.');
   });
 });

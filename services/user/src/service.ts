@@ -2,11 +2,13 @@ import { ErasureLedger, type ServiceDefinition } from '@eventonight/platform';
 import type { UserDeps } from './application/deps.js';
 import type { UserServiceConfig } from './config.js';
 import { userRoutes } from './http/routes.js';
+import { safetyRoutes } from './http/safety-routes.js';
 import { KeycloakAccounts } from './identity/keycloak-accounts.js';
 import { exportSweepJob } from './jobs/export-sweep.js';
 import { userHandlers } from './messaging/handlers.js';
 import { EXPORTS, openExportStore, ReceivedParts } from './persistence/exports.js';
 import { openProfileStore, PROFILES } from './persistence/profiles.js';
+import { openSafetyStores, SAFETY_AGGREGATES } from './persistence/safety.js';
 
 /** Seams for tests; production uses none of them. */
 export interface UserServiceOverrides {
@@ -22,7 +24,7 @@ export function createUserService(overrides: UserServiceOverrides = {}): Service
   return {
     name: 'user',
     version: '0.1.0',
-    aggregateCollections: [PROFILES, EXPORTS],
+    aggregateCollections: [PROFILES, EXPORTS, ...SAFETY_AGGREGATES],
     async setup(context) {
       const { config, logger, db, jobLease } = context;
       const parts = new ReceivedParts(db);
@@ -32,6 +34,7 @@ export function createUserService(overrides: UserServiceOverrides = {}): Service
         ledger: new ErasureLedger(db),
         exports: await openExportStore(context),
         parts,
+        safety: await openSafetyStores(context),
         clock: overrides.clock ?? (() => new Date()),
         logger,
         identity: new KeycloakAccounts({
@@ -45,7 +48,10 @@ export function createUserService(overrides: UserServiceOverrides = {}): Service
       };
       const interval = config.USER_EXPORT_SWEEP_INTERVAL_MS;
       return {
-        routes: (host) => userRoutes(host, deps),
+        routes: (host) => {
+          userRoutes(host, deps);
+          safetyRoutes(host, { ...deps, ...deps.safety });
+        },
         handlers: userHandlers(deps),
         jobs: [exportSweepJob(deps, interval, jobLease('sweep-exports', interval))],
       };

@@ -11,8 +11,8 @@ export type Tokens = Record<CallerRole, string>;
 
 /** Fresh tokens (they live 5 minutes): taken before each phase of the sweep. */
 export async function currentTokens(world: World): Promise<Tokens> {
-  const [member, organization, service] = await Promise.all([world.member.token(), world.organization.token(), eventServiceToken()]);
-  return { member, organization, 'event-service': service };
+  const [member, organization, moderator, service] = await Promise.all([world.member.token(), world.organization.token(), world.moderator.token(), eventServiceToken()]);
+  return { member, organization, moderator, 'event-service': service };
 }
 
 const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -12,7 +12,7 @@ import type { World } from './world.js';
  * valid baseline of a state-changing route is answered with the sweep's data.
  */
 
-export type CallerRole = 'member' | 'organization' | 'event-service';
+export type CallerRole = 'member' | 'organization' | 'moderator' | 'event-service';
 
 export interface RouteSetup {
   baseline: Baseline;
@@ -33,6 +33,8 @@ const UNKNOWN_FEED_TOKEN = 'A'.repeat(43);
 const FORGED_UNSUBSCRIBE_TOKEN = `sweep.${'B'.repeat(43)}`;
 const SWEEP_PASSWORD = 'Sweep-password-2026!';
 const SIGN_AT_SEND = 'signed-when-sent';
+/** A well-formed user id nobody has. */
+const NOBODY = '00000000-0000-4000-8000-000000000000';
 
 function pathValue(op: Operation, name: string, world: World): string {
   switch (name) {
@@ -40,8 +42,18 @@ function pathValue(op: Operation, name: string, world: World): string {
       // The event service's commands edit, publish and cancel the draft; everything else reads the published event.
       return op.service === 'event' && op.method !== 'get' ? world.draftEventId : world.eventId;
     case 'userId':
+      // Blocks and suspensions name nobody real: blocking or suspending the organization would end the
+      // member's conversation with it, or its writes (ADR 0041).
+      if (op.path.startsWith('/users/me/blocks/') || op.path.startsWith('/moderation/users/')) return NOBODY;
       // Participations are listed to their owner only (anyone else gets 404).
       return op.path.endsWith('/participations') ? world.member.id : world.organization.id;
+    case 'kind':
+      // Hiding the sweep's event would take it from every other route: an item nobody wrote instead.
+      return 'review';
+    case 'itemId':
+      return 'sweep-item';
+    case 'reportId':
+      return 'sweep-report';
     case 'id':
       return op.service === 'notification' ? world.notificationId : world.organization.id;
     case 'conversationId':
@@ -67,6 +79,7 @@ function pathValue(op: Operation, name: string, world: World): string {
 }
 
 function callerOf(op: Operation): CallerRole {
+  if (op.roles.includes('moderator')) return 'moderator';
   if (op.roles.includes('organization')) return 'organization';
   if (op.roles.includes('member')) return 'member';
   if (op.path.startsWith('/internal/')) return 'event-service';
@@ -134,6 +147,17 @@ export function routeSetup(op: Operation, world: World): RouteSetup {
   };
 
   switch (key) {
+    case 'user PUT /users/me/blocks/{userId}':
+    case 'user POST /moderation/reports/{reportId}/dismiss':
+    case 'user POST /moderation/users/{userId}/suspend':
+    case 'user POST /moderation/users/{userId}/reinstate':
+      // Nobody real (see pathValue): the baseline reaches the lookup and finds nothing.
+      setup.baselineStatuses = [404];
+      break;
+    case 'user POST /reports':
+      // A report of the published event, once (a repeat answers 200 with the stored report).
+      setup.baseline.body = { kind: 'json', value: { kind: 'event', itemId: world.eventId, reason: 'spam', text: 'sweep' } };
+      break;
     case 'media GET /media':
       // Required `ids`: the member's upload (pending, so listed by nobody: an empty page).
       setup.baseline.query = [['ids', encodeURIComponent(world.assetId)]];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { call, createPublishedEvent, infra, keycloakIssuer, passwordGrant, registerAccount, waitFor, type Account, type Reply, type RunningSystem } from '@eventonight/testing';
+import { call, createPublishedEvent, grantModeratorRole, infra, keycloakIssuer, passwordGrant, registerAccount, waitFor, type Account, type Reply, type RunningSystem } from '@eventonight/testing';
 import { api, eventBody } from '../support/clients.js';
 
 /**
@@ -12,6 +12,8 @@ import { api, eventBody } from '../support/clients.js';
 export interface World {
   organization: Account;
   member: Account;
+  /** A member an operator made a moderator (ADR 0041): the caller of the moderation routes. */
+  moderator: Account;
   /** Published, with one tier; liked, attended and ordered by the member. */
   eventId: string;
   tierId: string;
@@ -60,10 +62,14 @@ function stringField(reply: Reply, field: string): string {
 
 export async function buildWorld(system: RunningSystem): Promise<World> {
   const userUrl = system.url('user');
-  const [organization, member] = await Promise.all([
+  const [organization, member, registeredModerator] = await Promise.all([
     registerAccount(userUrl, { role: 'organization', displayName: 'Sweep Organizer', organization: { name: 'Sweep Collective' } }),
     registerAccount(userUrl, { role: 'member', displayName: 'Sweep Member' }),
+    registerAccount(userUrl, { role: 'member', displayName: 'Sweep Moderator' }),
   ]);
+  await grantModeratorRole(registeredModerator.id);
+  // Its first token predates the role: every token from now on is a fresh sign-in that carries it.
+  const moderator: Account = { ...registeredModerator, token: async () => (await passwordGrant(registeredModerator.email)).token };
 
   // Followers are notified of what an organization publishes later: follow first.
   await onceKnown('follow', () => api(system, 'interaction', member, 'PUT', `/users/${organization.id}/follow`));
@@ -122,6 +128,7 @@ export async function buildWorld(system: RunningSystem): Promise<World> {
   return {
     organization,
     member,
+    moderator,
     eventId,
     tierId,
     draftEventId: stringField(draft, 'eventId'),

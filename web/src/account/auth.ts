@@ -16,7 +16,7 @@ import { needsRenewal, renewDelayMs } from './renewal';
 /** Why a session ended by itself: it could not be renewed, or its account was deleted. */
 export type SessionEnd = 'expired' | 'account-deleted';
 
-export type Role = 'member' | 'organization';
+export type Role = 'member' | 'organization' | 'moderator';
 
 export interface SignedInUser {
   id: string;
@@ -46,7 +46,7 @@ function claimsOf(accessToken: string): AccessClaims {
 
 function rolesOf(claims: AccessClaims): Role[] {
   const roles = Array.isArray(claims.realm_access?.roles) ? (claims.realm_access.roles as unknown[]) : [];
-  return roles.filter((role): role is Role => role === 'member' || role === 'organization');
+  return roles.filter((role): role is Role => role === 'member' || role === 'organization' || role === 'moderator');
 }
 
 function toSignedIn(user: User): SignedInUser {

@@ -21,6 +21,8 @@ export const useSession = defineStore('session', () => {
 
   const isMember = computed(() => user.value?.roles.includes('member') ?? false);
   const isOrganization = computed(() => user.value?.roles.includes('organization') ?? false);
+  /** Granted by an operator (ADR 0041): the moderation page and its link. */
+  const isModerator = computed(() => user.value?.roles.includes('moderator') ?? false);
 
   function requireAuth(): Auth {
     if (auth === undefined) throw new Error('the session store is used before it was started');
@@ -113,6 +115,7 @@ export const useSession = defineStore('session', () => {
     ended,
     isMember,
     isOrganization,
+    isModerator,
     start,
     signIn,
     completeSignIn,

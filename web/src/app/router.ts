@@ -5,6 +5,7 @@ import { doorRoutes } from '../door/routes';
 import { discoveryRoutes } from '../discovery/routes';
 import { organizerRoutes } from '../organizer/routes';
 import { profileRoutes } from '../profile/routes';
+import { moderationRoutes } from '../moderation/routes';
 
 /** Pages by product area; each loads on first visit so the home page ships little code. */
 export function createAppRouter(): Router {
@@ -29,6 +30,7 @@ export function createAppRouter(): Router {
       ...chatRoutes,
       ...profileRoutes,
       ...discoveryRoutes,
+      ...moderationRoutes,
       { path: '/:missing(.*)*', name: 'missing', component: () => import('./NotFoundPage.vue') },
     ],
   });

@@ -45,6 +45,8 @@ export function describeNotification(notification: NotificationView): { text: st
       return { text: `Your order of ${tickets(num('quantity'))} was refunded.`, link: orderLink };
     case 'ticket.refunded':
       return { text: `${tickets(num('quantity'))} of your event ${num('quantity') === 1 ? 'was' : 'were'} refunded${actor === null ? '' : ` to ${actor}`}.`, link: eventLink };
+    case 'report.resolved':
+      return { text: reportOutcomeInWords(str('kind'), str('outcome')), link: '/reports' };
   }
 }
 
@@ -57,4 +59,12 @@ function changeInWords(str: (key: string) => string | null): string {
   const venue = str('venueName');
   if (venue !== null) parts.push(`${parts.length === 0 ? 'moved' : 'and'} to ${[venue, str('venueAddress'), str('venueCity')].filter((part) => part !== null).join(', ')}`);
   return parts.length === 0 ? 'changed' : parts.join(' ');
+}
+
+/** What a moderator decided about a report, for the reporter (ADR 0041; the notification service's summary says the same). */
+export function reportOutcomeInWords(kind: string | null, outcome: string | null): string {
+  const what = kind === 'message' ? 'message' : kind === 'review' ? 'review' : kind === 'event' ? 'event' : kind === 'profile' ? 'profile' : 'item';
+  if (outcome === 'hidden') return `Thank you for your report: a moderator removed the ${what} you reported.`;
+  if (outcome === 'suspended') return 'Thank you for your report: a moderator suspended the account you reported.';
+  return `Thank you for your report: a moderator reviewed the ${what} and found it within the rules.`;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const ROLES = ['member', 'organization'] as const;
+/** `moderator` is granted by an operator only (docs/runbook.md), never at sign-up; a moderator also holds `member`. */
+export const ROLES = ['member', 'organization', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling, as established by a verified access token. */

@@ -1,4 +1,4 @@
-import type { AggregateStore, ErasureLedger, ExportPartState, Logger } from '@eventonight/platform';
+import type { AggregateStore, ErasureLedger, ExportPartState, Logger, RedisRateLimiter, SafetyCopies } from '@eventonight/platform';
 import type { ConversationState } from '../domain/conversation.js';
 import type { ConversationReads } from '../persistence/conversation-reads.js';
 import type { Messages } from '../persistence/messages.js';
@@ -16,6 +16,10 @@ export interface ChatDeps {
   exportParts: AggregateStore<ExportPartState>;
   clock: () => Date;
   logger: Logger;
+  /** Blocks, suspensions, hidden messages (ADR 0041). */
+  safety: SafetyCopies;
+  /** Messages per member per minute, shared by the replicas; null without Redis. */
+  limiter: { limiter: RedisRateLimiter; perMinute: number } | null;
 }
 
 /** Lost optimistic races are retried this many times before the caller sees a 409. */

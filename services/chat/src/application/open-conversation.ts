@@ -1,6 +1,7 @@
 import { AggregateAlreadyExistsError, problems } from '@eventonight/platform';
 import { conversationIdFor, newConversation, type ConversationState } from '../domain/conversation.js';
 import type { ChatDeps } from './deps.js';
+import { refuseUnsafeMessage } from './safety.js';
 import { summarizeOne, type ConversationSummary } from './summaries.js';
 
 /**
@@ -21,6 +22,7 @@ export async function openConversation(
   }
   const other = await deps.users.find(withUserId);
   if (other === null || other.deleted || (await deps.ledger.isErased(withUserId))) throw problems.notFound('No such user.');
+  await refuseUnsafeMessage(deps, me, withUserId);
   const id = conversationIdFor(me, withUserId);
   const existing = await deps.conversations.load(id);
   if (existing !== null) return { summary: await summarizeOne(deps, existing.state, me), created: false };

@@ -1,3 +1,4 @@
+import { withoutHidden } from './safety.js';
 import type { TimeCursor } from '@eventonight/platform';
 import type { MessagePage } from '../persistence/messages.js';
 import type { ChatDeps } from './deps.js';
@@ -23,5 +24,6 @@ export async function listConversations(
 /** A conversation's messages, newest first, older pages via the `before` cursor. */
 export async function listMessages(deps: ChatDeps, me: string, conversationId: string, paging: Paging): Promise<MessagePage> {
   await loadParticipating(deps, conversationId, me);
-  return deps.messages.pageBefore(conversationId, paging.cursor, paging.limit);
+  const page = await deps.messages.pageBefore(conversationId, paging.cursor, paging.limit);
+  return { ...page, items: await withoutHidden(deps, page.items) };
 }

@@ -5,6 +5,7 @@ import { applyToConversation } from './apply-message.js';
 import type { ChatDeps } from './deps.js';
 import { loadParticipating } from './load-participating.js';
 import { memberDeleted } from './problems.js';
+import { refuseUnsafeMessage, takeMessageAllowance } from './safety.js';
 
 export interface SendInput {
   messageId: string;
@@ -34,6 +35,8 @@ export async function sendMessage(
     return replay(deps, stored, me, input.text);
   }
 
+  await refuseUnsafeMessage(deps, me, otherParticipant(state, me));
+  await takeMessageAllowance(deps, me);
   const candidate: MessageDocument = {
     _id: key,
     conversationId,

@@ -4,7 +4,7 @@ import type { MessageDocument } from '../domain/message.js';
 import { encodeTimeCursor, type TimeCursor } from '@eventonight/platform';
 import type { ConversationView, MessageView } from './schemas.js';
 
-export function toConversationView(summary: ConversationSummary): ConversationView {
+export function toConversationView(summary: ConversationSummary, closed = false): ConversationView {
   const { state, me, otherId, other } = summary;
   const last = state.lastMessage;
   return {
@@ -24,6 +24,7 @@ export function toConversationView(summary: ConversationSummary): ConversationVi
     unreadCount: me.unreadCount,
     lastReadAt: me.lastReadAt?.toISOString() ?? null,
     createdAt: state.createdAt.toISOString(),
+    closed,
   };
 }
 

@@ -1,4 +1,4 @@
-import { defineRoute, type RouteHost } from '@eventonight/platform';
+import { accountSuspendedProblem, blockedProblem, defineRoute, type RouteHost } from '@eventonight/platform';
 import type { ChatDeps } from '../application/deps.js';
 import { markConversationRead } from '../application/mark-read.js';
 import { openConversation } from '../application/open-conversation.js';
@@ -33,7 +33,7 @@ export function chatRoutes(host: RouteHost, deps: ChatDeps): void {
       tags,
       body: openConversationBody,
       responses: { 200: conversationView, 201: conversationView },
-      problems: ['not-found', 'unprocessable'],
+      problems: ['not-found', 'unprocessable', blockedProblem, accountSuspendedProblem],
     },
     async ({ principal, body }) => {
       const { summary, created } = await openConversation(deps, principal.userId, body.withUserId);
@@ -60,7 +60,9 @@ export function chatRoutes(host: RouteHost, deps: ChatDeps): void {
         limit: query.limit ?? DEFAULT_LIMIT,
         ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
       });
-      return { status: 200, body: { items: page.items.map(toConversationView), nextCursor: cursorText(page.next) } };
+      const blocked = await deps.safety.blockedWith(principal.userId);
+      const items = page.items.map((summary) => toConversationView(summary, blocked.has(summary.otherId)));
+      return { status: 200, body: { items, nextCursor: cursorText(page.next) } };
     },
   );
 
@@ -99,7 +101,7 @@ export function chatRoutes(host: RouteHost, deps: ChatDeps): void {
       params: conversationIdParams,
       body: sendMessageBody,
       responses: { 200: messageView, 201: messageView },
-      problems: ['not-found', 'conflict', memberDeletedProblem, 'version-conflict'],
+      problems: ['not-found', 'conflict', memberDeletedProblem, 'version-conflict', blockedProblem, accountSuspendedProblem, 'too-many-requests'],
     },
     async ({ principal, params, body }) => {
       const { message, created } = await sendMessage(deps, principal.userId, params.conversationId, body);
@@ -123,7 +125,7 @@ export function chatRoutes(host: RouteHost, deps: ChatDeps): void {
     },
     async ({ principal, params }) => {
       const summary = await markConversationRead(deps, principal.userId, params.conversationId);
-      return { status: 200, body: toConversationView(summary) };
+      return { status: 200, body: toConversationView(summary, await deps.safety.eitherBlocks(principal.userId, summary.otherId)) };
     },
   );
 }

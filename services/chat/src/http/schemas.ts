@@ -43,6 +43,8 @@ export const conversationView = z.object({
   unreadCount: z.int(),
   lastReadAt: z.string().nullable(),
   createdAt: z.string(),
+  /** One of the two blocks the other (ADR 0041): readable, but no new messages; unblocking reopens it. */
+  closed: z.boolean(),
 });
 
 export const conversationList = z.object({ items: z.array(conversationView), nextCursor: z.string().nullable() });

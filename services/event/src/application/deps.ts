@@ -1,4 +1,4 @@
-import type { AggregateStore, ErasureLedger, ExportPartState, Logger } from '@eventonight/platform';
+import type { AggregateStore, ErasureLedger, ExportPartState, Logger, SafetyCopies } from '@eventonight/platform';
 import type { EventState } from '../domain/event.js';
 import type { EventReads } from '../persistence/event-reads.js';
 import type { CatalogueCache, Clock, TicketingNotifier } from './ports.js';
@@ -20,6 +20,8 @@ export interface EventAppDeps {
   exportParts: AggregateStore<ExportPartState>;
   /** The web app's origin (APP_URL), for links to an event's page. */
   appUrl: string;
+  /** Which events a moderator hid (ADR 0041). */
+  safety: SafetyCopies;
 }
 
 export interface VersionedEvent {

@@ -42,6 +42,15 @@ const comparators: Record<NearSort, (a: Discovered, b: Discovered) => number> = 
   popularity: (a, b) => b.participants + b.likes - (a.participants + a.likes) || byStart(a, b),
 };
 
+/** Drops the events a moderator hid (ADR 0041): they leave every list, discovery's included. */
+async function withoutHidden<T>(deps: DiscoveryDeps, entries: T[], eventOf: (entry: T) => VersionedState): Promise<T[]> {
+  const hidden = await deps.app.safety.hiddenAmong(
+    'event',
+    entries.map((entry) => eventOf(entry).state._id),
+  );
+  return hidden.size === 0 ? entries : entries.filter((entry) => !hidden.has(eventOf(entry).state._id));
+}
+
 async function withCounts(deps: DiscoveryDeps, events: VersionedState[]): Promise<Map<string, { likes: number; participants: number }>> {
   const counts = await deps.copies.popularityOf(events.map((event) => event.state._id));
   return new Map(events.map((event) => [event.state._id, { likes: counts.get(event.state._id)?.likes ?? 0, participants: counts.get(event.state._id)?.participants ?? 0 }]));
@@ -56,13 +65,14 @@ export async function nearEvents(deps: DiscoveryDeps, query: NearQuery): Promise
     center = found;
   }
   const candidates = await deps.reads.inCells(coveringCells(center, query.radiusKm), deps.app.clock(), query.category);
-  const inside: Array<{ event: VersionedState; distance: number }> = [];
+  const within: Array<{ event: VersionedState; distance: number }> = [];
   for (const event of candidates) {
     const location = event.state.venue.location;
     if (location === null) continue;
     const distance = distanceKm(center, location);
-    if (distance <= query.radiusKm) inside.push({ event, distance });
+    if (distance <= query.radiusKm) within.push({ event, distance });
   }
+  const inside = await withoutHidden(deps, within, (entry) => entry.event);
   const counts = await withCounts(
     deps,
     inside.map((entry) => entry.event),
@@ -110,7 +120,8 @@ export async function forYou(deps: DiscoveryDeps, principal: Principal, limit: n
   const unique = new Map<string, VersionedState>();
   for (const list of lists) for (const event of list) unique.set(event.state._id, event);
   const followed = new Set(followees);
-  const scored = [...unique.values()].map((event) => {
+  const visible = await withoutHidden(deps, [...unique.values()], (event) => event);
+  const scored = visible.map((event) => {
     const state = event.state;
     const reasons: string[] = [];
     let score = 0;
@@ -154,7 +165,7 @@ export async function followingFeed(deps: DiscoveryDeps, principal: Principal, l
   const unique = new Map<string, VersionedState>();
   for (const event of [...organized, ...attended]) unique.set(event.state._id, event);
   const followed = new Set(followees);
-  const events = [...unique.values()].sort(
+  const events = (await withoutHidden(deps, [...unique.values()], (event) => event)).sort(
     (a, b) => (b.state.publishedAt?.getTime() ?? 0) - (a.state.publishedAt?.getTime() ?? 0) || (a.state._id < b.state._id ? -1 : 1),
   );
   const page = events.slice(0, limit);

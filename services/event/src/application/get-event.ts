@@ -8,5 +8,7 @@ export async function getEvent(deps: EventAppDeps, principal: Principal | undefi
   if (loaded.state.status === 'draft' && loaded.state.organizerId !== principal?.userId) {
     throw problems.notFound('No such event.');
   }
+  // A hidden event is gone for everyone but moderators (ADR 0041).
+  if (principal?.roles.has('moderator') !== true && (await deps.safety.isHidden('event', eventId))) throw problems.notFound('No such event.');
   return loaded;
 }

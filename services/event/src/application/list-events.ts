@@ -20,9 +20,12 @@ export interface PublicEventFilter {
 }
 
 /** The public catalogue: published events only. */
-export function listPublishedEvents(deps: EventAppDeps, filter: PublicEventFilter, page: PageRequest): Promise<EventPage> {
+export async function listPublishedEvents(deps: EventAppDeps, filter: PublicEventFilter, page: PageRequest): Promise<EventPage> {
   const { city, ...rest } = filter;
-  return deps.reads.list({ ...rest, status: 'published', ...(city === undefined ? {} : { cityKey: cityKeyOf(city) }) }, page);
+  const found = await deps.reads.list({ ...rest, status: 'published', ...(city === undefined ? {} : { cityKey: cityKeyOf(city) }) }, page);
+  // Events a moderator hid leave the catalogue (the page may be shorter; the cursor stays right: ADR 0041).
+  const hidden = await deps.safety.hiddenAmong('event', found.items.map((item) => item.state._id));
+  return hidden.size === 0 ? found : { ...found, items: found.items.filter((item) => !hidden.has(item.state._id)) };
 }
 
 /** A deleted organization's still-valid token reads nothing of its own (401 account-deleted); before any cache. */

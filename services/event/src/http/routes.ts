@@ -145,7 +145,8 @@ export function eventRoutes(host: RouteHost, deps: EventAppDeps): void {
       const { value, hit } = await deps.catalogue.read(`event:${params.eventId}`, eventView, async () => {
         const found = await getEvent(deps, principal, params.eventId);
         // A draft is its organizer's alone: served, never shared through the cache.
-        return { value: toView(found), share: found.state.status !== 'draft' };
+        // A moderator may read a hidden event: never shared either.
+        return { value: toView(found), share: found.state.status !== 'draft' && principal?.roles.has('moderator') !== true };
       });
       return { status: 200, body: value, headers: { ...etagOf(value.version), ...cacheHeader(hit) } };
     },

@@ -1,4 +1,4 @@
-import type { AggregateStore, ErasureLedger, ExportPartState, Logger } from '@eventonight/platform';
+import type { AggregateStore, ErasureLedger, ExportPartState, Logger, RedisRateLimiter, SafetyCopies } from '@eventonight/platform';
 import type { FollowState, LikeState, ParticipationState, ReviewState } from '../domain/relations.js';
 import type { Copies } from '../persistence/copies.js';
 import type { InteractionReads } from '../persistence/reads.js';
@@ -19,4 +19,8 @@ export interface InteractionDeps {
   reads: InteractionReads;
   clock: Clock;
   logger: Logger;
+  /** Blocks, suspensions, hidden reviews (ADR 0041). */
+  safety: SafetyCopies;
+  /** Reviews per member per minute, shared by the replicas; null without Redis. */
+  limiter: { limiter: RedisRateLimiter; perMinute: number } | null;
 }

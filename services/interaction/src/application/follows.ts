@@ -6,6 +6,7 @@ import type { InteractionDeps } from './deps.js';
 import { asLiveCaller } from './event-gate.js';
 import { selfFollow } from './problem-kinds.js';
 import { decideAndWrite, type Outcome } from './write-once.js';
+import { refuseUnsafeFollow } from './safety.js';
 
 function refuseSelf(followerId: string, followeeId: string): void {
   if (followerId === followeeId) throw problemOf(selfFollow, 'You cannot follow yourself.', { extensions: { reason: 'self-follow' } });
@@ -21,6 +22,7 @@ export async function knownUser(deps: InteractionDeps, userId: string): Promise<
 /** Following oneself is a well-formed request the rules refuse (422); anyone else who exists may be followed. */
 export async function followCommand(deps: InteractionDeps, followerId: string, followeeId: string): Promise<Outcome> {
   refuseSelf(followerId, followeeId);
+  await refuseUnsafeFollow(deps, followerId, followeeId);
   // Organizations and members alike (ADR 0040): the followee need only exist.
   await asLiveCaller(deps, followerId, () => knownUser(deps, followeeId));
   const id = relationId('follow', followeeId, followerId);

@@ -1,3 +1,4 @@
+import { visibleReviews } from './safety.js';
 import { problems } from '@eventonight/platform';
 import { relationId } from '../domain/keys.js';
 import type { EventCopy } from '../domain/copies.js';
@@ -56,10 +57,11 @@ async function withUsers<T>(deps: InteractionDeps, page: Page<T>, userIdOf: (ite
   return { items, next: page.next };
 }
 
-export async function reviewsOfEvent(deps: InteractionDeps, eventId: string, request: PageRequest) {
+export async function reviewsOfEvent(deps: InteractionDeps, eventId: string, request: PageRequest, callerId?: string) {
   await visibleEvent(deps, eventId);
   const page = await deps.reads.reviewsOf(eventId, request.limit, request.after);
-  return withUsers<ReviewState>(deps, page, (review) => review.userId);
+  const withAuthors = await withUsers<ReviewState>(deps, page, (review) => review.userId);
+  return { ...withAuthors, items: await visibleReviews(deps, callerId, withAuthors.items) };
 }
 
 export async function followersOfUser(deps: InteractionDeps, userId: string, request: PageRequest) {

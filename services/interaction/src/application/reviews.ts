@@ -7,6 +7,7 @@ import type { InteractionDeps } from './deps.js';
 import { asLiveCaller, eventFor } from './event-gate.js';
 import { isParticipant } from './participations.js';
 import { decideAndWrite, type Outcome } from './write-once.js';
+import { refuseUnsafeReview } from './safety.js';
 
 export interface ReviewInput {
   rating: number;
@@ -23,6 +24,7 @@ export async function putReviewCommand(
   eventId: string,
   input: ReviewInput,
 ): Promise<{ outcome: Outcome; review: ReviewState }> {
+  await refuseUnsafeReview(deps, userId);
   const now = deps.clock();
   const event = await asLiveCaller(deps, userId, () => eventFor(deps, eventId, (copy) => refuseReview(copy, now)));
   if (!(await isParticipant(deps, userId, eventId))) {

@@ -1,4 +1,4 @@
-import { defineRoute, type RouteHost } from '@eventonight/platform';
+import { accountSuspendedProblem, defineRoute, type RouteHost } from '@eventonight/platform';
 import type { InteractionDeps } from '../application/deps.js';
 import { eventCancelled, eventNotStarted, eventOver } from '../application/problem-kinds.js';
 import { likeEventCommand, unlikeEventCommand } from '../application/likes.js';
@@ -104,7 +104,7 @@ export function eventInteractionRoutes(host: RouteHost, deps: InteractionDeps): 
       params: eventIdParams,
       body: reviewBody,
       responses: { 200: reviewView, 201: reviewView },
-      problems: ['forbidden', 'not-found', eventCancelled, eventNotStarted, 'version-conflict'],
+      problems: ['forbidden', 'not-found', eventCancelled, eventNotStarted, 'version-conflict', accountSuspendedProblem, 'too-many-requests'],
     },
     async ({ principal, params, body }) => {
       const { outcome, review } = await putReviewCommand(deps, principal.userId, params.eventId, body);
@@ -152,16 +152,19 @@ export function eventInteractionRoutes(host: RouteHost, deps: InteractionDeps): 
       method: 'get',
       path: '/events/:eventId/reviews',
       summary: 'Reviews of an event, newest first',
-      description: '404 unknown or draft event; 422 a `cursor` that is not the `nextCursor` of a page of this API.',
+      description:
+        '404 unknown or draft event; 422 a `cursor` that is not the `nextCursor` of a page of this API. Hidden reviews are left out; ' +
+        'with a token, so are those of members blocked either way (a page may then be shorter than `limit`).',
       tags,
-      auth: 'public',
+      auth: 'optional',
       params: eventIdParams,
       query: pageQuery,
       responses: { 200: reviewList },
       problems: ['not-found', 'unprocessable'],
     },
-    async ({ params, query }) => {
-      const page = await reviewsOfEvent(deps, params.eventId, { limit: query.limit, ...(query.cursor === undefined ? {} : { after: query.cursor }) });
+    async ({ params, query, principal }) => {
+      const request = { limit: query.limit, ...(query.cursor === undefined ? {} : { after: query.cursor }) };
+      const page = await reviewsOfEvent(deps, params.eventId, request, principal?.userId);
       return { status: 200, body: toReviewList(page) };
     },
   );

@@ -1,4 +1,4 @@
-import { defineRoute, type RouteHost } from '@eventonight/platform';
+import { accountSuspendedProblem, blockedProblem, defineRoute, type RouteHost } from '@eventonight/platform';
 import type { InteractionDeps } from '../application/deps.js';
 import { selfFollow } from '../application/problem-kinds.js';
 import { followCommand, unfollowCommand } from '../application/follows.js';
@@ -24,7 +24,7 @@ export function userInteractionRoutes(host: RouteHost, deps: InteractionDeps): v
       tags,
       params: userIdParams,
       responses: { 200: followView, 201: followView },
-      problems: ['not-found', selfFollow, 'version-conflict'],
+      problems: ['not-found', selfFollow, 'version-conflict', blockedProblem, accountSuspendedProblem],
     },
     async ({ principal, params }) => {
       const outcome = await followCommand(deps, principal.userId, params.userId);

@@ -15,6 +15,8 @@ export const NOTIFICATION_TYPES = [
   'ticket.sold',
   'order.refunded',
   'ticket.refunded',
+  /** A moderator closed a report the member filed (ADR 0041). */
+  'report.resolved',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

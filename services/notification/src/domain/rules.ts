@@ -51,6 +51,12 @@ export function forTicketPurchase(event: DomainEvent<'ticketing.ticket.purchased
   return drafts;
 }
 
+/** The reporter learns what a moderator decided about what they reported (ADR 0041). */
+export function forReportResolved(event: DomainEvent<'moderation.report.resolved'>): NotificationDraft[] {
+  const { reportId, reporterId, kind, itemId, outcome } = event.data;
+  return [{ recipientId: reporterId, type: 'report.resolved', data: { reportId, kind, itemId, outcome } }];
+}
+
 /** The buyer gets the money back; the organizer learns the seats and revenue are gone. */
 export function forRefund(event: DomainEvent<'ticketing.order.refunded'>): NotificationDraft[] {
   const { orderId, eventId, buyerId, organizerId, quantity } = event.data;

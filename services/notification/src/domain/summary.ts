@@ -37,6 +37,8 @@ export function summaryOf(type: NotificationType, data: NotificationData): strin
       return `Your order of ${tickets(num('quantity'))} was refunded.`;
     case 'ticket.refunded':
       return `${tickets(num('quantity'))} of your event were refunded.`;
+    case 'report.resolved':
+      return reportOutcomeInWords(str('kind'), str('outcome'));
   }
 }
 
@@ -46,4 +48,12 @@ function changeInWords(str: (key: string) => string | null): string {
   if (str('previousStartsAt') !== null) parts.push(`now starts at ${str('startsAt') ?? '?'} (was ${str('previousStartsAt') ?? '?'})`);
   if (str('venueName') !== null) parts.push(`now takes place at ${str('venueName') ?? ''}, ${str('venueAddress') ?? ''}, ${str('venueCity') ?? ''}`);
   return parts.length === 0 ? 'changed' : parts.join(' and ');
+}
+
+/** What a moderator decided about a report, for the reporter (web/src/notifications/describe.ts says the same). */
+export function reportOutcomeInWords(kind: string | null, outcome: string | null): string {
+  const what = kind === 'message' ? 'message' : kind === 'review' ? 'review' : kind === 'event' ? 'event' : kind === 'profile' ? 'profile' : 'item';
+  if (outcome === 'hidden') return `Thank you for your report: a moderator removed the ${what} you reported.`;
+  if (outcome === 'suspended') return 'Thank you for your report: a moderator suspended the account you reported.';
+  return `Thank you for your report: a moderator reviewed the ${what} and found it within the rules.`;
 }

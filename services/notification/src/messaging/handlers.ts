@@ -17,6 +17,7 @@ import {
   eventChangeData,
   fanOutData,
   forChatMessage,
+  forReportResolved,
   forFollow,
   forLike,
   forParticipation,
@@ -81,6 +82,9 @@ export function notificationHandlers(deps: ErasureDeps, mail: MailQueueDeps | nu
     'interaction.participation.removed': async (event) => {
       await participation(event.data.userId, event.data.eventId, false, event.aggregateVersion);
       deps.pusher.eventActivity(event.data.eventId, 'participants');
+    },
+    'moderation.report.resolved': async (event) => {
+      await deliver(deps, forReportResolved(event), sourceOf(event));
     },
     'chat.message.sent': async (event) => {
       await deliver(deps, forChatMessage(event), sourceOf(event));

@@ -1,6 +1,7 @@
 import type { ErasureLedger, Logger } from '@eventonight/platform';
 import type { ExportStore, ReceivedParts } from '../persistence/exports.js';
 import type { ProfileStore } from '../persistence/profiles.js';
+import type { SafetyStores } from '../persistence/safety.js';
 import type { IdentityProvider } from './identity-provider.js';
 
 /** What reading a caller's own profile needs: the profiles and the erased ids (ADR 0027). */
@@ -18,4 +19,6 @@ export interface ExportDeps extends ProfileDeps {
 
 export interface UserDeps extends ExportDeps {
   identity: IdentityProvider;
+  /** Blocks, reports and moderation (ADR 0041). */
+  safety: SafetyStores;
 }

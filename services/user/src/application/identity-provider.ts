@@ -16,6 +16,8 @@ export interface IdentityProvider {
   confirmEmail(userId: string, email: string): Promise<void>;
   /** Deletes the account; an account already gone is not an error. */
   deleteAccount(userId: string): Promise<void>;
+  /** Disables (suspension) or enables an account; disabling also ends its sessions (ADR 0041). */
+  setEnabled(userId: string, enabled: boolean): Promise<void>;
 }
 
 /** The email (= username) is already registered. */

@@ -1,3 +1,5 @@
+import { isRestricted } from './moderation.js';
+import type { SafetyStores } from '../persistence/safety.js';
 import { problems, type Principal } from '@eventonight/platform';
 import { isActive, type ActiveProfile } from '../domain/profile.js';
 import { encodeCursor, type Cursor } from '../persistence/cursor.js';
@@ -17,9 +19,11 @@ export async function getOwnProfile(deps: ProfileDeps, principal: Principal): Pr
 }
 
 /** Anyone's public profile; unknown and deleted ids are the same 404. */
-export async function getPublicProfile(store: ProfileStore, userId: string): Promise<ActiveProfile> {
+export async function getPublicProfile(store: ProfileStore, userId: string, safety?: Pick<SafetyStores, 'items'>): Promise<ActiveProfile> {
   const loaded = await store.load(userId);
   if (loaded === null || !isActive(loaded.state)) throw notFound();
+  // A profile a moderator hid is gone for everyone (ADR 0041).
+  if (safety !== undefined && (await isRestricted(safety, 'profile', userId))) throw notFound();
   return loaded.state;
 }
 

@@ -196,7 +196,7 @@ export function userRoutes(host: RouteHost, deps: UserDeps): void {
       responses: { 200: publicProfileSchema },
       problems: ['not-found'],
     },
-    async ({ params }) => ({ status: 200, body: publicView(await getPublicProfile(store, params.id)) }),
+    async ({ params }) => ({ status: 200, body: publicView(await getPublicProfile(store, params.id, deps.safety)) }),
   );
 }
 

@@ -84,6 +84,11 @@ export class KeycloakAccounts implements IdentityProvider {
     }
   }
 
+  async setEnabled(userId: string, enabled: boolean): Promise<void> {
+    await this.call(enabled ? 'enable account' : 'disable account', () => this.client.users.update({ id: userId }, { enabled }));
+    if (!enabled) await this.call('end sessions', () => this.client.users.logout({ id: userId }));
+  }
+
   private async roleId(role: Role): Promise<string> {
     const cached = this.roleIds.get(role);
     if (cached !== undefined) return cached;

@@ -34,6 +34,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                closed: boolean;
                                 conversationId: string;
                                 createdAt: string;
                                 lastMessage: {
@@ -146,6 +147,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            closed: boolean;
                             conversationId: string;
                             createdAt: string;
                             lastMessage: {
@@ -174,6 +176,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            closed: boolean;
                             conversationId: string;
                             createdAt: string;
                             lastMessage: {
@@ -219,6 +222,18 @@ export interface paths {
                         };
                     };
                 };
+                /** @description `https://eventonight.dev/problems/account-suspended` Account suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-suspended";
+                        };
+                    };
+                };
                 /** @description `https://eventonight.dev/problems/not-found` Not found */
                 404: {
                     headers: {
@@ -228,6 +243,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
                             type?: "https://eventonight.dev/problems/not-found";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/blocked` Blocked */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/blocked";
                         };
                     };
                 };
@@ -494,6 +521,18 @@ export interface paths {
                         };
                     };
                 };
+                /** @description `https://eventonight.dev/problems/account-suspended` Account suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-suspended";
+                        };
+                    };
+                };
                 /** @description `https://eventonight.dev/problems/not-found` Not found */
                 404: {
                     headers: {
@@ -506,7 +545,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `https://eventonight.dev/problems/conflict` Conflict; `https://eventonight.dev/problems/member-deleted` Member deleted; `https://eventonight.dev/problems/version-conflict` Version conflict */
+                /** @description `https://eventonight.dev/problems/blocked` Blocked; `https://eventonight.dev/problems/conflict` Conflict; `https://eventonight.dev/problems/member-deleted` Member deleted; `https://eventonight.dev/problems/version-conflict` Version conflict */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -514,7 +553,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            type?: "https://eventonight.dev/problems/conflict" | "https://eventonight.dev/problems/member-deleted" | "https://eventonight.dev/problems/version-conflict";
+                            type?: "https://eventonight.dev/problems/blocked" | "https://eventonight.dev/problems/conflict" | "https://eventonight.dev/problems/member-deleted" | "https://eventonight.dev/problems/version-conflict";
                         };
                     };
                 };
@@ -539,6 +578,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
                             type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/too-many-requests` Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/too-many-requests";
                         };
                     };
                 };
@@ -605,6 +656,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            closed: boolean;
                             conversationId: string;
                             createdAt: string;
                             lastMessage: {

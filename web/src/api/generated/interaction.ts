@@ -656,7 +656,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `https://eventonight.dev/problems/forbidden` Forbidden */
+                /** @description `https://eventonight.dev/problems/account-suspended` Account suspended; `https://eventonight.dev/problems/forbidden` Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -664,7 +664,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            type?: "https://eventonight.dev/problems/forbidden";
+                            type?: "https://eventonight.dev/problems/account-suspended" | "https://eventonight.dev/problems/forbidden";
                         };
                     };
                 };
@@ -728,6 +728,18 @@ export interface paths {
                         };
                     };
                 };
+                /** @description `https://eventonight.dev/problems/too-many-requests` Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/too-many-requests";
+                        };
+                    };
+                };
                 /** @description `https://eventonight.dev/problems/internal` Internal server error */
                 500: {
                     headers: {
@@ -770,7 +782,7 @@ export interface paths {
         };
         /**
          * Reviews of an event, newest first
-         * @description 404 unknown or draft event; 422 a `cursor` that is not the `nextCursor` of a page of this API.
+         * @description 404 unknown or draft event; 422 a `cursor` that is not the `nextCursor` of a page of this API. Hidden reviews are left out; with a token, so are those of members blocked either way (a page may then be shorter than `limit`).
          */
         get: {
             parameters: {
@@ -823,6 +835,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
                             type?: "https://eventonight.dev/problems/bad-request" | "https://eventonight.dev/problems/validation";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/account-deleted` Account deleted; `https://eventonight.dev/problems/unauthorized` Authentication required */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-deleted" | "https://eventonight.dev/problems/unauthorized";
                         };
                     };
                 };
@@ -1050,6 +1074,18 @@ export interface paths {
                         };
                     };
                 };
+                /** @description `https://eventonight.dev/problems/account-suspended` Account suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/account-suspended";
+                        };
+                    };
+                };
                 /** @description `https://eventonight.dev/problems/not-found` Not found */
                 404: {
                     headers: {
@@ -1062,7 +1098,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `https://eventonight.dev/problems/version-conflict` Version conflict */
+                /** @description `https://eventonight.dev/problems/blocked` Blocked; `https://eventonight.dev/problems/version-conflict` Version conflict */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1070,7 +1106,7 @@ export interface paths {
                     content: {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
-                            type?: "https://eventonight.dev/problems/version-conflict";
+                            type?: "https://eventonight.dev/problems/blocked" | "https://eventonight.dev/problems/version-conflict";
                         };
                     };
                 };

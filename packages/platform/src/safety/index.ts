@@ -1,0 +1,2 @@
+export * from './safety-copies.js';
+export * from './rate-limit.js';
