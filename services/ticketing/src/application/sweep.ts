@@ -32,7 +32,8 @@ export async function sweep(deps: TicketingDeps): Promise<SweepReport> {
         const expired = claim.expiresAt.getTime() <= now;
         const stale = claim.createdAt.getTime() + deps.pendingTimeoutMs <= now;
         if (order === null) {
-          if (expired || stale) {
+          // A waiting-list offer has no order until taken: only its own expiry ends it.
+          if (expired || (stale && claim.offer !== true)) {
             if (await releaseClaim(deps, { eventId: state._id, tierId: tier.tierId, orderId: claim.orderId })) report.orphansReleased += 1;
           }
           continue;

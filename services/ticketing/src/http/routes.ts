@@ -12,6 +12,7 @@ import { recordStripeEvent } from '../application/stripe-events.js';
 import { validateTicket } from '../application/validate-ticket.js';
 import { pageOf } from '../persistence/lists.js';
 import { presentOrder, presentTicket } from './presenter.js';
+import { waitingListRoutes } from './waiting-list-routes.js';
 import {
   attendeesQuery,
   availabilityView,
@@ -169,6 +170,7 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
   );
 
   calendarFeedRoutes(host, deps);
+  waitingListRoutes(host, deps);
 
   defineRoute(
     host,
