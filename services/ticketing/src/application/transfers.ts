@@ -23,11 +23,12 @@ export async function transferTicket(
   input: { ticketId: string; recipientId: string },
 ): Promise<TicketState> {
   await deps.ledger.refuseErased(principal.userId);
+  // Someone else's ticket is not found, whatever the recipient (BOLA).
+  const owned = await deps.tickets.load(input.ticketId);
+  if (owned === null || owned.state.holderId !== principal.userId) throw transferProblems.notYours();
   if (input.recipientId === principal.userId) throw transferProblems.toSelf();
   const recipient = await deps.users.find(input.recipientId);
   if (recipient === null || recipient.deleted || (await deps.ledger.isErased(input.recipientId))) throw transferProblems.unknownRecipient();
-  const owned = await deps.tickets.load(input.ticketId);
-  if (owned === null || owned.state.holderId !== principal.userId) throw transferProblems.notYours();
   const event = await deps.inventories.load(owned.state.eventId);
   if (event === null) throw ticketingProblems.eventNotFound();
   return retryOnVersionConflict(5, async () => {
