@@ -15,6 +15,8 @@ export const NOTIFICATION_TYPES = [
   'ticket.sold',
   'order.refunded',
   'ticket.refunded',
+  'waitlist.offered',
+  'ticket.transferred',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -37,6 +37,10 @@ export function summaryOf(type: NotificationType, data: NotificationData): strin
       return `Your order of ${tickets(num('quantity'))} was refunded.`;
     case 'ticket.refunded':
       return `${tickets(num('quantity'))} of your event were refunded.`;
+    case 'waitlist.offered':
+      return `Your turn: ${tickets(num('quantity'))} for ${str('title') ?? 'an event'} are held for you until ${str('expiresAt') ?? '?'}.`;
+    case 'ticket.transferred':
+      return str('direction') === 'received' ? `You received a ticket for ${str('title') ?? 'an event'}.` : `You gave your ticket for ${str('title') ?? 'an event'} away.`;
   }
 }
 
