@@ -9,7 +9,7 @@ export const transferProblems = {
     problems.conflict(status === 'used' ? 'This ticket was already used at the door; it cannot be given away.' : 'This ticket is no longer valid; it cannot be given away.'),
   toSelf: () => problems.unprocessable('You already hold this ticket: choose another member.', { reason: 'transfer-to-self' }),
   unknownRecipient: () =>
-    problems.unprocessable('No member with this id is known: ask them for the member id shown on their profile page.', { reason: 'unknown-recipient' }),
+    problems.unprocessable('No member with this id is known: ask them for the member id shown on their My tickets page.', { reason: 'unknown-recipient' }),
 };
 
 /**
