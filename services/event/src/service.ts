@@ -78,7 +78,7 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
       logger.info({ dualPath: ticketingUrl !== undefined, catalogueCache: cache !== null }, 'event service wired');
       return {
         routes: (host) => eventRoutes(host, deps),
-        // Consumed since ADR 0027: erasure and data export, nothing else.
+        // Consumed since ADR 0027: erasure and data export; since ADR 0039 ticketing.tier.changed.
         handlers: privacyHandlers(deps),
         jobs: [
           completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS, jobLease('complete-ended-events', config.EVENT_COMPLETION_INTERVAL_MS)),

@@ -85,5 +85,7 @@ export const tierChanged = defineEvent(
     capacity: z.number().int().nonnegative(),
     salesClosed: z.boolean(),
     added: z.boolean(),
+    priceMinor: z.number().int().nonnegative().optional(),
+    currency: z.string().regex(/^[a-z]{3}$/).optional(),
   }),
 );

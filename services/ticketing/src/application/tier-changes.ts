@@ -49,7 +49,16 @@ function viewOf(tier: Tier): TierView {
 function tierChanged(eventId: string, tier: Tier, added: boolean): PendingEvent {
   return {
     type: 'ticketing.tier.changed',
-    data: { eventId, tierId: tier.tierId, name: tier.name, capacity: tier.capacity, salesClosed: tier.salesClosed === true, added },
+    data: {
+      eventId,
+      tierId: tier.tierId,
+      name: tier.name,
+      capacity: tier.capacity,
+      salesClosed: tier.salesClosed === true,
+      added,
+      priceMinor: tier.priceMinor,
+      currency: tier.currency,
+    },
   };
 }
 
