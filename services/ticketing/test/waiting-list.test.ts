@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { freshDatabase, startTestIssuer, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import { eraseUser } from '../src/application/erase-user.js';
 import { sweep } from '../src/application/sweep.js';
 import type { WaitEntry } from '../src/domain/inventory.js';
 import { call, checkoutCall, countsOf, newUser, postWebhook, publishEvent, sessionEvent, startTicketing, type TestEvent, type TestTicketing } from './helpers.js';
@@ -157,6 +158,12 @@ describe('ticketing: waiting list', () => {
     assert.equal(mine.body['state'], 'taken');
     const counts = await countsOf(ticketing.deps, event.eventId, event.tierId);
     assert.deepEqual({ sold: counts.sold, held: counts.held }, { sold: 1, held: 0 });
+
+    // An erased member's place in line goes with their account (ADR 0027).
+    const erased = await newUser(issuer, 'member');
+    assert.equal((await join(erased.token, event)).status, 201);
+    await eraseUser(ticketing.deps, erased.id);
+    assert.deepEqual((await entriesOf(event)).map((e) => e.userId).filter((id) => id === erased.id), []);
 
     // The second leaves; leaving twice is fine.
     const left = await call(url(), 'DELETE', `/events/${event.eventId}/tiers/${event.tierId}/waiting-list/me`, { token: second.token });

@@ -2,6 +2,7 @@ import { forgetExportParts } from '@eventonight/platform';
 import type { OrderState } from '../domain/order.js';
 import type { TicketingDeps } from './deps.js';
 import { expireOrder } from './settle-order.js';
+import { leaveAllWaitingLists } from './waiting-list.js';
 
 export interface ErasureReport {
   /** Open orders (seats held, not paid) closed, their seats back on sale. */
@@ -24,6 +25,8 @@ export async function eraseUser(deps: TicketingDeps, userId: string): Promise<Er
   await deps.users.collection.deleteOne({ _id: userId });
   await deps.calendarFeeds.deleteOne({ _id: userId });
   await forgetExportParts(deps.exportParts.collection, userId);
+  // Their places in line go too (ADR 0039); an offer they held passes to the next.
+  await leaveAllWaitingLists(deps, userId);
   return { released: await closeOpenOrders(deps, userId) };
 }
 

@@ -115,3 +115,21 @@ export async function takeOffer(deps: TicketingDeps, principal: Principal, input
     idempotencyKey: offerKeyOf(input.eventId, view.entryId),
   });
 }
+
+/**
+ * An erased member (ADR 0027) leaves every waiting list; an offer they held passes on. The scan
+ * reads every inventory, as the sweeper does; erasures are rare.
+ */
+export async function leaveAllWaitingLists(deps: TicketingDeps, userId: string): Promise<number> {
+  let left = 0;
+  const inventories = deps.inventories.collection.find({}, { projection: { _id: 1, tiers: 1 } });
+  for await (const inventory of inventories) {
+    const state = inventory as unknown as Pick<InventoryState, '_id' | 'tiers'>;
+    for (const tier of state.tiers) {
+      if (!(tier.waiting ?? []).some((entry) => entry.userId === userId)) continue;
+      await leaveWaitingList(deps, { userId } as Principal, { eventId: state._id, tierId: tier.tierId });
+      left += 1;
+    }
+  }
+  return left;
+}
