@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
 import { buildEvent } from '@eventonight/contracts';
+import { deleteServiceQueues, freshDatabase, infra, mailpit, startTestIssuer, uniqueName, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
+import type { RunningNotificationService } from '../src/service.js';
+import { startNotification, Upstream } from './helpers.js';
 import { forTicketTransfer, forWaitlistOffer } from '../src/domain/rules.js';
 import { summaryOf } from '../src/domain/summary.js';
 import { renderTicketTransferred, renderWaitlistOffer } from '../src/mail/waiting-list.js';
@@ -41,5 +45,47 @@ describe('notification: waiting-list offers and ticket transfers', () => {
     assert.deepEqual(drafts.map((d) => [d.recipientId, d.data['direction']]), [['b', 'received'], ['a', 'given']]);
     assert.equal(summaryOf('ticket.transferred', drafts[0]?.data ?? {}), 'You received a ticket for Night.');
     assert.match(renderTicketTransferred(event.data, { reader, links }).subject, /changed hands/);
+  });
+});
+
+describe('notification: a waiting-list offer through RabbitMQ and the real SMTP server', () => {
+  let database: TestDatabase;
+  let issuer: TestIssuer;
+  let service: RunningNotificationService;
+  let upstream: Upstream;
+  const name = uniqueName('notification-waitlist');
+
+  before(async () => {
+    database = await freshDatabase('notification_waitlist');
+    issuer = await startTestIssuer();
+    service = await startNotification({ database: database.name, issuer, name, extra: { SMTP_URL: infra.smtpUrl, MAIL_POLL_INTERVAL_MS: '200' } });
+    upstream = await Upstream.open();
+  });
+  after(async () => {
+    await upstream?.close();
+    await service?.close();
+    await deleteServiceQueues(name);
+    await issuer?.close();
+    await database?.dispose();
+  });
+
+  it('the member in line gets one notification and one mail, even when the offer is delivered twice', async () => {
+    const member = { id: `member-${randomUUID()}`, email: `${uniqueName('waiter')}@mail.test` };
+    upstream.publish(upstream.event('user.contact.changed', { userId: member.id, email: member.email }, member.id, 1));
+    await waitFor(async () => ((await service.db.collection('contacts').countDocuments({ _id: member.id as never })) === 1 ? true : undefined), { what: 'the address kept' });
+    const offer = upstream.event(
+      'ticketing.waitlist.offered',
+      { eventId: 'evt-1', tierId: 'tier-1', userId: member.id, entryId: 'wl_tier-1_1', quantity: 1, expiresAt: new Date(Date.now() + 1_800_000).toISOString(), eventTitle: 'Harbour Jazz Night', tierName: 'Standard' },
+      'evt-1',
+      7,
+    );
+    upstream.publish(offer);
+    upstream.publish(offer);
+    const [summary] = await waitFor(async () => ((await mailpit.to(member.email)).length > 0 ? mailpit.to(member.email) : undefined), { what: 'the offer in Mailpit', timeoutMs: 20_000 });
+    assert.match(summary?.Subject ?? '', /^Your turn: 1 ticket for Harbour Jazz Night held until/);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal((await mailpit.to(member.email)).length, 1, 'a redelivered offer is not mailed again');
+    const stored = await service.db.collection('notifications').find({ recipientId: member.id }).toArray();
+    assert.deepEqual(stored.map((n) => n['type']), ['waitlist.offered']);
   });
 });
