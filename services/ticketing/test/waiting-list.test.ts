@@ -130,6 +130,9 @@ describe('ticketing: waiting list', () => {
     assert.deepEqual(await entriesOf(event), []);
     const counts = await countsOf(ticketing.deps, event.eventId, event.tierId);
     assert.equal(counts.held, 0);
+    // Lapsed offers leave no claim behind once swept.
+    await sweep(ticketing.deps);
+    assert.equal((await countsOf(ticketing.deps, event.eventId, event.tierId)).claims.filter((c) => c.offer === true).length, 0);
   });
 
   it('an offer is taken through checkout and paid; an expired offer cannot be taken', async () => {

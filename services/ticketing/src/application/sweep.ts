@@ -53,6 +53,8 @@ export async function sweep(deps: TicketingDeps): Promise<SweepReport> {
 async function pruneSettled(deps: TicketingDeps, eventId: string, statusOf: Map<string, OrderStatus | null>): Promise<number> {
   const isFinal = (claim: Claim) => {
     const status = statusOf.get(claim.orderId);
+    // A lapsed waiting-list offer never taken has no order: its entry left the line in the release's write.
+    if (claim.offer === true && claim.state === 'released' && status === null) return true;
     if (status === undefined || status === null) return false;
     // A sold claim goes only once its order shows the sale; a released one once the order is closed.
     return claim.state === 'sold' ? status === 'paid' || status === 'refunded' : FINAL_STATUSES.has(status);
