@@ -84,7 +84,7 @@ export function eventService(overrides: EventServiceOverrides = {}): ServiceDefi
       const discovery = await wireDiscovery(db, store, deps);
       return {
         routes: (host) => (eventRoutes(host, deps), discovery.routes(host)),
-        // Consumed since ADR 0027: erasure and data export; since ADR 0040 discovery's copies; since ADR 0041 blocks and hidden items.
+        // Consumed since ADR 0027: erasure and data export; since ADR 0039 ticketing.tier.changed; since ADR 0040 discovery's copies; since ADR 0041 blocks and hidden items.
         handlers: discovery.handlers({ ...privacyHandlers(deps), ...safetyHandlers(deps.safety) }),
         jobs: [
           completionJob(deps, config.EVENT_COMPLETION_INTERVAL_MS, jobLease('complete-ended-events', config.EVENT_COMPLETION_INTERVAL_MS)),

@@ -165,7 +165,7 @@ describe('notification documents', () => {
   });
 
   it('every type a rule produces is a type users can mute', () => {
-    const produced = ['follower.new', 'event.published', 'event.cancelled', 'event.changed', 'event.reminder', 'event.liked', 'event.reviewed', 'event.participation', 'chat.message', 'ticket.purchased', 'ticket.sold', 'order.refunded', 'ticket.refunded', 'report.resolved'];
+    const produced = ['follower.new', 'event.published', 'event.cancelled', 'event.changed', 'event.reminder', 'event.liked', 'event.reviewed', 'event.participation', 'chat.message', 'ticket.purchased', 'ticket.sold', 'order.refunded', 'ticket.refunded', 'report.resolved', 'waitlist.offered', 'ticket.transferred'];
     assert.deepEqual([...NOTIFICATION_TYPES].sort(), produced.sort());
   });
 });

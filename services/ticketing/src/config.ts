@@ -20,6 +20,8 @@ export const ticketingServiceConfig = z.object({
   /** A pending order (hold but no session) older than this is presumed crashed and swept. */
   PENDING_ORDER_TIMEOUT_MS: positiveInt(120_000),
   SWEEP_INTERVAL_MS: positiveInt(60_000),
+  /** How long a waiting-list offer holds its seats for the member (ADR 0039): 30 min. */
+  WAITLIST_OFFER_TTL_MS: positiveInt(1_800_000),
   WEBHOOK_POLL_INTERVAL_MS: positiveInt(1_000),
   /** `azp` of the only client allowed on /internal routes. */
   INTERNAL_CALLER_AZP: nonEmptyString().default('event-service'),

@@ -71,10 +71,11 @@ export function ticketingService(overrides: TicketingServiceOverrides = {}): Ser
         inventoryQueue: new KeyedQueue(),
         inventoryWrites: new InventoryGroupCommit({
           load: (eventId) => inventories.load(eventId),
-          update: (eventId, version, tiers) => inventories.update(eventId, version, { tiers }, []),
+          update: (eventId, version, tiers, events) => inventories.update(eventId, version, { tiers }, events),
         }),
         sessionTtlMs: config.CHECKOUT_SESSION_TTL_SEC * 1000,
         pendingTimeoutMs: config.PENDING_ORDER_TIMEOUT_MS,
+        offerTtlMs: config.WAITLIST_OFFER_TTL_MS,
         logger,
         metrics,
       };

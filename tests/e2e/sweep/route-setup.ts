@@ -66,6 +66,12 @@ function pathValue(op: Operation, name: string, world: World): string {
     case 'exportId':
       // The member's own ready export (anyone else's is 404).
       return world.exportId;
+    case 'tierId':
+      // The published event's first tier (waiting list, tier changes: ADR 0039).
+      return world.tierId;
+    case 'ticketId':
+      // A well-formed id of no ticket: a transfer's baseline reaches the lookup and finds nothing.
+      return 'tkt_sweep_unknown';
     case 'token':
       // A calendar feed's key, well-formed but no feed's (a real one is the calendar tests' story).
       return UNKNOWN_FEED_TOKEN;
@@ -251,6 +257,30 @@ export function routeSetup(op: Operation, world: World): RouteSetup {
     case 'ticketing DELETE /events/{eventId}/door-staff/{staffId}':
     case 'ticketing POST /door-invitations/{invitationId}/accept':
       // No such door staff member or invitation: the baseline reaches the lookup and finds nothing.
+      setup.baselineStatuses = [404];
+      break;
+    // Issue 29 (ADR 0039). The sweep's tier still has seats: joining its waiting list is refused (409
+    // seats-available), nobody is in line (404), there is no offer (409), its order is not paid (409).
+    case 'ticketing POST /events/{eventId}/tiers/{tierId}/waiting-list':
+      setup.baselineStatuses = [200, 201, 409];
+      break;
+    case 'ticketing GET /events/{eventId}/tiers/{tierId}/waiting-list/me':
+      setup.baselineStatuses = [200, 404];
+      break;
+    case 'ticketing POST /events/{eventId}/tiers/{tierId}/waiting-list/me/accept':
+      setup.baselineStatuses = [200, 201, 409];
+      break;
+    case 'ticketing PATCH /events/{eventId}/tiers/{tierId}':
+      setup.baseline.body = { kind: 'json', value: { capacity: 1000, salesClosed: false } };
+      break;
+    case 'ticketing POST /events/{eventId}/tiers':
+      setup.baseline.body = { kind: 'json', value: { name: 'Sweep extra', priceMinor: 1000, currency: 'eur', capacity: 10 } };
+      setup.unicodeLimit = 3;
+      break;
+    case 'ticketing POST /orders/{orderId}/refund':
+      setup.baselineStatuses = [409];
+      break;
+    case 'ticketing POST /tickets/{ticketId}/transfer':
       setup.baselineStatuses = [404];
       break;
     case 'ticketing POST /webhooks/stripe':

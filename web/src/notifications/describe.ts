@@ -47,6 +47,18 @@ export function describeNotification(notification: NotificationView): { text: st
       return { text: `${tickets(num('quantity'))} of your event ${num('quantity') === 1 ? 'was' : 'were'} refunded${actor === null ? '' : ` to ${actor}`}.`, link: eventLink };
     case 'report.resolved':
       return { text: reportOutcomeInWords(str('kind'), str('outcome')), link: '/reports' };
+    case 'waitlist.offered': {
+      const until = str('expiresAt');
+      return {
+        text: `Your turn: ${tickets(num('quantity'))} for ${str('title') ?? 'an event'} are held for you${until === null ? '' : ` until ${formatDateTime(until)}`}. Buy them on the event page.`,
+        link: eventLink,
+      };
+    }
+    case 'ticket.transferred':
+      return {
+        text: str('direction') === 'received' ? `You received a ticket for ${str('title') ?? 'an event'}; it is in My tickets.` : `You gave your ticket for ${str('title') ?? 'an event'} away; its old code no longer gets in.`,
+        link: str('direction') === 'received' ? '/tickets' : eventLink,
+      };
   }
 }
 

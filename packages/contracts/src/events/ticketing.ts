@@ -49,3 +49,43 @@ export const orderRefunded = defineEvent(
   // organizerId came later: optional, so refunds published before it still parse as v1.
   order.extend({ refunded: money, organizerId: id.optional() }),
 );
+
+/**
+ * Issue 29: the first member in line on a tier's waiting list got an exclusive, time-limited offer
+ * (seats held in their name until `expiresAt`). The notification service tells them (push + mail).
+ */
+export const waitlistOffered = defineEvent(
+  'ticketing.waitlist.offered',
+  1,
+  z.object({
+    eventId: id,
+    tierId: id,
+    userId: id,
+    entryId: id,
+    quantity: z.number().int().min(1).max(10),
+    expiresAt: isoDate,
+    eventTitle: z.string().min(1).max(200),
+    tierName: z.string().max(80),
+  }),
+);
+/** A member gave a ticket to another member: a new door code for the recipient, the old one is dead. */
+export const ticketTransferred = defineEvent(
+  'ticketing.ticket.transferred',
+  1,
+  z.object({ ticketId: id, eventId: id, tierId: id, fromId: id, toId: id, eventTitle: z.string().min(1).max(200) }),
+);
+/** A tier's capacity or sales changed after publication (ticketing owns these, ADR 0039). */
+export const tierChanged = defineEvent(
+  'ticketing.tier.changed',
+  1,
+  z.object({
+    eventId: id,
+    tierId: id,
+    name: z.string().min(1).max(80),
+    capacity: z.number().int().nonnegative(),
+    salesClosed: z.boolean(),
+    added: z.boolean(),
+    priceMinor: z.number().int().nonnegative().optional(),
+    currency: z.string().regex(/^[a-z]{3}$/).optional(),
+  }),
+);

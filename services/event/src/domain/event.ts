@@ -36,6 +36,8 @@ export interface EventState {
   coverMediaId: string | null;
   capacityHint: number | null;
   tiers: TicketTier[];
+  /** Per tier, the ticketing version its copy was last changed from after publication (ADR 0039). */
+  tierVersions?: Record<string, number>;
   tags: string[];
   createdAt: Date;
   updatedAt: Date;

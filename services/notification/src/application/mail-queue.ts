@@ -8,6 +8,7 @@ import { stopLinks, type MailLinks, type MailReader } from '../mail/links.js';
 import { renderOrderConfirmation } from '../mail/order-confirmation.js';
 import { renderOrderRefunded } from '../mail/order-refunded.js';
 import { renderEmailConfirmation } from '../mail/email-confirmation.js';
+import { renderTicketTransferred, renderWaitlistOffer } from '../mail/waiting-list.js';
 import type { AudienceRepository } from '../persistence/audience.js';
 import type { ContactRepository } from '../persistence/contacts.js';
 import type { MailRepository } from '../persistence/mails.js';
@@ -114,6 +115,21 @@ export async function queueOrderConfirmation(deps: MailQueueDeps, order: EventDa
 /** The buyer's refund: transactional too (it is about their money). */
 export async function queueOrderRefunded(deps: MailQueueDeps, refund: EventData<'ticketing.order.refunded'>, source: SourceEvent): Promise<number> {
   return queueFor(deps, [refund.buyerId], { kind: 'order.refunded', render: (reader) => renderOrderRefunded(refund, { reader, links: deps.links }), source });
+}
+
+/** A waiting-list offer (ADR 0039): transactional, the seats are held for them for a short time only. */
+export async function queueWaitlistOffer(deps: MailQueueDeps, offer: EventData<'ticketing.waitlist.offered'>, source: SourceEvent): Promise<number> {
+  const now = deps.clock();
+  return queueFor(deps, [offer.userId], { kind: 'waitlist.offered', render: (reader) => renderWaitlistOffer(offer, { reader, links: deps.links, now }), source });
+}
+
+/** A ticket given from one member to another: both hear it (the recipient's is their ticket). */
+export async function queueTicketTransferred(deps: MailQueueDeps, transfer: EventData<'ticketing.ticket.transferred'>, source: SourceEvent): Promise<number> {
+  return queueFor(deps, [transfer.fromId, transfer.toId], {
+    kind: 'ticket.transferred',
+    render: (reader) => renderTicketTransferred(transfer, { reader, links: deps.links }),
+    source,
+  });
 }
 
 /** Everyone going, in batches as the in-app fan-out reads them. */

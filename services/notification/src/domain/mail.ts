@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** The mails the platform sends. Each is tied to the domain event that caused it. */
-export const MAIL_KINDS = ['order.confirmation', 'event.reminder', 'event.changed', 'event.cancelled', 'order.refunded', 'email.confirmation'] as const;
+export const MAIL_KINDS = ['order.confirmation', 'event.reminder', 'event.changed', 'event.cancelled', 'order.refunded', 'email.confirmation', 'waitlist.offered', 'ticket.transferred'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export interface MailAttachment {

@@ -17,6 +17,8 @@ export const NOTIFICATION_TYPES = [
   'ticket.refunded',
   /** A moderator closed a report the member filed (ADR 0041). */
   'report.resolved',
+  'waitlist.offered',
+  'ticket.transferred',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

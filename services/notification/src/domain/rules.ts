@@ -67,6 +67,21 @@ export function forRefund(event: DomainEvent<'ticketing.order.refunded'>): Notif
   return drafts;
 }
 
+/** Issue 29: the first in line got seats held for them until `expiresAt`. */
+export function forWaitlistOffer(event: DomainEvent<'ticketing.waitlist.offered'>): NotificationDraft[] {
+  const { userId, eventId, tierId, quantity, expiresAt, eventTitle, tierName } = event.data;
+  return [{ recipientId: userId, type: 'waitlist.offered', data: { eventId, tierId, quantity, expiresAt, title: eventTitle, tierName } }];
+}
+
+/** Issue 29: both ends of a ticket transfer hear of it. */
+export function forTicketTransfer(event: DomainEvent<'ticketing.ticket.transferred'>): NotificationDraft[] {
+  const { ticketId, eventId, fromId, toId, eventTitle } = event.data;
+  return [
+    { recipientId: toId, type: 'ticket.transferred', data: { ticketId, eventId, title: eventTitle, direction: 'received', userId: fromId } },
+    { recipientId: fromId, type: 'ticket.transferred', data: { ticketId, eventId, title: eventTitle, direction: 'given', userId: toId } },
+  ];
+}
+
 /** The same facts for every follower of the organizer; the recipient is filled in per follower. */
 export function fanOutData(event: DomainEvent<'event.published' | 'event.cancelled'>): Omit<NotificationDraft, 'recipientId'> {
   const { eventId, organizerId, title, startsAt } = event.data;

@@ -39,6 +39,10 @@ export function summaryOf(type: NotificationType, data: NotificationData): strin
       return `${tickets(num('quantity'))} of your event were refunded.`;
     case 'report.resolved':
       return reportOutcomeInWords(str('kind'), str('outcome'));
+    case 'waitlist.offered':
+      return `Your turn: ${tickets(num('quantity'))} for ${str('title') ?? 'an event'} are held for you until ${str('expiresAt') ?? '?'}.`;
+    case 'ticket.transferred':
+      return str('direction') === 'received' ? `You received a ticket for ${str('title') ?? 'an event'}.` : `You gave your ticket for ${str('title') ?? 'an event'} away.`;
   }
 }
 

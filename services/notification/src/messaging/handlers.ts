@@ -10,6 +10,8 @@ import {
   queueEventChange,
   queueOrderConfirmation,
   queueOrderRefunded,
+  queueTicketTransferred,
+  queueWaitlistOffer,
   type MailQueueDeps,
 } from '../application/mail-queue.js';
 import { answerExport } from '../application/export-user.js';
@@ -24,6 +26,8 @@ import {
   forRefund,
   forReview,
   forTicketPurchase,
+  forTicketTransfer,
+  forWaitlistOffer,
 } from '../domain/rules.js';
 
 function sourceOf(event: DomainEvent): SourceEvent {
@@ -98,6 +102,14 @@ export function notificationHandlers(deps: ErasureDeps, mail: MailQueueDeps | nu
     'ticketing.order.refunded': async (event) => {
       await deliver(deps, forRefund(event), sourceOf(event));
       if (mail !== null) await queueOrderRefunded(mail, event.data, sourceOf(event));
+    },
+    'ticketing.waitlist.offered': async (event) => {
+      await deliver(deps, forWaitlistOffer(event), sourceOf(event));
+      if (mail !== null) await queueWaitlistOffer(mail, event.data, sourceOf(event));
+    },
+    'ticketing.ticket.transferred': async (event) => {
+      await deliver(deps, forTicketTransfer(event), sourceOf(event));
+      if (mail !== null) await queueTicketTransferred(mail, event.data, sourceOf(event));
     },
     // An erased member's late or replayed address is not kept; asked again after the write, as
     // for the audience copies (the erasure records first, then deletes).

@@ -1,11 +1,13 @@
 import { availableOf, salesOpen } from '../domain/inventory.js';
 import type { TicketingDeps } from './deps.js';
+import { refundableUntil } from './refunds.js';
 import { ticketingProblems } from './problems.js';
 
 export interface Availability {
   eventId: string;
   onSale: boolean;
-  tiers: Array<{ tierId: string; name: string; priceMinor: number; currency: string; capacity: number; available: number }>;
+  tiers: Array<{ tierId: string; name: string; priceMinor: number; currency: string; capacity: number; available: number; salesClosed: boolean; waiting: number }>;
+  refundableUntil: string | null;
 }
 
 /** Seats left per tier of an event, read from its one inventory document (held seats count as taken). */
@@ -22,7 +24,10 @@ export async function availabilityOf(deps: TicketingDeps, eventId: string): Prom
       priceMinor: tier.priceMinor,
       currency: tier.currency,
       capacity: tier.capacity,
-      available: Math.max(0, availableOf(tier)),
+      available: tier.salesClosed === true ? 0 : Math.max(0, availableOf(tier)),
+      salesClosed: tier.salesClosed === true,
+      waiting: (tier.waiting ?? []).length,
     })),
+    refundableUntil: refundableUntil(state.refundPolicy, state.startsAt)?.toISOString() ?? null,
   };
 }

@@ -36,6 +36,8 @@ export interface TicketingDeps {
   inventoryWrites: InventoryGroupCommit;
   sessionTtlMs: number;
   pendingTimeoutMs: number;
+  /** How long a waiting-list offer holds its seats (ADR 0039). */
+  offerTtlMs: number;
   logger: Logger;
   /** Where the webhook worker times receipt → processed (ADR 0035). */
   metrics: Pick<ServiceMetrics, 'webhookProcessingDelay'>;

@@ -2,6 +2,7 @@ import { forgetExportParts } from '@eventonight/platform';
 import type { OrderState } from '../domain/order.js';
 import type { TicketingDeps } from './deps.js';
 import { expireOrder } from './settle-order.js';
+import { leaveAllWaitingLists } from './waiting-list.js';
 
 export interface ErasureReport {
   /** Open orders (seats held, not paid) closed, their seats back on sale. */
@@ -27,6 +28,8 @@ export async function eraseUser(deps: TicketingDeps, userId: string): Promise<Er
   // Door staff places (their address and name) go; check-ins they made keep the id, not the name (ADR 0038).
   await deps.doorStaff.collection.deleteMany({ memberId: userId });
   await deps.tickets.collection.updateMany({ checkedInById: userId }, { $set: { checkedInByName: null } });
+  // Their places in line go too (ADR 0039); an offer they held passes to the next.
+  await leaveAllWaitingLists(deps, userId);
   return { released: await closeOpenOrders(deps, userId) };
 }
 

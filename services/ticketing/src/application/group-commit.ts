@@ -1,8 +1,8 @@
-import { retryOnVersionConflict } from '@eventonight/platform';
+import { retryOnVersionConflict, type PendingEvent } from '@eventonight/platform';
 import type { InventoryState, Tier } from '../domain/inventory.js';
 
 /** A pure decision on an inventory: its answer, and the new tiers (null = no change). */
-export type InventoryDecision<R> = (state: InventoryState) => { result: R; tiers: Tier[] | null };
+export type InventoryDecision<R> = (state: InventoryState) => { result: R; tiers: Tier[] | null; events?: PendingEvent[] };
 
 interface Waiting {
   decide: InventoryDecision<unknown>;
@@ -18,7 +18,7 @@ interface Versioned {
 export interface InventoryAccess {
   load(eventId: string): Promise<Versioned | null>;
   /** Writes only if the document is still at `expectedVersion` (else VersionConflictError); returns the new version. */
-  update(eventId: string, expectedVersion: number, tiers: Tier[]): Promise<number>;
+  update(eventId: string, expectedVersion: number, tiers: Tier[], events: PendingEvent[]): Promise<number>;
 }
 
 const MAX_BATCH = 250;
@@ -93,7 +93,7 @@ export class InventoryGroupCommit {
   /** The version-guarded write; a lost race throws VersionConflictError (the batch is then redone on a fresh read). */
   private async save(eventId: string, version: number, decided: DecidedBatch): Promise<unknown[]> {
     if (decided.tiers === null) return decided.results;
-    const saved = await this.access.update(eventId, version, decided.tiers);
+    const saved = await this.access.update(eventId, version, decided.tiers, decided.events);
     this.written.set(eventId, { state: decided.state, version: saved });
     return decided.results;
   }
@@ -105,19 +105,23 @@ interface DecidedBatch {
   state: InventoryState;
   /** The tiers to write; null when no decision changed anything. */
   tiers: Tier[] | null;
+  /** Outbox entries raised by the batch's decisions (waiting-list offers), saved in the same write. */
+  events: PendingEvent[];
 }
 
 /** Applies the batch's decisions one after another, each on the state the previous one left. */
 function decideBatch(start: InventoryState, batch: readonly Waiting[]): DecidedBatch {
   let state = start;
   let changed = false;
+  const events: PendingEvent[] = [];
   const results = batch.map(({ decide }) => {
-    const { result, tiers } = decide(state);
+    const { result, tiers, events: raised } = decide(state);
     if (tiers !== null) {
       state = { ...state, tiers };
       changed = true;
+      if (raised !== undefined) events.push(...raised);
     }
     return result;
   });
-  return { results, state, tiers: changed ? state.tiers : null };
+  return { results, state, tiers: changed ? state.tiers : null, events };
 }

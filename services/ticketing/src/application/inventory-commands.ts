@@ -12,13 +12,15 @@ import {
   type Tier,
   type TierOffer,
 } from '../domain/inventory.js';
+import type { PendingEvent } from '@eventonight/platform';
 import type { TicketingDeps } from './deps.js';
+import { withOffers } from './offers.js';
 
 /** One decision on the event's inventory, saved by the group commit (one guarded write per batch). */
-function changeInventory<R>(
+export function changeInventory<R>(
   deps: TicketingDeps,
   eventId: string,
-  decide: (state: InventoryState) => { result: R; tiers: Tier[] | null },
+  decide: (state: InventoryState) => { result: R; tiers: Tier[] | null; events?: PendingEvent[] },
 ): Promise<R | 'no-inventory'> {
   return deps.inventoryWrites.submit(eventId, decide);
 }
@@ -63,7 +65,9 @@ export function sellClaim(
 export async function releaseClaim(deps: TicketingDeps, input: { eventId: string; tierId: string; orderId: string }): Promise<boolean> {
   const released = await changeInventory(deps, input.eventId, (state) => {
     const tiers = decideRelease(state, input);
-    return { result: tiers !== null, tiers };
+    if (tiers === null) return { result: false, tiers: null };
+    // The seats freed go to the first in line, in this same write (ADR 0039).
+    return { result: true, ...withOffers(state, tiers, deps.clock(), deps.offerTtlMs) };
   });
   return released === true;
 }

@@ -32,7 +32,8 @@ export async function sweep(deps: TicketingDeps): Promise<SweepReport> {
         const expired = claim.expiresAt.getTime() <= now;
         const stale = claim.createdAt.getTime() + deps.pendingTimeoutMs <= now;
         if (order === null) {
-          if (expired || stale) {
+          // A waiting-list offer has no order until taken: only its own expiry ends it.
+          if (expired || (stale && claim.offer !== true)) {
             if (await releaseClaim(deps, { eventId: state._id, tierId: tier.tierId, orderId: claim.orderId })) report.orphansReleased += 1;
           }
           continue;
@@ -52,6 +53,8 @@ export async function sweep(deps: TicketingDeps): Promise<SweepReport> {
 async function pruneSettled(deps: TicketingDeps, eventId: string, statusOf: Map<string, OrderStatus | null>): Promise<number> {
   const isFinal = (claim: Claim) => {
     const status = statusOf.get(claim.orderId);
+    // A lapsed waiting-list offer never taken has no order: its entry left the line in the release's write.
+    if (claim.offer === true && claim.state === 'released' && status === null) return true;
     if (status === undefined || status === null) return false;
     // A sold claim goes only once its order shows the sale; a released one once the order is closed.
     return claim.state === 'sold' ? status === 'paid' || status === 'refunded' : FINAL_STATUSES.has(status);

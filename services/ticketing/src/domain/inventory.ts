@@ -15,6 +15,8 @@ export interface Claim {
   state: 'held' | 'sold' | 'released';
   createdAt: Date;
   expiresAt: Date;
+  /** A waiting-list offer (ADR 0039): once released it is never claimed again by its order. */
+  offer?: boolean;
 }
 
 export interface Tier {
@@ -25,6 +27,31 @@ export interface Tier {
   capacity: number;
   sold: number;
   claims: Claim[];
+  /** Sales of this tier closed by its organizer (ADR 0039); absent = open. */
+  salesClosed?: boolean;
+  /** The tier's waiting list, first in line first (ADR 0039). */
+  waiting?: WaitEntry[];
+  /** Last waiting-list entry number handed out. */
+  waitSeq?: number;
+  /** Orders whose sold seats came back after a member's refund (each counted once). */
+  returned?: string[];
+}
+
+/** One member in line for a tier: `waiting`, or `offered` (seats held for `orderId` until the offer expires). */
+export interface WaitEntry {
+  entryId: string;
+  userId: string;
+  quantity: number;
+  joinedAt: Date;
+  state: 'waiting' | 'offered';
+  /** The order id the offer's seats are held under (checkout with the offer's key finds them). */
+  orderId: string;
+  offerExpiresAt: Date | null;
+}
+
+/** Refunds a member may ask for: none, or until `daysBefore` days before the start (ADR 0039). */
+export interface RefundPolicy {
+  daysBefore: number;
 }
 
 export type SalesStatus = 'on_sale' | 'closed';
@@ -54,6 +81,8 @@ export interface InventoryState {
   /** The event aggregate version the copy was built from (a time change older than it is ignored). */
   sourceVersion: number;
   tiers: Tier[];
+  /** Absent or null: no refunds on request (ADR 0039). */
+  refundPolicy?: RefundPolicy | null;
 }
 
 export function heldOf(tier: Tier): number {
@@ -145,7 +174,9 @@ export function decideHold(
   const existing = claimOf(tier, input.orderId);
   // A released claim is claimed again (a checkout retried after the payment provider failed).
   if (existing !== undefined && existing.state !== 'released') return { kind: 'already' };
-  if (!salesOpen(state, input.now)) return { kind: 'not-on-sale' };
+  if (!salesOpen(state, input.now) || tier.salesClosed === true) return { kind: 'not-on-sale' };
+  // A lapsed waiting-list offer is not taken again; and while people wait, nobody jumps the line.
+  if (existing?.offer === true || (tier.waiting ?? []).some((entry) => entry.state === 'waiting')) return { kind: 'sold-out', available: 0 };
   const available = availableOf(tier);
   if (input.quantity > available) return { kind: 'sold-out', available };
   const others = tier.claims.filter((c) => c.orderId !== input.orderId);

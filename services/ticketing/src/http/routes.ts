@@ -13,6 +13,7 @@ import { validateTicket } from '../application/validate-ticket.js';
 import { pageOf } from '../persistence/lists.js';
 import { doorStaffRoutes } from './door-staff-routes.js';
 import { presentOrder, presentTicket } from './presenter.js';
+import { waitingListRoutes } from './waiting-list-routes.js';
 import {
   attendeesQuery,
   availabilityView,
@@ -171,6 +172,7 @@ export function ticketingRoutes(host: RouteHost, deps: TicketingDeps, options: R
 
   calendarFeedRoutes(host, deps);
   doorStaffRoutes(host, deps);
+  waitingListRoutes(host, deps);
 
   defineRoute(
     host,

@@ -187,8 +187,11 @@ export const availabilityView = z.object({
       currency: z.string(),
       capacity: z.int(),
       available: z.int(),
+      salesClosed: z.boolean().describe('The organizer closed sales of this tier'),
+      waiting: z.int().describe('Members on its waiting list (in line or holding an offer)'),
     }),
   ),
+  refundableUntil: z.string().nullable().describe('Members may ask for a refund until then (ISO 8601); null: no refunds'),
 });
 
 export const orderParams = z.strictObject({ orderId: opaqueId('is not an order id') });

@@ -240,8 +240,8 @@ export interface paths {
                                 off: ("event.changed" | "event.cancelled" | "event.reminder")[];
                                 timeZone: string | null;
                             };
-                            muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved")[];
-                            types: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved")[];
+                            muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved" | "waitlist.offered" | "ticket.transferred")[];
+                            types: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved" | "waitlist.offered" | "ticket.transferred")[];
                         };
                     };
                 };
@@ -309,7 +309,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved")[];
+                        muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved" | "waitlist.offered" | "ticket.transferred")[];
                     };
                 };
             };
@@ -332,8 +332,8 @@ export interface paths {
                                 off: ("event.changed" | "event.cancelled" | "event.reminder")[];
                                 timeZone: string | null;
                             };
-                            muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved")[];
-                            types: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved")[];
+                            muted: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved" | "waitlist.offered" | "ticket.transferred")[];
+                            types: ("follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved" | "waitlist.offered" | "ticket.transferred")[];
                         };
                     };
                 };
@@ -605,7 +605,7 @@ export interface paths {
                                 read: boolean;
                                 readAt: string | null;
                                 /** @enum {string} */
-                                type: "follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved";
+                                type: "follower.new" | "event.published" | "event.cancelled" | "event.changed" | "event.reminder" | "event.liked" | "event.reviewed" | "event.participation" | "chat.message" | "ticket.purchased" | "ticket.sold" | "order.refunded" | "ticket.refunded" | "report.resolved" | "waitlist.offered" | "ticket.transferred";
                             }[];
                             nextCursor: string | null;
                         };
