@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import amqp from 'amqplib';
+import { createClient } from 'redis';
 import { buildEvent } from '@eventonight/contracts';
 import { EXCHANGE, messagePropertiesOf, type RunningService } from '@eventonight/platform';
 import { freshDatabase, infra, startTestIssuer, waitFor, type TestDatabase, type TestIssuer } from '@eventonight/testing';
@@ -80,5 +81,45 @@ describe('event service: a hidden event leaves the cached catalogue at once (ADR
     await publishVisibility(eventId, false, 2);
     await waitFor(async () => (ids(await call(service.url, 'GET', listQuery)).includes(eventId) ? true : undefined), { timeoutMs: 15_000, what: 'restored' });
     assert.equal((await call(service.url, 'GET', `/events/${eventId}`)).status, 200);
+  });
+
+  it('near me keeps each cell in the cache: a new event shows at once, a hidden one leaves at once (ADR 0040)', async () => {
+    const org = await newOrganizer(issuer);
+    // Somewhere no other test places anything (the database is this file's own anyway).
+    const at = { lat: -33.9 + Math.random() / 10, lng: 151.2 + Math.random() / 10 };
+    const near = async (): Promise<string[]> => {
+      const reply = await call(service.url, 'GET', `/discover/near?lat=${at.lat}&lng=${at.lng}&radiusKm=5`);
+      assert.equal(reply.status, 200, JSON.stringify(reply.body));
+      return (reply.body['items'] as Array<{ event: { eventId: string } }>).map((item) => item.event.eventId);
+    };
+    const publishAt = async (title: string, location: { lat: number; lng: number }): Promise<string> => {
+      const created = await call(service.url, 'POST', '/events', { token: org.token, body: eventBody({ title, venue: { name: 'V', address: 'A', city: 'Sydney', location } }) });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const eventId = created.body['eventId'] as string;
+      assert.equal((await call(service.url, 'POST', `/events/${eventId}/publish`, { token: org.token })).status, 200);
+      return eventId;
+    };
+    const first = await publishAt('Harbour night', at);
+    // Until Redis is connected the service reads the database: wait for the cells to be kept.
+    const redis = createClient({ url: infra.redisUrl });
+    await redis.connect();
+    try {
+      await waitFor(
+        async () => {
+          assert.deepEqual(await near(), [first]);
+          return (await redis.keys('*near-cell:*')).length > 0 ? true : undefined;
+        },
+        { timeoutMs: 15_000, what: 'the cells kept in the cache' },
+      );
+    } finally {
+      await redis.close();
+    }
+    const second = await publishAt('Quay night', { lat: at.lat + 0.01, lng: at.lng });
+    // No wait: the publish moved the catalogue on before it answered.
+    assert.deepEqual((await near()).sort(), [first, second].sort());
+
+    await publishVisibility(first, true, 1);
+    await waitFor(async () => ((await near()).includes(first) ? undefined : true), { timeoutMs: 15_000, what: 'the hidden event gone from near me' });
+    assert.deepEqual(await near(), [second]);
   });
 });

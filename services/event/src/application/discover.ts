@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import { problems, type Principal } from '@eventonight/platform';
 import type { EventCategory, GeoPoint } from '../domain/event.js';
 import { cityKeyOf } from '../domain/event.js';
 import { coveringCells, distanceKm } from '../domain/geo.js';
 import type { DiscoveryCopies, PersonCopy } from '../persistence/discovery-copies.js';
-import type { DiscoveryReads, VersionedState } from '../persistence/discovery-reads.js';
+import type { CellEntry, DiscoveryReads, VersionedState } from '../persistence/discovery-reads.js';
 import type { EventAppDeps } from './deps.js';
 
 /** Discovery (ADR 0040): near me, For you, Following. Queries only; nothing here writes. */
@@ -33,27 +34,29 @@ export interface NearQuery {
   limit: number;
 }
 
-const byStart = (a: Discovered, b: Discovered): number =>
-  a.event.state.startsAt.getTime() - b.event.state.startsAt.getTime() || (a.event.state._id < b.event.state._id ? -1 : 1);
-
-const comparators: Record<NearSort, (a: Discovered, b: Discovered) => number> = {
-  distance: (a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || byStart(a, b),
-  date: byStart,
-  popularity: (a, b) => b.participants + b.likes - (a.participants + a.likes) || byStart(a, b),
-};
-
 /** Drops the events a moderator hid (ADR 0041): they leave every list, discovery's included. */
-async function withoutHidden<T>(deps: DiscoveryDeps, entries: T[], eventOf: (entry: T) => VersionedState): Promise<T[]> {
-  const hidden = await deps.app.safety.hiddenAmong(
-    'event',
-    entries.map((entry) => eventOf(entry).state._id),
-  );
-  return hidden.size === 0 ? entries : entries.filter((entry) => !hidden.has(eventOf(entry).state._id));
+async function withoutHidden<T>(deps: DiscoveryDeps, entries: T[], idOf: (entry: T) => string): Promise<T[]> {
+  const hidden = await deps.app.safety.hiddenAmong('event', entries.map(idOf));
+  return hidden.size === 0 ? entries : entries.filter((entry) => !hidden.has(idOf(entry)));
 }
 
 async function withCounts(deps: DiscoveryDeps, events: VersionedState[]): Promise<Map<string, { likes: number; participants: number }>> {
   const counts = await deps.copies.popularityOf(events.map((event) => event.state._id));
   return new Map(events.map((event) => [event.state._id, { likes: counts.get(event.state._id)?.likes ?? 0, participants: counts.get(event.state._id)?.participants ?? 0 }]));
+}
+
+const cellEntries = z.array(z.object({ eventId: z.string(), lat: z.number(), lng: z.number(), startsAt: z.string() }));
+
+/**
+ * A cell's entries through the catalogue cache (ADR 0016): shared by everyone searching near it,
+ * and dropped with the rest of the catalogue at every write to an event (a hide included).
+ */
+async function entriesOf(deps: DiscoveryDeps, cell: string, category: EventCategory | undefined): Promise<CellEntry[]> {
+  const { value } = await deps.app.catalogue.read(`near-cell:${cell}:${category ?? 'all'}`, cellEntries, async () => ({
+    value: await deps.reads.cellEntries(cell, category),
+    share: true,
+  }));
+  return value;
 }
 
 /** Events within `radiusKm` of a point (or of a city's published venues' centre), each with its exact distance. */
@@ -64,23 +67,50 @@ export async function nearEvents(deps: DiscoveryDeps, query: NearQuery): Promise
     if (found === null) throw problems.notFound('No published event has a place in that city, so its position is unknown.');
     center = found;
   }
-  const candidates = await deps.reads.inCells(coveringCells(center, query.radiusKm), deps.app.clock(), query.category);
-  const within: Array<{ event: VersionedState; distance: number }> = [];
-  for (const event of candidates) {
-    const location = event.state.venue.location;
-    if (location === null) continue;
-    const distance = distanceKm(center, location);
-    if (distance <= query.radiusKm) within.push({ event, distance });
+  const now = deps.app.clock().toISOString();
+  const perCell = await Promise.all(coveringCells(center, query.radiusKm).map((cell) => entriesOf(deps, cell, query.category)));
+  const within = new Map<string, { entry: CellEntry; distance: number }>();
+  for (const entry of perCell.flat()) {
+    if (entry.startsAt < now || within.has(entry.eventId)) continue;
+    const distance = distanceKm(center, entry);
+    if (distance <= query.radiusKm) within.set(entry.eventId, { entry, distance });
   }
-  const inside = await withoutHidden(deps, within, (entry) => entry.event);
-  const counts = await withCounts(
-    deps,
-    inside.map((entry) => entry.event),
-  );
-  const items = inside.map(({ event, distance }) => ({ event, distanceKm: distance, ...counts.get(event.state._id)!, reason: null }));
-  items.sort(comparators[query.sort]);
-  return { center, items: items.slice(0, query.limit) };
+  const inside = await withoutHidden(deps, [...within.values()], (found) => found.entry.eventId);
+  const counts = await deps.copies.popularityOf(inside.map((found) => found.entry.eventId));
+  const ranked = inside.map(({ entry, distance }) => ({
+    eventId: entry.eventId,
+    startsAt: entry.startsAt,
+    distanceKm: distance,
+    likes: counts.get(entry.eventId)?.likes ?? 0,
+    participants: counts.get(entry.eventId)?.participants ?? 0,
+  }));
+  ranked.sort(nearComparators[query.sort]);
+  const page = ranked.slice(0, query.limit);
+  // Only the page's events are read in full (a cell's entries may be stale by a write that has
+  // just landed: an event no longer published is left out here).
+  const events = new Map((await deps.reads.publishedByIds(page.map((item) => item.eventId))).map((event) => [event.state._id, event]));
+  const items = page.flatMap(({ eventId, distanceKm: distance, likes, participants }) => {
+    const event = events.get(eventId);
+    return event === undefined ? [] : [{ event, distanceKm: distance, likes, participants, reason: null }];
+  });
+  return { center, items };
 }
+
+interface Ranked {
+  eventId: string;
+  startsAt: string;
+  distanceKm: number;
+  likes: number;
+  participants: number;
+}
+
+const rankedByStart = (a: Ranked, b: Ranked): number => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.eventId < b.eventId ? -1 : 1);
+
+const nearComparators: Record<NearSort, (a: Ranked, b: Ranked) => number> = {
+  distance: (a, b) => a.distanceKm - b.distanceKm || rankedByStart(a, b),
+  date: rankedByStart,
+  popularity: (a, b) => b.participants + b.likes - (a.participants + a.likes) || rankedByStart(a, b),
+};
 
 const CATEGORY_LABEL = (category: string): string => category.charAt(0).toUpperCase() + category.slice(1);
 
@@ -120,7 +150,7 @@ export async function forYou(deps: DiscoveryDeps, principal: Principal, limit: n
   const unique = new Map<string, VersionedState>();
   for (const list of lists) for (const event of list) unique.set(event.state._id, event);
   const followed = new Set(followees);
-  const visible = await withoutHidden(deps, [...unique.values()], (event) => event);
+  const visible = await withoutHidden(deps, [...unique.values()], (event) => event.state._id);
   const scored = visible.map((event) => {
     const state = event.state;
     const reasons: string[] = [];
@@ -165,7 +195,7 @@ export async function followingFeed(deps: DiscoveryDeps, principal: Principal, l
   const unique = new Map<string, VersionedState>();
   for (const event of [...organized, ...attended]) unique.set(event.state._id, event);
   const followed = new Set(followees);
-  const events = (await withoutHidden(deps, [...unique.values()], (event) => event)).sort(
+  const events = (await withoutHidden(deps, [...unique.values()], (event) => event.state._id)).sort(
     (a, b) => (b.state.publishedAt?.getTime() ?? 0) - (a.state.publishedAt?.getTime() ?? 0) || (a.state._id < b.state._id ? -1 : 1),
   );
   const page = events.slice(0, limit);

@@ -10,6 +10,15 @@ export interface VersionedState {
   version: number;
 }
 
+/** Where and when an event in a geohash cell takes place: what near me keeps per cell. */
+export interface CellEntry {
+  eventId: string;
+  lat: number;
+  lng: number;
+  /** ISO 8601: the entry is kept as JSON in the catalogue cache. */
+  startsAt: string;
+}
+
 /** A bound on what one discovery query reads and scores in memory. */
 export const CANDIDATE_LIMIT = 2_000;
 
@@ -34,21 +43,28 @@ export class DiscoveryReads {
   }
 
   /**
-   * Upcoming published events stored under any of `cells`: one query per cell, each a top-level
-   * equality on `status` and `geoCells` (FerretDB filters those in PostgreSQL and decodes only
-   * what matched; a `$in` it would filter in Go after decoding every published event). The
-   * start is checked here, a range not being pushed down either. Same queries on MongoDB.
+   * Where and when each published event stored under `cell` takes place: a top-level equality on
+   * `status` and `geoCells` (FerretDB filters those in PostgreSQL; a `$in` of cells it would filter
+   * in Go after decoding every published event). Small on purpose: it is what the catalogue cache
+   * keeps per cell (ADR 0040), and the full events are read by id for the page only.
    */
-  async inCells(cells: readonly string[], from: Date, category: EventCategory | undefined): Promise<VersionedState[]> {
-    const perCell = await Promise.all(
-      cells.map(async (geoCell) => {
-        const filter = { status: 'published', geoCells: geoCell, ...(category === undefined ? {} : { category }) } as Filter<EventDocument>;
-        return unpack(await this.collection.find(filter, { projection: withoutOutbox }).limit(CANDIDATE_LIMIT).toArray());
-      }),
-    );
-    const unique = new Map<string, VersionedState>();
-    for (const found of perCell) for (const event of found) if (event.state.startsAt >= from) unique.set(event.state._id, event);
-    return [...unique.values()];
+  async cellEntries(cell: string, category: EventCategory | undefined): Promise<CellEntry[]> {
+    const filter = { status: 'published', geoCells: cell, ...(category === undefined ? {} : { category }) } as Filter<EventDocument>;
+    const documents = await this.collection
+      .find(filter, { projection: { _id: 1, startsAt: 1, 'venue.location': 1 } })
+      .limit(CANDIDATE_LIMIT)
+      .toArray();
+    return documents.flatMap((document) => {
+      const { _id, startsAt, venue } = document as unknown as Pick<EventState, '_id' | 'startsAt' | 'venue'>;
+      const location = venue.location;
+      return location === null || location === undefined ? [] : [{ eventId: _id, lat: location.lat, lng: location.lng, startsAt: startsAt.toISOString() }];
+    });
+  }
+
+  /** The published events named, in that order (missing or unpublished ones left out): one lookup by `_id` each, which both databases answer from the primary key. */
+  async publishedByIds(ids: readonly string[]): Promise<VersionedState[]> {
+    const found = await Promise.all(ids.map((id) => this.collection.findOne({ _id: id, status: 'published' } as Filter<EventDocument>, { projection: withoutOutbox })));
+    return unpack(found.filter((document) => document !== null));
   }
 
   byOrganizers(organizerIds: readonly string[], from: Date): Promise<VersionedState[]> {
