@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { problems, type Principal } from '@eventonight/platform';
 import type { EventCategory, GeoPoint } from '../domain/event.js';
 import { cityKeyOf } from '../domain/event.js';
@@ -45,22 +44,34 @@ async function withCounts(deps: DiscoveryDeps, events: VersionedState[]): Promis
   return new Map(events.map((event) => [event.state._id, { likes: counts.get(event.state._id)?.likes ?? 0, participants: counts.get(event.state._id)?.participants ?? 0 }]));
 }
 
-const cellEntries = z.array(z.object({ eventId: z.string(), lat: z.number(), lng: z.number(), startsAt: z.string() }));
+/** An event of a geohash cell as near me keeps it: where and when, and how it is shown (`V`). */
+export interface NearEntry<V> extends CellEntry {
+  view: V;
+}
 
 /**
- * A cell's entries through the catalogue cache (ADR 0016): shared by everyone searching near it,
- * and dropped with the rest of the catalogue at every write to an event (a hide included).
+ * Where near me finds a cell's events: the routes hand one that keeps each cell, presented, in
+ * the catalogue cache (ADR 0016), so a search near a place others searched reads no event.
  */
-async function entriesOf(deps: DiscoveryDeps, cell: string, category: EventCategory | undefined): Promise<CellEntry[]> {
-  const { value } = await deps.app.catalogue.read(`near-cell:${cell}:${category ?? 'all'}`, cellEntries, async () => ({
-    value: await deps.reads.cellEntries(cell, category),
-    share: true,
-  }));
-  return value;
+export type CellSource<V> = (cell: string, category: EventCategory | undefined) => Promise<Array<NearEntry<V>>>;
+
+export interface NearItem<V> {
+  view: V;
+  distanceKm: number;
+  likes: number;
+  participants: number;
+}
+
+/**
+ * The published events of one geohash cell that a moderator has not hidden: what a CellSource
+ * keeps. Hiding moves the catalogue on (ADR 0041), so a kept cell never outlives a hide.
+ */
+export async function eventsOfCell(deps: DiscoveryDeps, cell: string, category: EventCategory | undefined): Promise<VersionedState[]> {
+  return withoutHidden(deps, await deps.reads.inCell(cell, category), (event) => event.state._id);
 }
 
 /** Events within `radiusKm` of a point (or of a city's published venues' centre), each with its exact distance. */
-export async function nearEvents(deps: DiscoveryDeps, query: NearQuery): Promise<{ center: GeoPoint; items: Discovered[] }> {
+export async function nearEvents<V>(deps: DiscoveryDeps, query: NearQuery, entriesOf: CellSource<V>): Promise<{ center: GeoPoint; items: Array<NearItem<V>> }> {
   let center = query.at;
   if (center === undefined) {
     const found = query.city === undefined ? null : await deps.reads.cityCenter(cityKeyOf(query.city));
@@ -68,43 +79,36 @@ export async function nearEvents(deps: DiscoveryDeps, query: NearQuery): Promise
     center = found;
   }
   const now = deps.app.clock().toISOString();
-  const perCell = await Promise.all(coveringCells(center, query.radiusKm).map((cell) => entriesOf(deps, cell, query.category)));
-  const within = new Map<string, { entry: CellEntry; distance: number }>();
+  const perCell = await Promise.all(coveringCells(center, query.radiusKm).map((cell) => entriesOf(cell, query.category)));
+  const within = new Map<string, { entry: NearEntry<V>; distance: number }>();
   for (const entry of perCell.flat()) {
     if (entry.startsAt < now || within.has(entry.eventId)) continue;
     const distance = distanceKm(center, entry);
     if (distance <= query.radiusKm) within.set(entry.eventId, { entry, distance });
   }
-  const inside = await withoutHidden(deps, [...within.values()], (found) => found.entry.eventId);
+  const inside = [...within.values()];
+  // Counts are read live (a like does not move the catalogue on).
   const counts = await deps.copies.popularityOf(inside.map((found) => found.entry.eventId));
   const ranked = inside.map(({ entry, distance }) => ({
-    eventId: entry.eventId,
-    startsAt: entry.startsAt,
+    entry,
     distanceKm: distance,
     likes: counts.get(entry.eventId)?.likes ?? 0,
     participants: counts.get(entry.eventId)?.participants ?? 0,
   }));
   ranked.sort(nearComparators[query.sort]);
-  const page = ranked.slice(0, query.limit);
-  // Only the page's events are read in full (a cell's entries may be stale by a write that has
-  // just landed: an event no longer published is left out here).
-  const events = new Map((await deps.reads.publishedByIds(page.map((item) => item.eventId))).map((event) => [event.state._id, event]));
-  const items = page.flatMap(({ eventId, distanceKm: distance, likes, participants }) => {
-    const event = events.get(eventId);
-    return event === undefined ? [] : [{ event, distanceKm: distance, likes, participants, reason: null }];
-  });
+  const items = ranked.slice(0, query.limit).map(({ entry, ...rest }) => ({ view: entry.view, ...rest }));
   return { center, items };
 }
 
 interface Ranked {
-  eventId: string;
-  startsAt: string;
+  entry: CellEntry;
   distanceKm: number;
   likes: number;
   participants: number;
 }
 
-const rankedByStart = (a: Ranked, b: Ranked): number => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.eventId < b.eventId ? -1 : 1);
+const rankedByStart = (a: Ranked, b: Ranked): number =>
+  a.entry.startsAt < b.entry.startsAt ? -1 : a.entry.startsAt > b.entry.startsAt ? 1 : a.entry.eventId < b.entry.eventId ? -1 : 1;
 
 const nearComparators: Record<NearSort, (a: Ranked, b: Ranked) => number> = {
   distance: (a, b) => a.distanceKm - b.distanceKm || rankedByStart(a, b),

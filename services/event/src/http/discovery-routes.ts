@@ -1,9 +1,32 @@
 import { defineRoute, type RouteHost } from '@eventonight/platform';
-import { followedGoing, followingFeed, forYou, nearEvents, type Discovered, type DiscoveryDeps } from '../application/discover.js';
+import type { z } from 'zod';
+import type { EventCategory } from '../domain/event.js';
+import { eventsOfCell, followedGoing, followingFeed, forYou, nearEvents, type Discovered, type DiscoveryDeps, type NearEntry } from '../application/discover.js';
 import { toView } from './presenter.js';
-import { eventIdOnly, feedQuery, feedResult, followedGoingView, nearQuery, nearResult } from './discovery-schemas.js';
+import { eventIdOnly, feedQuery, feedResult, followedGoingView, nearCell, nearQuery, nearResult } from './discovery-schemas.js';
+import type { eventView } from './schemas.js';
 
 const view = (item: Discovered) => ({ ...item, event: toView(item.event) });
+
+type EventView = z.infer<typeof eventView>;
+
+/**
+ * A cell's events, presented, through the catalogue cache: shared by everyone searching near
+ * it, and dropped with the rest of the catalogue at every write to an event (a hide included).
+ */
+function cachedCells(deps: DiscoveryDeps) {
+  return async (cell: string, category: EventCategory | undefined): Promise<Array<NearEntry<EventView>>> => {
+    const { value } = await deps.app.catalogue.read(`near-cell:${cell}:${category ?? 'all'}`, nearCell, async () => ({
+      value: (await eventsOfCell(deps, cell, category)).flatMap((event) => {
+        const location = event.state.venue.location;
+        if (location === null || location === undefined) return [];
+        return [{ eventId: event.state._id, lat: location.lat, lng: location.lng, startsAt: event.state.startsAt.toISOString(), view: toView(event) }];
+      }),
+      share: true,
+    }));
+    return value;
+  };
+}
 
 /** Near me, For you, Following (ADR 0040). Under /discover, apart from /events/:eventId. */
 export function discoveryRoutes(host: RouteHost, deps: DiscoveryDeps): void {
@@ -24,12 +47,16 @@ export function discoveryRoutes(host: RouteHost, deps: DiscoveryDeps): void {
     },
     async ({ query }) => {
       const { lat, lng, city, ...rest } = query;
-      const result = await nearEvents(deps, {
-        ...rest,
-        ...(lat !== undefined && lng !== undefined ? { at: { lat, lng } } : {}),
-        ...(city === undefined ? {} : { city }),
-      });
-      return { status: 200, body: { center: result.center, items: result.items.map(view) } };
+      const result = await nearEvents(
+        deps,
+        {
+          ...rest,
+          ...(lat !== undefined && lng !== undefined ? { at: { lat, lng } } : {}),
+          ...(city === undefined ? {} : { city }),
+        },
+        cachedCells(deps),
+      );
+      return { status: 200, body: { center: result.center, items: result.items.map(({ view: event, ...item }) => ({ event, ...item, reason: null })) } };
     },
   );
 

@@ -20,6 +20,9 @@ export const nearQuery = z
   .refine((query) => (query.lat === undefined) === (query.lng === undefined), { error: 'lat and lng go together', path: ['lng'] })
   .refine((query) => (query.lat !== undefined) !== (query.city !== undefined), { error: 'give either lat and lng, or city', path: ['city'] });
 
+/** A geohash cell's events as near me keeps them in the catalogue cache: where, when, and the event as shown. */
+export const nearCell = z.array(z.object({ eventId: z.string(), lat: z.number(), lng: z.number(), startsAt: z.string(), view: eventView }));
+
 export const feedQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(20) });
 
 export const discoveredItem = z.object({

@@ -43,28 +43,13 @@ export class DiscoveryReads {
   }
 
   /**
-   * Where and when each published event stored under `cell` takes place: a top-level equality on
-   * `status` and `geoCells` (FerretDB filters those in PostgreSQL; a `$in` of cells it would filter
-   * in Go after decoding every published event). Small on purpose: it is what the catalogue cache
-   * keeps per cell (ADR 0040), and the full events are read by id for the page only.
+   * The published events stored under `cell`: a top-level equality on `status` and `geoCells`
+   * (FerretDB filters those in PostgreSQL; a `$in` of cells it would filter in Go after decoding
+   * every published event). What near me keeps per cell in the catalogue cache (ADR 0040).
    */
-  async cellEntries(cell: string, category: EventCategory | undefined): Promise<CellEntry[]> {
+  async inCell(cell: string, category: EventCategory | undefined): Promise<VersionedState[]> {
     const filter = { status: 'published', geoCells: cell, ...(category === undefined ? {} : { category }) } as Filter<EventDocument>;
-    const documents = await this.collection
-      .find(filter, { projection: { _id: 1, startsAt: 1, 'venue.location': 1 } })
-      .limit(CANDIDATE_LIMIT)
-      .toArray();
-    return documents.flatMap((document) => {
-      const { _id, startsAt, venue } = document as unknown as Pick<EventState, '_id' | 'startsAt' | 'venue'>;
-      const location = venue.location;
-      return location === null || location === undefined ? [] : [{ eventId: _id, lat: location.lat, lng: location.lng, startsAt: startsAt.toISOString() }];
-    });
-  }
-
-  /** The published events named, in that order (missing or unpublished ones left out): one lookup by `_id` each, which both databases answer from the primary key. */
-  async publishedByIds(ids: readonly string[]): Promise<VersionedState[]> {
-    const found = await Promise.all(ids.map((id) => this.collection.findOne({ _id: id, status: 'published' } as Filter<EventDocument>, { projection: withoutOutbox })));
-    return unpack(found.filter((document) => document !== null));
+    return unpack(await this.collection.find(filter, { projection: withoutOutbox }).limit(CANDIDATE_LIMIT).toArray());
   }
 
   byOrganizers(organizerIds: readonly string[], from: Date): Promise<VersionedState[]> {
