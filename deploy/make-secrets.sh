@@ -79,6 +79,8 @@ write ops_token "$(random)"
 write redis_password "$(random)"
 write notification_redis_url "redis://:$(value redis_password)@redis:6379"
 write event_redis_url "redis://:$(value redis_password)@redis:6379"
+write chat_redis_url "redis://:$(value redis_password)@redis:6379"
+write interaction_redis_url "redis://:$(value redis_password)@redis:6379"
 # Signs the one-click unsubscribe links in mails (ADR 0032); a new value retires every link sent.
 write notification_unsubscribe_secret "$(random)"
 write keycloak_admin_password "$(random)"
