@@ -61,7 +61,9 @@ export class DiscoveryCopies {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.relations.createIndexes(relationIndexes);
+    // One at a time: FerretDB 1.24 drops the connection (a panic) when one createIndexes names two
+    // or more indexes that already exist, i.e. at every restart (see AggregateStore.ensureIndexes).
+    for (const index of relationIndexes) await this.relations.createIndexes([index]);
   }
 
   /** Applies a relation at its version; when it changed a like or a participation, the event's counts are counted again. */
