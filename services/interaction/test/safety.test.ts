@@ -59,6 +59,24 @@ describe('interaction service: blocks, hidden reviews, suspension and the review
     assert.deepEqual((await texts(past.eventId, other.token)).sort(), ['from fan', 'from other']);
   });
 
+  it('for each of a blocked pair, the other leaves the lists of people (followers, following); others still see both', async () => {
+    const club = await h.knownUser('organization', 'Club');
+    const ann = await h.knownUser('member', 'Ann');
+    const bob = await h.knownUser('member', 'Bob');
+    const cy = await h.knownUser('member', 'Cy');
+    for (const fan of [ann, bob, cy]) assert.equal((await call(h.url, 'PUT', `/users/${club.id}/follow`, { token: fan.token })).status, 201);
+    assert.equal((await call(h.url, 'PUT', `/users/${bob.id}/follow`, { token: cy.token })).status, 201);
+    const followers = async (userId: string, token?: string): Promise<string[]> =>
+      ((await call(h.url, 'GET', `/users/${userId}/followers`, token === undefined ? {} : { token })).body['items'] as Array<{ userId: string }>).map((u) => u.userId).sort();
+    await block(ann.id, bob.id, true, 1);
+    assert.deepEqual(await followers(club.id, ann.token), [ann.id, cy.id].sort(), 'the blocker no longer sees the blocked member');
+    assert.deepEqual(await followers(club.id, bob.token), [bob.id, cy.id].sort(), 'nor the blocked member the blocker');
+    assert.deepEqual(await followers(club.id, cy.token), [ann.id, bob.id, cy.id].sort());
+    assert.deepEqual(await followers(club.id), [ann.id, bob.id, cy.id].sort(), 'anonymous readers see everyone');
+    const following = (await call(h.url, 'GET', `/users/${cy.id}/following`, { token: ann.token })).body['items'] as Array<{ userId: string }>;
+    assert.deepEqual(following.map((u) => u.userId), [club.id], "Cy's following, read by Ann, leaves Bob out");
+  });
+
   it('a hidden review leaves the list for everyone; a suspended member cannot review (403)', async () => {
     const writer = await h.knownUser('member', 'Writer');
     const past = await h.publishedEvent(new Date(Date.now() - HOUR));

@@ -32,3 +32,10 @@ export async function visibleReviews<T extends { item: ReviewState }>(deps: Inte
   if (hidden.size === 0 && blocked.size === 0) return items;
   return items.filter(({ item }) => !hidden.has(item._id) && !blocked.has(item.userId));
 }
+
+/** For the caller, the members blocked either way leave a list of people (followers, following): ADR 0041. */
+export async function visibleMembers<T>(deps: InteractionDeps, callerId: string | undefined, items: T[], memberOf: (item: T) => string): Promise<T[]> {
+  if (callerId === undefined || items.length === 0) return items;
+  const blocked = await deps.safety.blockedWith(callerId);
+  return blocked.size === 0 ? items : items.filter((item) => !blocked.has(memberOf(item)));
+}

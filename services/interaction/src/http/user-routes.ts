@@ -3,6 +3,7 @@ import type { InteractionDeps } from '../application/deps.js';
 import { selfFollow } from '../application/problem-kinds.js';
 import { followCommand, unfollowCommand } from '../application/follows.js';
 import { followeesOfUser, followersOfUser, myUserRelations, participationsOfUser, userStats } from '../application/queries.js';
+import { visibleMembers } from '../application/safety.js';
 import { toParticipationList, toUserList } from './presenter.js';
 import { followView, myUserView, pageQuery, participationList, userIdParams, userList, userStatsView } from './schemas.js';
 
@@ -96,15 +97,17 @@ export function userInteractionRoutes(host: RouteHost, deps: InteractionDeps): v
         summary,
         description: PAGE_PROBLEMS,
         tags,
-        auth: 'public',
+        // Optional: a signed-in caller does not see the members they blocked or who blocked them (ADR 0041).
+        auth: 'optional',
         params: userIdParams,
         query: pageQuery,
         responses: { 200: userList },
         problems: ['not-found', 'unprocessable'],
       },
-      async ({ params, query }) => {
+      async ({ params, query, principal }) => {
         const page = await list(deps, params.userId, { limit: query.limit, ...(query.cursor === undefined ? {} : { after: query.cursor }) });
-        return { status: 200, body: toUserList(page, (follow) => follow[side]) };
+        const items = await visibleMembers(deps, principal?.userId, page.items, (entry) => entry.item[side]);
+        return { status: 200, body: toUserList({ ...page, items }, (follow) => follow[side]) };
       },
     );
   }
