@@ -89,7 +89,7 @@ describe('ticketing: free tiers and seats left', () => {
     const reply = await call(ticketing.service.url, 'GET', `/events/${event.eventId}/availability`);
     assert.equal(reply.status, 200);
     assert.equal(reply.body['onSale'], true);
-    assert.deepEqual(reply.body['tiers'], [{ tierId: event.tierId, name: 'Standard', priceMinor: 1500, currency: 'eur', capacity: 10, available: 7 }]);
+    assert.deepEqual(reply.body['tiers'], [{ tierId: event.tierId, name: 'Standard', priceMinor: 1500, currency: 'eur', capacity: 10, available: 7, salesClosed: false, waiting: 0 }]);
   });
 
   it('seats left of an unknown event is a 404 problem', async () => {
