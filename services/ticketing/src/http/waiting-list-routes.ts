@@ -142,6 +142,7 @@ export function waitingListRoutes(host: RouteHost, deps: TicketingDeps): void {
       path: '/events/:eventId/tiers/:tierId',
       summary: "Change a tier after publication: capacity and/or closed sales (the event's organizer only)",
       description:
+        '422 `/problems/unprocessable`: neither `capacity` nor `salesClosed` given. ' +
         '409 `/problems/capacity-below-sold`: the new capacity is below the seats sold and held (extension `minimum`). ' +
         '409 `/problems/sales-ended`: the event is cancelled or over. Seats added go to the waiting list first.',
       tags: ['organizer'],
@@ -149,7 +150,7 @@ export function waitingListRoutes(host: RouteHost, deps: TicketingDeps): void {
       params: tierParams,
       body: tierChangeBody,
       responses: { 200: tierView },
-      problems: ['not-found', 'version-conflict', belowSold, salesEnded],
+      problems: ['not-found', 'unprocessable', 'version-conflict', belowSold, salesEnded],
     },
     async ({ principal, params, body }) => {
       await deps.ledger.refuseErased(principal.userId);

@@ -2211,7 +2211,7 @@ export interface paths {
         head?: never;
         /**
          * Change a tier after publication: capacity and/or closed sales (the event's organizer only)
-         * @description 409 `/problems/capacity-below-sold`: the new capacity is below the seats sold and held (extension `minimum`). 409 `/problems/sales-ended`: the event is cancelled or over. Seats added go to the waiting list first.
+         * @description 422 `/problems/unprocessable`: neither `capacity` nor `salesClosed` given. 409 `/problems/capacity-below-sold`: the new capacity is below the seats sold and held (extension `minimum`). 409 `/problems/sales-ended`: the event is cancelled or over. Seats added go to the waiting list first.
          */
         patch: {
             parameters: {
@@ -2329,6 +2329,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"] & {
                             /** @enum {unknown} */
                             type?: "https://eventonight.dev/problems/unsupported-media-type";
+                        };
+                    };
+                };
+                /** @description `https://eventonight.dev/problems/unprocessable` Unprocessable request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"] & {
+                            /** @enum {unknown} */
+                            type?: "https://eventonight.dev/problems/unprocessable";
                         };
                     };
                 };
