@@ -210,8 +210,10 @@ describe('web app in the browser: the organization workspace, sales, the door, c
     await org.getByTestId('publish').click();
     await org.getByText(/^Published:/).waitFor();
 
-    // After publication the details still change; the tiers no longer can.
-    assert.equal(await org.getByLabel('Tier name').first().isDisabled(), true);
+    // After publication the details still change; the draft's tier rows give way to the tickets-on-sale
+    // panel (capacity, closed sales, a new tier: ADR 0039).
+    await org.locator('#new-tier-name').waitFor();
+    assert.equal(await org.locator('#tier-name-0').count(), 0, 'the draft tier rows are gone once published');
     await org.getByLabel('Venue').fill('Pier 8');
     await org.getByRole('button', { name: 'Save changes' }).click();
     await org.getByText('Changes saved.').waitFor();
